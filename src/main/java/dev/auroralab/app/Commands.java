@@ -1,0 +1,95 @@
+package dev.auroralab.app;
+
+import java.io.PrintStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The command-line registry: maps a verb to a {@link Command} and dispatches to it.
+ *
+ * <p>Kept free of JavaFX on purpose (an ArchUnit rule checks it): the command-line path must not
+ * load the JavaFX toolkit.
+ */
+public final class Commands {
+
+    /** Exit code for bad usage (unknown command, wrong arguments). */
+    public static final int USAGE_ERROR = 2;
+
+    private static final Set<String> HELP_NAMES = Set.of("help", "--help", "-h");
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Map<String, String> summaries = new LinkedHashMap<>();
+
+    /** The commands Aurora Lab ships with. */
+    public static Commands standard() {
+        Commands registry = new Commands();
+        // ---------------------------------------------------------------------------------------
+        // LEAD: plug the engine commands in here, e.g.
+        //   registry.register("run", "<scenario.yaml> [--seed N]   run a scenario, print the event log", new RunCommand());
+        //   registry.register("validate", "<scenario.yaml>...      check scenario files", new ValidateCommand());
+        //   registry.register("bench", "[options]                  time the engine", new BenchCommand());
+        // ---------------------------------------------------------------------------------------
+        return registry;
+    }
+
+    /**
+     * Adds a command.
+     *
+     * @param name the verb typed on the command line
+     * @param summary one line for the usage text: arguments, then what it does
+     * @param command what runs
+     */
+    public Commands register(String name, String summary, Command command) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(command, "command");
+        if (HELP_NAMES.contains(name) || commands.containsKey(name)) {
+            throw new IllegalArgumentException("command already registered: " + name);
+        }
+        commands.put(name, command);
+        summaries.put(name, summary);
+        return this;
+    }
+
+    /** The registered commands by name, in registration order. */
+    public Map<String, Command> commands() {
+        return Collections.unmodifiableMap(commands);
+    }
+
+    /**
+     * Runs the command named by the first argument.
+     *
+     * @return the exit code for the process
+     */
+    public int dispatch(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || HELP_NAMES.contains(args.get(0))) {
+            printUsage(out);
+            return 0;
+        }
+        String name = args.get(0);
+        Command command = commands.get(name);
+        if (command == null) {
+            err.println("aurora-lab: unknown command '" + name + "'");
+            err.println("Run 'java -jar aurora-lab.jar --help' to see the commands.");
+            return USAGE_ERROR;
+        }
+        return command.run(List.copyOf(args.subList(1, args.size())), out, err);
+    }
+
+    /** Prints the usage text. */
+    public void printUsage(PrintStream out) {
+        out.println("Aurora Lab: see how Amazon Aurora works.");
+        out.println();
+        out.println("Usage:");
+        out.println("  java -jar aurora-lab.jar                  open the window");
+        out.println("  java -jar aurora-lab.jar <command> [args]  run a command without a window");
+        out.println();
+        out.println("Commands:");
+        out.println(String.format("  %-10s %s", "help", "show this text (also --help, -h)"));
+        summaries.forEach((name, summary) -> out.println(String.format("  %-10s %s", name, summary)));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.auroralab;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.Timer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
+
+/**
+ * The arrows between packages, and what the engine may not touch. Packages may still be empty while
+ * the project grows, so every rule allows an empty "that" clause.
+ */
+@AnalyzeClasses(packages = "dev.auroralab", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String ENGINE = "dev.auroralab.engine..";
+    private static final String SCENARIO = "dev.auroralab.scenario..";
+    private static final String UI = "dev.auroralab.ui..";
+    private static final String APP = "dev.auroralab.app..";
+
+    private static final Set<String> CURRENT_TIME_OWNERS = Set.of(
+            Instant.class.getName(), LocalDateTime.class.getName(), LocalDate.class.getName(),
+            LocalTime.class.getName(), ZonedDateTime.class.getName(), OffsetDateTime.class.getName());
+
+    private static final DescribedPredicate<JavaCall<?>> READ_THE_CURRENT_TIME =
+            DescribedPredicate.describe("read the current time via java.time *.now()",
+                    call -> call.getName().equals("now")
+                            && CURRENT_TIME_OWNERS.contains(call.getTargetOwner().getName()));
+
+    // ---- engine: pure, deterministic Java ---------------------------------------------------
+
+    @ArchTest
+    static final ArchRule engineDoesNotUseJavaFxOrJackson = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.fasterxml..")
+            .because("the engine is plain Java: the UI draws its snapshots and the scenario package "
+                    + "owns file formats, so the engine runs in tests and on the command line without either")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule engineDoesNotReadTheWallClock = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .should().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(System.class, "nanoTime")
+            .orShould().callMethodWhere(READ_THE_CURRENT_TIME)
+            .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
+            .because("simulated time comes only from the scheduler, so scenario + seed + command log "
+                    + "replays to the same events (time travel and golden tests depend on it)")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule engineUsesOnlySeededRandomness = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .should().callMethod(Math.class, "random")
+            .orShould().callMethod(StrictMath.class, "random")
+            .orShould().dependOnClassesThat().areAssignableTo(ThreadLocalRandom.class)
+            .orShould().callConstructor(Random.class)
+            .orShould().callConstructor(SplittableRandom.class)
+            .because("all randomness is split from one root seed per subsystem, so a failing run "
+                    + "can be reproduced with seed=N")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule engineDoesNotStartThreads = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .should().dependOnClassesThat().areAssignableTo(Thread.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Executor.class)
+            .orShould().dependOnClassesThat().belongToAnyOf(Executors.class, CompletableFuture.class, Timer.class)
+            .because("the engine is single-threaded and advanced by hand; concurrency would make "
+                    + "event order, and so every replay, depend on the OS scheduler")
+            .allowEmptyShould(true);
+
+    // ---- arrows between packages --------------------------------------------------------------
+
+    @ArchTest
+    static final ArchRule engineDependsOnNothingOfOurs = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .should().dependOnClassesThat().resideInAnyPackage(SCENARIO, UI, APP)
+            .because("the engine is the core: scenario, ui and app depend on it, never the other way")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule scenarioDoesNotDependOnUiOrApp = noClasses()
+            .that().resideInAPackage(SCENARIO)
+            .should().dependOnClassesThat().resideInAnyPackage(UI, APP)
+            .because("scenario files are read the same way by the window and the command line")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule uiDoesNotDependOnApp = noClasses()
+            .that().resideInAPackage(UI)
+            .should().dependOnClassesThat().resideInAPackage(APP)
+            .because("app is the wiring at the top: nothing depends on it")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule commandLineDoesNotLoadJavaFx = noClasses()
+            .that().resideInAPackage(APP)
+            .and().doNotHaveSimpleName("WindowEntry")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("the command line (run, validate, bench) must work without a display and must "
+                    + "never start the JavaFX toolkit; WindowEntry is the one door to the window")
+            .allowEmptyShould(true);
+}
