@@ -1,0 +1,1745 @@
+package dev.auroralab.engine;
+
+import dev.auroralab.engine.ClusterSpec.InstanceSpec;
+import dev.auroralab.engine.cluster.Instance;
+import dev.auroralab.engine.cluster.PromotionPolicy;
+import dev.auroralab.engine.command.Command;
+import dev.auroralab.engine.command.CommandResult;
+import dev.auroralab.engine.event.AuroraEvent;
+import dev.auroralab.engine.event.AuroraEvent.*;
+import dev.auroralab.engine.sim.RandomStreams;
+import dev.auroralab.engine.sim.Scheduler;
+import dev.auroralab.engine.sim.SimEvent;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.*;
+import dev.auroralab.engine.storage.CommitLedger;
+import dev.auroralab.engine.storage.ProtectionGroup;
+import dev.auroralab.engine.storage.ProtectionGroup.Slot;
+import dev.auroralab.engine.storage.Segment;
+import dev.auroralab.engine.storage.SegmentState;
+import dev.auroralab.engine.storage.StorageNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The simulated Aurora cluster: one region, three AZs, a six-copy quorum volume, a writer and up to 15 replicas.
+ *
+ * <p>Three verbs: {@link #apply(Command)} changes the cluster now, {@link #advanceTo(long)} / {@link #step()} run
+ * simulated time forward, {@link #snapshot()} returns the whole state, immutable. Everything is driven by one seeded
+ * {@link Scheduler}; nothing reads the wall clock, so the same spec, seed and commands give the same run, byte for byte.
+ *
+ * <p>The write path follows P17 §3-4 and P18 §2: the writer allocates LSNs, sends one boxcar per PG per window to all
+ * copies, each copy persists and acknowledges with its SCL, the writer advances PGCL at 4 of 6 (the AND of the quorum
+ * terms during a membership change), VCL across the volume, VDL at the highest CPL at or below VCL, and acknowledges a
+ * commit once VDL reaches it. Reads use read-point = VDL and one copy that holds it; quorum reads happen only in crash
+ * recovery. docs/model.md maps every mechanism here to its source and says what is simplified.
+ */
+public final class AuroraEngine {
+
+    private final ClusterSpec spec;
+    private final RandomStreams random;
+    private final Scheduler scheduler = new Scheduler();
+    private final List<AuroraEvent> events = new ArrayList<>();
+    private final List<Consumer<AuroraEvent>> listeners = new ArrayList<>();
+
+    // ---- topology -------------------------------------------------------------------------------------------------
+    private final List<String> azs;
+    private final Set<String> downAzs = new LinkedHashSet<>();
+    private final List<StorageNode> nodes = new ArrayList<>();
+    private final Map<String, StorageNode> nodeById = new LinkedHashMap<>();
+    private final List<ProtectionGroup> pgs = new ArrayList<>();
+    private final Map<String, Slot> slotByAddress = new LinkedHashMap<>();
+    private final List<Instance> instances = new ArrayList<>();
+    private int instancesCreated;
+    private int replacementsCreated;
+
+    // ---- writer, LSNs, commits -----------------------------------------------------------------------------------
+    /** The instance holding the writer role, possibly down (until a failover hands the role on); null when none. */
+    private Instance writer;
+    /** Where the cluster (writer) endpoint's DNS name points. */
+    private String clusterEndpoint;
+    /** Whether clients reach a recovered writer through the cluster endpoint, so writes can be accepted. */
+    private boolean writerServing;
+    private long volumeEpoch = 1;
+    private final Map<Long, String> writerByEpoch = new LinkedHashMap<>();
+    private long epochViolations;
+    private final CommitLedger ledger = new CommitLedger(ModelValues.RECORDS_PER_WRITE,
+            ModelValues.BOXCAR_WINDOW_MICROS);
+    private long vcl;
+    private long vdl;
+    private long vdlReachedMicros;
+    private long lastRedoVdl = -1;
+    private boolean lalReported;
+
+    // ---- workload and counters -----------------------------------------------------------------------------------
+    private double writesPerSecond;
+    private double readsPerSecond;
+    private double writeCarry;
+    private double readCarry;
+    private long readTickCount;
+    private long writesIssued;
+    private long writesAcknowledged;
+    private long writesFailed;
+    private long acknowledgedLost;
+    private long readsIssued;
+    private long readsServed;
+    private long readsFailed;
+    private long writeDowntimeMicros;
+    private long readDowntimeMicros;
+    private final LatencyHistogram commitLatency = new LatencyHistogram();
+
+    // ---- availability caches (for change events) -----------------------------------------------------------------
+    private boolean[] pgWriteQuorum;
+    private boolean[] pgReadQuorum;
+    private VolumeStatus volumeStatus = VolumeStatus.WRITABLE;
+    private boolean writable = true;
+    private String volumeReason = "";
+    private final List<ReadRoute> lastWriterReadRoutes = new ArrayList<>();
+    private boolean[] gossipScheduled;
+
+    // ---- failover ------------------------------------------------------------------------------------------------
+    private enum Phase { NONE, DETECTING, PROMOTING, RECOVERING, ENDPOINT_MOVING, RECREATING, WAITING_FOR_AZ,
+        WAITING_FOR_QUORUM }
+
+    private Phase phase = Phase.NONE;
+    private int failoverGeneration;
+    private String failoverFrom;
+    private String failoverTo;
+    private long failoverStartedMicros;
+    private long failoverLostBefore;
+    private final List<FailoverRecord> failovers = new ArrayList<>();
+    private final Map<String, Integer> azOutageGeneration = new LinkedHashMap<>();
+
+    /** A read the writer routed to one copy: kept so the invariant checker can verify the copy held the read point. */
+    public record ReadRoute(Segment segment, long readPoint, int neededBoxcar, long atMicros) {
+    }
+
+    public AuroraEngine(ClusterSpec spec) {
+        this.spec = spec.validate();
+        this.random = new RandomStreams(spec.seed());
+        this.azs = spec.azs();
+        this.writesPerSecond = spec.writesPerSecond();
+        this.readsPerSecond = spec.readsPerSecond();
+        buildStorage();
+        for (InstanceSpec is : spec.instances()) {
+            InstanceRole role = is.role() == ClusterSpec.Role.WRITER ? InstanceRole.WRITER : InstanceRole.READER;
+            Instance i = new Instance(is.id(), is.az(), role, is.tier(), is.instanceClass(), instancesCreated++);
+            instances.add(i);
+            if (role == InstanceRole.WRITER) {
+                writer = i;
+            }
+        }
+        clusterEndpoint = writer.id();
+        writerServing = true;
+        writerByEpoch.put(volumeEpoch, writer.id());
+        scheduler.schedule(0, this::onBoxcarWindow);
+        scheduler.schedule(0, this::onReadTick);
+        scheduler.schedule(ModelValues.BACKUP_STAGING_INTERVAL_MICROS, this::onBackupStaging);
+        refreshAvailability();
+    }
+
+    private void buildStorage() {
+        for (String az : azs) {
+            for (int k = 1; k <= ModelValues.STORAGE_NODES_PER_AZ; k++) {
+                StorageNode n = new StorageNode("sn-" + az + "-" + k, az);
+                nodes.add(n);
+                nodeById.put(n.id(), n);
+            }
+        }
+        int count = spec.protectionGroupCount();
+        for (int p = 0; p < count; p++) {
+            int size = Math.min(ModelValues.PROTECTION_GROUP_GIB,
+                    Math.max(1, spec.volumeGiB() - p * ModelValues.PROTECTION_GROUP_GIB));
+            ProtectionGroup pg = new ProtectionGroup("pg-" + p, p, size);
+            int slot = 0;
+            for (int a = 0; a < azs.size(); a++) {
+                String az = azs.get(a);
+                for (int copy = 1; copy <= 2; copy++) {
+                    // two copies of a PG sit on distinct nodes of the AZ; PGs rotate over the nodes
+                    int nodeIndex = (2 * p + copy - 1) % ModelValues.STORAGE_NODES_PER_AZ;
+                    StorageNode node = nodes.get(a * ModelValues.STORAGE_NODES_PER_AZ + nodeIndex);
+                    Segment s = pg.placeInitial(slot++, az, copy, node);
+                    slotByAddress.put(s.id(), pg.slot(s.slot()));
+                    s.setVolumeEpoch(volumeEpoch);
+                }
+            }
+            pgs.add(pg);
+        }
+        pgWriteQuorum = new boolean[count];
+        pgReadQuorum = new boolean[count];
+        java.util.Arrays.fill(pgWriteQuorum, true);
+        java.util.Arrays.fill(pgReadQuorum, true);
+        gossipScheduled = new boolean[count];
+    }
+
+    // =================================================================================================================
+    // The three verbs
+    // =================================================================================================================
+
+    public long nowMicros() {
+        return scheduler.nowMicros();
+    }
+
+    /** Fires every event up to and including {@code timeMicros}, then sets the clock there. */
+    public void advanceTo(long timeMicros) {
+        while (scheduler.peekTimeMicros() <= timeMicros) {
+            scheduler.fireNext();
+        }
+        scheduler.advanceClockTo(timeMicros);
+    }
+
+    /** Fires the next scheduled event (internal traffic included). */
+    public boolean step() {
+        return scheduler.fireNext();
+    }
+
+    /** Time of the next scheduled event. */
+    public long nextEventMicros() {
+        return scheduler.peekTimeMicros();
+    }
+
+    public long firedEventCount() {
+        return scheduler.firedCount();
+    }
+
+    public List<AuroraEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public int eventCount() {
+        return events.size();
+    }
+
+    public void addListener(Consumer<AuroraEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    public CommandResult apply(Command command) {
+        CommandResult r = dispatch(command);
+        if (!r.accepted()) {
+            emit(new CommandRejected(now(), command.describe(), r.message()));
+        }
+        refreshAvailability();
+        return r;
+    }
+
+    private CommandResult dispatch(Command command) {
+        if (command instanceof Command.FailInstance c) {
+            return failInstance(c.instanceId());
+        } else if (command instanceof Command.RestoreInstance c) {
+            return restoreInstance(c.instanceId());
+        } else if (command instanceof Command.FailAvailabilityZone c) {
+            return failAz(c.az());
+        } else if (command instanceof Command.RestoreAvailabilityZone c) {
+            return restoreAz(c.az());
+        } else if (command instanceof Command.FailSegment c) {
+            return failSegment(c.address());
+        } else if (command instanceof Command.RestoreSegment c) {
+            return restoreSegment(c.address());
+        } else if (command instanceof Command.DestroySegment c) {
+            return destroySegment(c.address());
+        } else if (command instanceof Command.FailStorageNode c) {
+            return setNodeFailed(c.nodeId(), true);
+        } else if (command instanceof Command.RestoreStorageNode c) {
+            return setNodeFailed(c.nodeId(), false);
+        } else if (command instanceof Command.Failover c) {
+            return manualFailover(c.targetInstanceId());
+        } else if (command instanceof Command.AddReplica c) {
+            return addReplica(c);
+        } else if (command instanceof Command.RemoveReplica c) {
+            return removeReplica(c.instanceId());
+        } else if (command instanceof Command.SetPromotionTier c) {
+            return setTier(c.instanceId(), c.tier());
+        } else if (command instanceof Command.SetWorkload c) {
+            return setWorkload(c.writesPerSecond(), c.readsPerSecond());
+        }
+        throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    // =================================================================================================================
+    // Write path
+    // =================================================================================================================
+
+    private long[] firstOfPg = new long[0];
+    private long[] lastOfPg = new long[0];
+    private int[] countOfPg = new int[0];
+
+    private void onBoxcarWindow() {
+        long now = now();
+        long window = ModelValues.BOXCAR_WINDOW_MICROS;
+        double want = writesPerSecond * window / 1e6 + writeCarry;
+        int n = (int) want;
+        writeCarry = want - n;
+        if (n > 0) {
+            writesIssued += n;
+            if (!writerAcceptsWrites()) {
+                writesFailed += n;
+            } else if (!ledger.fitsUnderAllocationLimit(n, vdl, ModelValues.LSN_ALLOCATION_LIMIT)) {
+                // P17 §4.2.1: back-pressure; the model fails the writes the client could not get an LSN for
+                writesFailed += n;
+                if (!lalReported) {
+                    lalReported = true;
+                    emit(new LsnAllocationLimitReached(now, vdl, ledger.allocationLimit(vdl, ModelValues.LSN_ALLOCATION_LIMIT)));
+                    refreshAvailability();
+                }
+            } else {
+                if (lalReported) {
+                    lalReported = false;
+                    refreshAvailability();
+                }
+                issueWindow(n, now);
+            }
+        }
+        if (writerServing && writer != null && vdl > lastRedoVdl) {
+            sendRedo();
+        }
+        if (!writable) {
+            writeDowntimeMicros += window;
+        }
+        scheduler.scheduleAfter(window, this::onBoxcarWindow);
+    }
+
+    private boolean writerAcceptsWrites() {
+        return writerServing && writer != null && writer.up();
+    }
+
+    private void issueWindow(int txns, long now) {
+        long first = ledger.allocate(txns, now);
+        int records = txns * ledger.recordsPerTxn();
+        int p = pgs.size();
+        if (countOfPg.length != p) {
+            firstOfPg = new long[p];
+            lastOfPg = new long[p];
+            countOfPg = new int[p];
+        }
+        java.util.Arrays.fill(countOfPg, 0);
+        if (p == 1) {
+            countOfPg[0] = records;
+            firstOfPg[0] = first;
+            lastOfPg[0] = first + records - 1;
+        } else {
+            // each record changes a page of one PG, chosen at random (the workload stream)
+            for (int r = 0; r < records; r++) {
+                int g = random.workload.nextInt(p);
+                long lsn = first + r;
+                if (countOfPg[g]++ == 0) {
+                    firstOfPg[g] = lsn;
+                }
+                lastOfPg[g] = lsn;
+            }
+        }
+        for (int g = 0; g < p; g++) {
+            if (countOfPg[g] == 0) {
+                continue;
+            }
+            ProtectionGroup pg = pgs.get(g);
+            int index = pg.log().append(firstOfPg[g], lastOfPg[g]);
+            sendBoxcar(pg, index, now);
+        }
+    }
+
+    private void sendBoxcar(ProtectionGroup pg, int index, long now) {
+        for (Segment s : pg.allCopies()) {
+            if (s.state().accepting() && !s.retired()) {
+                long arrives = now + hop(writer.az(), s.az()) + ModelValues.SEGMENT_PERSIST_MICROS;
+                scheduler.schedule(arrives, new BoxcarDelivery(s, index, writer.id(), writer.az(), volumeEpoch, now,
+                        arrives));
+            }
+        }
+    }
+
+    /** A boxcar on its way from the writer to one copy; persisted and acknowledged on arrival. */
+    public final class BoxcarDelivery implements SimEvent {
+        final Segment segment;
+        final int boxcar;
+        final String writerId;
+        final String writerAz;
+        final long epoch;
+        final long sentMicros;
+        final long arrivesMicros;
+
+        BoxcarDelivery(Segment segment, int boxcar, String writerId, String writerAz, long epoch, long sent,
+                long arrives) {
+            this.segment = segment;
+            this.boxcar = boxcar;
+            this.writerId = writerId;
+            this.writerAz = writerAz;
+            this.epoch = epoch;
+            this.sentMicros = sent;
+            this.arrivesMicros = arrives;
+        }
+
+        @Override
+        public void fire() {
+            Segment s = segment;
+            if (!s.state().accepting() || s.retired() || !reachable(s)) {
+                return; // lost on the wire: the copy is out
+            }
+            if (epoch < s.volumeEpoch()) {
+                emit(new StaleWriteRejected(now(), s.id(), writerId, epoch, s.volumeEpoch()));
+                return;
+            }
+            if (s.pg().log().isTruncated(boxcar)) {
+                return;
+            }
+            if (epoch > s.volumeEpoch()) {
+                s.setVolumeEpoch(epoch);
+            }
+            String prior = writerByEpoch.putIfAbsent(epoch, writerId);
+            if (prior != null && !prior.equals(writerId)) {
+                epochViolations++;
+            }
+            int prefix = s.receive(boxcar);
+            long arrives = now() + hop(s.az(), writerAz);
+            scheduler.schedule(arrives, new AckDelivery(s, prefix, writerId, epoch, now(), arrives));
+        }
+    }
+
+    /** A copy's acknowledgement, carrying its SCL (as the boxcar index of its complete prefix). */
+    public final class AckDelivery implements SimEvent {
+        final Segment segment;
+        final int prefix;
+        final String writerId;
+        final long epoch;
+        final long sentMicros;
+        final long arrivesMicros;
+
+        AckDelivery(Segment segment, int prefix, String writerId, long epoch, long sent, long arrives) {
+            this.segment = segment;
+            this.prefix = prefix;
+            this.writerId = writerId;
+            this.epoch = epoch;
+            this.sentMicros = sent;
+            this.arrivesMicros = arrives;
+        }
+
+        @Override
+        public void fire() {
+            if (writer == null || !writer.id().equals(writerId) || epoch != volumeEpoch || !writer.up()) {
+                return; // the writer that sent the boxcar is gone or fenced
+            }
+            if (prefix > segment.ackedPrefix()) {
+                segment.setAckedPrefix(prefix);
+                onAcknowledged(segment.pg());
+            }
+        }
+    }
+
+    private void onAcknowledged(ProtectionGroup pg) {
+        int candidate = pg.quorumAckedPrefix();
+        if (candidate <= pg.pgclBoxcar()) {
+            return; // PGCL never moves back: what reached quorum stays durable
+        }
+        pg.setPgclBoxcar(candidate);
+        advanceVolumeDurableLsn();
+    }
+
+    /** VCL = no record at or below it is missing a quorum anywhere; VDL = highest CPL at or below VCL (P17 §4.1). */
+    private void advanceVolumeDurableLsn() {
+        long limit = ProtectionGroup.volumeCompleteLsn(pgs, ledger.maxAllocatedLsn());
+        if (limit > vcl) {
+            vcl = limit;
+        }
+        long newVdl = ledger.highestCplAtOrBelow(vcl);
+        if (newVdl > vdl) {
+            vdl = newVdl;
+            vdlReachedMicros = now();
+            writesAcknowledged += ledger.acknowledgeUpTo(vdl, now(), commitLatency);
+        }
+    }
+
+    // ---- redo stream to replicas ----------------------------------------------------------------------------------
+
+    private void sendRedo() {
+        lastRedoVdl = vdl;
+        long lag = replicaLagModelMicros();
+        for (Instance r : instances) {
+            if (r.role() == InstanceRole.READER && r.up()) {
+                long arrives = now() + hop(writer.az(), r.az());
+                long applyAt = Math.max(arrives, vdlReachedMicros + lag);
+                scheduler.schedule(applyAt, new RedoApply(r, r.generation(), vdl, vdlReachedMicros, now(), applyAt,
+                        writer.id()));
+            }
+        }
+    }
+
+    /** P17 Table 4 fit: a few ms at 1-10K writes/s, growing with the write rate (see ModelValues). */
+    private long replicaLagModelMicros() {
+        return ModelValues.REPLICA_LAG_BASE_MICROS
+                + Math.round(ModelValues.REPLICA_LAG_MICROS_PER_WRITE_PER_SECOND * writesPerSecond);
+    }
+
+    /** The writer's redo for records up to {@code vdl}, applied by one replica. */
+    public final class RedoApply implements SimEvent {
+        final Instance replica;
+        final int generation;
+        final long vdlCarried;
+        final long vdlAtMicros;
+        final long sentMicros;
+        final long appliesMicros;
+        final String from;
+
+        RedoApply(Instance replica, int generation, long vdl, long vdlAt, long sent, long applies, String from) {
+            this.replica = replica;
+            this.generation = generation;
+            this.vdlCarried = vdl;
+            this.vdlAtMicros = vdlAt;
+            this.sentMicros = sent;
+            this.appliesMicros = applies;
+            this.from = from;
+        }
+
+        @Override
+        public void fire() {
+            if (replica.generation() == generation && replica.up() && replica.role() == InstanceRole.READER
+                    && vdlCarried <= vdl) {
+                replica.applied(vdlCarried, now() - vdlAtMicros);
+            }
+        }
+    }
+
+    // =================================================================================================================
+    // Read path
+    // =================================================================================================================
+
+    private void onReadTick() {
+        long tick = ModelValues.READ_TICK_MICROS;
+        double want = readsPerSecond * tick / 1e6 + readCarry;
+        long n = (long) want;
+        readCarry = want - n;
+        readsIssued += n;
+        List<Instance> targets = readerEndpointTargets();
+        lastWriterReadRoutes.clear();
+        boolean anyTargetReadsAll = false;
+        if (targets.isEmpty()) {
+            readsFailed += n;
+        } else {
+            int[] bestPrefix = reachablePrefixes();
+            int t = targets.size();
+            int p = pgs.size();
+            for (int k = 0; k < t; k++) {
+                Instance target = targets.get((int) ((k + readTickCount) % t));
+                long share = n / t + (k < n % t ? 1 : 0);
+                long readPoint = readPointOf(target);
+                int pgsOk = 0;
+                for (int g = 0; g < p; g++) {
+                    int needed = pgs.get(g).log().lastIndexAtOrBelow(readPoint);
+                    if (needed < 0 || bestPrefix[g] >= needed) {
+                        pgsOk++;
+                        if (target == writer) {
+                            routeWriterRead(pgs.get(g), readPoint, needed);
+                        }
+                    }
+                }
+                long served = share * pgsOk / p;
+                readsServed += served;
+                readsFailed += share - served;
+                anyTargetReadsAll |= pgsOk == p;
+            }
+        }
+        readTickCount++;
+        if (!anyTargetReadsAll) {
+            readDowntimeMicros += tick;
+        }
+        refreshAvailability();
+        scheduler.scheduleAfter(tick, this::onReadTick);
+    }
+
+    private long readPointOf(Instance target) {
+        return target == writer ? vdl : target.appliedLsn();
+    }
+
+    /** The reader endpoint spreads connections over the replicas that are up; with none, it resolves to the writer. */
+    private List<Instance> readerEndpointTargets() {
+        List<Instance> out = new ArrayList<>();
+        for (Instance i : instances) {
+            if (i.role() == InstanceRole.READER && i.up()) {
+                out.add(i);
+            }
+        }
+        if (out.isEmpty() && writerAcceptsWrites()) {
+            out.add(writer);
+        }
+        return out;
+    }
+
+    /** Per PG, the longest complete prefix among copies a read can reach now (-1 when none). */
+    private int[] reachablePrefixes() {
+        int[] best = new int[pgs.size()];
+        for (int g = 0; g < pgs.size(); g++) {
+            int b = -1;
+            for (Segment s : pgs.get(g).allCopies()) {
+                if (servesReads(s) && s.prefix() > b) {
+                    b = s.prefix();
+                }
+            }
+            best[g] = b;
+        }
+        return best;
+    }
+
+    private boolean servesReads(Segment s) {
+        return (s.state() == SegmentState.UP || s.state() == SegmentState.CATCHING_UP) && !s.retired();
+    }
+
+    /** Picks the closest copy holding the read point (same AZ first), as the writer's read of one page would. */
+    private void routeWriterRead(ProtectionGroup pg, long readPoint, int needed) {
+        Segment chosen = null;
+        for (Segment s : pg.allCopies()) {
+            if (servesReads(s) && (needed < 0 || s.holdsAllUpTo(needed))) {
+                if (chosen == null || (s.az().equals(writer.az()) && !chosen.az().equals(writer.az()))) {
+                    chosen = s;
+                }
+            }
+        }
+        if (chosen != null) {
+            lastWriterReadRoutes.add(new ReadRoute(chosen, readPoint, needed, now()));
+        }
+    }
+
+    /** Whether a client read through the reader endpoint can be served for every PG right now. */
+    private boolean readableNow() {
+        List<Instance> targets = readerEndpointTargets();
+        if (targets.isEmpty()) {
+            return false;
+        }
+        int[] best = reachablePrefixes();
+        for (Instance t : targets) {
+            long readPoint = readPointOf(t);
+            boolean all = true;
+            for (int g = 0; g < pgs.size() && all; g++) {
+                int needed = pgs.get(g).log().lastIndexAtOrBelow(readPoint);
+                all = needed < 0 || best[g] >= needed;
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // =================================================================================================================
+    // Storage faults, gossip and repair
+    // =================================================================================================================
+
+    private boolean reachable(Segment s) {
+        return s.state() != SegmentState.DESTROYED && !s.failedByUser() && !s.node().failed()
+                && !downAzs.contains(s.az());
+    }
+
+    private CommandResult failSegment(String address) {
+        Slot slot = slotByAddress.get(address);
+        if (slot == null) {
+            return CommandResult.rejected("no segment at address " + address);
+        }
+        Segment s = slot.current();
+        if (s.state() == SegmentState.DESTROYED) {
+            return CommandResult.rejected(address + " is destroyed");
+        }
+        if (s.failedByUser()) {
+            return CommandResult.rejected(address + " is already failed");
+        }
+        s.setFailedByUser(true);
+        boolean changed = refreshSegment(s);
+        if (changed) {
+            emit(new SegmentFailed(now(), s.id(), s.pg().id()));
+        }
+        return CommandResult.ok(changed ? address + " is down" : address + " will stay down when its node returns");
+    }
+
+    private CommandResult restoreSegment(String address) {
+        Slot slot = slotByAddress.get(address);
+        if (slot == null) {
+            return CommandResult.rejected("no segment at address " + address);
+        }
+        Segment s = slot.current();
+        if (s.state() == SegmentState.DESTROYED) {
+            return CommandResult.rejected(address + " was destroyed; storage replaces it on its own");
+        }
+        if (!s.failedByUser()) {
+            return CommandResult.rejected(address + " is not failed");
+        }
+        s.setFailedByUser(false);
+        boolean changed = refreshSegment(s);
+        if (changed) {
+            emit(new SegmentRestored(now(), s.id()));
+        }
+        return CommandResult.ok(changed ? address + " is back" : address + " stays down while its node or AZ is out");
+    }
+
+    private CommandResult destroySegment(String address) {
+        Slot slot = slotByAddress.get(address);
+        if (slot == null) {
+            return CommandResult.rejected("no segment at address " + address);
+        }
+        Segment s = slot.current();
+        if (s.state() == SegmentState.DESTROYED) {
+            return CommandResult.rejected(address + " is already destroyed");
+        }
+        s.setState(SegmentState.DESTROYED);
+        s.wipe();
+        emit(new SegmentDestroyed(now(), s.id(), s.pg().id()));
+        checkForDataLoss(s.pg());
+        scheduleRepairCheck(s);
+        return CommandResult.ok(address + " destroyed");
+    }
+
+    private CommandResult setNodeFailed(String nodeId, boolean failed) {
+        StorageNode node = nodeById.get(nodeId);
+        if (node == null) {
+            return CommandResult.rejected("no storage node " + nodeId);
+        }
+        if (node.failed() == failed) {
+            return CommandResult.rejected(nodeId + (failed ? " is already failed" : " is not failed"));
+        }
+        node.setFailed(failed);
+        int changed = 0;
+        for (ProtectionGroup pg : pgs) {
+            for (Segment s : pg.allCopies()) {
+                if (s.node() == node && refreshSegment(s)) {
+                    changed++;
+                }
+            }
+        }
+        emit(failed ? new StorageNodeFailed(now(), nodeId, changed) : new StorageNodeRestored(now(), nodeId));
+        return CommandResult.ok(nodeId + (failed ? " failed" : " restored"));
+    }
+
+    /**
+     * Brings a copy's state in line with its reachability. Returns whether it changed between down and up.
+     */
+    private boolean refreshSegment(Segment s) {
+        if (s.state() == SegmentState.DESTROYED || s.retired()) {
+            return false;
+        }
+        boolean r = reachable(s);
+        Slot slot = s.pg().slot(s.slot());
+        if (!r && s.state() != SegmentState.DOWN) {
+            if (s.state() == SegmentState.REPLACING) {
+                // a new copy that loses its node before it is filled is simply dropped
+                dropReplacement(slot, "its node or AZ went out");
+                return true;
+            }
+            s.setState(SegmentState.DOWN);
+            scheduleRepairCheck(s);
+            return true;
+        }
+        if (r && s.state() == SegmentState.DOWN) {
+            s.applyTruncation();
+            s.setCatchUpTarget(s.pg().log().size() - 1);
+            s.setState(s.prefix() >= s.catchUpTarget() ? SegmentState.UP : SegmentState.CATCHING_UP);
+            if (slot.current() == s && slot.replacement() != null) {
+                Segment g = s.pg().rollBackReplacement(slot);
+                g.retire();
+                emit(new MembershipChangeRolledBack(now(), s.pg().id(), s.id(), g.id(), s.pg().membershipEpoch()));
+            }
+            scheduleGossip(s.pg());
+            return true;
+        }
+        return false;
+    }
+
+    private void dropReplacement(Slot slot, String why) {
+        ProtectionGroup pg = pgOf(slot);
+        Segment g = pg.rollBackReplacement(slot);
+        g.setState(SegmentState.DOWN);
+        g.retire();
+        emit(new MembershipChangeRolledBack(now(), pg.id(), slot.current().id(), g.id(), pg.membershipEpoch()));
+        scheduleRepairCheck(slot.current());
+    }
+
+    private ProtectionGroup pgOf(Slot slot) {
+        return pgs.get(Integer.parseInt(slot.address().substring(3, slot.address().indexOf('/'))));
+    }
+
+    private void scheduleGossip(ProtectionGroup pg) {
+        if (!gossipScheduled[pg.index()]) {
+            gossipScheduled[pg.index()] = true;
+            scheduler.scheduleAfter(ModelValues.GOSSIP_INTERVAL_MICROS, () -> onGossip(pg));
+        }
+    }
+
+    /** P18 §2.2: a copy with holes fetches the missing records from a peer that has them. */
+    private void onGossip(ProtectionGroup pg) {
+        gossipScheduled[pg.index()] = false;
+        boolean stillBehind = false;
+        for (Segment s : pg.allCopies()) {
+            if (s.state() != SegmentState.CATCHING_UP || s.retired()) {
+                continue;
+            }
+            Segment peer = null;
+            for (Segment o : pg.allCopies()) {
+                if (o != s && servesReads(o) && (peer == null || o.prefix() > peer.prefix())) {
+                    peer = o;
+                }
+            }
+            if (peer != null && peer.prefix() > s.prefix()) {
+                int upTo = Math.min(peer.prefix(),
+                        Math.min(s.catchUpTarget(), s.prefix() + ModelValues.GOSSIP_BATCHES_PER_ROUND));
+                s.fillUpTo(upTo);
+            }
+            if (s.prefix() >= s.catchUpTarget()) {
+                s.setState(SegmentState.UP);
+                emit(new SegmentCaughtUp(now(), s.id(), s.scl()));
+                maybeLeaveDegradedModel(pg);
+            } else {
+                stillBehind = true;
+            }
+        }
+        if (stillBehind) {
+            scheduleGossip(pg);
+        }
+        refreshAvailability();
+    }
+
+    private void scheduleRepairCheck(Segment s) {
+        int generation = s.generation();
+        scheduler.scheduleAfter(ModelValues.SEGMENT_FAILURE_DETECTION_MICROS, () -> onRepairCheck(s, generation));
+    }
+
+    /**
+     * After the detection delay, storage replaces a copy that is still gone with a new one on another node of the same
+     * AZ (AZ-aware placement), through the membership change of P18 §4. Copies in an AZ that is out are not replaced:
+     * the degraded quorum model covers a long AZ outage (see ModelValues.AZ_OUTAGE_DEGRADE_AFTER_MICROS).
+     */
+    private void onRepairCheck(Segment s, int generation) {
+        if (s.generation() != generation || s.retired()) {
+            return;
+        }
+        if (s.state() != SegmentState.DOWN && s.state() != SegmentState.DESTROYED) {
+            return;
+        }
+        Slot slot = s.pg().slot(s.slot());
+        if (slot.current() != s || slot.replacement() != null || downAzs.contains(s.az())) {
+            return;
+        }
+        StorageNode node = replacementNode(s.pg(), s.az());
+        if (node == null) {
+            scheduleRepairCheck(s); // no healthy node free in this AZ now: try again later
+            return;
+        }
+        ProtectionGroup pg = s.pg();
+        Segment g = pg.beginReplacement(slot, node, ++replacementsCreated);
+        g.setVolumeEpoch(volumeEpoch);
+        emit(new MembershipChangeStarted(now(), pg.id(), s.id(), g.id(), pg.membershipEpoch(),
+                describeWriteSet(pg), describeReadSet(pg)));
+        long hydrate = pg.sizeGiB() * ModelValues.REPAIR_MICROS_PER_GIB;
+        g.setHydratedAtMicros(now() + hydrate);
+        scheduler.scheduleAfter(hydrate, () -> onHydrated(pg, slot, g));
+        refreshAvailability();
+    }
+
+    private StorageNode replacementNode(ProtectionGroup pg, String az) {
+        StorageNode best = null;
+        int bestLoad = Integer.MAX_VALUE;
+        for (StorageNode n : nodes) {
+            if (!n.az().equals(az) || n.failed()) {
+                continue;
+            }
+            boolean hostsCopy = false;
+            for (Segment c : pg.allCopies()) {
+                hostsCopy |= c.node() == n && !c.retired() && c.state() != SegmentState.DESTROYED;
+            }
+            if (hostsCopy) {
+                continue;
+            }
+            int load = 0;
+            for (ProtectionGroup other : pgs) {
+                for (Segment c : other.allCopies()) {
+                    if (c.node() == n && !c.retired()) {
+                        load++;
+                    }
+                }
+            }
+            if (load < bestLoad) {
+                best = n;
+                bestLoad = load;
+            }
+        }
+        return best;
+    }
+
+    /** The new copy has been filled from a peer at the repair rate (P17 §2.2): the change commits if F is still gone. */
+    private void onHydrated(ProtectionGroup pg, Slot slot, Segment g) {
+        if (slot.replacement() != g) {
+            return; // rolled back meanwhile
+        }
+        Segment source = null;
+        for (Segment o : pg.allCopies()) {
+            if (o != g && servesReads(o) && (source == null || o.prefix() > source.prefix())) {
+                source = o;
+            }
+        }
+        if (source != null && source.prefix() >= pg.pgclBoxcar()) {
+            g.fillUpTo(source.prefix());
+        } else if (noCopyLeftWithData(pg, g)) {
+            // every copy is destroyed: restore from the continuous backup in S3 (P17 Fig. 4 step 6)
+            g.fillUpTo(pg.stagedBoxcar());
+        } else {
+            // what is durable lives only on copies that are out: a new copy filled now would miss it, so wait
+            scheduler.scheduleAfter(1_000_000, () -> onHydrated(pg, slot, g));
+            return;
+        }
+        g.setState(SegmentState.UP);
+        emit(new SegmentHydrated(now(), g.id(), g.scl()));
+        Segment old = pg.commitReplacement(slot);
+        old.retire();
+        slotByAddress.put(slot.address(), slot);
+        emit(new MembershipChangeCommitted(now(), pg.id(), old.id(), g.id(), pg.membershipEpoch()));
+        maybeLeaveDegradedModel(pg);
+        refreshAvailability();
+    }
+
+    /** The longest complete prefix held by a copy that still exists (reachable or not). */
+    private static int survivingPrefix(ProtectionGroup pg) {
+        int best = -1;
+        for (Segment s : pg.allCopies()) {
+            if (!s.retired() && s.state() != SegmentState.DESTROYED && s.state() != SegmentState.REPLACING) {
+                best = Math.max(best, s.prefix());
+            }
+        }
+        return best;
+    }
+
+    private boolean noCopyLeftWithData(ProtectionGroup pg, Segment except) {
+        for (Segment o : pg.allCopies()) {
+            if (o != except && !o.retired() && o.state() != SegmentState.DESTROYED
+                    && o.state() != SegmentState.REPLACING) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * After a destroy: if no copy that still exists holds what the writer acknowledged, those writes are gone. The
+     * volume is cut back to what survives (the most complete remaining copy, or the S3 backup) and every acknowledged
+     * commit above is counted as lost: the model never hides a loss.
+     */
+    private void checkForDataLoss(ProtectionGroup pg) {
+        // everything at or below PGCL is durable (acknowledged or about to be): it must survive somewhere
+        int needed = pg.pgclBoxcar();
+        if (needed < 0) {
+            return;
+        }
+        int available = Math.max(pg.stagedBoxcar(), survivingPrefix(pg));
+        if (available >= needed) {
+            return;
+        }
+        long next = pg.log().firstLiveLsnFrom(available + 1);
+        long limit = next == Long.MAX_VALUE ? vcl : Math.min(vcl, next - 1);
+        long cut = ledger.highestCplAtOrBelow(limit);
+        long lost = truncateVolume(cut);
+        if (lost > 0) {
+            emit(new AcknowledgedWritesLost(now(), lost, pg.id() + " has no copy left holding its acknowledged data"));
+        }
+    }
+
+    /** Cuts the volume back to {@code cut}: pending commits fail, acknowledged ones above are lost. */
+    private long truncateVolume(long cut) {
+        writesFailed += ledger.failPending();
+        long truncationEnd = Math.max(cut + ModelValues.LSN_ALLOCATION_LIMIT, ledger.maxAllocatedLsn());
+        long lost = ledger.truncateAbove(cut, truncationEnd);
+        acknowledgedLost += lost;
+        for (ProtectionGroup pg : pgs) {
+            pg.log().truncateAbove(cut);
+            for (Segment s : pg.allCopies()) {
+                s.applyTruncation();
+                s.setAckedPrefix(Math.min(s.ackedPrefix(), s.prefix()));
+            }
+            int last = pg.log().lastIndexAtOrBelow(cut);
+            pg.setPgclBoxcar(Math.min(pg.pgclBoxcar(), last));
+        }
+        vcl = Math.min(vcl, cut);
+        vdl = Math.min(vdl, cut);
+        lastRedoVdl = Math.min(lastRedoVdl, vdl);
+        for (Instance i : instances) {
+            if (i.appliedLsn() > cut) {
+                i.resetApplied(cut);
+            }
+        }
+        return lost;
+    }
+
+    private void onBackupStaging() {
+        for (ProtectionGroup pg : pgs) {
+            // only what a surviving copy holds can be staged
+            int stageable = Math.min(pg.pgclBoxcar(), survivingPrefix(pg));
+            pg.setStagedBoxcar(Math.max(pg.stagedBoxcar(), stageable));
+        }
+        scheduler.scheduleAfter(ModelValues.BACKUP_STAGING_INTERVAL_MICROS, this::onBackupStaging);
+    }
+
+    // ---- whole AZ -------------------------------------------------------------------------------------------------
+
+    private CommandResult failAz(String az) {
+        if (!azs.contains(az)) {
+            return CommandResult.rejected("no AZ " + az + " in this region");
+        }
+        if (!downAzs.add(az)) {
+            return CommandResult.rejected("AZ " + az + " is already out");
+        }
+        int instancesDown = 0;
+        for (Instance i : instances) {
+            if (i.az().equals(az) && i.status() != InstanceStatus.DOWN) {
+                instancesDown++;
+                markInstanceDown(i, false);
+            }
+        }
+        int segmentsDown = 0;
+        for (ProtectionGroup pg : pgs) {
+            for (Segment s : pg.allCopies()) {
+                if (s.az().equals(az) && refreshSegment(s)) {
+                    segmentsDown++;
+                }
+            }
+        }
+        emit(new AvailabilityZoneFailed(now(), az, instancesDown, segmentsDown));
+        int generation = azOutageGeneration.merge(az, 1, Integer::sum);
+        scheduler.scheduleAfter(ModelValues.AZ_OUTAGE_DEGRADE_AFTER_MICROS, () -> onLongAzOutage(az, generation));
+        return CommandResult.ok("AZ " + az + " is out");
+    }
+
+    private CommandResult restoreAz(String az) {
+        if (!azs.contains(az)) {
+            return CommandResult.rejected("no AZ " + az + " in this region");
+        }
+        if (!downAzs.remove(az)) {
+            return CommandResult.rejected("AZ " + az + " is not out");
+        }
+        azOutageGeneration.merge(az, 1, Integer::sum);
+        emit(new AvailabilityZoneRestored(now(), az));
+        for (ProtectionGroup pg : pgs) {
+            for (Segment s : pg.allCopies()) {
+                if (s.az().equals(az)) {
+                    refreshSegment(s);
+                    if (s.state() == SegmentState.DESTROYED || s.state() == SegmentState.DOWN) {
+                        scheduleRepairCheck(s);
+                    }
+                }
+            }
+            maybeLeaveDegradedModel(pg);
+        }
+        for (Instance i : new ArrayList<>(instances)) {
+            if (i.az().equals(az) && i.status() == InstanceStatus.DOWN && !i.crashed()) {
+                restartInstance(i);
+            }
+        }
+        return CommandResult.ok("AZ " + az + " is back");
+    }
+
+    /** P18 §4.1: during a long AZ loss, the quorum model changes to 3 of the 4 copies left. */
+    private void onLongAzOutage(String az, int generation) {
+        if (!downAzs.contains(az) || azOutageGeneration.get(az) != generation) {
+            return;
+        }
+        int changed = 0;
+        for (ProtectionGroup pg : pgs) {
+            if (pg.degradedExcludedAz() == null) {
+                pg.enterDegradedModel(az);
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            emit(new DegradedQuorumEntered(now(), az, changed));
+            for (ProtectionGroup pg : pgs) {
+                onAcknowledged(pg);
+            }
+        }
+        refreshAvailability();
+    }
+
+    private void maybeLeaveDegradedModel(ProtectionGroup pg) {
+        String az = pg.degradedExcludedAz();
+        if (az == null || downAzs.contains(az)) {
+            return;
+        }
+        for (Slot slot : pg.slots()) {
+            if (slot.az().equals(az) && slot.current().state() != SegmentState.UP) {
+                return;
+            }
+        }
+        pg.leaveDegradedModel();
+        boolean anyLeft = pgs.stream().anyMatch(o -> az.equals(o.degradedExcludedAz()));
+        if (!anyLeft) {
+            emit(new DegradedQuorumLeft(now(), az));
+        }
+    }
+
+    // =================================================================================================================
+    // Instances, failover, recovery
+    // =================================================================================================================
+
+    private Instance instance(String id) {
+        for (Instance i : instances) {
+            if (i.id().equals(id)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private CommandResult failInstance(String id) {
+        Instance i = instance(id);
+        if (i == null) {
+            return CommandResult.rejected("no instance " + id);
+        }
+        if (i.status() == InstanceStatus.DOWN) {
+            return CommandResult.rejected(id + " is already down");
+        }
+        i.setCrashed(true);
+        markInstanceDown(i, true);
+        return CommandResult.ok(id + " is down");
+    }
+
+    private void markInstanceDown(Instance i, boolean logIt) {
+        InstanceStatus before = i.status();
+        i.setStatus(InstanceStatus.DOWN);
+        if (logIt || i == writer) {
+            emit(new InstanceFailed(now(), i.id(), i.az(), i == writer ? "writer" : "replica"));
+        }
+        if (i == writer) {
+            onWriterLost();
+        } else if (i.id().equals(failoverTo) && (before == InstanceStatus.PROMOTING
+                || before == InstanceStatus.RECOVERING)) {
+            // the replica being promoted died too: pick another one now
+            failoverGeneration++;
+            if (writer == i) {
+                writer = null;
+            }
+            i.setRole(InstanceRole.READER);
+            startPromotion(null, "the promotion target " + i.id() + " failed");
+        }
+    }
+
+    private void onWriterLost() {
+        writesFailed += ledger.failPending();
+        writerServing = false;
+        if (phase == Phase.RECOVERING && writer.id().equals(failoverTo) && !writer.id().equals(failoverFrom)) {
+            // the freshly promoted writer failed during recovery: choose again at once
+            failoverGeneration++;
+            writer.setRole(InstanceRole.READER);
+            writer = null;
+            startPromotion(null, "the new writer failed during recovery");
+            return;
+        }
+        if (phase == Phase.NONE) {
+            failoverFrom = writer.id();
+            failoverTo = null;
+            failoverStartedMicros = now();
+            failoverLostBefore = acknowledgedLost;
+        }
+        phase = Phase.DETECTING;
+        int generation = ++failoverGeneration;
+        scheduler.scheduleAfter(ModelValues.WRITER_FAILURE_DETECTION_MICROS, () -> {
+            if (generation == failoverGeneration) {
+                emit(new WriterFailureDetected(now(), failoverFrom));
+                startPromotion(null, "writer failed");
+            }
+        });
+    }
+
+    private List<Instance> promotionCandidates() {
+        List<Instance> out = new ArrayList<>();
+        for (Instance i : instances) {
+            if (i.role() == InstanceRole.READER && i.up() && !downAzs.contains(i.az())) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private void startPromotion(Instance target, String why) {
+        Instance t = target != null ? target : PromotionPolicy.choose(promotionCandidates(), random.tieBreaks);
+        int generation = ++failoverGeneration;
+        if (t == null) {
+            Instance old = instance(failoverFrom);
+            if (old != null && old == writer && !downAzs.contains(old.az())) {
+                phase = Phase.RECREATING;
+                failoverTo = old.id();
+                long ready = now() + ModelValues.WRITER_RECREATE_MICROS;
+                old.setStatus(InstanceStatus.CREATING);
+                emit(new WriterRecreationStarted(now(), old.id(), ready));
+                int g = old.generation();
+                scheduler.schedule(ready, () -> {
+                    if (generation == failoverGeneration && old.generation() == g) {
+                        old.setCrashed(false);
+                        beginRecovery(old);
+                    }
+                });
+            } else {
+                phase = Phase.WAITING_FOR_AZ;
+                failoverTo = null;
+                emit(new NoWriterAvailable(now(), old == null || old != writer
+                        ? "no replica is up to promote; add one or restore an instance"
+                        : "no replica to promote and the writer's AZ " + old.az() + " is out"));
+            }
+            refreshAvailability();
+            return;
+        }
+        phase = Phase.PROMOTING;
+        failoverTo = t.id();
+        if (writer != null && writer != t) {
+            writer.setRole(InstanceRole.READER);
+            writer = null;
+        }
+        t.setStatus(InstanceStatus.PROMOTING);
+        emit(new FailoverStarted(now(), failoverFrom, t.id(), why));
+        int g = t.generation();
+        scheduler.scheduleAfter(ModelValues.INSTANCE_RESTART_MICROS, () -> {
+            if (generation == failoverGeneration && t.generation() == g) {
+                t.setRole(InstanceRole.WRITER);
+                writer = t;
+                emit(new WriterPromoted(now(), t.id()));
+                beginRecovery(t);
+            }
+        });
+        refreshAvailability();
+    }
+
+    private void beginRecovery(Instance w) {
+        writer = w;
+        w.setRole(InstanceRole.WRITER);
+        w.setStatus(InstanceStatus.RECOVERING);
+        failoverTo = w.id();
+        int generation = ++failoverGeneration;
+        String missing = pgWithoutReadQuorum();
+        if (missing != null) {
+            // crash recovery needs a read quorum of every PG (P17 §4.3): wait for one
+            phase = Phase.WAITING_FOR_QUORUM;
+            int g = w.generation();
+            scheduler.scheduleAfter(1_000_000, () -> {
+                if (generation == failoverGeneration && w.generation() == g) {
+                    beginRecovery(w);
+                }
+            });
+            refreshAvailability();
+            return;
+        }
+        phase = Phase.RECOVERING;
+        int g = w.generation();
+        scheduler.scheduleAfter(ModelValues.CRASH_RECOVERY_MICROS, () -> {
+            if (generation == failoverGeneration && w.generation() == g) {
+                if (pgWithoutReadQuorum() != null) {
+                    beginRecovery(w);
+                    return;
+                }
+                runCrashRecovery(w);
+                if (w.id().equals(clusterEndpoint)) {
+                    writerServing = true;
+                    completeFailover();
+                } else {
+                    phase = Phase.ENDPOINT_MOVING;
+                    scheduler.scheduleAfter(ModelValues.ENDPOINT_DNS_TTL_MICROS, () -> {
+                        if (generation == failoverGeneration && writer == w && w.up()) {
+                            String from = clusterEndpoint;
+                            clusterEndpoint = w.id();
+                            writerServing = true;
+                            emit(new ClusterEndpointMoved(now(), from, w.id()));
+                            completeFailover();
+                        }
+                    });
+                }
+            }
+        });
+        refreshAvailability();
+    }
+
+    private String pgWithoutReadQuorum() {
+        for (ProtectionGroup pg : pgs) {
+            if (!pg.readQuorumHeld()) {
+                return pg.id();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * P17 §4.3, P18 §2.4: reach a read quorum of every PG, recompute VCL and VDL from the copies' SCLs, truncate
+     * everything above VDL (a truncation range up to VDL + LAL so late writes are ignored), and bump the volume epoch
+     * on the copies so storage rejects the old writer.
+     */
+    private void runCrashRecovery(Instance w) {
+        long limit = ledger.maxAllocatedLsn();
+        for (ProtectionGroup pg : pgs) {
+            int recovered = -1;
+            for (Segment s : pg.allCopies()) {
+                if (servesReads(s)) {
+                    recovered = Math.max(recovered, s.prefix());
+                }
+            }
+            long next = pg.log().firstLiveLsnFrom(recovered + 1);
+            if (next != Long.MAX_VALUE) {
+                limit = Math.min(limit, next - 1);
+            }
+        }
+        long recoveredVdl = ledger.highestCplAtOrBelow(limit);
+        long truncationEnd = Math.max(recoveredVdl + ModelValues.LSN_ALLOCATION_LIMIT, ledger.maxAllocatedLsn());
+        long lostBefore = acknowledgedLost;
+        truncateVolume(recoveredVdl);
+        long lost = acknowledgedLost - lostBefore;
+        if (lost > 0) {
+            emit(new AcknowledgedWritesLost(now(), lost, "crash recovery found them on no reachable copy"));
+        }
+        volumeEpoch++;
+        writerByEpoch.put(volumeEpoch, w.id());
+        for (ProtectionGroup pg : pgs) {
+            for (Segment s : pg.allCopies()) {
+                boolean r = servesReads(s);
+                if (r) {
+                    s.setVolumeEpoch(volumeEpoch);
+                }
+                s.setAckedPrefix(r ? s.prefix() : -1);
+            }
+            int q = pg.quorumAckedPrefix();
+            pg.setPgclBoxcar(Math.min(pg.pgclBoxcar(), pg.log().lastIndexAtOrBelow(recoveredVdl)));
+            if (q > pg.pgclBoxcar()) {
+                pg.setPgclBoxcar(q);
+            }
+        }
+        vcl = recoveredVdl;
+        vdl = recoveredVdl;
+        vdlReachedMicros = now();
+        lastRedoVdl = -1;
+        lalReported = false;
+        w.resetApplied(vdl);
+        w.setStatus(InstanceStatus.UP);
+        emit(new CrashRecoveryCompleted(now(), w.id(), vdl, truncationEnd, volumeEpoch));
+    }
+
+    private void completeFailover() {
+        long lost = acknowledgedLost - failoverLostBefore;
+        failovers.add(new FailoverRecord("in-region", failoverFrom, failoverTo, failoverStartedMicros, now(), lost));
+        emit(new FailoverCompleted(now(), failoverFrom, failoverTo, now() - failoverStartedMicros));
+        phase = Phase.NONE;
+        failoverFrom = null;
+        failoverTo = null;
+        refreshAvailability();
+    }
+
+    private CommandResult manualFailover(String targetId) {
+        if (phase != Phase.NONE) {
+            return CommandResult.rejected("a failover is already in progress");
+        }
+        if (writer == null || !writer.up()) {
+            return CommandResult.rejected("the writer is not up; Aurora fails over on its own");
+        }
+        Instance target = null;
+        if (targetId != null) {
+            target = instance(targetId);
+            if (target == null) {
+                return CommandResult.rejected("no instance " + targetId);
+            }
+            if (target == writer) {
+                return CommandResult.rejected(targetId + " is already the writer");
+            }
+            if (!target.up() || target.role() != InstanceRole.READER) {
+                return CommandResult.rejected(targetId + " is not an available replica");
+            }
+        } else if (promotionCandidates().isEmpty()) {
+            return CommandResult.rejected("there is no replica to fail over to");
+        }
+        Instance old = writer;
+        failoverFrom = old.id();
+        failoverStartedMicros = now();
+        failoverLostBefore = acknowledgedLost;
+        writesFailed += ledger.failPending();
+        writerServing = false;
+        // the old writer restarts as a reader (UG: only the writer and the target restart)
+        old.setRole(InstanceRole.READER);
+        writer = null;
+        restartInstance(old);
+        startPromotion(target, "manual failover");
+        return CommandResult.ok("failing over from " + old.id() + " to " + failoverTo);
+    }
+
+    private CommandResult restoreInstance(String id) {
+        Instance i = instance(id);
+        if (i == null) {
+            return CommandResult.rejected("no instance " + id);
+        }
+        if (i.status() != InstanceStatus.DOWN) {
+            return CommandResult.rejected(id + " is not down");
+        }
+        i.setCrashed(false);
+        if (downAzs.contains(i.az())) {
+            return CommandResult.ok(id + " will start when AZ " + i.az() + " returns");
+        }
+        restartInstance(i);
+        return CommandResult.ok(id + " is restarting");
+    }
+
+    private void restartInstance(Instance i) {
+        i.setStatus(InstanceStatus.STARTING);
+        long ready = now() + ModelValues.INSTANCE_RESTART_MICROS;
+        emit(new InstanceRestarting(now(), i.id(), ready));
+        int g = i.generation();
+        scheduler.schedule(ready, () -> onInstanceBooted(i, g));
+    }
+
+    private void onInstanceBooted(Instance i, int generation) {
+        if (i.generation() != generation || !instances.contains(i)) {
+            return;
+        }
+        if (downAzs.contains(i.az())) {
+            i.setStatus(InstanceStatus.DOWN);
+            return;
+        }
+        if (i == writer) {
+            // the writer came back before anyone was promoted: it recovers and keeps its role
+            emit(new InstanceStarted(now(), i.id(), "writer (recovering)"));
+            if (phase == Phase.NONE) {
+                failoverFrom = i.id();
+                failoverStartedMicros = now();
+                failoverLostBefore = acknowledgedLost;
+            }
+            beginRecovery(i);
+            return;
+        }
+        i.setRole(InstanceRole.READER);
+        i.setStatus(InstanceStatus.UP);
+        i.resetApplied(vdl);
+        emit(new InstanceStarted(now(), i.id(), "reader"));
+        if (phase == Phase.WAITING_FOR_AZ || phase == Phase.RECREATING) {
+            startPromotion(null, "a replica is available");
+        }
+        refreshAvailability();
+    }
+
+    private CommandResult addReplica(Command.AddReplica c) {
+        if (instance(c.instanceId()) != null) {
+            return CommandResult.rejected("an instance named " + c.instanceId() + " exists already");
+        }
+        if (!azs.contains(c.az())) {
+            return CommandResult.rejected("no AZ " + c.az() + " in this region");
+        }
+        long replicas = instances.stream().filter(i -> i != writer).count();
+        if (replicas >= ModelValues.MAX_REPLICAS) {
+            return CommandResult.rejected("a cluster has at most " + ModelValues.MAX_REPLICAS + " replicas");
+        }
+        if (c.tier() < 0 || c.tier() > ModelValues.MAX_TIER) {
+            return CommandResult.rejected("tier must be 0-15");
+        }
+        try {
+            InstanceClassSize.rank(c.instanceClass());
+        } catch (IllegalArgumentException e) {
+            return CommandResult.rejected(e.getMessage());
+        }
+        Instance i = new Instance(c.instanceId(), c.az(), InstanceRole.READER, c.tier(), c.instanceClass(),
+                instancesCreated++);
+        i.setStatus(InstanceStatus.CREATING);
+        instances.add(i);
+        long ready = now() + ModelValues.REPLICA_CREATE_MICROS;
+        emit(new ReplicaAdded(now(), i.id(), i.az(), i.tier(), i.instanceClass(), ready));
+        int g = i.generation();
+        scheduler.schedule(ready, () -> onInstanceBooted(i, g));
+        return CommandResult.ok("creating " + i.id());
+    }
+
+    private CommandResult removeReplica(String id) {
+        Instance i = instance(id);
+        if (i == null) {
+            return CommandResult.rejected("no instance " + id);
+        }
+        if (i == writer) {
+            return CommandResult.rejected(id + " is the writer; fail over first");
+        }
+        if (id.equals(failoverTo)) {
+            return CommandResult.rejected(id + " is being promoted");
+        }
+        instances.remove(i);
+        i.setStatus(InstanceStatus.DOWN);
+        emit(new ReplicaRemoved(now(), id));
+        return CommandResult.ok(id + " removed");
+    }
+
+    private CommandResult setTier(String id, int tier) {
+        Instance i = instance(id);
+        if (i == null) {
+            return CommandResult.rejected("no instance " + id);
+        }
+        if (tier < 0 || tier > ModelValues.MAX_TIER) {
+            return CommandResult.rejected("tier must be 0-15");
+        }
+        int from = i.tier();
+        i.setTier(tier);
+        emit(new PromotionTierChanged(now(), id, from, tier));
+        return CommandResult.ok(id + " is now tier " + tier);
+    }
+
+    private CommandResult setWorkload(Double writes, Double reads) {
+        if ((writes != null && (writes < 0 || writes.isNaN())) || (reads != null && (reads < 0 || reads.isNaN()))) {
+            return CommandResult.rejected("rates cannot be negative");
+        }
+        if (writes != null) {
+            writesPerSecond = writes;
+        }
+        if (reads != null) {
+            readsPerSecond = reads;
+        }
+        emit(new WorkloadChanged(now(), writesPerSecond, readsPerSecond));
+        return CommandResult.ok("workload changed");
+    }
+
+    // =================================================================================================================
+    // Availability: quorum gauges, volume status, reasons
+    // =================================================================================================================
+
+    private void refreshAvailability() {
+        boolean allWrite = true;
+        String firstWriteBlock = null;
+        for (ProtectionGroup pg : pgs) {
+            int g = pg.index();
+            boolean w = pg.writeQuorumHeld();
+            boolean r = pg.readQuorumHeld();
+            if (w != pgWriteQuorum[g]) {
+                pgWriteQuorum[g] = w;
+                emit(w ? new WriteQuorumRegained(now(), pg.id())
+                        : new WriteQuorumLost(now(), pg.id(), pg.writableCopies(), pg.writeQuorumSize()));
+            }
+            if (r != pgReadQuorum[g]) {
+                pgReadQuorum[g] = r;
+                emit(r ? new ReadQuorumRegained(now(), pg.id())
+                        : new ReadQuorumLost(now(), pg.id(), pg.readableCopies(), pg.readQuorumSize()));
+            }
+            if (!w && firstWriteBlock == null) {
+                firstWriteBlock = pg.id() + " reaches " + pg.writableCopies() + " of " + pg.copiesInModel()
+                        + " copies; writes need " + pg.writeQuorumSize();
+            }
+            allWrite &= w;
+        }
+        boolean writerOk = writerAcceptsWrites();
+        boolean nowWritable = writerOk && allWrite && !lalReported;
+        boolean nowReadable = readableNow();
+        String reason;
+        if (!writerOk) {
+            reason = writerReason();
+        } else if (firstWriteBlock != null) {
+            reason = firstWriteBlock;
+        } else if (lalReported) {
+            reason = "writes throttled: the next LSN would pass VDL + 10,000,000 (LAL)";
+        } else {
+            reason = "every protection group has its write quorum; " + writer.id() + " is writing";
+        }
+        if (!nowReadable) {
+            reason = reason + "; reads fail: " + readBlockReason();
+        }
+        VolumeStatus status = nowWritable ? VolumeStatus.WRITABLE
+                : nowReadable ? VolumeStatus.READ_ONLY : VolumeStatus.UNAVAILABLE;
+        writable = nowWritable;
+        volumeReason = reason;
+        if (status != volumeStatus) {
+            emit(new VolumeStatusChanged(now(), volumeStatus.label(), status.label(), reason));
+            volumeStatus = status;
+        }
+    }
+
+    private String writerReason() {
+        return switch (phase) {
+            case DETECTING -> "writer " + failoverFrom + " is down; failover starts once it is detected";
+            case PROMOTING -> "no writer: promoting " + failoverTo + " (failover from " + failoverFrom + ")";
+            case RECOVERING -> "no writer: " + failoverTo + " is running crash recovery";
+            case WAITING_FOR_QUORUM -> "no writer: " + failoverTo + " waits for a read quorum of "
+                    + pgWithoutReadQuorum() + " to recover";
+            case ENDPOINT_MOVING -> "no writer reachable: the cluster endpoint is moving to " + failoverTo
+                    + " (DNS TTL 5 s)";
+            case RECREATING -> "no writer: no replica to promote, so " + failoverTo + " is being recreated in its AZ";
+            case WAITING_FOR_AZ -> "no writer: no replica to promote and the writer's AZ is out";
+            case NONE -> writer == null ? "no writer" : "writer " + writer.id() + " is " + writer.status().label();
+        };
+    }
+
+    private String readBlockReason() {
+        List<Instance> targets = readerEndpointTargets();
+        if (targets.isEmpty()) {
+            return "no instance is up behind the reader endpoint";
+        }
+        int[] best = reachablePrefixes();
+        long readPoint = readPointOf(targets.get(0));
+        for (ProtectionGroup pg : pgs) {
+            int needed = pg.log().lastIndexAtOrBelow(readPoint);
+            if (needed >= 0 && best[pg.index()] < needed) {
+                return "no reachable copy of " + pg.id() + " holds the read point";
+            }
+        }
+        return "no copy holds the read point";
+    }
+
+    private static String letters(List<Segment> term) {
+        StringBuilder b = new StringBuilder();
+        for (Segment s : term) {
+            b.append(s.letter());
+        }
+        return b.toString();
+    }
+
+    private String describeWriteSet(ProtectionGroup pg) {
+        List<String> parts = new ArrayList<>();
+        for (List<Segment> t : pg.quorumTerms()) {
+            parts.add(pg.writeQuorumSize() + "/" + t.size() + " of " + letters(t));
+        }
+        return String.join(" AND ", parts);
+    }
+
+    private String describeReadSet(ProtectionGroup pg) {
+        List<String> parts = new ArrayList<>();
+        for (List<Segment> t : pg.quorumTerms()) {
+            parts.add(pg.readQuorumSize() + "/" + t.size() + " of " + letters(t));
+        }
+        return String.join(" OR ", parts);
+    }
+
+    // =================================================================================================================
+    // Latency, events, snapshot
+    // =================================================================================================================
+
+    /** Exponential quantiles, precomputed with StrictMath so every JVM draws the same latencies. */
+    private static final double[] EXP_QUANTILES = new double[4096];
+
+    static {
+        for (int i = 0; i < EXP_QUANTILES.length; i++) {
+            EXP_QUANTILES[i] = -StrictMath.log(1.0 - (i + 0.5) / EXP_QUANTILES.length);
+        }
+    }
+
+    private long hop(String fromAz, String toAz) {
+        boolean same = fromAz.equals(toAz);
+        long base = same ? ModelValues.SAME_AZ_HOP_MICROS : ModelValues.CROSS_AZ_HOP_MICROS;
+        long mean = same ? ModelValues.SAME_AZ_JITTER_MICROS : ModelValues.CROSS_AZ_JITTER_MICROS;
+        return base + (long) (mean * EXP_QUANTILES[random.latency.nextInt(EXP_QUANTILES.length)]);
+    }
+
+    private long now() {
+        return scheduler.nowMicros();
+    }
+
+    private void emit(AuroraEvent e) {
+        events.add(e);
+        for (Consumer<AuroraEvent> l : listeners) {
+            l.accept(e);
+        }
+    }
+
+    public EngineSnapshot snapshot() {
+        List<ProtectionGroupSnapshot> pgSnaps = new ArrayList<>();
+        for (ProtectionGroup pg : pgs) {
+            List<SegmentSnapshot> segs = new ArrayList<>();
+            for (Slot slot : pg.slots()) {
+                segs.add(segmentSnapshot(pg, slot, slot.current(), false));
+                if (slot.replacement() != null) {
+                    segs.add(segmentSnapshot(pg, slot, slot.replacement(), true));
+                }
+            }
+            List<String> writeSet = new ArrayList<>();
+            List<String> readSet = new ArrayList<>();
+            for (List<Segment> t : pg.quorumTerms()) {
+                writeSet.add(pg.writeQuorumSize() + "/" + t.size() + " of " + letters(t));
+                readSet.add(pg.readQuorumSize() + "/" + t.size() + " of " + letters(t));
+            }
+            pgSnaps.add(new ProtectionGroupSnapshot(pg.id(), pg.sizeGiB(), pg.membershipEpoch(), pg.segmentsUp(),
+                    pg.writableCopies(), pg.readableCopies(), pg.copiesInModel(), pg.writeQuorumSize(),
+                    pg.readQuorumSize(), pg.writeQuorumHeld(), pg.readQuorumHeld(),
+                    pg.pgcl(), pg.degradedExcludedAz(), writeSet, readSet, segs));
+        }
+        boolean readable = readableNow();
+        VolumeSnapshot volume = new VolumeSnapshot(writable ? VolumeStatus.WRITABLE
+                : readable ? VolumeStatus.READ_ONLY : VolumeStatus.UNAVAILABLE, writable, readable, volumeReason, vcl,
+                vdl, volumeEpoch, ledger.nextLsn(), ledger.allocationLimit(vdl, ModelValues.LSN_ALLOCATION_LIMIT), pgSnaps);
+        List<InstanceSnapshot> inst = new ArrayList<>();
+        for (Instance i : instances) {
+            inst.add(new InstanceSnapshot(i.id(), spec.region(), i.az(), i.role(), i.status(), i.tier(),
+                    i.instanceClass(), i == writer ? vdl : i.appliedLsn(), i == writer ? 0 : i.lagMicros()));
+        }
+        List<String> readers = new ArrayList<>();
+        for (Instance t : readerEndpointTargets()) {
+            readers.add(t.id());
+        }
+        CountersSnapshot counters = new CountersSnapshot(writesIssued, writesAcknowledged, writesFailed,
+                acknowledgedLost, ledger.pendingTxns(), readsIssued, readsServed, readsFailed, writeDowntimeMicros,
+                readDowntimeMicros, commitLatency.percentileMicros(50), commitLatency.percentileMicros(99),
+                commitLatency.maxMicros());
+        FailoverSnapshot fo = phase == Phase.NONE ? null
+                : new FailoverSnapshot(phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                        failoverFrom, failoverTo, failoverStartedMicros);
+        List<StorageNodeSnapshot> nodeSnaps = new ArrayList<>();
+        for (StorageNode n : nodes) {
+            List<String> held = new ArrayList<>();
+            for (ProtectionGroup pg : pgs) {
+                for (Segment s : pg.allCopies()) {
+                    if (s.node() == n && !s.retired()) {
+                        held.add(s.id());
+                    }
+                }
+            }
+            nodeSnaps.add(new StorageNodeSnapshot(n.id(), n.az(), !n.failed() && !downAzs.contains(n.az()), held));
+        }
+        return new EngineSnapshot(now(), spec.seed(), spec.region(), azs, List.copyOf(downAzs), volume, inst,
+                new EndpointsSnapshot(clusterEndpoint, readers), writesPerSecond, readsPerSecond, counters, fo,
+                failovers, nodeSnaps, messagesInFlight());
+    }
+
+    private SegmentSnapshot segmentSnapshot(ProtectionGroup pg, Slot slot, Segment s, boolean replacement) {
+        return new SegmentSnapshot(s.id(), slot.address(), s.letter(), s.az(), s.node().id(), s.state().label(),
+                s.scl(), replacement, pg.active(slot));
+    }
+
+    private List<MessageSnapshot> messagesInFlight() {
+        List<MessageSnapshot> out = new ArrayList<>();
+        for (BoxcarDelivery b : scheduler.pending(BoxcarDelivery.class, x -> true)) {
+            out.add(new MessageSnapshot("boxcar", b.writerId, b.segment.id(), b.sentMicros, b.arrivesMicros,
+                    b.segment.pg().id(), b.segment.pg().log().lastLsn(b.boxcar)));
+        }
+        for (AckDelivery a : scheduler.pending(AckDelivery.class, x -> true)) {
+            out.add(new MessageSnapshot("ack", a.segment.id(), a.writerId, a.sentMicros, a.arrivesMicros,
+                    a.segment.pg().id(), a.segment.pg().log().sclOf(a.prefix)));
+        }
+        for (RedoApply r : scheduler.pending(RedoApply.class, x -> true)) {
+            out.add(new MessageSnapshot("redo", r.from, r.replica.id(), r.sentMicros, r.appliesMicros, null,
+                    r.vdlCarried));
+        }
+        out.sort(java.util.Comparator.comparingLong(MessageSnapshot::sentMicros)
+                .thenComparing(MessageSnapshot::kind).thenComparing(MessageSnapshot::to));
+        return out;
+    }
+
+    // =================================================================================================================
+    // For the invariant checker (same package)
+    // =================================================================================================================
+
+    List<ProtectionGroup> protectionGroups() {
+        return pgs;
+    }
+
+    CommitLedger ledger() {
+        return ledger;
+    }
+
+    long vcl() {
+        return vcl;
+    }
+
+    long vdl() {
+        return vdl;
+    }
+
+    long epochViolations() {
+        return epochViolations;
+    }
+
+    List<ReadRoute> lastWriterReadRoutes() {
+        return lastWriterReadRoutes;
+    }
+
+    long[] counters() {
+        return new long[] {writesIssued, writesAcknowledged, writesFailed, ledger.pendingTxns()};
+    }
+}

@@ -1,0 +1,103 @@
+package dev.auroralab.engine.command;
+
+/**
+ * Everything a user (or a scenario timeline) can do to the simulated cluster. Commands are data with imperative names,
+ * so a run is fully described by scenario + seed + the log of commands with the times they were applied.
+ */
+public sealed interface Command {
+
+    /** A short human description, used in the event log and in messages. */
+    String describe();
+
+    record FailInstance(String instanceId) implements Command {
+        public String describe() {
+            return "fail instance " + instanceId;
+        }
+    }
+
+    record RestoreInstance(String instanceId) implements Command {
+        public String describe() {
+            return "restore instance " + instanceId;
+        }
+    }
+
+    record FailAvailabilityZone(String az) implements Command {
+        public String describe() {
+            return "fail AZ " + az;
+        }
+    }
+
+    record RestoreAvailabilityZone(String az) implements Command {
+        public String describe() {
+            return "restore AZ " + az;
+        }
+    }
+
+    /** Address: PG id / AZ / copy 1 or 2, e.g. pg-0/us-east-1b/1. */
+    record FailSegment(String address) implements Command {
+        public String describe() {
+            return "fail segment " + address;
+        }
+    }
+
+    record RestoreSegment(String address) implements Command {
+        public String describe() {
+            return "restore segment " + address;
+        }
+    }
+
+    record DestroySegment(String address) implements Command {
+        public String describe() {
+            return "destroy segment " + address;
+        }
+    }
+
+    record FailStorageNode(String nodeId) implements Command {
+        public String describe() {
+            return "fail storage node " + nodeId;
+        }
+    }
+
+    record RestoreStorageNode(String nodeId) implements Command {
+        public String describe() {
+            return "restore storage node " + nodeId;
+        }
+    }
+
+    /** Manual failover; {@code targetInstanceId} null lets Aurora choose by tier, size, then at random. */
+    record Failover(String targetInstanceId) implements Command {
+        public String describe() {
+            return targetInstanceId == null ? "fail over" : "fail over to " + targetInstanceId;
+        }
+    }
+
+    record AddReplica(String instanceId, String az, int tier, String instanceClass) implements Command {
+        public String describe() {
+            return "add replica " + instanceId + " in " + az + " (tier " + tier + ", " + instanceClass + ")";
+        }
+    }
+
+    record RemoveReplica(String instanceId) implements Command {
+        public String describe() {
+            return "remove replica " + instanceId;
+        }
+    }
+
+    record SetPromotionTier(String instanceId, int tier) implements Command {
+        public String describe() {
+            return "set tier of " + instanceId + " to " + tier;
+        }
+    }
+
+    /** New rates; a null keeps the current value. */
+    record SetWorkload(Double writesPerSecond, Double readsPerSecond) implements Command {
+        public String describe() {
+            return "set workload to " + (writesPerSecond == null ? "unchanged" : fmt(writesPerSecond)) + " writes/s, "
+                    + (readsPerSecond == null ? "unchanged" : fmt(readsPerSecond)) + " reads/s";
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+}

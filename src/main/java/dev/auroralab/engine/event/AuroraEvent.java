@@ -1,0 +1,266 @@
+package dev.auroralab.engine.event;
+
+/**
+ * What happened in the simulated cluster, in the past tense: the event log a learner reads, a report lists and a test
+ * asserts on. Internal traffic (each boxcar, each acknowledgement) is not logged; it is visible as messages in flight.
+ */
+public sealed interface AuroraEvent {
+
+    long atMicros();
+
+    /** One line in plain words. */
+    String detail();
+
+    /** The kind, for filtering: the record's simple name, e.g. "SegmentFailed". */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    // ---- faults ---------------------------------------------------------------------------------------------------
+
+    record InstanceFailed(long atMicros, String instanceId, String az, String role) implements AuroraEvent {
+        public String detail() {
+            return role + " " + instanceId + " in " + az + " is down";
+        }
+    }
+
+    record InstanceRestarting(long atMicros, String instanceId, long readyAtMicros) implements AuroraEvent {
+        public String detail() {
+            return instanceId + " is restarting";
+        }
+    }
+
+    record InstanceStarted(long atMicros, String instanceId, String role) implements AuroraEvent {
+        public String detail() {
+            return instanceId + " is up as a " + role;
+        }
+    }
+
+    record AvailabilityZoneFailed(long atMicros, String az, int instancesDown, int segmentsDown) implements AuroraEvent {
+        public String detail() {
+            return "AZ " + az + " is out: " + instancesDown + " instance(s) and " + segmentsDown + " segment copies down";
+        }
+    }
+
+    record AvailabilityZoneRestored(long atMicros, String az) implements AuroraEvent {
+        public String detail() {
+            return "AZ " + az + " is back";
+        }
+    }
+
+    record StorageNodeFailed(long atMicros, String nodeId, int segmentsDown) implements AuroraEvent {
+        public String detail() {
+            return "storage node " + nodeId + " failed: " + segmentsDown + " segment copies down";
+        }
+    }
+
+    record StorageNodeRestored(long atMicros, String nodeId) implements AuroraEvent {
+        public String detail() {
+            return "storage node " + nodeId + " is back";
+        }
+    }
+
+    record SegmentFailed(long atMicros, String segment, String pg) implements AuroraEvent {
+        public String detail() {
+            return "segment " + segment + " is unreachable";
+        }
+    }
+
+    record SegmentRestored(long atMicros, String segment) implements AuroraEvent {
+        public String detail() {
+            return "segment " + segment + " is reachable again and catching up by gossip";
+        }
+    }
+
+    record SegmentDestroyed(long atMicros, String segment, String pg) implements AuroraEvent {
+        public String detail() {
+            return "segment " + segment + " is destroyed with its data";
+        }
+    }
+
+    record SegmentCaughtUp(long atMicros, String segment, long scl) implements AuroraEvent {
+        public String detail() {
+            return "segment " + segment + " has filled its holes (SCL " + scl + ")";
+        }
+    }
+
+    // ---- storage repair and quorums ---------------------------------------------------------------------------------
+
+    record MembershipChangeStarted(long atMicros, String pg, String suspect, String replacement, long epoch,
+            String writeSet, String readSet) implements AuroraEvent {
+        public String detail() {
+            return pg + ": replacing " + suspect + " with " + replacement + " (epoch " + epoch + "); write set "
+                    + writeSet + ", read set " + readSet;
+        }
+    }
+
+    record SegmentHydrated(long atMicros, String segment, long scl) implements AuroraEvent {
+        public String detail() {
+            return "new copy " + segment + " is filled from its peers (SCL " + scl + ")";
+        }
+    }
+
+    record MembershipChangeCommitted(long atMicros, String pg, String removed, String added, long epoch)
+            implements AuroraEvent {
+        public String detail() {
+            return pg + ": " + added + " replaces " + removed + " for good (epoch " + epoch + ")";
+        }
+    }
+
+    record MembershipChangeRolledBack(long atMicros, String pg, String returned, String dropped, long epoch)
+            implements AuroraEvent {
+        public String detail() {
+            return pg + ": " + returned + " came back first, so " + dropped + " is dropped (epoch " + epoch + ")";
+        }
+    }
+
+    record DegradedQuorumEntered(long atMicros, String az, int protectionGroups) implements AuroraEvent {
+        public String detail() {
+            return "AZ " + az + " has been out long: " + protectionGroups
+                    + " protection group(s) switch to a 3-of-4 write quorum over the copies left";
+        }
+    }
+
+    record DegradedQuorumLeft(long atMicros, String az) implements AuroraEvent {
+        public String detail() {
+            return "copies in " + az + " have caught up: back to 4-of-6 writes, 3-of-6 reads";
+        }
+    }
+
+    record WriteQuorumLost(long atMicros, String pg, int reachable, int needed) implements AuroraEvent {
+        public String detail() {
+            return pg + " reaches " + reachable + " copies; writes need " + needed;
+        }
+    }
+
+    record WriteQuorumRegained(long atMicros, String pg) implements AuroraEvent {
+        public String detail() {
+            return pg + " has its write quorum again";
+        }
+    }
+
+    record ReadQuorumLost(long atMicros, String pg, int reachable, int needed) implements AuroraEvent {
+        public String detail() {
+            return pg + " reaches " + reachable + " copies; a read quorum needs " + needed;
+        }
+    }
+
+    record ReadQuorumRegained(long atMicros, String pg) implements AuroraEvent {
+        public String detail() {
+            return pg + " has its read quorum again";
+        }
+    }
+
+    record VolumeStatusChanged(long atMicros, String from, String to, String reason) implements AuroraEvent {
+        public String detail() {
+            return "volume " + from + " -> " + to + ": " + reason;
+        }
+    }
+
+    record StaleWriteRejected(long atMicros, String segment, String fromInstance, long staleEpoch, long currentEpoch)
+            implements AuroraEvent {
+        public String detail() {
+            return segment + " rejected a boxcar from " + fromInstance + " with stale volume epoch " + staleEpoch
+                    + " (current " + currentEpoch + ")";
+        }
+    }
+
+    record LsnAllocationLimitReached(long atMicros, long vdl, long limit) implements AuroraEvent {
+        public String detail() {
+            return "writes throttled: next LSN would pass VDL + LAL = " + limit;
+        }
+    }
+
+    record AcknowledgedWritesLost(long atMicros, long count, String reason) implements AuroraEvent {
+        public String detail() {
+            return count + " acknowledged write(s) lost: " + reason;
+        }
+    }
+
+    // ---- writer and failover ----------------------------------------------------------------------------------------
+
+    record WriterFailureDetected(long atMicros, String writer) implements AuroraEvent {
+        public String detail() {
+            return "health checks find writer " + writer + " gone";
+        }
+    }
+
+    record FailoverStarted(long atMicros, String from, String to, String why) implements AuroraEvent {
+        public String detail() {
+            return "failover from " + from + " to " + to + " (" + why + ")";
+        }
+    }
+
+    record WriterRecreationStarted(long atMicros, String instanceId, long readyAtMicros) implements AuroraEvent {
+        public String detail() {
+            return "no replica to promote: recreating writer " + instanceId + " in its AZ";
+        }
+    }
+
+    record NoWriterAvailable(long atMicros, String reason) implements AuroraEvent {
+        public String detail() {
+            return "no writer: " + reason;
+        }
+    }
+
+    record WriterPromoted(long atMicros, String instanceId) implements AuroraEvent {
+        public String detail() {
+            return instanceId + " restarted as the writer and starts crash recovery";
+        }
+    }
+
+    record CrashRecoveryCompleted(long atMicros, String writer, long vdl, long truncatedThroughLsn, long volumeEpoch)
+            implements AuroraEvent {
+        public String detail() {
+            return writer + " recovered: VDL " + vdl + ", LSNs above it up to " + truncatedThroughLsn
+                    + " truncated, volume epoch " + volumeEpoch + " fences the old writer";
+        }
+    }
+
+    record ClusterEndpointMoved(long atMicros, String from, String to) implements AuroraEvent {
+        public String detail() {
+            return "cluster (writer) endpoint now resolves to " + to + (from == null ? "" : " (was " + from + ")");
+        }
+    }
+
+    record FailoverCompleted(long atMicros, String from, String to, long durationMicros) implements AuroraEvent {
+        public String detail() {
+            return "writes resume on " + to + " after " + String.format(java.util.Locale.ROOT, "%.1f",
+                    durationMicros / 1e6) + " s";
+        }
+    }
+
+    // ---- configuration ----------------------------------------------------------------------------------------------
+
+    record ReplicaAdded(long atMicros, String instanceId, String az, int tier, String instanceClass, long readyAtMicros)
+            implements AuroraEvent {
+        public String detail() {
+            return "creating replica " + instanceId + " in " + az + " (tier " + tier + ", " + instanceClass + ")";
+        }
+    }
+
+    record ReplicaRemoved(long atMicros, String instanceId) implements AuroraEvent {
+        public String detail() {
+            return "replica " + instanceId + " removed";
+        }
+    }
+
+    record PromotionTierChanged(long atMicros, String instanceId, int from, int to) implements AuroraEvent {
+        public String detail() {
+            return instanceId + " promotion tier " + from + " -> " + to + " (no failover)";
+        }
+    }
+
+    record WorkloadChanged(long atMicros, double writesPerSecond, double readsPerSecond) implements AuroraEvent {
+        public String detail() {
+            return String.format(java.util.Locale.ROOT, "workload: %.0f writes/s, %.0f reads/s", writesPerSecond,
+                    readsPerSecond);
+        }
+    }
+
+    record CommandRejected(long atMicros, String command, String reason) implements AuroraEvent {
+        public String detail() {
+            return "cannot " + command + ": " + reason;
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package dev.auroralab.engine.storage;
+
+import dev.auroralab.engine.ModelValues;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A protection group: six copies of one 10 GB piece of the volume, two in each of three AZs, and the quorum sets that
+ * say which of them a write or a read must reach.
+ *
+ * <p>Aurora: V = 6, Vw = 4, Vr = 3 (P17 §2.1). A suspect copy F is replaced by G through an epoch-numbered membership
+ * change: while it runs, a write needs 4/6 of ABCDEF AND 4/6 of ABCDEG, a read 3/6 of ABCDEF OR 3/6 of ABCDEG; if F
+ * returns the change rolls back, if G catches up first it commits to ABCDEG; two concurrent changes give the AND of
+ * four terms (P18 §4). During a long AZ loss the quorum model itself can change to 3 of the 4 copies left (P18 §4.1).
+ *
+ * <p>Model: each of the six copy positions is a {@link Slot} with its current copy and at most one replacement in
+ * flight, so the quorum terms are the product of the slots' choices. The degraded model drops the two slots of one AZ.
+ * Full and tail segments (P18 §4.2) are not modelled: every copy holds redo and pages.
+ */
+public final class ProtectionGroup {
+
+    /** One of the six copy positions, named by address: PG / AZ / copy 1 or 2. */
+    public static final class Slot {
+        private final String address;
+        private final String az;
+        private Segment current;
+        private Segment replacement;
+
+        Slot(String address, String az) {
+            this.address = address;
+            this.az = az;
+        }
+
+        public String address() {
+            return address;
+        }
+
+        public String az() {
+            return az;
+        }
+
+        public Segment current() {
+            return current;
+        }
+
+        public Segment replacement() {
+            return replacement;
+        }
+    }
+
+    private final String id;
+    private final int index;
+    private final int sizeGiB;
+    private final BoxcarLog log = new BoxcarLog();
+    private final Slot[] slots = new Slot[ModelValues.COPIES_PER_PG];
+    private char nextLetter = 'A';
+    private long membershipEpoch = 1;
+    /** Null in the normal 4/6 model; the AZ left out while the degraded 3/4 model is in force. */
+    private String degradedExcludedAz;
+    /** The writer's PG complete point, as a boxcar index: the quorum-acknowledged prefix. */
+    private int pgclBoxcar = -1;
+    /** The last boxcar index staged to S3 by continuous backup. */
+    private int stagedBoxcar = -1;
+    private final int[] scratch = new int[ModelValues.COPIES_PER_PG];
+
+    public ProtectionGroup(String id, int index, int sizeGiB) {
+        this.id = id;
+        this.index = index;
+        this.sizeGiB = sizeGiB;
+    }
+
+    /** Places the first copy of slot {@code slotIndex} (called six times when the volume is built). */
+    public Segment placeInitial(int slotIndex, String az, int copyNumber, StorageNode node) {
+        String address = id + "/" + az + "/" + copyNumber;
+        Slot slot = new Slot(address, az);
+        slots[slotIndex] = slot;
+        slot.current = new Segment(address, nextLetter++, this, node, slotIndex);
+        return slot.current;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public int sizeGiB() {
+        return sizeGiB;
+    }
+
+    public BoxcarLog log() {
+        return log;
+    }
+
+    public List<Slot> slots() {
+        return List.of(slots);
+    }
+
+    public Slot slot(int i) {
+        return slots[i];
+    }
+
+    public long membershipEpoch() {
+        return membershipEpoch;
+    }
+
+    public String degradedExcludedAz() {
+        return degradedExcludedAz;
+    }
+
+    public int pgclBoxcar() {
+        return pgclBoxcar;
+    }
+
+    public void setPgclBoxcar(int boxcar) {
+        this.pgclBoxcar = boxcar;
+    }
+
+    /** PGCL as an LSN: the last record of the quorum-complete prefix (P18 §2.3). */
+    public long pgcl() {
+        return log.sclOf(pgclBoxcar);
+    }
+
+    /**
+     * The highest LSN this PG lets VCL reach: just below its first record not yet at quorum, or unlimited when every
+     * record it was sent is at quorum. VCL is the lowest of these over the volume (P18 §2.3, Fig. 3).
+     */
+    public long vclLimit() {
+        long next = log.firstLiveLsnFrom(pgclBoxcar + 1);
+        return next == Long.MAX_VALUE ? Long.MAX_VALUE : next - 1;
+    }
+
+    /** VCL of a volume: no record at or below it misses a quorum in any PG, capped at the highest LSN allocated. */
+    public static long volumeCompleteLsn(List<ProtectionGroup> pgs, long maxAllocatedLsn) {
+        long limit = maxAllocatedLsn;
+        for (ProtectionGroup pg : pgs) {
+            limit = Math.min(limit, pg.vclLimit());
+        }
+        return limit;
+    }
+
+    public int stagedBoxcar() {
+        return stagedBoxcar;
+    }
+
+    public void setStagedBoxcar(int boxcar) {
+        this.stagedBoxcar = boxcar;
+    }
+
+    // ---- membership ---------------------------------------------------------------------------------------------
+
+    /** Whether a slot takes part in the quorum model in force (all six, or the four outside the excluded AZ). */
+    public boolean active(Slot slot) {
+        return degradedExcludedAz == null || !degradedExcludedAz.equals(slot.az);
+    }
+
+    public int writeQuorumSize() {
+        return degradedExcludedAz == null ? ModelValues.WRITE_QUORUM : ModelValues.DEGRADED_WRITE_QUORUM;
+    }
+
+    public int readQuorumSize() {
+        return degradedExcludedAz == null ? ModelValues.READ_QUORUM : ModelValues.DEGRADED_READ_QUORUM;
+    }
+
+    public int copiesInModel() {
+        return degradedExcludedAz == null ? ModelValues.COPIES_PER_PG : ModelValues.DEGRADED_COPIES;
+    }
+
+    /** Every copy that boxcars go to: current copies and replacements, of the active slots. */
+    public List<Segment> writeTargets() {
+        List<Segment> out = new ArrayList<>(8);
+        for (Slot s : slots) {
+            if (!active(s)) {
+                continue;
+            }
+            out.add(s.current);
+            if (s.replacement != null) {
+                out.add(s.replacement);
+            }
+        }
+        return out;
+    }
+
+    /** Every copy this PG knows, including ones outside the degraded model (they still gossip and come back). */
+    public List<Segment> allCopies() {
+        List<Segment> out = new ArrayList<>(8);
+        for (Slot s : slots) {
+            out.add(s.current);
+            if (s.replacement != null) {
+                out.add(s.replacement);
+            }
+        }
+        return out;
+    }
+
+    /** Starts replacing the copy in {@code slot} with a new copy on {@code node} (P18 §4): bumps the epoch. */
+    public Segment beginReplacement(Slot slot, StorageNode node, int generation) {
+        char letter = nextLetter++;
+        Segment g = new Segment(slot.address + "#" + generation, letter, this, node, indexOf(slot));
+        g.setState(SegmentState.REPLACING);
+        slot.replacement = g;
+        membershipEpoch++;
+        return g;
+    }
+
+    /** The replacement caught up and the old copy is still gone: the slot now holds the replacement alone. */
+    public Segment commitReplacement(Slot slot) {
+        Segment old = slot.current;
+        slot.current = slot.replacement;
+        slot.replacement = null;
+        membershipEpoch++;
+        return old;
+    }
+
+    /** The old copy came back first: the replacement is dropped and the slot is back to the old copy. */
+    public Segment rollBackReplacement(Slot slot) {
+        Segment g = slot.replacement;
+        slot.replacement = null;
+        membershipEpoch++;
+        return g;
+    }
+
+    public void enterDegradedModel(String excludedAz) {
+        degradedExcludedAz = excludedAz;
+        membershipEpoch++;
+    }
+
+    public void leaveDegradedModel() {
+        degradedExcludedAz = null;
+        membershipEpoch++;
+    }
+
+    private int indexOf(Slot slot) {
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] == slot) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(slot.address);
+    }
+
+    // ---- quorum sets --------------------------------------------------------------------------------------------
+
+    /** Active slots that have a replacement in flight: each doubles the number of quorum terms. */
+    private int replacementMask() {
+        int mask = 0;
+        for (int i = 0; i < slots.length; i++) {
+            if (active(slots[i]) && slots[i].replacement != null) {
+                mask |= 1 << i;
+            }
+        }
+        return mask;
+    }
+
+    /** The quorum terms in force, each a list of copies: ABCDEF, or ABCDEF and ABCDEG during a change, etc. */
+    public List<List<Segment>> quorumTerms() {
+        int mask = replacementMask();
+        List<List<Segment>> terms = new ArrayList<>();
+        for (int choice = 0; choice < (1 << slots.length); choice++) {
+            if ((choice & ~mask) != 0) {
+                continue;
+            }
+            List<Segment> term = new ArrayList<>(6);
+            for (int i = 0; i < slots.length; i++) {
+                if (active(slots[i])) {
+                    term.add((choice & (1 << i)) != 0 ? slots[i].replacement : slots[i].current);
+                }
+            }
+            terms.add(term);
+        }
+        return terms;
+    }
+
+    /** Fewest copies accepting writes over all terms: the number a write-quorum gauge shows. */
+    public int writableCopies() {
+        int min = Integer.MAX_VALUE;
+        for (List<Segment> term : quorumTerms()) {
+            int n = 0;
+            for (Segment s : term) {
+                if (s.state().accepting()) {
+                    n++;
+                }
+            }
+            min = Math.min(min, n);
+        }
+        return min;
+    }
+
+    /** Most copies reachable with their data over all terms: the number a read-quorum gauge shows. */
+    public int readableCopies() {
+        int max = 0;
+        for (List<Segment> term : quorumTerms()) {
+            int n = 0;
+            for (Segment s : term) {
+                if (s.state() == SegmentState.UP || s.state() == SegmentState.CATCHING_UP) {
+                    n++;
+                }
+            }
+            max = Math.max(max, n);
+        }
+        return max;
+    }
+
+    /** Write set = AND over terms of Vw (P18 §4). */
+    public boolean writeQuorumHeld() {
+        return writableCopies() >= writeQuorumSize();
+    }
+
+    /** Read set = OR over terms of Vr (P18 §4). */
+    public boolean readQuorumHeld() {
+        return readableCopies() >= readQuorumSize();
+    }
+
+    /** Copies of the active slots (current ones) that accept writes: the "segments up" a learner counts. */
+    public int segmentsUp() {
+        int n = 0;
+        for (Slot s : slots) {
+            if (s.current.state().accepting()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The PG complete point the writer may claim from the acknowledged prefixes: for each term, the Vw-th highest
+     * acknowledged prefix; the PG is complete up to the lowest of those (the AND of the terms).
+     */
+    public int quorumAckedPrefix() {
+        int mask = replacementMask();
+        int w = writeQuorumSize();
+        if (mask == 0) {
+            return vwthHighest(w, 0);
+        }
+        int min = Integer.MAX_VALUE;
+        for (int choice = 0; choice < (1 << slots.length); choice++) {
+            if ((choice & ~mask) == 0) {
+                min = Math.min(min, vwthHighest(w, choice));
+            }
+        }
+        return min;
+    }
+
+    private int vwthHighest(int w, int choice) {
+        int n = 0;
+        for (int i = 0; i < slots.length; i++) {
+            if (!active(slots[i])) {
+                continue;
+            }
+            Segment s = (choice & (1 << i)) != 0 ? slots[i].replacement : slots[i].current;
+            // insertion sort, descending
+            int v = s.ackedPrefix();
+            int j = n++;
+            while (j > 0 && scratch[j - 1] < v) {
+                scratch[j] = scratch[j - 1];
+                j--;
+            }
+            scratch[j] = v;
+        }
+        return n >= w ? scratch[w - 1] : -1;
+    }
+
+    /** The copy with the longest complete prefix among {@code candidates} that are reachable, or null. */
+    public static Segment mostComplete(List<Segment> candidates) {
+        Segment best = null;
+        for (Segment s : candidates) {
+            if ((s.state() == SegmentState.UP || s.state() == SegmentState.CATCHING_UP)
+                    && (best == null || s.prefix() > best.prefix())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+}
