@@ -27,12 +27,11 @@ public final class Commands {
     /** The commands Aurora Lab ships with. */
     public static Commands standard() {
         Commands registry = new Commands();
-        // ---------------------------------------------------------------------------------------
-        // LEAD: plug the engine commands in here, e.g.
-        //   registry.register("run", "<scenario.yaml> [--seed N]   run a scenario, print the event log", new RunCommand());
-        //   registry.register("validate", "<scenario.yaml>...      check scenario files", new ValidateCommand());
-        //   registry.register("bench", "[options]                  time the engine", new BenchCommand());
-        // ---------------------------------------------------------------------------------------
+        registry.register("run", RunCommand.USAGE + "   run a scenario headless, print a summary, write the report",
+                new RunCommand());
+        registry.register("validate", ValidateCommand.USAGE + "   check scenario files without running them",
+                new ValidateCommand());
+        registry.register("bench", BenchCommand.USAGE + "   engine speed at the headline load", new BenchCommand());
         return registry;
     }
 

@@ -1,0 +1,118 @@
+package dev.auroralab.app;
+
+import dev.auroralab.scenario.Durations;
+import dev.auroralab.scenario.RunReport;
+import dev.auroralab.scenario.Scenario;
+import dev.auroralab.scenario.ScenarioError;
+import dev.auroralab.scenario.ScenarioReader;
+import dev.auroralab.scenario.ScenarioRunner;
+import dev.auroralab.scenario.ScenarioRunner.ExpectationResult;
+import dev.auroralab.scenario.ScenarioRunner.RunResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code run FILE [--seed N] [--duration D] [--report FILE|-]}: exit 0 all expectations held, 1 one failed, 2 bad input. */
+final class RunCommand implements Command {
+
+    static final String USAGE = "run FILE [--seed N] [--duration D] [--report FILE|-]";
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        CliArgs a;
+        try {
+            a = CliArgs.parse(args, Set.of("--seed", "--duration", "--report"), Set.of());
+            if (a.positionals.size() != 1) {
+                throw new IllegalArgumentException("give exactly one scenario file");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("aurora-lab run: " + e.getMessage() + "\nusage: " + USAGE);
+            return 2;
+        }
+        Long seed = null;
+        Long duration = null;
+        try {
+            if (a.options.containsKey("--seed")) {
+                seed = Long.parseLong(a.options.get("--seed"));
+            }
+        } catch (NumberFormatException e) {
+            err.println("aurora-lab run: --seed takes a whole number, got '" + a.options.get("--seed") + "'");
+            return 2;
+        }
+        try {
+            if (a.options.containsKey("--duration")) {
+                duration = Durations.parseMicros(a.options.get("--duration"));
+                if (duration <= 0) {
+                    throw new IllegalArgumentException("must be more than zero");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("aurora-lab run: --duration '" + a.options.get("--duration") + "': " + e.getMessage()
+                    + " (write it like 250ms, 10s, 2m, 1.5s)");
+            return 2;
+        }
+        Scenario scenario;
+        try {
+            scenario = ScenarioReader.read(Path.of(a.positionals.get(0)));
+        } catch (ScenarioError e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        RunResult result = ScenarioRunner.run(scenario, seed, duration);
+        String report = a.options.get("--report");
+        // with the report on stdout, the human summary goes to stderr so stdout stays valid JSON
+        PrintStream human = "-".equals(report) ? err : out;
+        printSummary(result, human);
+        if (report != null) {
+            String json = RunReport.toJson(result);
+            if ("-".equals(report)) {
+                out.print(json);
+            } else {
+                try {
+                    Files.writeString(Path.of(report), json, StandardCharsets.UTF_8);
+                    human.println("report written to " + report);
+                } catch (IOException e) {
+                    err.println("aurora-lab run: cannot write the report to " + report + ": " + e.getMessage());
+                    return 2;
+                }
+            }
+        }
+        return result.allPassed() ? 0 : 1;
+    }
+
+    static void printSummary(RunResult r, PrintStream out) {
+        var s = r.finalSnapshot();
+        var c = s.counters();
+        out.printf(Locale.ROOT, "%s  (seed %d, %s simulated, %,d engine events)%n", r.scenario().name(), r.seed(),
+                Durations.format(r.durationMicros()), r.engineEvents());
+        out.printf(Locale.ROOT, "  writes: %,d issued, %,d acknowledged, %,d failed, %,d acknowledged-then-lost%n",
+                c.writesIssued(), c.writesAcknowledged(), c.writesFailed(), c.acknowledgedWritesLost());
+        out.printf(Locale.ROOT, "  commit latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                c.commitLatencyP50Micros() / 1e3, c.commitLatencyP99Micros() / 1e3, c.commitLatencyMaxMicros() / 1e3);
+        out.printf(Locale.ROOT, "  reads: %,d issued, %,d served, %,d failed%n", c.readsIssued(), c.readsServed(),
+                c.readsFailed());
+        out.printf(Locale.ROOT, "  downtime: writes %.1f s, reads %.1f s%n", c.writeDowntimeMicros() / 1e6,
+                c.readDowntimeMicros() / 1e6);
+        for (var f : s.failovers()) {
+            out.printf(Locale.ROOT, "  failover %s -> %s: %.1f s to %.1f s (%.1f s), %d acknowledged writes lost%n",
+                    f.from(), f.to(), f.startedAtMicros() / 1e6, f.completedAtMicros() / 1e6,
+                    (f.completedAtMicros() - f.startedAtMicros()) / 1e6, f.acknowledgedWritesLost());
+        }
+        out.printf(Locale.ROOT, "  end: %s, writer %s. %s%n", s.volume().status().label(),
+                s.writerId() == null ? "none" : s.writerId(), s.volume().reason());
+        int failed = 0;
+        for (ExpectationResult e : r.expectations()) {
+            out.println((e.skipped() ? "  SKIP " : e.passed() ? "  PASS " : "  FAIL ") + e.message());
+            failed += e.passed() || e.skipped() ? 0 : 1;
+        }
+        if (!r.expectations().isEmpty()) {
+            out.println(failed == 0 ? "all " + r.expectations().size() + " expectations held"
+                    : failed + " of " + r.expectations().size() + " expectations failed");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.auroralab.app;
+
+import dev.auroralab.scenario.Scenario;
+import dev.auroralab.scenario.ScenarioError;
+import dev.auroralab.scenario.ScenarioReader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code validate FILE...}: checks files without running them; exit 0 when all are good, 2 otherwise. */
+final class ValidateCommand implements Command {
+
+    static final String USAGE = "validate FILE...";
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            err.println("aurora-lab validate: give at least one scenario file\nusage: " + USAGE);
+            return 2;
+        }
+        int bad = 0;
+        for (String file : args) {
+            try {
+                Scenario s = ScenarioReader.read(Path.of(file));
+                out.println(file + ": OK (" + s.name() + ": " + s.cluster().instances().size() + " instances, "
+                        + s.cluster().protectionGroupCount() + " protection groups, " + s.timeline().size()
+                        + " actions, " + s.expectations().size() + " expectations)");
+            } catch (ScenarioError e) {
+                err.println(e.getMessage());
+                bad++;
+            }
+        }
+        return bad == 0 ? 0 : 2;
+    }
+}

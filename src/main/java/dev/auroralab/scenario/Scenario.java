@@ -1,0 +1,21 @@
+package dev.auroralab.scenario;
+
+import dev.auroralab.engine.ClusterSpec;
+import java.util.List;
+
+/**
+ * A checked scenario file, ready to run: the cluster to build, the commands to apply at their times (sorted by time,
+ * file order for equal times), and what must hold at given times. Made only by {@link ScenarioReader}, which returns
+ * either a complete scenario or a {@link ScenarioError}.
+ *
+ * @param description free text, or null
+ * @param sourceName the file name the scenario came from, used in messages
+ */
+public record Scenario(String name, String description, long seed, long durationMicros, ClusterSpec cluster,
+        List<TimedCommand> timeline, List<Expectation> expectations, String sourceName) {
+
+    public Scenario {
+        timeline = List.copyOf(timeline);
+        expectations = List.copyOf(expectations);
+    }
+}
