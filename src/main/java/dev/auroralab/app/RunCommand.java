@@ -90,8 +90,9 @@ final class RunCommand implements Command {
         var c = s.counters();
         out.printf(Locale.ROOT, "%s  (seed %d, %s simulated, %,d engine events)%n", r.scenario().name(), r.seed(),
                 Durations.format(r.durationMicros()), r.engineEvents());
-        out.printf(Locale.ROOT, "  writes: %,d issued, %,d acknowledged, %,d failed, %,d acknowledged-then-lost%n",
-                c.writesIssued(), c.writesAcknowledged(), c.writesFailed(), c.acknowledgedWritesLost());
+        out.printf(Locale.ROOT, "  writes: %,d issued, %,d acknowledged, %,d failed, %,d still pending,"
+                + " %,d acknowledged-then-lost%n", c.writesIssued(), c.writesAcknowledged(), c.writesFailed(),
+                c.writesPending(), c.acknowledgedWritesLost());
         out.printf(Locale.ROOT, "  commit latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 c.commitLatencyP50Micros() / 1e3, c.commitLatencyP99Micros() / 1e3, c.commitLatencyMaxMicros() / 1e3);
         out.printf(Locale.ROOT, "  reads: %,d issued, %,d served, %,d failed%n", c.readsIssued(), c.readsServed(),
@@ -99,20 +100,31 @@ final class RunCommand implements Command {
         out.printf(Locale.ROOT, "  downtime: writes %.1f s, reads %.1f s%n", c.writeDowntimeMicros() / 1e6,
                 c.readDowntimeMicros() / 1e6);
         for (var f : s.failovers()) {
-            out.printf(Locale.ROOT, "  failover %s -> %s: %.1f s to %.1f s (%.1f s), %d acknowledged writes lost%n",
-                    f.from(), f.to(), f.startedAtMicros() / 1e6, f.completedAtMicros() / 1e6,
+            String what = f.from().equals(f.to()) ? "writer " + f.to() + " restarted or recreated in place"
+                    : "failover " + f.from() + " -> " + f.to();
+            out.printf(Locale.ROOT, "  %s: %.1f s to %.1f s (%.1f s without a writer), %d acknowledged writes lost%n",
+                    what, f.startedAtMicros() / 1e6, f.completedAtMicros() / 1e6,
                     (f.completedAtMicros() - f.startedAtMicros()) / 1e6, f.acknowledgedWritesLost());
         }
-        out.printf(Locale.ROOT, "  end: %s, writer %s. %s%n", s.volume().status().label(),
+        for (var i : s.instances()) {
+            if (i.role() == dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole.READER && i.lagMicros() > 0) {
+                out.printf(Locale.ROOT, "  replica %s lag %.2f ms%n", i.id(), i.lagMicros() / 1e3);
+            }
+        }
+        out.printf(Locale.ROOT, "  end: %s, writer %s: %s%n", s.volume().status().label(),
                 s.writerId() == null ? "none" : s.writerId(), s.volume().reason());
         int failed = 0;
+        int skipped = 0;
         for (ExpectationResult e : r.expectations()) {
             out.println((e.skipped() ? "  SKIP " : e.passed() ? "  PASS " : "  FAIL ") + e.message());
             failed += e.passed() || e.skipped() ? 0 : 1;
+            skipped += e.skipped() ? 1 : 0;
         }
+        int checked = r.expectations().size() - skipped;
+        String notReached = skipped == 0 ? "" : " (" + skipped + " not reached before the run ended)";
         if (!r.expectations().isEmpty()) {
-            out.println(failed == 0 ? "all " + r.expectations().size() + " expectations held"
-                    : failed + " of " + r.expectations().size() + " expectations failed");
+            out.println((failed == 0 ? "all " + checked + " checked expectations held"
+                    : failed + " of " + checked + " checked expectations failed") + notReached);
         }
     }
 }

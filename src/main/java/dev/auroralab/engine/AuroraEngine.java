@@ -313,7 +313,8 @@ public final class AuroraEngine {
     }
 
     private void issueWindow(int txns, long now) {
-        long first = ledger.allocate(txns, now);
+        // these writes arrived during the window that closes now
+        long first = ledger.allocate(txns, Math.max(0, now - ModelValues.BOXCAR_WINDOW_MICROS));
         int records = txns * ledger.recordsPerTxn();
         int p = pgs.size();
         if (countOfPg.length != p) {
@@ -831,7 +832,7 @@ public final class AuroraEngine {
         Segment g = pg.beginReplacement(slot, node, ++replacementsCreated);
         g.setVolumeEpoch(volumeEpoch);
         emit(new MembershipChangeStarted(now(), pg.id(), s.id(), g.id(), pg.membershipEpoch(),
-                describeWriteSet(pg), describeReadSet(pg)));
+                String.join(" AND ", quorumSet(pg, true)), String.join(" OR ", quorumSet(pg, false))));
         long hydrate = pg.sizeGiB() * ModelValues.REPAIR_MICROS_PER_GIB;
         g.setHydratedAtMicros(now() + hydrate);
         scheduler.scheduleAfter(hydrate, () -> onHydrated(pg, slot, g));
@@ -1582,20 +1583,14 @@ public final class AuroraEngine {
         return b.toString();
     }
 
-    private String describeWriteSet(ProtectionGroup pg) {
+    /** The quorum terms in words, e.g. "4/6 of ABCDEF", "4/6 of ABCDEG": one per term, for writes or reads. */
+    private static List<String> quorumSet(ProtectionGroup pg, boolean writes) {
         List<String> parts = new ArrayList<>();
+        int needed = writes ? pg.writeQuorumSize() : pg.readQuorumSize();
         for (List<Segment> t : pg.quorumTerms()) {
-            parts.add(pg.writeQuorumSize() + "/" + t.size() + " of " + letters(t));
+            parts.add(needed + "/" + t.size() + " of " + letters(t));
         }
-        return String.join(" AND ", parts);
-    }
-
-    private String describeReadSet(ProtectionGroup pg) {
-        List<String> parts = new ArrayList<>();
-        for (List<Segment> t : pg.quorumTerms()) {
-            parts.add(pg.readQuorumSize() + "/" + t.size() + " of " + letters(t));
-        }
-        return String.join(" OR ", parts);
+        return parts;
     }
 
     // =================================================================================================================
@@ -1639,12 +1634,8 @@ public final class AuroraEngine {
                     segs.add(segmentSnapshot(pg, slot, slot.replacement(), true));
                 }
             }
-            List<String> writeSet = new ArrayList<>();
-            List<String> readSet = new ArrayList<>();
-            for (List<Segment> t : pg.quorumTerms()) {
-                writeSet.add(pg.writeQuorumSize() + "/" + t.size() + " of " + letters(t));
-                readSet.add(pg.readQuorumSize() + "/" + t.size() + " of " + letters(t));
-            }
+            List<String> writeSet = quorumSet(pg, true);
+            List<String> readSet = quorumSet(pg, false);
             pgSnaps.add(new ProtectionGroupSnapshot(pg.id(), pg.sizeGiB(), pg.membershipEpoch(), pg.segmentsUp(),
                     pg.writableCopies(), pg.readableCopies(), pg.copiesInModel(), pg.writeQuorumSize(),
                     pg.readQuorumSize(), pg.writeQuorumHeld(), pg.readQuorumHeld(),

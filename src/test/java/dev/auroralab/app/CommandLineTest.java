@@ -75,7 +75,7 @@ class CommandLineTest {
         assertThat(r.at("/final/instances/1/lagMillis").asDouble()).isPositive();
         assertThat(r.get("expectations")).hasSize(3);
         assertThat(r.get("events").toString()).contains("AvailabilityZoneFailed", "WriteQuorumLost");
-        assertThat(out.toString()).contains("all 3 expectations held");
+        assertThat(out.toString()).contains("all 3 checked expectations held");
     }
 
     @Test

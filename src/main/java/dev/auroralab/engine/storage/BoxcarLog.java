@@ -96,18 +96,6 @@ public final class BoxcarLog {
 
     /** The highest boxcar index whose records all lie at or below {@code lsn}, or -1. */
     public int lastIndexAtOrBelow(long lsn) {
-        int lo = 0;
-        int hi = size - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (firstLsn[mid] <= lsn) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found;
+        return LsnSearch.lastStartingAtOrBelow(firstLsn, size, lsn);
     }
 }

@@ -13,8 +13,8 @@ import java.util.Arrays;
  *
  * <p>Model: the writes of one boxcar window are allocated together: txnCount transactions of {@code recordsPerTxn}
  * records each, laid out back to back, each ending in its CPL (which is also its commit LSN). So CPLs are computed, not
- * stored, and 12 million writes cost a few bytes per window. A transaction's issue time is spread evenly over its
- * window, which gives commit latency its spread.
+ * stored, and 12 million writes cost a few bytes per window. The transactions of a window arrived while it was open,
+ * before its boxcar left, so their issue times are spread evenly over it; that gives commit latency its spread.
  */
 public final class CommitLedger {
 
@@ -131,19 +131,7 @@ public final class CommitLedger {
     }
 
     private int windowAtOrBelow(long lsn) {
-        int lo = 0;
-        int hi = windows - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (firstLsn[mid] <= lsn) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found;
+        return LsnSearch.lastStartingAtOrBelow(firstLsn, windows, lsn);
     }
 
     /**
@@ -163,7 +151,8 @@ public final class CommitLedger {
                 }
                 long globalIndex = txnsBefore[ackWindow] + ackTxn;
                 if (globalIndex >= resolvedThrough) {
-                    long issuedAt = issued + windowMicros * ackTxn / n;
+                    // transaction i of n arrived at the middle of its 1/n share of the window
+                    long issuedAt = issued + windowMicros * (2L * ackTxn + 1) / (2L * n);
                     latency.record(nowMicros - issuedAt);
                     acked++;
                     acknowledgedLsn = cpl;
