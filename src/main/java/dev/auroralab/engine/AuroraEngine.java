@@ -211,10 +211,6 @@ public final class AuroraEngine {
         return List.copyOf(events);
     }
 
-    public int eventCount() {
-        return events.size();
-    }
-
     public void addListener(Consumer<AuroraEvent> listener) {
         listeners.add(listener);
     }
@@ -551,7 +547,7 @@ public final class AuroraEngine {
         if (!anyTargetReadsAll) {
             readDowntimeMicros += tick;
         }
-        refreshAvailability();
+        refreshAvailability(anyTargetReadsAll);
         scheduler.scheduleAfter(tick, this::onReadTick);
     }
 
@@ -577,26 +573,20 @@ public final class AuroraEngine {
     private int[] reachablePrefixes() {
         int[] best = new int[pgs.size()];
         for (int g = 0; g < pgs.size(); g++) {
-            int b = -1;
-            for (Segment s : pgs.get(g).allCopies()) {
-                if (servesReads(s) && s.prefix() > b) {
-                    b = s.prefix();
-                }
-            }
-            best[g] = b;
+            best[g] = prefixOf(pgs.get(g).mostCompleteReadable(null));
         }
         return best;
     }
 
-    private boolean servesReads(Segment s) {
-        return (s.state() == SegmentState.UP || s.state() == SegmentState.CATCHING_UP) && !s.retired();
+    private static int prefixOf(Segment s) {
+        return s == null ? -1 : s.prefix();
     }
 
     /** Picks the closest copy holding the read point (same AZ first), as the writer's read of one page would. */
     private void routeWriterRead(ProtectionGroup pg, long readPoint, int needed) {
         Segment chosen = null;
         for (Segment s : pg.allCopies()) {
-            if (servesReads(s) && (needed < 0 || s.holdsAllUpTo(needed))) {
+            if (s.servesReads() && (needed < 0 || s.holdsAllUpTo(needed))) {
                 if (chosen == null || (s.az().equals(writer.az()) && !chosen.az().equals(writer.az()))) {
                     chosen = s;
                 }
@@ -727,7 +717,7 @@ public final class AuroraEngine {
         if (!r && s.state() != SegmentState.DOWN) {
             if (s.state() == SegmentState.REPLACING) {
                 // a new copy that loses its node before it is filled is simply dropped
-                dropReplacement(slot, "its node or AZ went out");
+                dropReplacement(slot);
                 return true;
             }
             s.setState(SegmentState.DOWN);
@@ -749,17 +739,13 @@ public final class AuroraEngine {
         return false;
     }
 
-    private void dropReplacement(Slot slot, String why) {
-        ProtectionGroup pg = pgOf(slot);
+    private void dropReplacement(Slot slot) {
+        ProtectionGroup pg = slot.current().pg();
         Segment g = pg.rollBackReplacement(slot);
         g.setState(SegmentState.DOWN);
         g.retire();
         emit(new MembershipChangeRolledBack(now(), pg.id(), slot.current().id(), g.id(), pg.membershipEpoch()));
         scheduleRepairCheck(slot.current());
-    }
-
-    private ProtectionGroup pgOf(Slot slot) {
-        return pgs.get(Integer.parseInt(slot.address().substring(3, slot.address().indexOf('/'))));
     }
 
     private void scheduleGossip(ProtectionGroup pg) {
@@ -777,12 +763,7 @@ public final class AuroraEngine {
             if (s.state() != SegmentState.CATCHING_UP || s.retired()) {
                 continue;
             }
-            Segment peer = null;
-            for (Segment o : pg.allCopies()) {
-                if (o != s && servesReads(o) && (peer == null || o.prefix() > peer.prefix())) {
-                    peer = o;
-                }
-            }
+            Segment peer = pg.mostCompleteReadable(s);
             if (peer != null && peer.prefix() > s.prefix()) {
                 int upTo = Math.min(peer.prefix(),
                         Math.min(s.catchUpTarget(), s.prefix() + ModelValues.GOSSIP_BATCHES_PER_ROUND));
@@ -834,7 +815,6 @@ public final class AuroraEngine {
         emit(new MembershipChangeStarted(now(), pg.id(), s.id(), g.id(), pg.membershipEpoch(),
                 String.join(" AND ", quorumSet(pg, true)), String.join(" OR ", quorumSet(pg, false))));
         long hydrate = pg.sizeGiB() * ModelValues.REPAIR_MICROS_PER_GIB;
-        g.setHydratedAtMicros(now() + hydrate);
         scheduler.scheduleAfter(hydrate, () -> onHydrated(pg, slot, g));
         refreshAvailability();
     }
@@ -874,15 +854,10 @@ public final class AuroraEngine {
         if (slot.replacement() != g) {
             return; // rolled back meanwhile
         }
-        Segment source = null;
-        for (Segment o : pg.allCopies()) {
-            if (o != g && servesReads(o) && (source == null || o.prefix() > source.prefix())) {
-                source = o;
-            }
-        }
+        Segment source = pg.mostCompleteReadable(g);
         if (source != null && source.prefix() >= pg.pgclBoxcar()) {
             g.fillUpTo(source.prefix());
-        } else if (noCopyLeftWithData(pg, g)) {
+        } else if (pg.allCopies().stream().noneMatch(Segment::survives)) {
             // every copy is destroyed: restore from the continuous backup in S3 (P17 Fig. 4 step 6)
             g.fillUpTo(pg.stagedBoxcar());
         } else {
@@ -894,7 +869,6 @@ public final class AuroraEngine {
         emit(new SegmentHydrated(now(), g.id(), g.scl()));
         Segment old = pg.commitReplacement(slot);
         old.retire();
-        slotByAddress.put(slot.address(), slot);
         emit(new MembershipChangeCommitted(now(), pg.id(), old.id(), g.id(), pg.membershipEpoch()));
         maybeLeaveDegradedModel(pg);
         refreshAvailability();
@@ -904,21 +878,11 @@ public final class AuroraEngine {
     private static int survivingPrefix(ProtectionGroup pg) {
         int best = -1;
         for (Segment s : pg.allCopies()) {
-            if (!s.retired() && s.state() != SegmentState.DESTROYED && s.state() != SegmentState.REPLACING) {
+            if (s.survives()) {
                 best = Math.max(best, s.prefix());
             }
         }
         return best;
-    }
-
-    private boolean noCopyLeftWithData(ProtectionGroup pg, Segment except) {
-        for (Segment o : pg.allCopies()) {
-            if (o != except && !o.retired() && o.state() != SegmentState.DESTROYED
-                    && o.state() != SegmentState.REPLACING) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -936,9 +900,7 @@ public final class AuroraEngine {
         if (available >= needed) {
             return;
         }
-        long next = pg.log().firstLiveLsnFrom(available + 1);
-        long limit = next == Long.MAX_VALUE ? vcl : Math.min(vcl, next - 1);
-        long cut = ledger.highestCplAtOrBelow(limit);
+        long cut = ledger.highestCplAtOrBelow(Math.min(vcl, pg.log().completeThrough(available)));
         long lost = truncateVolume(cut);
         if (lost > 0) {
             emit(new AcknowledgedWritesLost(now(), lost, pg.id() + " has no copy left holding its acknowledged data"));
@@ -1103,41 +1065,31 @@ public final class AuroraEngine {
     }
 
     private void markInstanceDown(Instance i, boolean logIt) {
-        InstanceStatus before = i.status();
         i.setStatus(InstanceStatus.DOWN);
         if (logIt || i == writer) {
             emit(new InstanceFailed(now(), i.id(), i.az(), i == writer ? "writer" : "replica"));
         }
-        if (i == writer) {
-            onWriterLost();
-        } else if (i.id().equals(failoverTo) && (before == InstanceStatus.PROMOTING
-                || before == InstanceStatus.RECOVERING)) {
-            // the replica being promoted died too: pick another one now
+        if ((phase == Phase.PROMOTING || phase == Phase.RECOVERING) && i.id().equals(failoverTo)
+                && !i.id().equals(failoverFrom)) {
+            // the replica being promoted, or the new writer still recovering, died too: choose again at once
             failoverGeneration++;
+            String why = i == writer ? "the new writer failed during recovery"
+                    : "the promotion target " + i.id() + " failed";
             if (writer == i) {
                 writer = null;
             }
             i.setRole(InstanceRole.READER);
-            startPromotion(null, "the promotion target " + i.id() + " failed");
+            startPromotion(null, why);
+        } else if (i == writer) {
+            onWriterLost();
         }
     }
 
     private void onWriterLost() {
         writesFailed += ledger.failPending();
         writerServing = false;
-        if (phase == Phase.RECOVERING && writer.id().equals(failoverTo) && !writer.id().equals(failoverFrom)) {
-            // the freshly promoted writer failed during recovery: choose again at once
-            failoverGeneration++;
-            writer.setRole(InstanceRole.READER);
-            writer = null;
-            startPromotion(null, "the new writer failed during recovery");
-            return;
-        }
         if (phase == Phase.NONE) {
-            failoverFrom = writer.id();
-            failoverTo = null;
-            failoverStartedMicros = now();
-            failoverLostBefore = acknowledgedLost;
+            startFailoverRecord(writer.id());
         }
         phase = Phase.DETECTING;
         int generation = ++failoverGeneration;
@@ -1272,16 +1224,8 @@ public final class AuroraEngine {
     private void runCrashRecovery(Instance w) {
         long limit = ledger.maxAllocatedLsn();
         for (ProtectionGroup pg : pgs) {
-            int recovered = -1;
-            for (Segment s : pg.allCopies()) {
-                if (servesReads(s)) {
-                    recovered = Math.max(recovered, s.prefix());
-                }
-            }
-            long next = pg.log().firstLiveLsnFrom(recovered + 1);
-            if (next != Long.MAX_VALUE) {
-                limit = Math.min(limit, next - 1);
-            }
+            // the read quorum's most complete copy holds everything that reached a write quorum
+            limit = Math.min(limit, pg.log().completeThrough(prefixOf(pg.mostCompleteReadable(null))));
         }
         long recoveredVdl = ledger.highestCplAtOrBelow(limit);
         long truncationEnd = Math.max(recoveredVdl + ModelValues.LSN_ALLOCATION_LIMIT, ledger.maxAllocatedLsn());
@@ -1295,17 +1239,13 @@ public final class AuroraEngine {
         writerByEpoch.put(volumeEpoch, w.id());
         for (ProtectionGroup pg : pgs) {
             for (Segment s : pg.allCopies()) {
-                boolean r = servesReads(s);
+                boolean r = s.servesReads();
                 if (r) {
                     s.setVolumeEpoch(volumeEpoch);
                 }
                 s.setAckedPrefix(r ? s.prefix() : -1);
             }
-            int q = pg.quorumAckedPrefix();
-            pg.setPgclBoxcar(Math.min(pg.pgclBoxcar(), pg.log().lastIndexAtOrBelow(recoveredVdl)));
-            if (q > pg.pgclBoxcar()) {
-                pg.setPgclBoxcar(q);
-            }
+            pg.setPgclBoxcar(Math.max(pg.pgclBoxcar(), pg.quorumAckedPrefix()));
         }
         vcl = recoveredVdl;
         vdl = recoveredVdl;
@@ -1315,6 +1255,14 @@ public final class AuroraEngine {
         w.resetApplied(vdl);
         w.setStatus(InstanceStatus.UP);
         emit(new CrashRecoveryCompleted(now(), w.id(), vdl, truncationEnd, volumeEpoch));
+    }
+
+    /** Opens the ledger entry for a period without a writer: where it started and the losses counted so far. */
+    private void startFailoverRecord(String from) {
+        failoverFrom = from;
+        failoverTo = null;
+        failoverStartedMicros = now();
+        failoverLostBefore = acknowledgedLost;
     }
 
     private void completeFailover() {
@@ -1350,9 +1298,7 @@ public final class AuroraEngine {
             return CommandResult.rejected("there is no replica to fail over to");
         }
         Instance old = writer;
-        failoverFrom = old.id();
-        failoverStartedMicros = now();
-        failoverLostBefore = acknowledgedLost;
+        startFailoverRecord(old.id());
         writesFailed += ledger.failPending();
         writerServing = false;
         // the old writer restarts as a reader (UG: only the writer and the target restart)
@@ -1399,9 +1345,7 @@ public final class AuroraEngine {
             // the writer came back before anyone was promoted: it recovers and keeps its role
             emit(new InstanceStarted(now(), i.id(), "writer (recovering)"));
             if (phase == Phase.NONE) {
-                failoverFrom = i.id();
-                failoverStartedMicros = now();
-                failoverLostBefore = acknowledgedLost;
+                startFailoverRecord(i.id());
             }
             beginRecovery(i);
             return;
@@ -1496,6 +1440,11 @@ public final class AuroraEngine {
     // =================================================================================================================
 
     private void refreshAvailability() {
+        refreshAvailability(readableNow());
+    }
+
+    /** {@code nowReadable}: whether reads through the reader endpoint succeed now, when the caller already knows. */
+    private void refreshAvailability(boolean nowReadable) {
         boolean allWrite = true;
         String firstWriteBlock = null;
         for (ProtectionGroup pg : pgs) {
@@ -1520,7 +1469,6 @@ public final class AuroraEngine {
         }
         boolean writerOk = writerAcceptsWrites();
         boolean nowWritable = writerOk && allWrite && !lalReported;
-        boolean nowReadable = readableNow();
         String reason;
         if (!writerOk) {
             reason = writerReason();
@@ -1534,14 +1482,17 @@ public final class AuroraEngine {
         if (!nowReadable) {
             reason = reason + "; reads fail: " + readBlockReason();
         }
-        VolumeStatus status = nowWritable ? VolumeStatus.WRITABLE
-                : nowReadable ? VolumeStatus.READ_ONLY : VolumeStatus.UNAVAILABLE;
+        VolumeStatus status = statusOf(nowWritable, nowReadable);
         writable = nowWritable;
         volumeReason = reason;
         if (status != volumeStatus) {
             emit(new VolumeStatusChanged(now(), volumeStatus.label(), status.label(), reason));
             volumeStatus = status;
         }
+    }
+
+    private static VolumeStatus statusOf(boolean writable, boolean readable) {
+        return writable ? VolumeStatus.WRITABLE : readable ? VolumeStatus.READ_ONLY : VolumeStatus.UNAVAILABLE;
     }
 
     private String writerReason() {
@@ -1642,8 +1593,7 @@ public final class AuroraEngine {
                     pg.pgcl(), pg.degradedExcludedAz(), writeSet, readSet, segs));
         }
         boolean readable = readableNow();
-        VolumeSnapshot volume = new VolumeSnapshot(writable ? VolumeStatus.WRITABLE
-                : readable ? VolumeStatus.READ_ONLY : VolumeStatus.UNAVAILABLE, writable, readable, volumeReason, vcl,
+        VolumeSnapshot volume = new VolumeSnapshot(statusOf(writable, readable), writable, readable, volumeReason, vcl,
                 vdl, volumeEpoch, ledger.nextLsn(), ledger.allocationLimit(vdl, ModelValues.LSN_ALLOCATION_LIMIT), pgSnaps);
         List<InstanceSnapshot> inst = new ArrayList<>();
         for (Instance i : instances) {
@@ -1685,15 +1635,15 @@ public final class AuroraEngine {
 
     private List<MessageSnapshot> messagesInFlight() {
         List<MessageSnapshot> out = new ArrayList<>();
-        for (BoxcarDelivery b : scheduler.pending(BoxcarDelivery.class, x -> true)) {
+        for (BoxcarDelivery b : scheduler.pending(BoxcarDelivery.class)) {
             out.add(new MessageSnapshot("boxcar", b.writerId, b.segment.id(), b.sentMicros, b.arrivesMicros,
                     b.segment.pg().id(), b.segment.pg().log().lastLsn(b.boxcar)));
         }
-        for (AckDelivery a : scheduler.pending(AckDelivery.class, x -> true)) {
+        for (AckDelivery a : scheduler.pending(AckDelivery.class)) {
             out.add(new MessageSnapshot("ack", a.segment.id(), a.writerId, a.sentMicros, a.arrivesMicros,
                     a.segment.pg().id(), a.segment.pg().log().sclOf(a.prefix)));
         }
-        for (RedoApply r : scheduler.pending(RedoApply.class, x -> true)) {
+        for (RedoApply r : scheduler.pending(RedoApply.class)) {
             out.add(new MessageSnapshot("redo", r.from, r.replica.id(), r.sentMicros, r.appliesMicros, null,
                     r.vdlCarried));
         }

@@ -6,8 +6,10 @@ import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Runs a scenario headless: builds the engine, applies each timeline command at its time and checks each expectation
@@ -39,7 +41,7 @@ public final class ScenarioRunner {
                 c.writesPerSecond(), c.readsPerSecond(), seed));
         List<ExpectationResult> results = new ArrayList<>();
         List<Expectation> pending = new ArrayList<>(scenario.expectations());
-        pending.sort((a, b) -> Long.compare(timeOf(a, duration), timeOf(b, duration)));
+        pending.sort(Comparator.comparingLong(e -> timeOf(e, duration)));
         for (Expectation e : List.copyOf(pending)) {
             if (e.atMicros() != null && e.atMicros() > duration) {
                 pending.remove(e);
@@ -47,29 +49,21 @@ public final class ScenarioRunner {
                         + "): not reached, the run ends at " + Durations.format(duration)));
             }
         }
-        int nextCommand = 0;
-        List<TimedCommand> timeline = scenario.timeline();
-        int nextExpectation = 0;
-        while (true) {
-            long tCommand = nextCommand < timeline.size() ? timeline.get(nextCommand).atMicros() : Long.MAX_VALUE;
-            long tExpect = nextExpectation < pending.size() ? timeOf(pending.get(nextExpectation), duration)
-                    : Long.MAX_VALUE;
-            long t = Math.min(Math.min(tCommand, tExpect), duration);
-            if (t == Long.MAX_VALUE || (t == duration && tCommand > duration && tExpect > duration)) {
-                break;
-            }
+        // every instant something happens, in order; commands past a shortened duration are not applied
+        TreeSet<Long> instants = new TreeSet<>();
+        scenario.timeline().stream().map(TimedCommand::atMicros).filter(t -> t <= duration).forEach(instants::add);
+        pending.forEach(e -> instants.add(timeOf(e, duration)));
+        for (long t : instants) {
             engine.advanceTo(t);
-            while (nextCommand < timeline.size() && timeline.get(nextCommand).atMicros() == t) {
-                engine.apply(timeline.get(nextCommand++).command());
-            }
-            if (nextExpectation < pending.size() && timeOf(pending.get(nextExpectation), duration) == t) {
-                EngineSnapshot s = engine.snapshot();
-                while (nextExpectation < pending.size() && timeOf(pending.get(nextExpectation), duration) == t) {
-                    results.add(check(pending.get(nextExpectation++), s));
+            for (TimedCommand tc : scenario.timeline()) {
+                if (tc.atMicros() == t) {
+                    engine.apply(tc.command());
                 }
             }
-            if (t >= duration) {
-                break;
+            List<Expectation> now = pending.stream().filter(e -> timeOf(e, duration) == t).toList();
+            if (!now.isEmpty()) {
+                EngineSnapshot s = engine.snapshot();
+                now.forEach(e -> results.add(check(e, s)));
             }
         }
         engine.advanceTo(duration);

@@ -2,7 +2,6 @@ package dev.auroralab.engine.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The discrete-event scheduler: a binary min-heap ordered by (simulated microseconds, sequence number).
@@ -95,15 +94,11 @@ public final class Scheduler {
     }
 
     /** The pending events that match, in no particular order (for drawing messages in flight). */
-    public <T extends SimEvent> List<T> pending(Class<T> type, Predicate<? super T> filter) {
+    public <T extends SimEvent> List<T> pending(Class<T> type) {
         List<T> out = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            SimEvent e = events[i];
-            if (type.isInstance(e)) {
-                T t = type.cast(e);
-                if (filter.test(t)) {
-                    out.add(t);
-                }
+            if (type.isInstance(events[i])) {
+                out.add(type.cast(events[i]));
             }
         }
         return out;

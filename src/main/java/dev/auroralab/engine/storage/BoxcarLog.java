@@ -94,6 +94,15 @@ public final class BoxcarLog {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * The highest LSN a copy holding boxcars up to {@code prefix} is complete through: just below the next live
+     * boxcar, or {@link Long#MAX_VALUE} when no live boxcar follows.
+     */
+    public long completeThrough(int prefix) {
+        long next = firstLiveLsnFrom(prefix + 1);
+        return next == Long.MAX_VALUE ? Long.MAX_VALUE : next - 1;
+    }
+
     /** The highest boxcar index whose records all lie at or below {@code lsn}, or -1. */
     public int lastIndexAtOrBelow(long lsn) {
         return LsnSearch.lastStartingAtOrBelow(firstLsn, size, lsn);

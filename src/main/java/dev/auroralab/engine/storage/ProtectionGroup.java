@@ -128,8 +128,7 @@ public final class ProtectionGroup {
      * record it was sent is at quorum. VCL is the lowest of these over the volume (P18 §2.3, Fig. 3).
      */
     public long vclLimit() {
-        long next = log.firstLiveLsnFrom(pgclBoxcar + 1);
-        return next == Long.MAX_VALUE ? Long.MAX_VALUE : next - 1;
+        return log.completeThrough(pgclBoxcar);
     }
 
     /** VCL of a volume: no record at or below it misses a quorum in any PG, capped at the highest LSN allocated. */
@@ -362,12 +361,11 @@ public final class ProtectionGroup {
         return n >= w ? scratch[w - 1] : -1;
     }
 
-    /** The copy with the longest complete prefix among {@code candidates} that are reachable, or null. */
-    public static Segment mostComplete(List<Segment> candidates) {
+    /** The copy serving reads with the longest complete prefix, other than {@code except}; null when none. */
+    public Segment mostCompleteReadable(Segment except) {
         Segment best = null;
-        for (Segment s : candidates) {
-            if ((s.state() == SegmentState.UP || s.state() == SegmentState.CATCHING_UP)
-                    && (best == null || s.prefix() > best.prefix())) {
+        for (Segment s : allCopies()) {
+            if (s != except && s.servesReads() && (best == null || s.prefix() > best.prefix())) {
                 best = s;
             }
         }

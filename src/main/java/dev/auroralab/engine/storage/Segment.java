@@ -27,8 +27,6 @@ public final class Segment {
     private long volumeEpoch;
     /** The writer's knowledge of this copy's prefix, from its acknowledgements (reset when the writer changes). */
     private int ackedPrefix = -1;
-    /** While REPLACING: when hydration from peers completes. */
-    private long hydratedAtMicros = -1;
     /** Failed by a user action on this copy (as opposed to its node or AZ being out). */
     private boolean failedByUser;
     /** Replaced by a membership change: no longer part of its PG. */
@@ -94,6 +92,16 @@ public final class Segment {
         return retired;
     }
 
+    /** Reachable with its data: a read (or crash recovery's quorum read) can use it. */
+    public boolean servesReads() {
+        return (state == SegmentState.UP || state == SegmentState.CATCHING_UP) && !retired;
+    }
+
+    /** Still exists with whatever it held, reachable or not: not destroyed, not retired, not an unfilled new copy. */
+    public boolean survives() {
+        return !retired && state != SegmentState.DESTROYED && state != SegmentState.REPLACING;
+    }
+
     public void retire() {
         this.retired = true;
     }
@@ -120,14 +128,6 @@ public final class Segment {
 
     public void setAckedPrefix(int ackedPrefix) {
         this.ackedPrefix = ackedPrefix;
-    }
-
-    public long hydratedAtMicros() {
-        return hydratedAtMicros;
-    }
-
-    public void setHydratedAtMicros(long t) {
-        this.hydratedAtMicros = t;
     }
 
     public int catchUpTarget() {
