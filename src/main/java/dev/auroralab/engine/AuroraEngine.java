@@ -1607,7 +1607,7 @@ public final class AuroraEngine {
         CountersSnapshot counters = new CountersSnapshot(writesIssued, writesAcknowledged, writesFailed,
                 acknowledgedLost, ledger.pendingTxns(), readsIssued, readsServed, readsFailed, writeDowntimeMicros,
                 readDowntimeMicros, commitLatency.percentileMicros(50), commitLatency.percentileMicros(99),
-                commitLatency.maxMicros());
+                commitLatency.maxMicros(), commitLatency.sumMicros());
         FailoverSnapshot fo = phase == Phase.NONE ? null
                 : new FailoverSnapshot(phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                         failoverFrom, failoverTo, failoverStartedMicros);

@@ -11,11 +11,13 @@ public final class LatencyHistogram {
     private final long[] counts = new long[SUB_BUCKETS * MAGNITUDES];
     private long total;
     private long max;
+    private long sumMicros;
 
     public void record(long micros) {
         long v = Math.max(0, micros);
         counts[bucketOf(v)]++;
         total++;
+        sumMicros += v;
         if (v > max) {
             max = v;
         }
@@ -23,6 +25,11 @@ public final class LatencyHistogram {
 
     public long count() {
         return total;
+    }
+
+    /** Sum of every recorded latency: a chart takes the difference of two readings to plot the mean per interval. */
+    public long sumMicros() {
+        return sumMicros;
     }
 
     public long maxMicros() {

@@ -94,7 +94,7 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
     public record CountersSnapshot(long writesIssued, long writesAcknowledged, long writesFailed,
             long acknowledgedWritesLost, long writesPending, long readsIssued, long readsServed, long readsFailed,
             long writeDowntimeMicros, long readDowntimeMicros, long commitLatencyP50Micros,
-            long commitLatencyP99Micros, long commitLatencyMaxMicros) {
+            long commitLatencyP99Micros, long commitLatencyMaxMicros, long commitLatencySumMicros) {
     }
 
     public record FailoverSnapshot(String phase, String from, String to, long startedAtMicros) {
