@@ -1,0 +1,77 @@
+package dev.auroralab.ui.charts;
+
+import java.util.Locale;
+
+/**
+ * Number and time texts of the charts. Hand-written rather than a locale formatter because they run every frame for
+ * three charts, and because the charts should print the same digits on every machine (screenshots in lesson notes).
+ */
+final class ChartText {
+
+    private ChartText() {
+    }
+
+    /** A current value, read aloud easily: thousands grouped with commas, one decimal below 100, two below 1. */
+    static String formatNumber(double value) {
+        double a = Math.abs(value);
+        if (a < 1) {
+            return trimmed(value, 2);
+        }
+        if (a < 100) {
+            return trimmed(value, 1);
+        }
+        long rounded = Math.round(value);
+        String digits = Long.toString(Math.abs(rounded));
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (rounded < 0) {
+            out.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
+    }
+
+    /** A y-axis label: short, since the axis is narrow ("0", "2.5", "500", "2k", "1.5M"). */
+    static String formatTick(double value) {
+        double a = Math.abs(value);
+        if (a >= 1_000_000) {
+            return trimmed(value / 1_000_000, 2) + "M";
+        }
+        if (a >= 1_000) {
+            return trimmed(value / 1_000, 2) + "k";
+        }
+        return trimmed(value, 3);
+    }
+
+    /**
+     * A simulated time on the x axis, "t=45s"; with a tenth of a second when the window is shorter than 10 s, where
+     * whole seconds would label both edges alike.
+     */
+    static String formatSeconds(long micros, long windowMicros) {
+        if (windowMicros < 10_000_000L) {
+            return "t=" + trimmed(micros / 1e6, 1) + "s";
+        }
+        return "t=" + Math.round(micros / 1e6) + "s";
+    }
+
+    /** {@code value} rounded to at most {@code decimals} decimals, without trailing zeros ("2.5", "3", "0.05"). */
+    static String trimmed(double value, int decimals) {
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", value);
+        int dot = s.indexOf('.');
+        if (dot >= 0) {
+            int end = s.length();
+            while (end > dot + 1 && s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (end == dot + 1) {
+                end = dot;
+            }
+            s = s.substring(0, end);
+        }
+        return s.equals("-0") ? "0" : s;
+    }
+}
