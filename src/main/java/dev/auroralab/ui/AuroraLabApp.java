@@ -1,56 +1,102 @@
 package dev.auroralab.ui;
 
 import atlantafx.base.theme.PrimerLight;
-import atlantafx.base.theme.Styles;
+import dev.auroralab.scenario.Scenario;
+import dev.auroralab.scenario.ScenarioError;
+import dev.auroralab.scenario.ScenarioReader;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
-import javafx.scene.text.TextAlignment;
 import javafx.stage.Stage;
 
 /**
- * The Aurora Lab window. For now a placeholder that points to the command line until the topology
- * view lands.
+ * The Aurora Lab window: opens the default scenario (or the file named by {@code --scenario}) and plays it. Each
+ * animation pulse hands the wall time since the last one to the view model, which advances the engine; everything
+ * drawn follows from the snapshot it then publishes.
  */
 public class AuroraLabApp extends Application {
 
-    /** Node id of the placeholder text, for tests. */
-    public static final String PLACEHOLDER_MESSAGE_ID = "placeholderMessage";
-
     static final String TITLE = "Aurora Lab";
-    static final double WIDTH = 1280;
-    static final double HEIGHT = 800;
+    public static final double WIDTH = 1440;
+    public static final double HEIGHT = 900;
 
-    static final String PLACEHOLDER_MESSAGE = """
-            The topology view arrives with the next milestone.
-
-            You can try the simulation engine today from the command line:
-
-            java -jar target/aurora-lab.jar run src/main/resources/scenarios/healthy-cluster.yaml""";
+    private SimulationViewModel vm;
+    private MainView view;
+    private AnimationTimer timer;
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scenario scenario = SimulationViewModel.defaultScenario();
+        String startupProblem = null;
+        List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
+        int at = args.indexOf("--scenario");
+        if (at >= 0 && at + 1 < args.size()) {
+            try {
+                scenario = ScenarioReader.read(Path.of(args.get(at + 1)));
+            } catch (ScenarioError e) {
+                startupProblem = e.getMessage();
+            }
+        }
+        Window w = build(stage, scenario, WIDTH, HEIGHT);
+        vm = w.vm();
+        view = w.view();
+        if (startupProblem != null) {
+            vm.pause();
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                    startupProblem + "\n\nThe default scenario is open instead.");
+            a.initOwner(stage);
+            a.setHeaderText("The scenario file was not loaded");
+            a.show();
+        } else {
+            vm.play();
+        }
+        timer = pulse(vm);
+        timer.start();
+    }
 
-        Label title = new Label(TITLE);
-        title.getStyleClass().add(Styles.TITLE_1);
+    @Override
+    public void stop() {
+        if (timer != null) {
+            timer.stop();
+        }
+    }
 
-        Label message = new Label(PLACEHOLDER_MESSAGE);
-        message.setId(PLACEHOLDER_MESSAGE_ID);
-        message.getStyleClass().add(Styles.TITLE_3);
-        message.setWrapText(true);
-        message.setTextAlignment(TextAlignment.CENTER);
-        message.setMaxWidth(1120);
+    /** The parts of a built window, for the app, the screenshot command, the render bench and tests. */
+    public record Window(SimulationViewModel vm, MainView view, Scene scene) {
+    }
 
-        VBox root = new VBox(32, title, message);
-        root.setAlignment(Pos.CENTER);
-        root.setPadding(new Insets(48));
-
-        stage.setTitle(TITLE);
-        stage.setScene(new Scene(root, WIDTH, HEIGHT));
+    /** Builds the window around a scenario without starting the clock. */
+    public static Window build(Stage stage, Scenario scenario, double width, double height) {
+        ChartsPanel charts = new ChartsPanel();
+        SimulationViewModel vm = new SimulationViewModel(scenario, System::nanoTime, charts);
+        MainView view = new MainView(vm, stage, charts.node());
+        view.onPaletteChange(charts::setPalette);
+        view.onPresenterChange(on -> charts.setFontScale(on ? 1.5 : 1.0));
+        Scene scene = new Scene(view, width, height);
+        scene.getStylesheets().add(AuroraLabApp.class.getResource("aurora-lab.css").toExternalForm());
+        view.installKeys(scene);
+        stage.setScene(scene);
+        stage.setTitle(TITLE + " - " + scenario.name());
         stage.show();
+        return new Window(vm, view, scene);
+    }
+
+    /** Drives the view model from the animation pulse; the first pulse only sets the reference time. */
+    public static AnimationTimer pulse(SimulationViewModel vm) {
+        return new AnimationTimer() {
+            private long last = -1;
+
+            @Override
+            public void handle(long now) {
+                if (last >= 0) {
+                    // a long stall (window dragged, machine asleep) should not jump the simulation ahead by minutes
+                    vm.pulse(Math.min(now - last, 100_000_000L));
+                }
+                last = now;
+            }
+        };
     }
 }

@@ -282,7 +282,7 @@ public final class MetricSampler {
     }
 
     /**
-     * Whether a fault, or the recovery from one, is visible now: an AZ down, an instance not up, a storage node down,
+     * Whether a fault, or the recovery from one, is visible now: an AZ down, an instance not up (a new replica being created aside), a storage node down,
      * a copy not up (down, catching up, replacing, destroyed), or a failover in progress. Recovery counts because
      * the cluster is not yet back to normal, and a shaded period that ends when it is reads right on a chart.
      */
@@ -291,7 +291,8 @@ public final class MetricSampler {
             return true;
         }
         for (InstanceSnapshot i : snapshot.instances()) {
-            if (i.status() != InstanceStatus.UP) {
+            // a replica being created is the learner adding capacity, not a fault
+            if (i.status() != InstanceStatus.UP && i.status() != InstanceStatus.CREATING) {
                 return true;
             }
         }

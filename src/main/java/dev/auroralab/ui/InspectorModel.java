@@ -1,0 +1,177 @@
+package dev.auroralab.ui;
+
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every engine field of the selected element, as name/value rows for the inspector, straight from the snapshot. When
+ * nothing is selected it shows the volume and the counters, so the panel is never empty.
+ */
+public final class InspectorModel {
+
+    /** One row; a row with a null value is a section heading. */
+    public record Field(String name, String value) {
+        public boolean heading() {
+            return value == null;
+        }
+    }
+
+    private InspectorModel() {
+    }
+
+    public static List<Field> fields(Selection sel, EngineSnapshot s) {
+        List<Field> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        if (sel != null) {
+            switch (sel.kind()) {
+                case INSTANCE -> instance(out, s.instance(sel.id()), s);
+                case SEGMENT -> segment(out, TopologyActions.segment(s, sel.id()), s);
+                case STORAGE_NODE -> node(out, sel.id(), s);
+                case PROTECTION_GROUP -> pg(out, s.pg(sel.id()));
+                case AVAILABILITY_ZONE -> az(out, sel.id(), s);
+                case ENDPOINT -> endpoint(out, sel.id(), s);
+                default -> {
+                }
+            }
+        }
+        volume(out, s);
+        return out;
+    }
+
+    private static void instance(List<Field> out, InstanceSnapshot i, EngineSnapshot s) {
+        if (i == null) {
+            return;
+        }
+        out.add(new Field("Instance " + i.id(), null));
+        out.add(new Field("role", i.role().name().toLowerCase(Locale.ROOT)));
+        out.add(new Field("status", i.status().label()));
+        out.add(new Field("AZ", i.az()));
+        out.add(new Field("region", i.region()));
+        out.add(new Field("instance class", i.instanceClass()));
+        out.add(new Field("promotion tier", String.valueOf(i.tier())));
+        out.add(new Field(i.role() == EngineSnapshot.InstanceRole.WRITER ? "VDL (its durable point)" : "applied LSN",
+                grouped(i.appliedLsn())));
+        out.add(new Field("replica lag", i.role() == EngineSnapshot.InstanceRole.WRITER ? "- (writer)"
+                : millis(i.lagMicros())));
+        out.add(new Field("behind cluster endpoint", String.valueOf(i.id().equals(s.endpoints().clusterEndpoint()))));
+        out.add(new Field("behind reader endpoint", String.valueOf(s.endpoints().readerEndpoint().contains(i.id()))));
+    }
+
+    private static void segment(List<Field> out, SegmentSnapshot seg, EngineSnapshot s) {
+        if (seg == null) {
+            return;
+        }
+        out.add(new Field("Copy " + seg.letter() + " of " + pgOf(seg.id()), null));
+        out.add(new Field("id", seg.id()));
+        out.add(new Field("address", seg.address()));
+        out.add(new Field("state", seg.state()));
+        out.add(new Field("SCL (complete up to)", grouped(seg.scl())));
+        out.add(new Field("AZ", seg.az()));
+        out.add(new Field("storage node", seg.nodeId()));
+        out.add(new Field("replacement (joining)", String.valueOf(seg.replacement())));
+        out.add(new Field("counts in the quorum", String.valueOf(seg.inQuorumModel())));
+        ProtectionGroupSnapshot pg = s.pg(pgOf(seg.id()));
+        if (pg != null) {
+            out.add(new Field("behind its PG's PGCL by", grouped(Math.max(0, pg.pgcl() - seg.scl())) + " LSNs"));
+        }
+    }
+
+    private static void node(List<Field> out, String id, EngineSnapshot s) {
+        StorageNodeSnapshot n = s.storageNodes().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+        if (n == null) {
+            return;
+        }
+        out.add(new Field("Storage node " + n.id(), null));
+        out.add(new Field("AZ", n.az()));
+        out.add(new Field("reachable", String.valueOf(n.up())));
+        out.add(new Field("copies held", n.segments().size() + ": " + String.join(", ", n.segments())));
+    }
+
+    private static void pg(List<Field> out, ProtectionGroupSnapshot pg) {
+        if (pg == null) {
+            return;
+        }
+        out.add(new Field("Protection group " + pg.id(), null));
+        out.add(new Field("size", pg.sizeGiB() + " GiB"));
+        out.add(new Field("copies up (accepting writes)", pg.segmentsUp() + " of " + pg.segments().size()));
+        out.add(new Field("write quorum", (pg.writeQuorum() ? "held" : "LOST") + ": " + pg.writableCopies() + " of "
+                + pg.copiesInModel() + ", need " + pg.writeQuorumNeeded()));
+        out.add(new Field("read quorum", (pg.readQuorum() ? "held" : "LOST") + ": " + pg.readableCopies() + " of "
+                + pg.copiesInModel() + ", need " + pg.readQuorumNeeded()));
+        out.add(new Field("write set", String.join(" ∧ ", pg.writeSet())));
+        out.add(new Field("read set", String.join(" ∨ ", pg.readSet())));
+        out.add(new Field("membership epoch", String.valueOf(pg.membershipEpoch())));
+        out.add(new Field("PGCL (4 of 6 complete)", grouped(pg.pgcl())));
+        out.add(new Field("degraded (3 of 4)", pg.degradedExcludedAz() == null ? "no"
+                : "yes, without " + pg.degradedExcludedAz()));
+        for (SegmentSnapshot seg : pg.segments()) {
+            out.add(new Field("copy " + seg.letter(), seg.state() + ", SCL " + grouped(seg.scl()) + ", " + seg.az()));
+        }
+    }
+
+    private static void az(List<Field> out, String az, EngineSnapshot s) {
+        out.add(new Field("AZ " + az, null));
+        out.add(new Field("status", s.downAzs().contains(az) ? "out" : "up"));
+        out.add(new Field("instances", String.join(", ", s.instances().stream().filter(i -> i.az().equals(az))
+                .map(InstanceSnapshot::id).toList())));
+        out.add(new Field("storage nodes", String.valueOf(s.storageNodes().stream().filter(n -> n.az().equals(az))
+                .count())));
+    }
+
+    private static void endpoint(List<Field> out, String which, EngineSnapshot s) {
+        boolean cluster = "cluster".equals(which);
+        out.add(new Field(cluster ? "Cluster endpoint" : "Reader endpoint", null));
+        out.add(new Field("reaches", cluster ? String.valueOf(s.endpoints().clusterEndpoint())
+                : String.join(", ", s.endpoints().readerEndpoint())));
+        out.add(new Field("note", cluster ? "a DNS name: after a failover it moves when the TTL runs out"
+                : "spreads reads over the replicas, or the writer if there are none"));
+    }
+
+    private static void volume(List<Field> out, EngineSnapshot s) {
+        var v = s.volume();
+        var c = s.counters();
+        out.add(new Field("Volume", null));
+        out.add(new Field("status", v.status().label()));
+        out.add(new Field("why", v.reason()));
+        out.add(new Field("VCL (complete)", grouped(v.vcl())));
+        out.add(new Field("VDL (durable)", grouped(v.vdl())));
+        out.add(new Field("next LSN", grouped(v.nextLsn())));
+        out.add(new Field("LSN allocation limit", grouped(v.allocationLimitLsn())));
+        out.add(new Field("volume epoch", String.valueOf(v.volumeEpoch())));
+        out.add(new Field("writer", s.writerId() == null ? "none" : s.writerId()));
+        out.add(new Field("failover", s.failoverInProgress() == null ? "none"
+                : s.failoverInProgress().phase() + " (" + s.failoverInProgress().from() + " → "
+                        + s.failoverInProgress().to() + ")"));
+        out.add(new Field("workload", String.format(Locale.ROOT, "%,.0f writes/s, %,.0f reads/s",
+                s.writesPerSecond(), s.readsPerSecond())));
+        out.add(new Field("writes acknowledged", grouped(c.writesAcknowledged()) + " of " + grouped(c.writesIssued())
+                + " issued (" + grouped(c.writesPending()) + " waiting)"));
+        out.add(new Field("acknowledged writes lost", grouped(c.acknowledgedWritesLost())));
+        out.add(new Field("commit latency", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
+                c.commitLatencyP50Micros() / 1e3, c.commitLatencyP99Micros() / 1e3)));
+        out.add(new Field("write downtime", String.format(Locale.ROOT, "%.1f s", c.writeDowntimeMicros() / 1e6)));
+        out.add(new Field("read downtime", String.format(Locale.ROOT, "%.1f s", c.readDowntimeMicros() / 1e6)));
+        out.add(new Field("seed", String.valueOf(s.seed())));
+    }
+
+    private static String pgOf(String segmentId) {
+        int slash = segmentId.indexOf('/');
+        return slash < 0 ? segmentId : segmentId.substring(0, slash);
+    }
+
+    static String grouped(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    static String millis(long micros) {
+        return String.format(Locale.ROOT, "%.2f ms", micros / 1e3);
+    }
+}

@@ -1,0 +1,402 @@
+package dev.auroralab.ui;
+
+import dev.auroralab.engine.AuroraEngine;
+import dev.auroralab.engine.ClusterSpec;
+import dev.auroralab.engine.command.Command;
+import dev.auroralab.engine.command.CommandResult;
+import dev.auroralab.engine.event.AuroraEvent;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.scenario.BuiltInScenarios;
+import dev.auroralab.scenario.Durations;
+import dev.auroralab.scenario.Scenario;
+import dev.auroralab.scenario.ScenarioError;
+import dev.auroralab.scenario.ScenarioReader;
+import dev.auroralab.scenario.TimedCommand;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The one object in the window that touches the engine. It owns the run (scenario + seed + the learner's actions),
+ * turns wall time into simulated time at the chosen speed, applies the scenario's own timeline as the clock passes
+ * each entry, and publishes an immutable snapshot for the views to draw. Views never call the engine.
+ *
+ * <p>The engine runs on the JavaFX thread, inside the frame: a frame gets a fixed budget of engine work
+ * ({@link #FRAME_BUDGET_NANOS}); when the simulation cannot keep up with the chosen speed it falls behind
+ * (the effective speed shows it) rather than dropping frames. Simulated time is never skipped, so what is drawn is
+ * always an exact engine state and the run stays deterministic: same scenario, seed and actions, same run.
+ */
+public final class SimulationViewModel {
+
+    /** Speeds the slider offers: 1/100x to 100x, on a logarithmic scale (RaftScope's users found cubic confusing). */
+    public static final double MIN_SPEED = 0.01;
+    public static final double MAX_SPEED = 100;
+    /** Engine work allowed per frame; the rest of an 8 ms frame is left for drawing. */
+    public static final long FRAME_BUDGET_NANOS = 5_000_000;
+    /** Simulated time advanced between two looks at the wall clock while inside the budget. */
+    private static final long CHUNK_MICROS = 1_000;
+    /** The log keeps the most recent events only, so a session of hours stays small. */
+    public static final int EVENT_LOG_LIMIT = 5_000;
+    /** "Step to next event" gives up after this much simulated quiet. */
+    private static final long NOTABLE_STEP_LIMIT_MICROS = 600_000_000L;
+
+    private final LongSupplier nanoClock;
+    private final MetricsFeed metrics;
+
+    private Scenario scenario;
+    private AuroraEngine engine;
+    private int nextScripted;
+    private final List<TimedCommand> userCommands = new ArrayList<>();
+    private final List<AuroraEvent> fresh = new ArrayList<>();
+
+    private final ReadOnlyObjectWrapper<EngineSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed", 1.0);
+    private final ReadOnlyDoubleWrapper effectiveSpeed = new ReadOnlyDoubleWrapper(this, "effectiveSpeed", 1.0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper(this, "scenarioName", "");
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
+    private final ObservableList<AuroraEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<AuroraEvent> eventsView = FXCollections.unmodifiableObservableList(events);
+
+    /** Receives every published snapshot, e.g. the charts' sampler; kept as a seam so tests can see the feed. */
+    public interface MetricsFeed {
+        void feed(EngineSnapshot snapshot);
+
+        void reset();
+
+        MetricsFeed NONE = new MetricsFeed() {
+            @Override
+            public void feed(EngineSnapshot snapshot) {
+            }
+
+            @Override
+            public void reset() {
+            }
+        };
+    }
+
+    public SimulationViewModel(Scenario scenario, LongSupplier nanoClock, MetricsFeed metrics) {
+        this.nanoClock = nanoClock;
+        this.metrics = metrics;
+        load(scenario);
+    }
+
+    public SimulationViewModel(Scenario scenario) {
+        this(scenario, System::nanoTime, MetricsFeed.NONE);
+    }
+
+    public static Scenario defaultScenario() {
+        try {
+            return BuiltInScenarios.load(BuiltInScenarios.DEFAULT);
+        } catch (ScenarioError e) {
+            throw new IllegalStateException("the built-in default scenario does not read: " + e.getMessage(), e);
+        }
+    }
+
+    // =================================================================================================================
+    // Read-only state for the views
+    // =================================================================================================================
+
+    public ReadOnlyObjectProperty<EngineSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public EngineSnapshot snapshot() {
+        return snapshot.get();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public boolean isPlaying() {
+        return playing.get();
+    }
+
+    public ReadOnlyDoubleProperty speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    public double speed() {
+        return speed.get();
+    }
+
+    /** The speed actually achieved over the last frame: below {@link #speed()} when the engine cannot keep up. */
+    public ReadOnlyDoubleProperty effectiveSpeedProperty() {
+        return effectiveSpeed.getReadOnlyProperty();
+    }
+
+    /** The last thing that happened because of the learner: an action's result, a loaded file, a rejection. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scenarioNameProperty() {
+        return scenarioName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public Selection selection() {
+        return selection.get();
+    }
+
+    /** The most recent engine events, oldest first, at most {@link #EVENT_LOG_LIMIT}. */
+    public ObservableList<AuroraEvent> events() {
+        return eventsView;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The learner's actions so far, at the simulated time each was taken: with the scenario, they replay this run. */
+    public List<TimedCommand> userCommands() {
+        return List.copyOf(userCommands);
+    }
+
+    public long nowMicros() {
+        return engine.nowMicros();
+    }
+
+    // =================================================================================================================
+    // Commands from the views
+    // =================================================================================================================
+
+    public void play() {
+        playing.set(true);
+    }
+
+    public void pause() {
+        playing.set(false);
+    }
+
+    public void togglePlaying() {
+        playing.set(!playing.get());
+    }
+
+    /** Clamped to the slider's range. */
+    public void setSpeed(double s) {
+        speed.set(Math.max(MIN_SPEED, Math.min(MAX_SPEED, s)));
+    }
+
+    /** One step up or down the 1-2-5 ladder (the + and - keys). */
+    public void faster() {
+        setSpeed(SpeedLadder.next(speed.get()));
+    }
+
+    public void slower() {
+        setSpeed(SpeedLadder.previous(speed.get()));
+    }
+
+    public void select(Selection s) {
+        selection.set(s);
+    }
+
+    /**
+     * Called once per frame with the wall time since the previous frame: advances the simulation by that much times
+     * the speed, within the frame budget.
+     */
+    public void pulse(long wallNanosSinceLastFrame) {
+        if (!playing.get()) {
+            effectiveSpeed.set(0);
+            return;
+        }
+        long want = (long) Math.floor(wallNanosSinceLastFrame / 1_000.0 * speed.get());
+        long start = engine.nowMicros();
+        advanceWithinBudget(start + Math.max(0, want), FRAME_BUDGET_NANOS);
+        long got = engine.nowMicros() - start;
+        double thisFrame = wallNanosSinceLastFrame <= 0 ? speed.get() : got * 1_000.0 / wallNanosSinceLastFrame;
+        // smoothed over about ten frames, so the "reached" figure reads steadily instead of flickering
+        double previous = effectiveSpeed.get() <= 0 ? thisFrame : effectiveSpeed.get();
+        effectiveSpeed.set(previous + 0.1 * (thisFrame - previous));
+        publish();
+    }
+
+    /** Runs to {@code targetMicros} with no budget (the screenshot command, tests, "jump ahead"). */
+    public void advanceTo(long targetMicros) {
+        advanceWithinBudget(targetMicros, Long.MAX_VALUE);
+        publish();
+    }
+
+    /** Pauses, then fires exactly one engine event (a boxcar landing, an ack, a timer): the finest step there is. */
+    public void stepOneEvent() {
+        pause();
+        long next = Math.min(engine.nextEventMicros(), nextScriptedMicros());
+        if (next == Long.MAX_VALUE) {
+            status.set("Nothing is scheduled: the simulation is idle.");
+            return;
+        }
+        if (nextScriptedMicros() <= engine.nextEventMicros()) {
+            engine.advanceTo(next);
+            applyDueScript();
+        } else {
+            engine.step();
+        }
+        publish();
+        status.set("Stepped one engine event, to t = " + clock(engine.nowMicros()));
+    }
+
+    /** Pauses, then runs until the engine reports something a learner would see in the log (or ten quiet minutes). */
+    public void stepToNextNotableEvent() {
+        pause();
+        long limit = engine.nowMicros() + NOTABLE_STEP_LIMIT_MICROS;
+        int freshBefore = fresh.size();
+        while (fresh.size() == freshBefore && engine.nowMicros() < limit) {
+            long next = Math.min(engine.nextEventMicros(), nextScriptedMicros());
+            if (next == Long.MAX_VALUE || next > limit) {
+                engine.advanceTo(limit);
+                break;
+            }
+            if (nextScriptedMicros() <= engine.nextEventMicros()) {
+                engine.advanceTo(next);
+                applyDueScript();
+            } else {
+                engine.step();
+            }
+        }
+        boolean quiet = fresh.size() == freshBefore;
+        String what = quiet ? null : fresh.get(freshBefore).type();
+        publish();
+        status.set(quiet
+                ? "No event in the next " + Durations.format(NOTABLE_STEP_LIMIT_MICROS) + "; stopped at t = "
+                        + clock(engine.nowMicros())
+                : "Stepped to the next event, " + what + ", at t = " + clock(engine.nowMicros()));
+    }
+
+    /** Applies a learner's action now; the engine may refuse it and say why, which lands in the status line. */
+    public CommandResult act(Command command) {
+        CommandResult r = engine.apply(command);
+        if (r.accepted()) {
+            userCommands.add(new TimedCommand(engine.nowMicros(), command, 0));
+        }
+        status.set((r.accepted() ? "" : "Refused: ") + command.describe() + (r.message() == null || r.message().isBlank()
+                ? "" : " - " + r.message()));
+        publish();
+        return r;
+    }
+
+    /** Starts the same scenario again from t = 0 with its seed; the learner's actions are dropped. */
+    public void restart() {
+        start(scenario);
+        status.set("Restarted " + scenario.name() + " at t = 0 (seed " + scenario.seed() + ")");
+    }
+
+    /** Replaces the run with another scenario (already read and checked). */
+    public void load(Scenario s) {
+        start(s);
+        status.set("Loaded " + s.name() + " (seed " + s.seed() + ")");
+    }
+
+    /**
+     * Reads a file and, only if it is a complete and valid scenario, replaces the run with it. A bad file leaves the
+     * current run exactly as it was and returns the reader's message (file, line, column, what to do).
+     */
+    public Optional<ScenarioError> open(Path file) {
+        Scenario s;
+        try {
+            s = ScenarioReader.read(file);
+        } catch (ScenarioError e) {
+            status.set("Could not open " + file.getFileName() + ": the current run goes on");
+            return Optional.of(e);
+        }
+        load(s);
+        return Optional.empty();
+    }
+
+    public Optional<ScenarioError> openBuiltIn(String name) {
+        try {
+            load(BuiltInScenarios.load(name));
+            return Optional.empty();
+        } catch (ScenarioError e) {
+            return Optional.of(e);
+        }
+    }
+
+    // =================================================================================================================
+    // Inside
+    // =================================================================================================================
+
+    private void start(Scenario s) {
+        this.scenario = s;
+        ClusterSpec c = s.cluster();
+        engine = new AuroraEngine(new ClusterSpec(c.region(), c.azs(), c.volumeGiB(), c.instances(),
+                c.writesPerSecond(), c.readsPerSecond(), s.seed()));
+        engine.addListener(fresh::add);
+        nextScripted = 0;
+        userCommands.clear();
+        fresh.clear();
+        events.clear();
+        metrics.reset();
+        scenarioName.set(s.name());
+        selection.set(null);
+        applyDueScript();
+        publish();
+    }
+
+    private void advanceWithinBudget(long targetMicros, long budgetNanos) {
+        long deadline = budgetNanos == Long.MAX_VALUE ? Long.MAX_VALUE : nanoClock.getAsLong() + budgetNanos;
+        while (engine.nowMicros() < targetMicros) {
+            long to = Math.min(targetMicros, Math.min(nextScriptedMicros(), engine.nowMicros() + CHUNK_MICROS));
+            engine.advanceTo(to);
+            applyDueScript();
+            if (deadline != Long.MAX_VALUE && nanoClock.getAsLong() >= deadline) {
+                break;
+            }
+        }
+    }
+
+    private long nextScriptedMicros() {
+        return nextScripted < scenario.timeline().size() ? scenario.timeline().get(nextScripted).atMicros()
+                : Long.MAX_VALUE;
+    }
+
+    private void applyDueScript() {
+        while (nextScripted < scenario.timeline().size()
+                && scenario.timeline().get(nextScripted).atMicros() <= engine.nowMicros()) {
+            TimedCommand tc = scenario.timeline().get(nextScripted++);
+            CommandResult r = engine.apply(tc.command());
+            status.set("Scenario, t = " + clock(engine.nowMicros()) + ": " + tc.command().describe()
+                    + (r.accepted() ? "" : " - refused: " + r.message()));
+        }
+    }
+
+    private void publish() {
+        EngineSnapshot s = engine.snapshot();
+        snapshot.set(s);
+        if (!fresh.isEmpty()) {
+            int overflow = events.size() + fresh.size() - EVENT_LOG_LIMIT;
+            if (overflow > 0) {
+                events.remove(0, Math.min(overflow, events.size()));
+            }
+            List<AuroraEvent> add = fresh.size() > EVENT_LOG_LIMIT
+                    ? fresh.subList(fresh.size() - EVENT_LOG_LIMIT, fresh.size()) : fresh;
+            events.addAll(add);
+            fresh.clear();
+        }
+        metrics.feed(s);
+    }
+
+    /** Simulated time as a presenter reads it aloud: "1:05.250" (minutes:seconds.millis). */
+    public static String clock(long micros) {
+        long ms = micros / 1_000;
+        long minutes = ms / 60_000;
+        long seconds = (ms / 1_000) % 60;
+        return String.format(java.util.Locale.ROOT, "%d:%02d.%03d", minutes, seconds, ms % 1_000);
+    }
+}

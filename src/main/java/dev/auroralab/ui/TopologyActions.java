@@ -1,0 +1,152 @@
+package dev.auroralab.ui;
+
+import dev.auroralab.engine.ModelValues;
+import dev.auroralab.engine.command.Command;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
+import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The actions a context menu offers for a selected element, from the snapshot alone. The engine has the last word
+ * (it may still reject a command and say why); this list only keeps the menu honest about what makes sense now.
+ */
+public final class TopologyActions {
+
+    private TopologyActions() {
+    }
+
+    public static List<TopologyAction> forSelection(Selection sel, EngineSnapshot s) {
+        if (sel == null || s == null) {
+            return List.of();
+        }
+        return switch (sel.kind()) {
+            case AVAILABILITY_ZONE -> forAz(sel.id(), s);
+            case INSTANCE -> forInstance(sel.id(), s);
+            case STORAGE_NODE -> forNode(sel.id(), s);
+            case SEGMENT -> forSegment(sel.id(), s);
+            default -> List.of();
+        };
+    }
+
+    /** The action bound to F or R for this selection, if there is an enabled one. */
+    public static TopologyAction keyed(Selection sel, EngineSnapshot s, TopologyAction.Kind kind) {
+        return forSelection(sel, s).stream().filter(a -> a.kind() == kind && a.enabled()).findFirst().orElse(null);
+    }
+
+    private static List<TopologyAction> forAz(String az, EngineSnapshot s) {
+        boolean down = s.downAzs().contains(az);
+        List<TopologyAction> out = new ArrayList<>();
+        TopologyAction fail = TopologyAction.of("Fail AZ " + az, new Command.FailAvailabilityZone(az),
+                TopologyAction.Kind.FAIL);
+        TopologyAction restore = TopologyAction.of("Restore AZ " + az, new Command.RestoreAvailabilityZone(az),
+                TopologyAction.Kind.RESTORE);
+        out.add(down ? fail.disabledBecause("the AZ is already out") : fail);
+        out.add(down ? restore : restore.disabledBecause("the AZ is up"));
+        TopologyAction add = TopologyAction.of("Add a replica in " + az,
+                new Command.AddReplica(nextReplicaId(s), az, 1, writerClass(s)), TopologyAction.Kind.OTHER);
+        long replicas = s.instances().stream().filter(i -> i.role() == InstanceRole.READER).count();
+        out.add(replicas >= ModelValues.MAX_REPLICAS
+                ? add.disabledBecause("a cluster has at most " + ModelValues.MAX_REPLICAS + " replicas")
+                : add);
+        return out;
+    }
+
+    private static List<TopologyAction> forInstance(String id, EngineSnapshot s) {
+        InstanceSnapshot i = s.instance(id);
+        if (i == null) {
+            return List.of();
+        }
+        boolean down = i.status() == InstanceStatus.DOWN;
+        boolean azDown = s.downAzs().contains(i.az());
+        List<TopologyAction> out = new ArrayList<>();
+        TopologyAction fail = TopologyAction.of("Fail " + id, new Command.FailInstance(id), TopologyAction.Kind.FAIL);
+        TopologyAction restore = TopologyAction.of("Restore " + id, new Command.RestoreInstance(id),
+                TopologyAction.Kind.RESTORE);
+        out.add(down ? fail.disabledBecause(id + " is already down") : fail);
+        out.add(!down ? restore.disabledBecause(id + " is not down")
+                : azDown ? restore.disabledBecause("its AZ " + i.az() + " is out") : restore);
+        if (i.role() == InstanceRole.READER) {
+            TopologyAction failover = TopologyAction.of("Fail over to " + id, new Command.Failover(id),
+                    TopologyAction.Kind.OTHER);
+            out.add(i.status() == InstanceStatus.UP ? failover
+                    : failover.disabledBecause(id + " is " + i.status().label()));
+            for (int tier = 0; tier <= ModelValues.MAX_TIER; tier++) {
+                TopologyAction t = TopologyAction.of("Tier " + tier + (tier == i.tier() ? " (now)" : ""),
+                        new Command.SetPromotionTier(id, tier), TopologyAction.Kind.OTHER).under("Promotion tier");
+                out.add(tier == i.tier() ? t.disabledBecause("already tier " + tier) : t);
+            }
+            out.add(TopologyAction.of("Remove " + id, new Command.RemoveReplica(id), TopologyAction.Kind.OTHER));
+        } else {
+            out.add(TopologyAction.of("Fail over (Aurora picks the replica)", new Command.Failover(null),
+                    TopologyAction.Kind.OTHER));
+        }
+        return out;
+    }
+
+    private static List<TopologyAction> forNode(String id, EngineSnapshot s) {
+        StorageNodeSnapshot n = s.storageNodes().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+        if (n == null) {
+            return List.of();
+        }
+        TopologyAction fail = TopologyAction.of("Fail storage node " + id, new Command.FailStorageNode(id),
+                TopologyAction.Kind.FAIL);
+        TopologyAction restore = TopologyAction.of("Restore storage node " + id,
+                new Command.RestoreStorageNode(id), TopologyAction.Kind.RESTORE);
+        boolean azDown = s.downAzs().contains(n.az());
+        return List.of(n.up() ? fail : fail.disabledBecause("the node is already out"),
+                n.up() ? restore.disabledBecause("the node is up")
+                        : azDown ? restore.disabledBecause("its AZ " + n.az() + " is out") : restore);
+    }
+
+    private static List<TopologyAction> forSegment(String id, EngineSnapshot s) {
+        SegmentSnapshot seg = segment(s, id);
+        if (seg == null) {
+            return List.of();
+        }
+        String address = seg.address();
+        TopologyAction fail = TopologyAction.of("Fail copy " + seg.letter() + " (" + address + ")",
+                new Command.FailSegment(address), TopologyAction.Kind.FAIL);
+        TopologyAction restore = TopologyAction.of("Restore copy " + seg.letter(), new Command.RestoreSegment(address),
+                TopologyAction.Kind.RESTORE);
+        TopologyAction destroy = TopologyAction.of("Destroy copy " + seg.letter() + " with its data",
+                new Command.DestroySegment(address), TopologyAction.Kind.OTHER);
+        return switch (seg.state()) {
+            case "destroyed" -> List.of(fail.disabledBecause("the copy is destroyed"),
+                    restore.disabledBecause("a destroyed copy never comes back; repair replaces it"),
+                    destroy.disabledBecause("already destroyed"));
+            case "down" -> List.of(fail.disabledBecause("the copy is already down"), restore, destroy);
+            default -> List.of(fail, restore.disabledBecause("the copy is " + seg.state()), destroy);
+        };
+    }
+
+    public static SegmentSnapshot segment(EngineSnapshot s, String id) {
+        for (var pg : s.volume().protectionGroups()) {
+            for (SegmentSnapshot seg : pg.segments()) {
+                if (seg.id().equals(id)) {
+                    return seg;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** reader-N with the smallest N not taken, so added replicas read naturally beside the scenario's own. */
+    static String nextReplicaId(EngineSnapshot s) {
+        for (int n = 1;; n++) {
+            String id = "reader-" + n;
+            if (s.instance(id) == null) {
+                return id;
+            }
+        }
+    }
+
+    private static String writerClass(EngineSnapshot s) {
+        return s.instances().stream().filter(i -> i.role() == InstanceRole.WRITER).map(InstanceSnapshot::instanceClass)
+                .findFirst().orElse(s.instances().isEmpty() ? "db.r6g.large" : s.instances().get(0).instanceClass());
+    }
+}

@@ -1,0 +1,186 @@
+package dev.auroralab.ui.topology;
+
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.ui.Palette;
+import dev.auroralab.ui.Selection;
+import dev.auroralab.ui.SimulationViewModel;
+import dev.auroralab.ui.TopologyAction;
+import dev.auroralab.ui.TopologyActions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Side;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+
+/**
+ * The canvas that shows the topology, redrawn whenever the view model publishes a snapshot. A click selects what is
+ * under the mouse; a right-click also opens that element's actions. Canvas drawing was chosen over a scene graph of
+ * nodes because the largest topology has hundreds of moving parts per frame (docs/decisions/0007).
+ */
+public final class TopologyView extends Pane {
+
+    public static final String STYLE_CLASS = "topology-view";
+    public static final String CANVAS_ID = "topologyCanvas";
+
+    private final SimulationViewModel vm;
+    private final Canvas canvas = new Canvas();
+    private final ContextMenu menu = new ContextMenu();
+    private final Tooltip tip = new Tooltip();
+    private Palette palette = Palette.LIGHT;
+    private TopologyLayout layout;
+    private long drawNanos;
+
+    public TopologyView(SimulationViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add(STYLE_CLASS);
+        canvas.setId(CANVAS_ID);
+        canvas.setFocusTraversable(false);
+        getChildren().add(canvas);
+        setMinSize(200, 150);
+        widthProperty().addListener((o, a, b) -> redraw());
+        heightProperty().addListener((o, a, b) -> redraw());
+        vm.snapshotProperty().addListener((o, a, b) -> redraw());
+        vm.selectionProperty().addListener((o, a, b) -> redraw());
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMove);
+        tip.setShowDelay(javafx.util.Duration.millis(400));
+        Tooltip.install(canvas, tip);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+    }
+
+    public void setPalette(Palette p) {
+        this.palette = p;
+        redraw();
+    }
+
+    /** Nanoseconds the last redraw took on the JavaFX thread (recording the draw commands), for the render bench. */
+    public long lastDrawNanos() {
+        return drawNanos;
+    }
+
+    public TopologyLayout layoutNow() {
+        return layout;
+    }
+
+    public void redraw() {
+        EngineSnapshot s = vm.snapshot();
+        if (s == null || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        layout = TopologyLayout.of(s);
+        TopologyRenderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), s, layout,
+                palette, vm.selection());
+        drawNanos = System.nanoTime() - t0;
+    }
+
+    /** The element at a point in canvas pixels, or null. */
+    public Selection elementAt(double px, double py) {
+        if (layout == null) {
+            return null;
+        }
+        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), canvas.getHeight());
+        return layout.hitTest(fit.toLogicalX(px), fit.toLogicalY(py));
+    }
+
+    /** Canvas-pixel centre of an element, for tests and for placing menus. */
+    public double[] centreOf(Selection s) {
+        if (layout == null || s == null) {
+            return null;
+        }
+        Box b = switch (s.kind()) {
+            case INSTANCE -> layout.instances.get(s.id());
+            case STORAGE_NODE -> layout.nodes.get(s.id());
+            case SEGMENT -> layout.pgChips.get(s.id());
+            case AVAILABILITY_ZONE -> layout.azHeaders.get(s.id());
+            case PROTECTION_GROUP -> layout.pgRows.get(s.id());
+            default -> null;
+        };
+        if (b == null) {
+            return null;
+        }
+        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), canvas.getHeight());
+        return new double[] {fit.offsetX() + b.cx() * fit.scale(), fit.offsetY() + b.cy() * fit.scale()};
+    }
+
+    private void onPress(MouseEvent e) {
+        menu.hide();
+        Selection s = elementAt(e.getX(), e.getY());
+        vm.select(s);
+        if (e.getButton() == MouseButton.SECONDARY || e.isPopupTrigger()) {
+            showMenu(s, e.getScreenX(), e.getScreenY());
+        }
+        requestFocus();
+    }
+
+    private void onMove(MouseEvent e) {
+        Selection s = elementAt(e.getX(), e.getY());
+        String text = s == null ? null : s.describe() + " · click to inspect, right-click for actions (F fail, R restore)";
+        if (text == null) {
+            tip.hide();
+        } else if (!text.equals(tip.getText())) {
+            tip.setText(text);
+        }
+    }
+
+    /** Opens the actions of {@code s} at a screen point; public so keyboard users (the menu key) reach it too. */
+    public void showMenu(Selection s, double screenX, double screenY) {
+        menu.getItems().setAll(menuItems(s));
+        if (!menu.getItems().isEmpty()) {
+            menu.show(canvas, screenX, screenY);
+        }
+    }
+
+    public void showMenuForSelection() {
+        double[] c = centreOf(vm.selection());
+        if (c != null) {
+            var p = canvas.localToScreen(c[0], c[1]);
+            showMenu(vm.selection(), p.getX(), p.getY());
+        } else {
+            menu.getItems().setAll(menuItems(vm.selection()));
+            menu.show(canvas, Side.TOP, 20, 20);
+        }
+    }
+
+    private List<MenuItem> menuItems(Selection s) {
+        List<TopologyAction> actions = TopologyActions.forSelection(s, vm.snapshot());
+        Map<String, Menu> subs = new LinkedHashMap<>();
+        List<MenuItem> items = new java.util.ArrayList<>();
+        if (s != null && !actions.isEmpty()) {
+            MenuItem head = new MenuItem(s.describe());
+            head.setDisable(true);
+            items.add(head);
+            items.add(new SeparatorMenuItem());
+        }
+        for (TopologyAction a : actions) {
+            String text = a.label() + (a.shortcut() == null ? "" : "    (" + a.shortcut() + ")")
+                    + (a.enabled() || a.disabledReason() == null ? "" : " - " + a.disabledReason());
+            MenuItem item = new MenuItem(text);
+            item.setDisable(!a.enabled());
+            item.setOnAction(ev -> vm.act(a.command()));
+            if (a.submenu() != null) {
+                subs.computeIfAbsent(a.submenu(), k -> {
+                    Menu m = new Menu(k);
+                    items.add(m);
+                    return m;
+                }).getItems().add(item);
+            } else {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+}
