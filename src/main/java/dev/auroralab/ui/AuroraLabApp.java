@@ -28,7 +28,6 @@ public class AuroraLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Scenario scenario = SimulationViewModel.defaultScenario();
         String startupProblem = null;
         List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
@@ -70,11 +69,13 @@ public class AuroraLabApp extends Application {
 
     /** Builds the window around a scenario without starting the clock. */
     public static Window build(Stage stage, Scenario scenario, double width, double height) {
+        // the theme is set here, not in start(), so the screenshot command and tests see the same window as a user
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ChartsPanel charts = new ChartsPanel();
         SimulationViewModel vm = new SimulationViewModel(scenario, System::nanoTime, charts);
         MainView view = new MainView(vm, stage, charts.node());
         view.onPaletteChange(charts::setPalette);
-        view.onPresenterChange(on -> charts.setFontScale(on ? 1.5 : 1.0));
+        view.onPresenterChange(on -> charts.setPresenter(on));
         Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(AuroraLabApp.class.getResource("aurora-lab.css").toExternalForm());
         view.installKeys(scene);

@@ -16,8 +16,9 @@ public final class ChartsPanel implements SimulationViewModel.MetricsFeed {
     private long drawnAtMicros = -1;
 
     public ChartsPanel() {
-        view.setPrefHeight(150);
-        view.setMinHeight(110);
+        view.setPrefHeight(180);
+        view.setMinHeight(140);
+        view.setMaxHeight(300);
     }
 
     @Override
@@ -39,8 +40,11 @@ public final class ChartsPanel implements SimulationViewModel.MetricsFeed {
         view.setPalette(p);
     }
 
-    public void setFontScale(double scale) {
-        view.setFontScale(scale);
+    /** Larger type for the back of the room, and the height that type needs. */
+    public void setPresenter(boolean on) {
+        view.setFontScale(on ? 1.5 : 1.0);
+        view.setMinHeight(on ? 220 : 140);
+        view.setMaxHeight(on ? 360 : 300);
     }
 
     public MetricSampler sampler() {

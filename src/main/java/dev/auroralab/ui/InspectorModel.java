@@ -57,12 +57,12 @@ public final class InspectorModel {
         out.add(new Field("region", i.region()));
         out.add(new Field("instance class", i.instanceClass()));
         out.add(new Field("promotion tier", String.valueOf(i.tier())));
-        out.add(new Field(i.role() == EngineSnapshot.InstanceRole.WRITER ? "VDL (its durable point)" : "applied LSN",
+        out.add(new Field(i.role() == EngineSnapshot.InstanceRole.WRITER ? "VDL (durable)" : "applied LSN",
                 grouped(i.appliedLsn())));
         out.add(new Field("replica lag", i.role() == EngineSnapshot.InstanceRole.WRITER ? "- (writer)"
                 : millis(i.lagMicros())));
-        out.add(new Field("behind cluster endpoint", String.valueOf(i.id().equals(s.endpoints().clusterEndpoint()))));
-        out.add(new Field("behind reader endpoint", String.valueOf(s.endpoints().readerEndpoint().contains(i.id()))));
+        out.add(new Field("cluster endpoint", String.valueOf(i.id().equals(s.endpoints().clusterEndpoint()))));
+        out.add(new Field("reader endpoint", String.valueOf(s.endpoints().readerEndpoint().contains(i.id()))));
     }
 
     private static void segment(List<Field> out, SegmentSnapshot seg, EngineSnapshot s) {
@@ -76,11 +76,11 @@ public final class InspectorModel {
         out.add(new Field("SCL (complete up to)", grouped(seg.scl())));
         out.add(new Field("AZ", seg.az()));
         out.add(new Field("storage node", seg.nodeId()));
-        out.add(new Field("replacement (joining)", String.valueOf(seg.replacement())));
-        out.add(new Field("counts in the quorum", String.valueOf(seg.inQuorumModel())));
+        out.add(new Field("replacement", String.valueOf(seg.replacement())));
+        out.add(new Field("in the quorum", String.valueOf(seg.inQuorumModel())));
         ProtectionGroupSnapshot pg = s.pg(pgOf(seg.id()));
         if (pg != null) {
-            out.add(new Field("behind its PG's PGCL by", grouped(Math.max(0, pg.pgcl() - seg.scl())) + " LSNs"));
+            out.add(new Field("behind PGCL by", grouped(Math.max(0, pg.pgcl() - seg.scl())) + " LSNs"));
         }
     }
 
@@ -101,7 +101,7 @@ public final class InspectorModel {
         }
         out.add(new Field("Protection group " + pg.id(), null));
         out.add(new Field("size", pg.sizeGiB() + " GiB"));
-        out.add(new Field("copies up (accepting writes)", pg.segmentsUp() + " of " + pg.segments().size()));
+        out.add(new Field("copies up", pg.segmentsUp() + " of " + pg.segments().size()));
         out.add(new Field("write quorum", (pg.writeQuorum() ? "held" : "LOST") + ": " + pg.writableCopies() + " of "
                 + pg.copiesInModel() + ", need " + pg.writeQuorumNeeded()));
         out.add(new Field("read quorum", (pg.readQuorum() ? "held" : "LOST") + ": " + pg.readableCopies() + " of "
@@ -109,7 +109,7 @@ public final class InspectorModel {
         out.add(new Field("write set", String.join(" ∧ ", pg.writeSet())));
         out.add(new Field("read set", String.join(" ∨ ", pg.readSet())));
         out.add(new Field("membership epoch", String.valueOf(pg.membershipEpoch())));
-        out.add(new Field("PGCL (4 of 6 complete)", grouped(pg.pgcl())));
+        out.add(new Field("PGCL", grouped(pg.pgcl())));
         out.add(new Field("degraded (3 of 4)", pg.degradedExcludedAz() == null ? "no"
                 : "yes, without " + pg.degradedExcludedAz()));
         for (SegmentSnapshot seg : pg.segments()) {
@@ -144,7 +144,7 @@ public final class InspectorModel {
         out.add(new Field("VCL (complete)", grouped(v.vcl())));
         out.add(new Field("VDL (durable)", grouped(v.vdl())));
         out.add(new Field("next LSN", grouped(v.nextLsn())));
-        out.add(new Field("LSN allocation limit", grouped(v.allocationLimitLsn())));
+        out.add(new Field("LSN limit (LAL)", grouped(v.allocationLimitLsn())));
         out.add(new Field("volume epoch", String.valueOf(v.volumeEpoch())));
         out.add(new Field("writer", s.writerId() == null ? "none" : s.writerId()));
         out.add(new Field("failover", s.failoverInProgress() == null ? "none"
@@ -152,9 +152,9 @@ public final class InspectorModel {
                         + s.failoverInProgress().to() + ")"));
         out.add(new Field("workload", String.format(Locale.ROOT, "%,.0f writes/s, %,.0f reads/s",
                 s.writesPerSecond(), s.readsPerSecond())));
-        out.add(new Field("writes acknowledged", grouped(c.writesAcknowledged()) + " of " + grouped(c.writesIssued())
+        out.add(new Field("writes acked", grouped(c.writesAcknowledged()) + " of " + grouped(c.writesIssued())
                 + " issued (" + grouped(c.writesPending()) + " waiting)"));
-        out.add(new Field("acknowledged writes lost", grouped(c.acknowledgedWritesLost())));
+        out.add(new Field("acked writes lost", grouped(c.acknowledgedWritesLost())));
         out.add(new Field("commit latency", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
                 c.commitLatencyP50Micros() / 1e3, c.commitLatencyP99Micros() / 1e3)));
         out.add(new Field("write downtime", String.format(Locale.ROOT, "%.1f s", c.writeDowntimeMicros() / 1e6)));

@@ -106,6 +106,7 @@ public final class MainView extends BorderPane {
     private final VBox side = new VBox(8);
     private final SplitPane split;
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
+    private final java.util.List<Button> transportButtons = new java.util.ArrayList<>();
     private Consumer<Palette> paletteListeners = p -> { };
     private Consumer<Boolean> presenterListeners = on -> { };
     private Palette palette = Palette.LIGHT;
@@ -127,8 +128,10 @@ public final class MainView extends BorderPane {
         banner.getStyleClass().add("volume-banner");
         VBox.setMargin(banner, new Insets(6, 8, 2, 8));
         VBox centre = new VBox(banner, topology);
-        VBox.setVgrow(topology, Priority.ALWAYS);
+        // the topology takes the height its page needs at this width; the charts grow into what is left
+        VBox.setVgrow(topology, Priority.SOMETIMES);
         if (charts != null) {
+            VBox.setVgrow(charts, Priority.ALWAYS);
             centre.getChildren().add(charts);
         }
         buildSide();
@@ -301,9 +304,9 @@ public final class MainView extends BorderPane {
                 + "the same scenario, seed and actions always give the same run"));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        for (Button b : new Button[] {play, step, next, restart}) {
-            b.setFocusTraversable(true);
-        }
+        transportButtons.addAll(java.util.List.of(play, step, next, restart));
+        clock.setMinWidth(Control.USE_PREF_SIZE);
+        picker.setMinWidth(Control.USE_PREF_SIZE);
         return new ToolBar(play, step, next, restart, new Separator(Orientation.VERTICAL),
                 new FontIcon(MaterialDesignS.SPEEDOMETER), speed, speedLabel, new Separator(Orientation.VERTICAL),
                 picker, open, save, grow, clock, new Separator(Orientation.VERTICAL), theme, present);
@@ -319,9 +322,27 @@ public final class MainView extends BorderPane {
         inspector.setId(INSPECTOR_ID);
         TableColumn<InspectorModel.Field, String> name = new TableColumn<>("field");
         name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(150);
+        name.setPrefWidth(135);
         TableColumn<InspectorModel.Field, String> value = new TableColumn<>("value");
         value.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().value()));
+        value.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                // values such as quorum sets are long: wrap them rather than end them with "..."
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setGraphic(text);
+                setPrefHeight(Control.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                text.setText(empty || v == null ? "" : v);
+            }
+        });
         value.setPrefWidth(220);
         inspector.getColumns().setAll(java.util.List.of(name, value));
         inspector.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -345,6 +366,12 @@ public final class MainView extends BorderPane {
         log.setId(EVENT_LOG_ID);
         log.setItems(filtered);
         log.setCellFactory(lv -> new ListCell<>() {
+            {
+                // wrap long lines to the list's width instead of cutting them off
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(AuroraEvent e, boolean empty) {
                 super.updateItem(e, empty);
@@ -368,7 +395,6 @@ public final class MainView extends BorderPane {
             }
         });
         log.setPlaceholder(new Label("No events yet: break something"));
-        log.getStyleClass().add(Styles.DENSE);
         HBox logHead = new HBox(8, logTitle, logFilter);
         logHead.setAlignment(Pos.CENTER_LEFT);
 
@@ -661,6 +687,11 @@ public final class MainView extends BorderPane {
             split.setDividerPositions(0.76);
         }
         presenterListeners.accept(on);
+        // at presenter size the labelled buttons would not fit: icons only (tooltips still name them and their key)
+        for (Button b : transportButtons) {
+            b.setContentDisplay(on ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                    : javafx.scene.control.ContentDisplay.LEFT);
+        }
         stage.setFullScreenExitHint("Presenter mode: F11 or Esc to leave");
         stage.setFullScreen(on);
     }

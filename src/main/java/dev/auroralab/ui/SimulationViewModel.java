@@ -49,6 +49,8 @@ public final class SimulationViewModel {
     private static final long CHUNK_MICROS = 1_000;
     /** The log keeps the most recent events only, so a session of hours stays small. */
     public static final int EVENT_LOG_LIMIT = 5_000;
+    /** How often a jump ahead stops to feed the charts: their sample interval. */
+    private static final long JUMP_SAMPLE_MICROS = 250_000;
     /** "Step to next event" gives up after this much simulated quiet. */
     private static final long NOTABLE_STEP_LIMIT_MICROS = 600_000_000L;
 
@@ -230,6 +232,11 @@ public final class SimulationViewModel {
 
     /** Runs to {@code targetMicros} with no budget (the screenshot command, tests, "jump ahead"). */
     public void advanceTo(long targetMicros) {
+        // a jump still feeds the charts a snapshot per sample interval, so they show what happened on the way
+        while (engine.nowMicros() + JUMP_SAMPLE_MICROS < targetMicros) {
+            advanceWithinBudget(engine.nowMicros() + JUMP_SAMPLE_MICROS, Long.MAX_VALUE);
+            metrics.feed(engine.snapshot());
+        }
         advanceWithinBudget(targetMicros, Long.MAX_VALUE);
         publish();
     }

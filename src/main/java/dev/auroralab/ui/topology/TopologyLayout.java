@@ -33,7 +33,7 @@ public final class TopologyLayout {
     static final double CHIP_H = 22;
     static final double CHIP_GAP = 4;
     static final int CHIPS_PER_NODE_ROW = 4;
-    static final double PG_ROW = 40;
+    static final double PG_ROW = 36;
     static final double PG_LABEL = 70;
     static final double PG_CHIP_W = 92;
     static final double PG_CHIP_H = 26;

@@ -132,8 +132,9 @@ public final class TopologyRenderer {
         g.setLineDashes();
         pill(g, we, "Cluster endpoint (writes) → " + (writerTarget == null ? "nowhere" : writerTarget), p, p.writer(),
                 false);
-        pill(g, re, "Reader endpoint → " + (readers.isEmpty() ? "nowhere" : String.join(", ", readers)), p,
-                p.mutedText(), true);
+        String targets = readers.isEmpty() ? "nowhere"
+                : readers.size() <= 3 ? String.join(", ", readers) : readers.size() + " instances";
+        pill(g, re, "Reader endpoint → " + targets, p, p.mutedText(), true);
     }
 
     private static void pill(GraphicsContext g, Box b, String text, Palette p, Color accent, boolean dashed) {
@@ -352,12 +353,13 @@ public final class TopologyRenderer {
                 chip(g, chip, seg, seg.letter() + " " + glyph(seg.state()) + " " + grouped(seg.scl()), p, SMALL_BOLD);
             }
             double gx = TopologyLayout.gaugeX();
+            g.setTextAlign(TextAlignment.LEFT);
             g.setFill(p.text());
             g.setFont(BOLD);
-            g.fillText(gauge(pg), gx, row.y() + 11, row.right() - gx - 6);
+            g.fillText(gauge(pg), gx, row.y() + 9, row.right() - gx - 6);
             g.setFont(SMALL);
             g.setFill(p.mutedText());
-            g.fillText(quorumSets(pg), gx, row.y() + 26, row.right() - gx - 6);
+            g.fillText(quorumSets(pg), gx, row.y() + 23, row.right() - gx - 6);
         }
     }
 
@@ -377,28 +379,46 @@ public final class TopologyRenderer {
 
     // ---- messages ------------------------------------------------------------------------------------------------------
 
+    /** At most this many dots per path: at 200,000 writes/s a replica has dozens of redo batches on the wire. */
+    static final int DOTS_PER_PATH = 4;
+
     private static void drawMessages(GraphicsContext g, EngineSnapshot s, TopologyLayout l, Palette p) {
         long now = s.nowMicros();
-        for (MessageSnapshot m : s.messagesInFlight()) {
+        List<MessageSnapshot> ms = s.messagesInFlight();
+        java.util.Map<String, Integer> perPath = new java.util.HashMap<>();
+        // newest first (the list is sorted by send time), so the dots kept are the latest on each path
+        for (int k = ms.size() - 1; k >= 0; k--) {
+            MessageSnapshot m = ms.get(k);
             Box from = endpointOf(m.from(), l);
             Box to = endpointOf(m.to(), l);
             if (from == null || to == null) {
                 continue;
             }
-            double f = m.arrivesMicros() <= m.sentMicros() ? 1
-                    : Math.max(0, Math.min(1, (double) (now - m.sentMicros()) / (m.arrivesMicros() - m.sentMicros())));
-            double x = from.cx() + (to.cx() - from.cx()) * f;
-            double y = from.cy() + (to.cy() - from.cy()) * f;
+            int onPath = perPath.merge(m.from() + '>' + m.to(), 1, Integer::sum);
+            // instances send and receive at the bottom edge of their card, so the dots never sit on its text
+            double fx = from.cx();
+            double fy = l.instances.containsKey(m.from()) ? from.bottom() : from.cy();
+            double tx = to.cx();
+            double ty = l.instances.containsKey(m.to()) ? to.bottom() : to.cy();
             Color c = switch (m.kind()) {
                 case "boxcar" -> p.boxcar();
                 case "ack" -> p.ack();
                 default -> p.redo();
             };
-            g.setGlobalAlpha(0.22);
-            g.setStroke(c);
-            g.setLineWidth(1);
-            g.strokeLine(from.cx(), from.cy(), to.cx(), to.cy());
-            g.setGlobalAlpha(1);
+            if (onPath == 1) {
+                g.setGlobalAlpha(0.22);
+                g.setStroke(c);
+                g.setLineWidth(1);
+                g.strokeLine(fx, fy, tx, ty);
+                g.setGlobalAlpha(1);
+            }
+            if (onPath > DOTS_PER_PATH) {
+                continue;
+            }
+            double f = m.arrivesMicros() <= m.sentMicros() ? 1
+                    : Math.max(0, Math.min(1, (double) (now - m.sentMicros()) / (m.arrivesMicros() - m.sentMicros())));
+            double x = fx + (tx - fx) * f;
+            double y = fy + (ty - fy) * f;
             g.setFill(c);
             g.setStroke(p.background());
             g.setLineWidth(1);

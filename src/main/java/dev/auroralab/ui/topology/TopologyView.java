@@ -45,8 +45,6 @@ public final class TopologyView extends Pane {
         canvas.setFocusTraversable(false);
         getChildren().add(canvas);
         setMinSize(200, 150);
-        widthProperty().addListener((o, a, b) -> redraw());
-        heightProperty().addListener((o, a, b) -> redraw());
         vm.snapshotProperty().addListener((o, a, b) -> redraw());
         vm.selectionProperty().addListener((o, a, b) -> redraw());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
@@ -57,8 +55,26 @@ public final class TopologyView extends Pane {
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            redraw();
+        }
+    }
+
+    /** The height the page needs at this width: the charts below take whatever is left over. */
+    @Override
+    protected double computePrefHeight(double width) {
+        double w = width > 0 ? width : getWidth();
+        if (layout == null || w <= 0) {
+            return 400;
+        }
+        return Math.ceil(w / TopologyLayout.WIDTH * layout.height);
+    }
+
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
     }
 
     public void setPalette(Palette p) {
@@ -81,7 +97,11 @@ public final class TopologyView extends Pane {
             return;
         }
         long t0 = System.nanoTime();
+        TopologyLayout previous = layout;
         layout = TopologyLayout.of(s);
+        if (previous == null || previous.height != layout.height) {
+            requestLayout();
+        }
         TopologyRenderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), s, layout,
                 palette, vm.selection());
         drawNanos = System.nanoTime() - t0;
