@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -111,12 +112,47 @@ class ArchitectureTest {
             .because("app is the wiring at the top: nothing depends on it")
             .allowEmptyShould(true);
 
+    /**
+     * The classes of {@code app} that may touch JavaFX (with their nested and anonymous classes): the window, and the
+     * two commands that draw it ({@code screenshot}, {@code bench-render}). Each is loaded only on its own path.
+     */
+    private static final DescribedPredicate<JavaClass> JAVAFX_DOOR = namedOrNestedIn(
+            "the window's JavaFX doors (WindowEntry, FxStartup, ScreenshotWindow, RenderBenchWindow)",
+            "WindowEntry", "FxStartup", "ScreenshotWindow", "RenderBenchWindow");
+
+    /** The only classes that may open those doors: the launcher (no arguments) and the two drawing commands. */
+    private static final DescribedPredicate<JavaClass> DOOR_OPENER = namedOrNestedIn(
+            "Launcher, ScreenshotCommand, RenderBenchCommand", "Launcher", "ScreenshotCommand", "RenderBenchCommand");
+
+    private static DescribedPredicate<JavaClass> namedOrNestedIn(String description, String... simpleNames) {
+        return DescribedPredicate.describe(description, c -> {
+            for (String n : simpleNames) {
+                String name = "dev.auroralab.app." + n;
+                if (c.getName().equals(name) || c.getName().startsWith(name + "$")) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     @ArchTest
     static final ArchRule commandLineDoesNotLoadJavaFx = noClasses()
             .that().resideInAPackage(APP)
-            .and().doNotHaveSimpleName("WindowEntry")
+            .and(DescribedPredicate.not(JAVAFX_DOOR))
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("the command line (run, validate, bench) must work without a display and must "
-                    + "never start the JavaFX toolkit; WindowEntry is the one door to the window")
+                    + "never start the JavaFX toolkit; only the window's doors touch JavaFX: WindowEntry, "
+                    + "and FxStartup, ScreenshotWindow and RenderBenchWindow for screenshot and bench-render")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule onlyTheWindowPathsOpenTheJavaFxDoors = noClasses()
+            .that().resideInAPackage(APP)
+            .and(DescribedPredicate.not(JAVAFX_DOOR))
+            .and(DescribedPredicate.not(DOOR_OPENER))
+            .should().dependOnClassesThat(JAVAFX_DOOR)
+            .because("run, validate, bench, the registry and the argument parser reach no class that loads "
+                    + "JavaFX (CommandProcessTest checks the same at run time)")
             .allowEmptyShould(true);
 }

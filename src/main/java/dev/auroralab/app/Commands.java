@@ -32,6 +32,11 @@ public final class Commands {
         registry.register("validate", ValidateCommand.USAGE + "   check scenario files without running them",
                 new ValidateCommand());
         registry.register("bench", BenchCommand.USAGE + "   engine speed at the headline load", new BenchCommand());
+        // these two draw the window (JavaFX, loaded only when they run), with or without a display
+        registry.register("screenshot", ScreenshotCommand.USAGE
+                + "   draw the window at a simulated time into a PNG", new ScreenshotCommand());
+        registry.register("bench-render", RenderBenchCommand.USAGE
+                + "   what a frame of the window costs (software pipeline)", new RenderBenchCommand());
         return registry;
     }
 

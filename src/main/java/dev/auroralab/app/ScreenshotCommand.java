@@ -1,0 +1,230 @@
+package dev.auroralab.app;
+
+import dev.auroralab.scenario.BuiltInScenarios;
+import dev.auroralab.scenario.Durations;
+import dev.auroralab.scenario.Scenario;
+import dev.auroralab.scenario.ScenarioError;
+import dev.auroralab.scenario.ScenarioReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * {@code screenshot FILE [--at D] --out PATH.png [--width W --height H] [--dark] [--select KIND:ID] [--headless]}:
+ * draws the real window for a scenario at a simulated time into a PNG, with or without a display.
+ *
+ * <p>Everything that can be checked without JavaFX (arguments, the scenario file, the output folder) is checked here
+ * first, so bad input costs no toolkit start-up. The drawing is in {@link ScreenshotWindow}, the only part that loads
+ * JavaFX. Exit 0 when the PNG is written, 2 for bad input (with one message, never a stack trace), 1 when drawing
+ * failed.
+ */
+final class ScreenshotCommand implements Command {
+
+    static final String USAGE = "screenshot FILE --out PATH.png [--at D] [--width W --height H] [--dark]"
+            + " [--select KIND:ID] [--headless]";
+
+    static final long DEFAULT_AT_MICROS = 30_000_000;
+    static final int DEFAULT_WIDTH = 1600;
+    static final int DEFAULT_HEIGHT = 1000;
+    static final int MIN_SIZE = 320;
+    static final int MAX_SIZE = 8192;
+
+    /** What --select may name, with the form of its ids. */
+    static final List<String> SELECT_KINDS = List.of("instance", "segment", "node", "az", "pg");
+
+    /** Everything the window needs to draw the picture. */
+    record Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark,
+            String selectKind, String selectId, boolean headless) {
+    }
+
+    /** What came back from the window: null problem means the PNG was written. */
+    record Outcome(String problem, boolean badInput) {
+        static Outcome ok() {
+            return new Outcome(null, false);
+        }
+
+        static Outcome badInput(String problem) {
+            return new Outcome(problem, true);
+        }
+
+        static Outcome failed(String problem) {
+            return new Outcome(problem, false);
+        }
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        CliArgs a;
+        try {
+            a = CliArgs.parse(args, Set.of("--at", "--out", "--width", "--height", "--select"),
+                    Set.of("--dark", "--headless"));
+            if (a.positionals.size() != 1) {
+                throw new IllegalArgumentException(a.positionals.isEmpty() ? "give a scenario file or built-in name"
+                        : "give exactly one scenario file, got " + a.positionals.size());
+            }
+            if (!a.options.containsKey("--out")) {
+                throw new IllegalArgumentException("--out PATH.png is required");
+            }
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+
+        long at = DEFAULT_AT_MICROS;
+        if (a.options.containsKey("--at")) {
+            try {
+                at = Durations.parseMicros(a.options.get("--at"));
+            } catch (IllegalArgumentException e) {
+                err.println("aurora-lab screenshot: --at " + e.getMessage());
+                return 2;
+            }
+        }
+        int width;
+        int height;
+        try {
+            width = size(a.options.get("--width"), DEFAULT_WIDTH, "--width");
+            height = size(a.options.get("--height"), DEFAULT_HEIGHT, "--height");
+        } catch (IllegalArgumentException e) {
+            err.println("aurora-lab screenshot: " + e.getMessage());
+            return 2;
+        }
+
+        String kind = null;
+        String id = null;
+        String select = a.options.get("--select");
+        if (select != null) {
+            int colon = select.indexOf(':');
+            kind = colon < 0 ? select : select.substring(0, colon).toLowerCase(Locale.ROOT);
+            id = colon < 0 ? "" : select.substring(colon + 1);
+            if (colon < 0 || id.isBlank() || !SELECT_KINDS.contains(kind)) {
+                err.println("aurora-lab screenshot: --select '" + select + "' is not KIND:ID. KIND is one of "
+                        + String.join(", ", SELECT_KINDS) + ", e.g. instance:writer-1, segment:pg-0/us-east-1b/1, "
+                        + "node:sn-us-east-1a-2, az:us-east-1c, pg:pg-0");
+                return 2;
+            }
+        }
+
+        Path outPath = Path.of(a.options.get("--out"));
+        String outProblem = outProblem(outPath);
+        if (outProblem != null) {
+            err.println("aurora-lab screenshot: --out " + outPath + ": " + outProblem);
+            return 2;
+        }
+
+        Scenario scenario;
+        try {
+            scenario = scenarioOf(a.positionals.get(0));
+        } catch (ScenarioError e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+
+        Request request = new Request(scenario, at, outPath, width, height, a.options.containsKey("--dark"), kind, id,
+                a.options.containsKey("--headless"));
+        Outcome outcome;
+        try {
+            outcome = ScreenshotWindow.render(request);
+        } catch (RuntimeException | LinkageError e) {
+            err.println("aurora-lab screenshot: could not draw the window: " + describe(e));
+            return 1;
+        }
+        if (outcome.problem() != null) {
+            err.println("aurora-lab screenshot: " + outcome.problem());
+            return outcome.badInput() ? 2 : 1;
+        }
+        out.println("wrote " + outPath + " (" + pngSize(outPath, width + "x" + height) + ") at t="
+                + Durations.format(at));
+        return 0;
+    }
+
+    private static int usage(PrintStream err, String message) {
+        err.println("aurora-lab screenshot: " + message + "\nusage: " + USAGE);
+        return 2;
+    }
+
+    private static int size(String text, int fallback, String option) {
+        if (text == null) {
+            return fallback;
+        }
+        int v;
+        try {
+            v = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a whole number of pixels, got '" + text + "'");
+        }
+        if (v < MIN_SIZE || v > MAX_SIZE) {
+            throw new IllegalArgumentException(option + " " + v + " is out of range: use " + MIN_SIZE + " to "
+                    + MAX_SIZE + " pixels");
+        }
+        return v;
+    }
+
+    /** Why the PNG cannot go to {@code out}, or null. */
+    static String outProblem(Path out) {
+        String name = out.getFileName() == null ? "" : out.getFileName().toString();
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".png")) {
+            return "name a .png file, e.g. shot.png";
+        }
+        if (Files.isDirectory(out)) {
+            return "is a folder; name a .png file in it";
+        }
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return "there is no folder " + dir + " (create it first)";
+        }
+        if (!Files.isWritable(dir)) {
+            return "the folder " + dir + " cannot be written to";
+        }
+        return null;
+    }
+
+    /**
+     * A scenario file, or the name of a built-in one ({@code az-plus-one}, also with {@code .yaml}) when no such file
+     * exists. Errors are the reader's: file, line, column, what to do.
+     */
+    static Scenario scenarioOf(String arg) throws ScenarioError {
+        Path p = Path.of(arg);
+        if (!Files.exists(p)) {
+            String name = arg.endsWith(".yaml") ? arg.substring(0, arg.length() - ".yaml".length()) : arg;
+            if (BuiltInScenarios.NAMES.contains(name)) {
+                return BuiltInScenarios.load(name);
+            }
+            if (!arg.contains("/") && !arg.contains("\\") && !arg.contains(".")) {
+                throw new ScenarioError(arg, 0, 0, "no such file, and no built-in scenario by that name",
+                        "Give a scenario file or one of: " + String.join(", ", BuiltInScenarios.NAMES));
+            }
+        }
+        return ScenarioReader.read(p);
+    }
+
+    /** "1600x1000" as read back from the PNG's header, or the fallback when it cannot be read. */
+    static String pngSize(Path png, String fallback) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(png.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return fallback;
+            }
+            ImageReader r = readers.next();
+            try {
+                r.setInput(in);
+                return r.getWidth(0) + "x" + r.getHeight(0);
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

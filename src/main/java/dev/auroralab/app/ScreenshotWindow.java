@@ -1,0 +1,182 @@
+package dev.auroralab.app;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.auroralab.app.ScreenshotCommand.Outcome;
+import dev.auroralab.app.ScreenshotCommand.Request;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
+import dev.auroralab.scenario.Durations;
+import dev.auroralab.ui.AuroraLabApp;
+import dev.auroralab.ui.PngExport;
+import dev.auroralab.ui.Selection;
+import dev.auroralab.ui.charts.ChartsView;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX side of {@code screenshot}: builds the real window (the same {@link AuroraLabApp#build} the app uses),
+ * runs the scenario to the requested time, lets a few pulses lay it out and draw it, and writes the whole scene to a
+ * PNG. Loaded only when that command runs.
+ */
+final class ScreenshotWindow {
+
+    /** Pulses to let go by before the snapshot, so CSS, layout, the canvas and the charts have all caught up. */
+    private static final int SETTLE_PULSES = 3;
+    /** The simulated time the charts show. */
+    private static final long CHART_WINDOW_MICROS = ChartsView.DEFAULT_WINDOW_MICROS;
+
+    private ScreenshotWindow() {
+    }
+
+    static Outcome render(Request r) {
+        FxStartup fx = FxStartup.start(r.headless(), r.width(), r.height(), false);
+        try {
+            return draw(r);
+        } finally {
+            fx.finish();
+        }
+    }
+
+    private static Outcome draw(Request r) {
+        Stage[] stage = new Stage[1];
+        AuroraLabApp.Window[] window = new AuroraLabApp.Window[1];
+        try {
+            String problem = FxStartup.onFxThread(() -> {
+                String tooBig = FxStartup.tooBigForScreen(r.width(), r.height());
+                if (tooBig != null) {
+                    return tooBig;
+                }
+                // the theme the app itself starts with (AuroraLabApp.start); --dark switches it like Ctrl+D does
+                Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+                stage[0] = new Stage();
+                window[0] = AuroraLabApp.build(stage[0], r.scenario(), r.width(), r.height());
+                if (r.dark()) {
+                    window[0].view().setDark(true);
+                }
+                advance(window[0], r.atMicros());
+                if (r.selectKind() != null) {
+                    Selection sel = selection(window[0].vm().snapshot(), r.selectKind(), r.selectId(), r.atMicros());
+                    if (sel == null) {
+                        return unknownSelection(window[0].vm().snapshot(), r);
+                    }
+                    window[0].vm().select(sel);
+                }
+                return null;
+            });
+            if (problem != null) {
+                return Outcome.badInput(problem);
+            }
+            settle();
+            String written = FxStartup.onFxThread(() -> {
+                Parent root = window[0].scene().getRoot();
+                for (int i = 0; i < 2; i++) {
+                    root.applyCss();
+                    root.layout();
+                }
+                try {
+                    PngExport.write(root, r.out());
+                    return null;
+                } catch (IOException e) {
+                    return e.getMessage();
+                }
+            });
+            if (written != null) {
+                return Outcome.badInput("cannot write " + r.out() + ": " + written);
+            }
+            return Outcome.ok();
+        } finally {
+            if (stage[0] != null) {
+                try {
+                    FxStartup.onFxThread(() -> {
+                        stage[0].close();
+                        return null;
+                    });
+                } catch (IllegalStateException ignored) {
+                    // the toolkit is gone: nothing left to close
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs to {@code atMicros}, the last minute (what the charts show) in steps on the charts' 250 ms grid, publishing
+     * at each, so the charts get the samples a playing window would have given them (one jump would spread its
+     * average over every interval it covers). Whatever comes before that minute is one jump.
+     */
+    static void advance(AuroraLabApp.Window w, long atMicros) {
+        long step = 250_000;
+        long from = Math.max(0, (atMicros - CHART_WINDOW_MICROS) / step * step);
+        if (from > 0) {
+            w.vm().advanceTo(from);
+        }
+        for (long t = from + step; t < atMicros; t += step) {
+            w.vm().advanceTo(t);
+        }
+        w.vm().advanceTo(atMicros);
+    }
+
+    /** Waits for a few animation pulses, so the stage is shown, laid out and drawn as a user would see it. */
+    private static void settle() {
+        CountDownLatch pulses = new CountDownLatch(SETTLE_PULSES);
+        AnimationTimer[] timer = new AnimationTimer[1];
+        FxStartup.onFxThread(() -> {
+            timer[0] = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulses.countDown();
+                    if (pulses.getCount() == 0) {
+                        stop();
+                    }
+                }
+            };
+            timer[0].start();
+            return null;
+        });
+        FxStartup.await(pulses, "draw the window");
+    }
+
+    /** The selection for --select, or null when nothing by that id exists at that time. */
+    static Selection selection(EngineSnapshot s, String kind, String id, long atMicros) {
+        return switch (kind) {
+            case "instance" -> s.instance(id) == null ? null : Selection.instance(id);
+            case "pg" -> s.pg(id) == null ? null : Selection.pg(id);
+            case "az" -> s.azs().contains(id) ? Selection.az(id) : null;
+            case "node" -> s.storageNodes().stream().anyMatch(n -> n.id().equals(id)) ? Selection.node(id) : null;
+            case "segment" -> {
+                for (var pg : s.volume().protectionGroups()) {
+                    for (SegmentSnapshot seg : pg.segments()) {
+                        // by id, or by address (pg-0/us-east-1b/1) as scenario files write it
+                        if (seg.id().equals(id) || id.equals(seg.address())) {
+                            yield Selection.segment(seg.id());
+                        }
+                    }
+                }
+                yield null;
+            }
+            default -> null;
+        };
+    }
+
+    private static String unknownSelection(EngineSnapshot s, Request r) {
+        List<String> known = new ArrayList<>();
+        switch (r.selectKind()) {
+            case "instance" -> s.instances().forEach(i -> known.add(i.id()));
+            case "pg" -> s.volume().protectionGroups().forEach(p -> known.add(p.id()));
+            case "az" -> known.addAll(s.azs());
+            case "node" -> s.storageNodes().forEach(n -> known.add(n.id()));
+            case "segment" -> s.volume().protectionGroups().forEach(p -> p.segments().forEach(g ->
+                    known.add(g.address() == null ? g.id() : g.address())));
+            default -> {
+            }
+        }
+        String list = known.size() > 12 ? String.join(", ", known.subList(0, 12)) + ", …" : String.join(", ", known);
+        return "--select " + r.selectKind() + ":" + r.selectId() + ": there is no " + r.selectKind() + " '"
+                + r.selectId() + "' at t=" + Durations.format(r.atMicros()) + ". Use one of: " + list;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.auroralab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a user starts it: a fresh JVM through {@link Launcher}, with no display. Checks what an
+ * in-process test cannot: that run and validate never load a JavaFX class, and that screenshot sets up headless
+ * Monocle by itself, exits, and prints one line.
+ */
+@Timeout(120)
+class CommandProcessTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run launch(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String cache = System.getProperty("javafx.cachedir");
+        if (cache != null) {
+            cmd.add("-Djavafx.cachedir=" + cache);
+        }
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Launcher.class.getName());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("DISPLAY");
+        Path outFile = dir.resolve("stdout.txt");
+        Path errFile = dir.resolve("stderr.txt");
+        pb.redirectOutput(outFile.toFile());
+        pb.redirectError(errFile.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(100, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the command did not end: " + cmd);
+        }
+        return new Run(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
+                Files.readString(errFile, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runAndValidateLoadNoJavaFxClass() throws Exception {
+        Path scenario = dir.resolve("healthy.yaml");
+        try (var in = getClass().getClassLoader().getResourceAsStream("scenarios/healthy-cluster.yaml")) {
+            Files.copy(in, scenario);
+        }
+        for (String[] args : List.of(new String[] {"validate", scenario.toString()},
+                new String[] {"run", scenario.toString(), "--duration", "1s"})) {
+            Run r = launch(List.of("-Xlog:class+load=info"), args);
+            assertThat(r.code()).as(args[0] + ": " + r.err()).isZero();
+            assertThat(r.out()).as(args[0]).contains("dev.auroralab.app.Launcher")
+                    .doesNotContain(" javafx.").doesNotContain("com.sun.javafx").doesNotContain("com.sun.glass");
+        }
+    }
+
+    @Test
+    void screenshotWorksWithNoDisplayAndPrintsOneLine() throws Exception {
+        Path png = dir.resolve("window.png");
+
+        Run r = launch(List.of(), "screenshot", "healthy-cluster", "--at", "5s", "--out", png.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("wrote " + png + " (1600x1000) at t=5s" + System.lineSeparator());
+        assertThat(r.err()).isEmpty();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1600);
+        assertThat(image.getHeight()).isEqualTo(1000);
+    }
+}

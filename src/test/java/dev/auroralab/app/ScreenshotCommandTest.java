@@ -1,0 +1,126 @@
+package dev.auroralab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code screenshot} command's contract, run in this JVM (headless Monocle from surefire's properties). The
+ * toolkit is started here first, as TestFX would: a command that starts the toolkit itself also exits it when done,
+ * which would leave none for the UI tests that share this JVM.
+ */
+@Timeout(120)
+class ScreenshotCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void toolkitRunning() {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyStarted) {
+            // TestFX or another test started it: fine
+        }
+        Platform.setImplicitExit(false);
+    }
+
+    private int cli(String... args) {
+        return Commands.standard().dispatch(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesAPngOfTheRequestedSizeForABuiltInScenario() throws Exception {
+        Path png = dir.resolve("shot.png");
+        // 1024x700 fits the 1280x800 headless screen the test JVM may already have
+        int code = cli("screenshot", "az-plus-one", "--at", "13s", "--width", "1024", "--height", "700", "--out",
+                png.toString(), "--select", "instance:writer-1");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).isEqualTo("wrote " + png + " (1024x700) at t=13s");
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1024);
+        assertThat(image.getHeight()).isEqualTo(700);
+        assertThat(distinctColours(image)).as("a drawn window, not a blank image").isGreaterThan(20);
+    }
+
+    @Test
+    void aBadScenarioFileExitsTwoWithFileLineAndColumnAndWritesNothing() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "schemaVersion: 1\nname: Broken\ncluster:\n  region: us-east-1\n  volumeGiB: -5\n");
+        Path png = dir.resolve("never.png");
+
+        assertThat(cli("screenshot", bad.toString(), "--out", png.toString())).isEqualTo(2);
+
+        assertThat(err.toString()).containsPattern("bad\\.yaml:\\d+:\\d+: ").doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(out.toString()).isEmpty();
+        assertThat(png).doesNotExist();
+    }
+
+    @Test
+    void aBadAtIsAUsageError() {
+        Path png = dir.resolve("never.png");
+
+        assertThat(cli("screenshot", "healthy-cluster", "--at", "ten", "--out", png.toString())).isEqualTo(2);
+
+        assertThat(err.toString()).contains("--at", "'ten' is not a duration", "10s");
+        assertThat(png).doesNotExist();
+    }
+
+    @Test
+    void aMissingOutputFolderOrAMissingOutIsAUsageError() {
+        assertThat(cli("screenshot", "healthy-cluster", "--out", dir.resolve("no/such/folder/x.png").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("no folder").contains("create it first");
+        assertThat(cli("screenshot", "healthy-cluster")).isEqualTo(2);
+        assertThat(err.toString()).contains("--out PATH.png is required");
+    }
+
+    @Test
+    void anUnknownBuiltInNameListsTheBuiltIns() {
+        assertThat(cli("screenshot", "az-plus-two", "--out", dir.resolve("x.png").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("az-plus-two", "az-plus-one", "healthy-cluster");
+    }
+
+    @Test
+    void selectingSomethingThatIsNotThereSaysWhatIs() {
+        Path png = dir.resolve("never.png");
+
+        assertThat(cli("screenshot", "healthy-cluster", "--at", "1s", "--width", "1024", "--height", "700", "--out",
+                png.toString(), "--select", "instance:writer-9")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("no instance 'writer-9' at t=1s", "writer-1, reader-1, reader-2");
+        assertThat(png).doesNotExist();
+        assertThat(cli("screenshot", "healthy-cluster", "--out", png.toString(), "--select", "table:x"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("KIND is one of instance, segment, node, az, pg");
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                seen.add(image.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+}
