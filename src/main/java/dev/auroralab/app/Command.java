@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * One command-line verb of Aurora Lab ({@code run}, {@code validate}, {@code bench}, …).
  *
- * <p>Commands run without a window: they must never touch JavaFX, so that they work on a machine
- * with no display and start fast.
+ * <p>Most commands ({@code run}, {@code validate}, {@code bench}) run without a window and never touch JavaFX, so
+ * they work on a machine with no display and start fast. {@code screenshot} and {@code bench-render} draw the real
+ * window; they reach JavaFX only through the classes the ArchitectureTest names, headless (Monocle) when there is
+ * no display.
  */
 @FunctionalInterface
 public interface Command {

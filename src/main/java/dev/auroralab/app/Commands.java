@@ -93,7 +93,7 @@ public final class Commands {
         out.println("  java -jar aurora-lab.jar <command> [args]  run a command without a window");
         out.println();
         out.println("Commands:");
-        out.println(String.format("  %-10s %s", "help", "show this text (also --help, -h)"));
-        summaries.forEach((name, summary) -> out.println(String.format("  %-10s %s", name, summary)));
+        out.println(String.format("  %-12s %s", "help", "show this text (also --help, -h)"));
+        summaries.forEach((name, summary) -> out.println(String.format("  %-12s %s", name, summary)));
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * <p>A plain class, not a JavaFX {@code Application}: with JavaFX on the class path (java -jar,
  * jpackage) the main class must not extend Application. With no arguments it opens the window; with
- * arguments it runs a command and never loads JavaFX. {@link WindowEntry} is the only class here
- * that references JavaFX, and it is loaded only on the window path.
+ * arguments it runs a command. {@code run}, {@code validate} and {@code bench} never load JavaFX; the window path
+ * ({@link WindowEntry}) and the picture commands reach it only through the classes the ArchitectureTest allows.
  */
 public final class Launcher {
 

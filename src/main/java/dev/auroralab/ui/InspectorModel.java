@@ -60,7 +60,7 @@ public final class InspectorModel {
         out.add(new Field(i.role() == EngineSnapshot.InstanceRole.WRITER ? "VDL (durable)" : "applied LSN",
                 grouped(i.appliedLsn())));
         out.add(new Field("replica lag", i.role() == EngineSnapshot.InstanceRole.WRITER ? "- (writer)"
-                : millis(i.lagMicros())));
+                : i.status() != EngineSnapshot.InstanceStatus.UP ? "- (not serving)" : millis(i.lagMicros())));
         out.add(new Field("cluster endpoint", String.valueOf(i.id().equals(s.endpoints().clusterEndpoint()))));
         out.add(new Field("reader endpoint", String.valueOf(s.endpoints().readerEndpoint().contains(i.id()))));
     }

@@ -531,7 +531,8 @@ public final class MainView extends BorderPane {
             case READ_ONLY -> "⚠";
             case UNAVAILABLE -> "✕";
         };
-        String failover = s.failoverInProgress() == null ? ""
+        // the engine's reason often names the failover already; say it once
+        String failover = s.failoverInProgress() == null || v.reason().contains("failover") ? ""
                 : "   ·   failover: " + s.failoverInProgress().phase() + " (" + s.failoverInProgress().from() + " → "
                         + (s.failoverInProgress().to() == null ? "?" : s.failoverInProgress().to()) + ")";
         banner.setText(icon + " Volume " + v.status().label().toUpperCase(Locale.ROOT) + " - " + v.reason() + failover);
@@ -552,7 +553,18 @@ public final class MainView extends BorderPane {
 
     private void refreshInspector() {
         lastInspectorNanos = System.nanoTime();
-        inspector.getItems().setAll(InspectorModel.fields(vm.selection(), vm.snapshot()));
+        java.util.List<InspectorModel.Field> fresh = InspectorModel.fields(vm.selection(), vm.snapshot());
+        var items = inspector.getItems();
+        if (items.size() != fresh.size()) {
+            items.setAll(fresh);
+            return;
+        }
+        // replace only the rows whose value changed: a full setAll re-lays out every wrapped cell, several ms a time
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!fresh.get(i).equals(items.get(i))) {
+                items.set(i, fresh.get(i));
+            }
+        }
     }
 
     private void refreshPlay() {

@@ -206,7 +206,8 @@ public final class TopologyRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(p.text());
         g.setFont(BOLD);
-        String title = writer ? "WRITER " + i.id() : i.id() + " · tier " + i.tier();
+        boolean oldWriter = s.failoverInProgress() != null && i.id().equals(s.failoverInProgress().from());
+        String title = writer ? "WRITER " + i.id() : oldWriter ? i.id() + " · old writer" : i.id() + " · tier " + i.tier();
         g.fillText(title, b.x() + 32, b.y() + 16, b.w() - 38);
         g.setFont(SMALL);
         g.setFill(down ? p.text() : p.mutedText());
