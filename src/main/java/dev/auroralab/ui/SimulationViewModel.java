@@ -49,6 +49,8 @@ public final class SimulationViewModel {
     private static final long CHUNK_MICROS = 1_000;
     /** The log keeps the most recent events only, so a session of hours stays small. */
     public static final int EVENT_LOG_LIMIT = 5_000;
+    /** Wall time one "next event" press may hold the window before it stops and says how far it looked. */
+    private static final long NOTABLE_STEP_BUDGET_NANOS = 300_000_000L;
     /** How often a jump ahead stops to feed the charts: their sample interval. */
     private static final long JUMP_SAMPLE_MICROS = 250_000;
     /** "Step to next event" gives up after this much simulated quiet. */
@@ -264,7 +266,13 @@ public final class SimulationViewModel {
         pause();
         long limit = engine.nowMicros() + NOTABLE_STEP_LIMIT_MICROS;
         int freshBefore = fresh.size();
+        long deadline = nanoClock.getAsLong() + NOTABLE_STEP_BUDGET_NANOS;
+        boolean outOfTime = false;
         while (fresh.size() == freshBefore && engine.nowMicros() < limit) {
+            if (nanoClock.getAsLong() >= deadline) {
+                outOfTime = true;
+                break;
+            }
             long next = Math.min(engine.nextEventMicros(), nextScriptedMicros());
             if (next == Long.MAX_VALUE || next > limit) {
                 engine.advanceTo(limit);
@@ -280,7 +288,9 @@ public final class SimulationViewModel {
         boolean quiet = fresh.size() == freshBefore;
         String what = quiet ? null : fresh.get(freshBefore).type();
         publish();
-        status.set(quiet
+        status.set(quiet && outOfTime
+                ? "No event yet; searched up to t = " + clock(engine.nowMicros()) + ". Press again to look further."
+                : quiet
                 ? "No event in the next " + Durations.format(NOTABLE_STEP_LIMIT_MICROS) + "; stopped at t = "
                         + clock(engine.nowMicros())
                 : "Stepped to the next event, " + what + ", at t = " + clock(engine.nowMicros()));
@@ -288,6 +298,10 @@ public final class SimulationViewModel {
 
     /** Applies a learner's action now; the engine may refuse it and say why, which lands in the status line. */
     public CommandResult act(Command command) {
+        // after a step the clock can sit inside an instant with events still due; fire them first, as a replay of
+        // the saved file will (the runner applies commands after every event at their instant)
+        engine.advanceTo(engine.nowMicros());
+        applyDueScript();
         CommandResult r = engine.apply(command);
         if (r.accepted()) {
             userCommands.add(new TimedCommand(engine.nowMicros(), command, 0));

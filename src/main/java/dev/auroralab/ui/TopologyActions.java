@@ -70,20 +70,29 @@ public final class TopologyActions {
         out.add(down ? fail.disabledBecause(id + " is already down") : fail);
         out.add(!down ? restore.disabledBecause(id + " is not down")
                 : azDown ? restore.disabledBecause("its AZ " + i.az() + " is out") : restore);
+        boolean failoverRunning = s.failoverInProgress() != null;
         if (i.role() == InstanceRole.READER) {
             TopologyAction failover = TopologyAction.of("Fail over to " + id, new Command.Failover(id),
                     TopologyAction.Kind.OTHER);
-            out.add(i.status() == InstanceStatus.UP ? failover
+            out.add(failoverRunning ? failover.disabledBecause("a failover is already in progress")
+                    : i.status() == InstanceStatus.UP ? failover
                     : failover.disabledBecause(id + " is " + i.status().label()));
             for (int tier = 0; tier <= ModelValues.MAX_TIER; tier++) {
                 TopologyAction t = TopologyAction.of("Tier " + tier + (tier == i.tier() ? " (now)" : ""),
                         new Command.SetPromotionTier(id, tier), TopologyAction.Kind.OTHER).under("Promotion tier");
                 out.add(tier == i.tier() ? t.disabledBecause("already tier " + tier) : t);
             }
-            out.add(TopologyAction.of("Remove " + id, new Command.RemoveReplica(id), TopologyAction.Kind.OTHER));
+            TopologyAction remove = TopologyAction.of("Remove " + id, new Command.RemoveReplica(id),
+                    TopologyAction.Kind.OTHER);
+            boolean promoting = failoverRunning && id.equals(s.failoverInProgress().to());
+            out.add(promoting ? remove.disabledBecause(id + " is being promoted") : remove);
         } else {
-            out.add(TopologyAction.of("Fail over (Aurora picks the replica)", new Command.Failover(null),
-                    TopologyAction.Kind.OTHER));
+            TopologyAction failover = TopologyAction.of("Fail over (Aurora picks the replica)",
+                    new Command.Failover(null), TopologyAction.Kind.OTHER);
+            boolean anyReplicaUp = s.instances().stream()
+                    .anyMatch(r -> r.role() == InstanceRole.READER && r.status() == InstanceStatus.UP);
+            out.add(failoverRunning ? failover.disabledBecause("a failover is already in progress")
+                    : !anyReplicaUp ? failover.disabledBecause("there is no replica up to promote") : failover);
         }
         return out;
     }
@@ -115,6 +124,18 @@ public final class TopologyActions {
                 TopologyAction.Kind.RESTORE);
         TopologyAction destroy = TopologyAction.of("Destroy copy " + seg.letter() + " with its data",
                 new Command.DestroySegment(address), TopologyAction.Kind.OTHER);
+        if (seg.replacement()) {
+            // a joining copy shares its slot's address with the copy it replaces, and commands name copies by
+            // address, so they would reach the other copy: act on it once the membership change has committed
+            String why = "copy " + seg.letter() + " is joining (membership change); it can be acted on once it has";
+            return List.of(fail.disabledBecause(why), restore.disabledBecause(why), destroy.disabledBecause(why));
+        }
+        boolean nodeOut = s.storageNodes().stream().anyMatch(n -> n.id().equals(seg.nodeId()) && !n.up());
+        if ("down".equals(seg.state()) && nodeOut) {
+            restore = restore.disabledBecause("it is down because its storage node " + seg.nodeId()
+                    + (s.downAzs().contains(seg.az()) ? " (AZ " + seg.az() + ")" : "") + " is out: restore that");
+            return List.of(fail.disabledBecause("the copy is already down"), restore, destroy);
+        }
         return switch (seg.state()) {
             case "destroyed" -> List.of(fail.disabledBecause("the copy is destroyed"),
                     restore.disabledBecause("a destroyed copy never comes back; repair replaces it"),

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -300,10 +299,6 @@ class TopologyActionsTest {
         // while the bugs below stand, the walk meets several of them; once they are fixed, enable the strict walk
     }
 
-    @Disabled("bug: the context menu enables actions the engine refuses: actions on a replacement copy act on the "
-            + "copy it replaces (same address), 'Restore copy' is offered for a copy down only because its node or AZ "
-            + "is out, 'Fail over' is offered while a failover is in progress or when no replica can be promoted, and "
-            + "'Remove' is offered for the replica being promoted; see the focused tests below")
     @Test
     void aSeededWalkThroughEveryBuiltInScenarioNeverHasAnEnabledActionRefused() {
         for (String name : BuiltInScenarios.NAMES) {
@@ -393,11 +388,6 @@ class TopologyActionsTest {
         assertThat(g.address()).isEqualTo(COPY_A);
     }
 
-    @Disabled("bug: TopologyActions.forSegment builds every copy command from seg.address(), and a replacement copy "
-            + "shares its slot's address with the copy it replaces; the engine resolves an address to the slot's "
-            + "current copy, so 'Destroy copy G with its data' destroys copy A (and 'Fail copy G' is refused: "
-            + "'pg-0/us-east-1a/1 is already failed'). The menu should disable copy actions on a replacement, or "
-            + "the engine should give replacements an address of their own")
     @Test
     void actionsOnAReplacementCopyActOnThatCopyAndNotOnTheCopyItReplaces() {
         SimulationViewModel vm = replacingCopyA();
@@ -423,10 +413,6 @@ class TopologyActionsTest {
         }
     }
 
-    @Disabled("bug: TopologyActions.forSegment enables 'Restore copy' for every copy in state 'down', but the engine "
-            + "restores only copies the user failed (Segment.failedByUser); a copy down because its storage node or "
-            + "its AZ is out is refused: 'pg-0/us-east-1a/1 is not failed'. The snapshot does not say why a copy is "
-            + "down, so the menu cannot tell the cases apart without a new snapshot field")
     @Test
     void restoreIsNotOfferedForACopyThatIsDownOnlyBecauseItsNodeOrAzIsOut() {
         SimulationViewModel vm = vmAt(HEALTHY, SECOND);
@@ -439,18 +425,12 @@ class TopologyActionsTest {
         assertEnabledActionsAccepted(azOut, Selection.segment(COPY_A));
     }
 
-    @Disabled("bug: TopologyActions.forInstance always enables the writer's 'Fail over (Aurora picks the replica)'; "
-            + "in writer-crash-no-replica (no replica at all) the engine refuses it: 'there is no replica to fail "
-            + "over to'")
     @Test
     void theWritersFailoverIsNotOfferedWhenThereIsNoReplicaToPromote() {
         SimulationViewModel vm = vmAt("writer-crash-no-replica", SECOND);
         assertEnabledActionsAccepted(vm, Selection.instance("writer-1"));
     }
 
-    @Disabled("bug: TopologyActions.forInstance enables 'Fail over' on the down writer and 'Fail over to reader-N' on "
-            + "an up reader while a failover is in progress (snapshot.failoverInProgress() != null); the engine "
-            + "refuses both: 'a failover is already in progress'")
     @Test
     void failoverIsNotOfferedWhileAFailoverIsInProgress() {
         // writer-1 fails at 10 s; detection takes 10 s
@@ -460,8 +440,6 @@ class TopologyActionsTest {
         assertEnabledActionsAccepted(vm, Selection.instance("writer-1"));
     }
 
-    @Disabled("bug: TopologyActions.forInstance always enables 'Remove reader-N'; for the replica being promoted "
-            + "(failoverInProgress().to()) the engine refuses: 'reader-3 is being promoted'")
     @Test
     void theReplicaBeingPromotedCannotBeRemovedFromTheMenu() {
         // detected at 20 s, reader-3 (tier 0, the largest) is promoted for 10 s

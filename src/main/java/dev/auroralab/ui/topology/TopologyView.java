@@ -133,7 +133,9 @@ public final class TopologyView extends Pane {
             return null;
         }
         TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), canvas.getHeight());
-        return new double[] {fit.offsetX() + b.cx() * fit.scale(), fit.offsetY() + b.cy() * fit.scale()};
+        // a protection group row is covered by its copies in the middle: its label is the group's own spot
+        double x = s.kind() == Selection.Kind.PROTECTION_GROUP ? b.x() + 30 : b.cx();
+        return new double[] {fit.offsetX() + x * fit.scale(), fit.offsetY() + b.cy() * fit.scale()};
     }
 
     private void onPress(MouseEvent e) {
