@@ -546,7 +546,8 @@ public final class MainView extends BorderPane {
             reads.setValue(Math.log10(1 + s.readsPerSecond()));
         }
         long t = System.nanoTime();
-        if (t - lastInspectorNanos > 250_000_000L || !vm.isPlaying()) {
+        // once a second while playing: each refresh re-lays out wrapped cells, the costliest part of a frame
+        if (side.getScene() != null && (t - lastInspectorNanos > 1_000_000_000L || !vm.isPlaying())) {
             refreshInspector();
         }
     }

@@ -43,7 +43,7 @@ public final class SimulationViewModel {
     /** Speeds the slider offers: 1/100x to 100x, on a logarithmic scale (RaftScope's users found cubic confusing). */
     public static final double MIN_SPEED = 0.01;
     public static final double MAX_SPEED = 100;
-    /** Engine work allowed per frame; the rest of an 8 ms frame is left for drawing. */
+    /** Engine work allowed per frame; the rest of an 8 ms frame is left for drawing, layout and the charts. */
     public static final long FRAME_BUDGET_NANOS = 5_000_000;
     /** Simulated time advanced between two looks at the wall clock while inside the budget. */
     private static final long CHUNK_MICROS = 1_000;
