@@ -9,7 +9,6 @@ import dev.auroralab.scenario.Durations;
 import dev.auroralab.ui.AuroraLabApp;
 import dev.auroralab.ui.PngExport;
 import dev.auroralab.ui.Selection;
-import dev.auroralab.ui.charts.ChartsView;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,6 @@ final class ScreenshotWindow {
     /** Pulses to let go by before the snapshot, so CSS, layout, the canvas and the charts have all caught up. */
     private static final int SETTLE_PULSES = 3;
     /** The simulated time the charts show. */
-    private static final long CHART_WINDOW_MICROS = ChartsView.DEFAULT_WINDOW_MICROS;
 
     private ScreenshotWindow() {
     }
@@ -59,7 +57,8 @@ final class ScreenshotWindow {
                 if (r.dark()) {
                     window[0].view().setDark(true);
                 }
-                advance(window[0], r.atMicros());
+                // the view model's jump feeds the charts every 250 ms, as a playing window would
+                window[0].vm().advanceTo(r.atMicros());
                 if (r.selectKind() != null) {
                     Selection sel = selection(window[0].vm().snapshot(), r.selectKind(), r.selectId(), r.atMicros());
                     if (sel == null) {
@@ -104,23 +103,6 @@ final class ScreenshotWindow {
         }
     }
 
-    /**
-     * Runs to {@code atMicros}, the last minute (what the charts show) in steps on the charts' 250 ms grid, publishing
-     * at each, so the charts get the samples a playing window would have given them (one jump would spread its
-     * average over every interval it covers). Whatever comes before that minute is one jump.
-     */
-    static void advance(AuroraLabApp.Window w, long atMicros) {
-        long step = 250_000;
-        long from = Math.max(0, (atMicros - CHART_WINDOW_MICROS) / step * step);
-        if (from > 0) {
-            w.vm().advanceTo(from);
-        }
-        for (long t = from + step; t < atMicros; t += step) {
-            w.vm().advanceTo(t);
-        }
-        w.vm().advanceTo(atMicros);
-    }
-
     /** Waits for a few animation pulses, so the stage is shown, laid out and drawn as a user would see it. */
     private static void settle() {
         CountDownLatch pulses = new CountDownLatch(SETTLE_PULSES);
@@ -147,7 +129,7 @@ final class ScreenshotWindow {
             case "instance" -> s.instance(id) == null ? null : Selection.instance(id);
             case "pg" -> s.pg(id) == null ? null : Selection.pg(id);
             case "az" -> s.azs().contains(id) ? Selection.az(id) : null;
-            case "node" -> s.storageNodes().stream().anyMatch(n -> n.id().equals(id)) ? Selection.node(id) : null;
+            case "node" -> s.storageNode(id) == null ? null : Selection.node(id);
             case "segment" -> {
                 for (var pg : s.volume().protectionGroups()) {
                     for (SegmentSnapshot seg : pg.segments()) {

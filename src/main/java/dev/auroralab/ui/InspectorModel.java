@@ -33,7 +33,7 @@ public final class InspectorModel {
         if (sel != null) {
             switch (sel.kind()) {
                 case INSTANCE -> instance(out, s.instance(sel.id()), s);
-                case SEGMENT -> segment(out, TopologyActions.segment(s, sel.id()), s);
+                case SEGMENT -> segment(out, s.segment(sel.id()), s);
                 case STORAGE_NODE -> node(out, sel.id(), s);
                 case PROTECTION_GROUP -> pg(out, s.pg(sel.id()));
                 case AVAILABILITY_ZONE -> az(out, sel.id(), s);
@@ -85,7 +85,7 @@ public final class InspectorModel {
     }
 
     private static void node(List<Field> out, String id, EngineSnapshot s) {
-        StorageNodeSnapshot n = s.storageNodes().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+        StorageNodeSnapshot n = s.storageNode(id);
         if (n == null) {
             return;
         }

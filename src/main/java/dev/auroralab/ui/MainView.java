@@ -505,15 +505,7 @@ public final class MainView extends BorderPane {
     }
 
     private void flash(String message) {
-        status.textProperty().unbind();
-        status.setText(message);
-        vm.statusProperty().addListener(new javafx.beans.InvalidationListener() {
-            @Override
-            public void invalidated(javafx.beans.Observable o) {
-                vm.statusProperty().removeListener(this);
-                status.textProperty().bind(vm.statusProperty());
-            }
-        });
+        vm.tell(message);
     }
 
     // =================================================================================================================

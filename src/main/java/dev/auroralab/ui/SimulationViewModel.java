@@ -160,6 +160,11 @@ public final class SimulationViewModel {
         return selection.get();
     }
 
+    /** A message from the view for the status line (a saved file, a key with nothing to act on). */
+    public void tell(String message) {
+        status.set(message);
+    }
+
     /** The most recent engine events, oldest first, at most {@link #EVENT_LOG_LIMIT}. */
     public ObservableList<AuroraEvent> events() {
         return eventsView;
@@ -246,17 +251,11 @@ public final class SimulationViewModel {
     /** Pauses, then fires exactly one engine event (a boxcar landing, an ack, a timer): the finest step there is. */
     public void stepOneEvent() {
         pause();
-        long next = Math.min(engine.nextEventMicros(), nextScriptedMicros());
-        if (next == Long.MAX_VALUE) {
+        if (Math.min(engine.nextEventMicros(), nextScriptedMicros()) == Long.MAX_VALUE) {
             status.set("Nothing is scheduled: the simulation is idle.");
             return;
         }
-        if (nextScriptedMicros() <= engine.nextEventMicros()) {
-            engine.advanceTo(next);
-            applyDueScript();
-        } else {
-            engine.step();
-        }
+        fireNext();
         publish();
         status.set("Stepped one engine event, to t = " + clock(engine.nowMicros()));
     }
@@ -278,12 +277,7 @@ public final class SimulationViewModel {
                 engine.advanceTo(limit);
                 break;
             }
-            if (nextScriptedMicros() <= engine.nextEventMicros()) {
-                engine.advanceTo(next);
-                applyDueScript();
-            } else {
-                engine.step();
-            }
+            fireNext();
         }
         boolean quiet = fresh.size() == freshBefore;
         String what = quiet ? null : fresh.get(freshBefore).type();
@@ -368,6 +362,16 @@ public final class SimulationViewModel {
         selection.set(null);
         applyDueScript();
         publish();
+    }
+
+    /** Fires the next thing due: a scenario command if it comes first (or at the same instant), else one event. */
+    private void fireNext() {
+        if (nextScriptedMicros() <= engine.nextEventMicros()) {
+            engine.advanceTo(nextScriptedMicros());
+            applyDueScript();
+        } else {
+            engine.step();
+        }
     }
 
     private void advanceWithinBudget(long targetMicros, long budgetNanos) {

@@ -98,7 +98,7 @@ public final class TopologyActions {
     }
 
     private static List<TopologyAction> forNode(String id, EngineSnapshot s) {
-        StorageNodeSnapshot n = s.storageNodes().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+        StorageNodeSnapshot n = s.storageNode(id);
         if (n == null) {
             return List.of();
         }
@@ -113,7 +113,7 @@ public final class TopologyActions {
     }
 
     private static List<TopologyAction> forSegment(String id, EngineSnapshot s) {
-        SegmentSnapshot seg = segment(s, id);
+        SegmentSnapshot seg = s.segment(id);
         if (seg == null) {
             return List.of();
         }
@@ -130,7 +130,8 @@ public final class TopologyActions {
             String why = "copy " + seg.letter() + " is joining (membership change); it can be acted on once it has";
             return List.of(fail.disabledBecause(why), restore.disabledBecause(why), destroy.disabledBecause(why));
         }
-        boolean nodeOut = s.storageNodes().stream().anyMatch(n -> n.id().equals(seg.nodeId()) && !n.up());
+        StorageNodeSnapshot node = s.storageNode(seg.nodeId());
+        boolean nodeOut = node != null && !node.up();
         if ("down".equals(seg.state()) && nodeOut) {
             restore = restore.disabledBecause("it is down because its storage node " + seg.nodeId()
                     + (s.downAzs().contains(seg.az()) ? " (AZ " + seg.az() + ")" : "") + " is out: restore that");
@@ -143,17 +144,6 @@ public final class TopologyActions {
             case "down" -> List.of(fail.disabledBecause("the copy is already down"), restore, destroy);
             default -> List.of(fail, restore.disabledBecause("the copy is " + seg.state()), destroy);
         };
-    }
-
-    public static SegmentSnapshot segment(EngineSnapshot s, String id) {
-        for (var pg : s.volume().protectionGroups()) {
-            for (SegmentSnapshot seg : pg.segments()) {
-                if (seg.id().equals(id)) {
-                    return seg;
-                }
-            }
-        }
-        return null;
     }
 
     /** reader-N with the smallest N not taken, so added replicas read naturally beside the scenario's own. */

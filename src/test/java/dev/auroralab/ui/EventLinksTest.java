@@ -219,7 +219,7 @@ class EventLinksTest {
             case INSTANCE -> s.instance(sel.id()) != null;
             case AVAILABILITY_ZONE -> s.azs().contains(sel.id());
             case STORAGE_NODE -> s.storageNodes().stream().anyMatch(n -> n.id().equals(sel.id()));
-            case SEGMENT -> TopologyActions.segment(s, sel.id()) != null;
+            case SEGMENT -> s.segment(sel.id()) != null;
             case PROTECTION_GROUP -> s.pg(sel.id()) != null;
             case ENDPOINT -> sel.id().equals("cluster") || sel.id().equals("reader");
             case VOLUME -> true;

@@ -66,7 +66,7 @@ class InspectorModelTest {
         vm.act(new Command.FailSegment(COPY_A));
         vm.advanceTo(3 * SECOND);
         EngineSnapshot s = vm.snapshot();
-        SegmentSnapshot a = TopologyActions.segment(s, COPY_A);
+        SegmentSnapshot a = s.segment(COPY_A);
 
         Map<String, String> rows = section(Selection.segment(COPY_A), s);
 

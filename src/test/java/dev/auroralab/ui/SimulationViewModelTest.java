@@ -311,7 +311,7 @@ class SimulationViewModelTest {
         vm.act(new Command.FailSegment(COPY_A));
 
         assertThat(vm.nowMicros()).isEqualTo(SECOND);
-        assertThat(TopologyActions.segment(vm.snapshot(), COPY_A).state()).isEqualTo("down");
+        assertThat(vm.snapshot().segment(COPY_A).state()).isEqualTo("down");
         assertThat(vm.events()).last().isInstanceOf(AuroraEvent.SegmentFailed.class);
     }
 

@@ -338,7 +338,7 @@ class TopologyActionsTest {
     private static String knownMismatch(TopologyAction a, Selection sel, EngineSnapshot s) {
         Command c = a.command();
         if (sel.kind() == Selection.Kind.SEGMENT) {
-            SegmentSnapshot seg = TopologyActions.segment(s, sel.id());
+            SegmentSnapshot seg = s.segment(sel.id());
             if (seg.replacement()) {
                 return "replacement copy addressed by its slot";
             }
@@ -401,8 +401,8 @@ class TopologyActionsTest {
             SimulationViewModel destroyed = replacingCopyA();
             destroyed.act(destroyG.command());
             EngineSnapshot after = destroyed.snapshot();
-            SegmentSnapshot gAfter = TopologyActions.segment(after, g.id());
-            assertThat(TopologyActions.segment(after, COPY_A).state()).as("copy A, which was not selected")
+            SegmentSnapshot gAfter = after.segment(g.id());
+            assertThat(after.segment(COPY_A).state()).as("copy A, which was not selected")
                     .isEqualTo("down");
             assertThat(gAfter == null || gAfter.state().equals("destroyed"))
                     .as("copy G, the one the menu said to destroy: %s", gAfter).isTrue();
@@ -417,7 +417,7 @@ class TopologyActionsTest {
     void restoreIsNotOfferedForACopyThatIsDownOnlyBecauseItsNodeOrAzIsOut() {
         SimulationViewModel vm = vmAt(HEALTHY, SECOND);
         vm.act(new Command.FailStorageNode("sn-us-east-1a-1"));
-        assertThat(TopologyActions.segment(vm.snapshot(), COPY_A).state()).isEqualTo("down");
+        assertThat(vm.snapshot().segment(COPY_A).state()).isEqualTo("down");
         assertEnabledActionsAccepted(vm, Selection.segment(COPY_A));
 
         SimulationViewModel azOut = vmAt(HEALTHY, SECOND);

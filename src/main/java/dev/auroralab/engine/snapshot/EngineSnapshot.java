@@ -35,6 +35,22 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
         return instances.stream().filter(i -> i.id().equals(id)).findFirst().orElse(null);
     }
 
+    public StorageNodeSnapshot storageNode(String id) {
+        return storageNodes.stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** A copy by its id, replacements included, or null. */
+    public SegmentSnapshot segment(String id) {
+        for (ProtectionGroupSnapshot pg : volume.protectionGroups()) {
+            for (SegmentSnapshot seg : pg.segments()) {
+                if (seg.id().equals(id)) {
+                    return seg;
+                }
+            }
+        }
+        return null;
+    }
+
     public enum VolumeStatus {
         WRITABLE("Writable"), READ_ONLY("Read-only"), UNAVAILABLE("Unavailable");
 
