@@ -68,7 +68,7 @@ final class RenderBenchCommand implements Command {
     /** What one case measured. Times to the first frame are -1 when not known. */
     record Result(String label, int frames, double measuredSeconds, Stats frame, Stats handler, Stats draw,
             Stats layout, double simulatedPerWall, double effectiveSpeed, long firstFrameFromJvmStartMillis,
-            long firstFrameFromBuildMillis) {
+            long firstFrameFromBuildMillis, long fxAllocatedBytes, long gcCount, long gcMillis) {
         double framesPerSecond() {
             return measuredSeconds <= 0 ? 0 : frames / measuredSeconds;
         }
@@ -181,6 +181,10 @@ final class RenderBenchCommand implements Command {
         row(out, fmt, "  pulse handler p50 / p99 / max (ms)", rs, r -> r.handler().cell());
         row(out, fmt, "    of which canvas redraw p50 / p99 / max", rs, r -> r.draw().cell());
         row(out, fmt, "  CSS + layout pass p50 / p99 / max (ms)", rs, r -> r.layout().cell());
+        row(out, fmt, "FX thread allocation per frame", rs, r -> r.fxAllocatedBytes() < 0 ? "-"
+                : String.format(Locale.ROOT, "%,.0f KiB", r.fxAllocatedBytes() / 1024.0 / Math.max(1, r.frames())));
+        row(out, fmt, "GC pauses while measuring (all threads)", rs,
+                r -> String.format(Locale.ROOT, "%d, %,d ms in all", r.gcCount(), r.gcMillis()));
         row(out, fmt, "effective speed (simulated / wall)", rs, r -> String.format(Locale.ROOT, "%.2fx (shown %.2fx)",
                 r.simulatedPerWall(), r.effectiveSpeed()));
         row(out, fmt, "first drawn frame, from JVM start", rs, r -> r.firstFrameFromJvmStartMillis() < 0 ? "-"

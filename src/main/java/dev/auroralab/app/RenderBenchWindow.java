@@ -9,6 +9,7 @@ import dev.auroralab.app.RenderBenchCommand.Stats;
 import dev.auroralab.ui.AuroraLabApp;
 import dev.auroralab.ui.SimulationViewModel;
 import dev.auroralab.ui.topology.TopologyView;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,6 +126,12 @@ final class RenderBenchWindow {
         private long preLayoutNanos = -1;
         private long firstFrameMillis = -1;
         private long firstFrameNanos = -1;
+        private long allocStart;
+        private long allocEnd;
+        private long gcCountStart;
+        private long gcCountEnd;
+        private long gcMillisStart;
+        private long gcMillisEnd;
 
         Probe(SimulationViewModel vm, TopologyView topology, long warmupNanos, long measureNanos) {
             this.vm = vm;
@@ -157,12 +164,18 @@ final class RenderBenchWindow {
             long after = System.nanoTime();
             if (!measuring && after - firstPulseNanos >= warmupNanos) {
                 measuring = true;
+                allocStart = fxAllocatedBytes();
+                gcCountStart = gcCount();
+                gcMillisStart = gcMillis();
                 wallStart = after;
                 simStart = vm.nowMicros();
             } else if (measuring && after - wallStart >= measureNanos) {
                 measuring = false;
                 finished = true;
                 wallEnd = after;
+                allocEnd = fxAllocatedBytes();
+                gcCountEnd = gcCount();
+                gcMillisEnd = gcMillis();
                 simEnd = vm.nowMicros();
                 shownSpeed = vm.effectiveSpeedProperty().get();
                 done.countDown();
@@ -194,7 +207,33 @@ final class RenderBenchWindow {
                     : firstFrameMillis - ManagementFactory.getRuntimeMXBean().getStartTime();
             long fromBuild = firstFrameNanos < 0 ? -1 : (firstFrameNanos - buildStartNanos) / 1_000_000;
             return new Result(label, frames, wallSeconds, frame.stats(), handler.stats(), draw.stats(),
-                    layout.stats(), wallSeconds <= 0 ? 0 : simSeconds / wallSeconds, shownSpeed, fromJvm, fromBuild);
+                    layout.stats(), wallSeconds <= 0 ? 0 : simSeconds / wallSeconds, shownSpeed, fromJvm, fromBuild,
+                    allocStart < 0 || allocEnd < 0 ? -1 : allocEnd - allocStart, gcCountEnd - gcCountStart,
+                    gcMillisEnd - gcMillisStart);
+        }
+
+        /**
+         * Bytes this thread (the FX thread) has allocated so far, or -1 where the JVM cannot say. Garbage is what
+         * makes the collector pause every thread, and those pauses are most of the p99.
+         */
+        private static long fxAllocatedBytes() {
+            if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                    && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled()) {
+                return t.getThreadAllocatedBytes(Thread.currentThread().getId());
+            }
+            return -1;
+        }
+
+        private static long gcCount() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .filter(b -> !b.getName().contains("Cycles")) // ZGC reports its cycles beside its pauses
+                    .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+        }
+
+        private static long gcMillis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .filter(b -> !b.getName().contains("Cycles"))
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
         }
     }
 

@@ -1635,18 +1635,19 @@ public final class AuroraEngine {
 
     private List<MessageSnapshot> messagesInFlight() {
         List<MessageSnapshot> out = new ArrayList<>();
-        for (BoxcarDelivery b : scheduler.pending(BoxcarDelivery.class)) {
-            out.add(new MessageSnapshot("boxcar", b.writerId, b.segment.id(), b.sentMicros, b.arrivesMicros,
-                    b.segment.pg().id(), b.segment.pg().log().lastLsn(b.boxcar)));
-        }
-        for (AckDelivery a : scheduler.pending(AckDelivery.class)) {
-            out.add(new MessageSnapshot("ack", a.segment.id(), a.writerId, a.sentMicros, a.arrivesMicros,
-                    a.segment.pg().id(), a.segment.pg().log().sclOf(a.prefix)));
-        }
-        for (RedoApply r : scheduler.pending(RedoApply.class)) {
-            out.add(new MessageSnapshot("redo", r.from, r.replica.id(), r.sentMicros, r.appliesMicros, null,
-                    r.vdlCarried));
-        }
+        // one pass over the queue: the window takes a snapshot every frame
+        scheduler.forEachPending(e -> {
+            if (e instanceof BoxcarDelivery b) {
+                out.add(new MessageSnapshot("boxcar", b.writerId, b.segment.id(), b.sentMicros, b.arrivesMicros,
+                        b.segment.pg().id(), b.segment.pg().log().lastLsn(b.boxcar)));
+            } else if (e instanceof AckDelivery a) {
+                out.add(new MessageSnapshot("ack", a.segment.id(), a.writerId, a.sentMicros, a.arrivesMicros,
+                        a.segment.pg().id(), a.segment.pg().log().sclOf(a.prefix)));
+            } else if (e instanceof RedoApply r) {
+                out.add(new MessageSnapshot("redo", r.from, r.replica.id(), r.sentMicros, r.appliesMicros, null,
+                        r.vdlCarried));
+            }
+        });
         out.sort(java.util.Comparator.comparingLong(MessageSnapshot::sentMicros)
                 .thenComparing(MessageSnapshot::kind).thenComparing(MessageSnapshot::to));
         return out;

@@ -40,8 +40,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
@@ -96,7 +94,7 @@ public final class MainView extends BorderPane {
     private final Label speedLabel = new Label();
     private final Label status = new Label();
     private final ComboBox<String> picker = new ComboBox<>();
-    private final TableView<InspectorModel.Field> inspector = new TableView<>();
+    private final InspectorPane inspector = new InspectorPane();
     private final ListView<AuroraEvent> log = new ListView<>();
     private final ComboBox<EventLinks.Family> logFilter = new ComboBox<>();
     private final Slider writes = new Slider(0, Math.log10(200_001), 3);
@@ -216,6 +214,10 @@ public final class MainView extends BorderPane {
                         () -> keyed(TopologyAction.Kind.RESTORE)),
                 item("Actions for the selection…", new KeyCodeCombination(KeyCode.F10, KeyCombination.SHIFT_DOWN),
                         topology::showMenuForSelection),
+                item("Select the next element", new KeyCodeCombination(KeyCode.CLOSE_BRACKET),
+                        () -> topology.selectAdjacent(1)),
+                item("Select the previous element", new KeyCodeCombination(KeyCode.OPEN_BRACKET),
+                        () -> topology.selectAdjacent(-1)),
                 item("Clear the selection", new KeyCodeCombination(KeyCode.ESCAPE), () -> vm.select(null)));
 
         Menu view = new Menu("_View");
@@ -320,41 +322,6 @@ public final class MainView extends BorderPane {
         Label inspectorTitle = new Label("Inspector");
         inspectorTitle.getStyleClass().add(Styles.TITLE_4);
         inspector.setId(INSPECTOR_ID);
-        TableColumn<InspectorModel.Field, String> name = new TableColumn<>("field");
-        name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(135);
-        TableColumn<InspectorModel.Field, String> value = new TableColumn<>("value");
-        value.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().value()));
-        value.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
-
-            {
-                // values such as quorum sets are long: wrap them rather than end them with "..."
-                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
-                text.fillProperty().bind(textFillProperty());
-                text.fontProperty().bind(fontProperty());
-                setGraphic(text);
-                setPrefHeight(Control.USE_COMPUTED_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String v, boolean empty) {
-                super.updateItem(v, empty);
-                text.setText(empty || v == null ? "" : v);
-            }
-        });
-        value.setPrefWidth(220);
-        inspector.getColumns().setAll(java.util.List.of(name, value));
-        inspector.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        inspector.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
-            @Override
-            protected void updateItem(InspectorModel.Field f, boolean empty) {
-                super.updateItem(f, empty);
-                setStyle(f != null && f.heading() ? "-fx-font-weight: bold;" : "");
-            }
-        });
-        inspector.setPlaceholder(new Label("Click anything in the topology"));
-        inspector.getStyleClass().add(Styles.DENSE);
 
         Label logTitle = new Label("Event log");
         logTitle.getStyleClass().add(Styles.TITLE_4);
@@ -473,6 +440,8 @@ public final class MainView extends BorderPane {
                 case R -> keyed(TopologyAction.Kind.RESTORE);
                 case F11 -> togglePresenter();
                 case F1 -> showShortcuts();
+                case CLOSE_BRACKET -> topology.selectAdjacent(1);
+                case OPEN_BRACKET -> topology.selectAdjacent(-1);
                 case ESCAPE -> {
                     if (presenter) {
                         togglePresenter();
@@ -528,9 +497,13 @@ public final class MainView extends BorderPane {
                 : "   ·   failover: " + s.failoverInProgress().phase() + " (" + s.failoverInProgress().from() + " → "
                         + (s.failoverInProgress().to() == null ? "?" : s.failoverInProgress().to()) + ")";
         banner.setText(icon + " Volume " + v.status().label().toUpperCase(Locale.ROOT) + " - " + v.reason() + failover);
-        banner.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
-        banner.getStyleClass().add(v.status() == VolumeStatus.WRITABLE ? Styles.SUCCESS
-                : v.status() == VolumeStatus.READ_ONLY ? Styles.WARNING : Styles.DANGER);
+        String tone = v.status() == VolumeStatus.WRITABLE ? Styles.SUCCESS
+                : v.status() == VolumeStatus.READ_ONLY ? Styles.WARNING : Styles.DANGER;
+        // only on a change: touching the style classes, even to put back the same one, re-styles the banner
+        if (!banner.getStyleClass().contains(tone)) {
+            banner.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+            banner.getStyleClass().add(tone);
+        }
         if (!writes.isValueChanging() && !writes.isFocused()) {
             writes.setValue(Math.log10(1 + s.writesPerSecond()));
         }
@@ -538,7 +511,7 @@ public final class MainView extends BorderPane {
             reads.setValue(Math.log10(1 + s.readsPerSecond()));
         }
         long t = System.nanoTime();
-        // once a second while playing: each refresh re-lays out wrapped cells, the costliest part of a frame
+        // once a second while playing: a value that changes every frame is unreadable anyway
         if (side.getScene() != null && (t - lastInspectorNanos > 1_000_000_000L || !vm.isPlaying())) {
             refreshInspector();
         }
@@ -546,18 +519,7 @@ public final class MainView extends BorderPane {
 
     private void refreshInspector() {
         lastInspectorNanos = System.nanoTime();
-        java.util.List<InspectorModel.Field> fresh = InspectorModel.fields(vm.selection(), vm.snapshot());
-        var items = inspector.getItems();
-        if (items.size() != fresh.size()) {
-            items.setAll(fresh);
-            return;
-        }
-        // replace only the rows whose value changed: a full setAll re-lays out every wrapped cell, several ms a time
-        for (int i = 0; i < fresh.size(); i++) {
-            if (!fresh.get(i).equals(items.get(i))) {
-                items.set(i, fresh.get(i));
-            }
-        }
+        inspector.show(InspectorModel.fields(vm.selection(), vm.snapshot()));
     }
 
     private void refreshPlay() {
@@ -627,12 +589,18 @@ public final class MainView extends BorderPane {
         try {
             ScenarioWriter.write(f.toPath(), vm.scenario(), vm.userCommands());
             flash("Saved " + f.getName() + ": " + vm.userCommands().size() + " action(s) of yours in its timeline");
-        } catch (IOException | RuntimeException ex) {
-            Alert a = new Alert(Alert.AlertType.ERROR, "Could not save " + f + ": " + ex.getMessage()
-                    + "\nNothing was written; pick another folder or name.", ButtonType.OK);
-            a.initOwner(stage);
-            a.show();
+        } catch (IOException ex) {
+            saveFailed(f, ex.getMessage() + "\nNothing was written; pick another folder or name.");
+        } catch (IllegalArgumentException ex) {
+            // the run itself cannot be written as a scenario (checked before anything touches the disk)
+            saveFailed(f, ex.getMessage() + "\nNothing was written. Your run goes on; you can still export a picture.");
         }
+    }
+
+    private void saveFailed(java.io.File f, String why) {
+        Alert a = new Alert(Alert.AlertType.ERROR, "Could not save " + f.getName() + ": " + why, ButtonType.OK);
+        a.initOwner(stage);
+        a.show();
     }
 
     private void exportPng() {
@@ -722,6 +690,7 @@ public final class MainView extends BorderPane {
                 Shift+→      run to the next event in the log
                 + / −        faster / slower (1/100× to 100×)
                 Click        select; right-click: actions
+                ] / [        select the next / previous element
                 F / R        fail / restore the selection
                 Shift+F10    actions for the selection
                 Esc          clear the selection (leave presenter mode)

@@ -200,7 +200,11 @@ public final class SimulationViewModel {
     }
 
     /** Clamped to the slider's range. */
+    /** Sets the speed, held within 1/100× to 100×; a value that is not a number is ignored. */
     public void setSpeed(double s) {
+        if (Double.isNaN(s)) {
+            return;
+        }
         speed.set(Math.max(MIN_SPEED, Math.min(MAX_SPEED, s)));
     }
 
@@ -422,6 +426,9 @@ public final class SimulationViewModel {
         long ms = micros / 1_000;
         long minutes = ms / 60_000;
         long seconds = (ms / 1_000) % 60;
-        return String.format(java.util.Locale.ROOT, "%d:%02d.%03d", minutes, seconds, ms % 1_000);
+        // by hand rather than String.format: this runs every frame (see Numbers)
+        long millis = ms % 1_000;
+        return minutes + (seconds < 10 ? ":0" : ":") + seconds + (millis < 10 ? ".00" : millis < 100 ? ".0" : ".")
+                + millis;
     }
 }

@@ -41,13 +41,12 @@ public final class SpeedLadder {
     /** "1x", "0.05x", "1/100x" style label: fractions below 1 read as 1/n when n is whole. */
     public static String label(double speed) {
         if (speed >= 1) {
-            return (speed == Math.rint(speed) ? String.valueOf((long) speed) : String.format(java.util.Locale.ROOT,
-                    "%.1f", speed)) + "×";
+            return (speed == Math.rint(speed) ? String.valueOf((long) speed) : Numbers.fixed(speed, 1)) + "×";
         }
         double inverse = 1 / speed;
         if (Math.abs(inverse - Math.rint(inverse)) < 0.01) {
             return "1/" + (long) Math.rint(inverse) + "×";
         }
-        return String.format(java.util.Locale.ROOT, "%.2f×", speed);
+        return Numbers.fixed(speed, 2) + "×";
     }
 }

@@ -249,4 +249,35 @@ class TopologyLayoutTest {
         assertThat(fit.scale()).isEqualTo(0.1);
         assertThat(fit.toLogicalX(fit.offsetX())).isZero();
     }
+
+    @Test
+    void theKeyboardOrderReachesEveryElementOnceStartingWithTheInstances() {
+        for (EngineSnapshot s : topologies()) {
+            List<Selection> order = TopologyLayout.of(s).keyboardOrder();
+            assertThat(order).doesNotHaveDuplicates();
+            assertThat(order).containsExactlyInAnyOrderElementsOf(ViewModelFixtures.allElements(s));
+            assertThat(order.get(0)).isEqualTo(Selection.instance(s.instances().get(0).id()));
+        }
+    }
+
+    @Test
+    void aLayoutIsReusedUntilTheStructureChanges() {
+        SimulationViewModel vm = vmAt("healthy-cluster", SECOND);
+        TopologyLayout first = TopologyLayout.of(vm.snapshot(), null);
+        vm.advanceTo(3 * SECOND);
+        assertThat(TopologyLayout.of(vm.snapshot(), first)).as("only values changed").isSameAs(first);
+
+        vm.act(new Command.AddReplica("reader-9", "us-east-1c", 3, "db.r6g.large"));
+        TopologyLayout second = TopologyLayout.of(vm.snapshot(), first);
+        assertThat(second).as("an instance was added").isNotSameAs(first);
+        assertThat(second.instances).containsKey("reader-9");
+
+        vm.act(new Command.FailSegment("pg-0/us-east-1a/1"));
+        vm.advanceTo(vm.nowMicros() + 11 * SECOND);
+        TopologyLayout third = TopologyLayout.of(vm.snapshot(), second);
+        assertThat(third).as("a replacement copy joined pg-0").isNotSameAs(second);
+        assertThat(third.pgChips).hasSize(second.pgChips.size() + 1);
+        // whatever the path, the reused layout equals a fresh one
+        assertThat(third.pgChips).isEqualTo(TopologyLayout.of(vm.snapshot()).pgChips);
+    }
 }

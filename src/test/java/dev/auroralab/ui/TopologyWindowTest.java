@@ -143,4 +143,21 @@ class TopologyWindowTest {
     void windowIsTitledWithTheScenario() {
         assertThat(stage.getTitle()).isEqualTo("Aurora Lab - Healthy cluster");
     }
+
+    @Test
+    void bracketsWalkTheSelectionAndTheInspectorFollowsIt(FxRobot robot) {
+        robot.interact(() -> vm().advanceTo(2_000_000));
+        robot.type(KeyCode.CLOSE_BRACKET);
+        String first = vm().snapshot().instances().get(0).id();
+        assertThat(vm().selection()).isEqualTo(Selection.instance(first));
+        InspectorPane inspector = robot.lookup("#" + MainView.INSPECTOR_ID).queryAs(InspectorPane.class);
+        assertThat(inspector.fields().get(0).name()).isEqualTo("Instance " + first);
+
+        robot.type(KeyCode.CLOSE_BRACKET);
+        assertThat(vm().selection()).isEqualTo(Selection.instance(vm().snapshot().instances().get(1).id()));
+        robot.type(KeyCode.OPEN_BRACKET, 2);
+        assertThat(vm().selection()).as("wraps to the last element").isEqualTo(
+                new Selection(Selection.Kind.ENDPOINT, "reader"));
+        assertThat(inspector.asText()).contains("Volume");
+    }
 }

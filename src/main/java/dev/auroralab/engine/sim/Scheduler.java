@@ -93,15 +93,11 @@ public final class Scheduler {
         nowMicros = atMicros;
     }
 
-    /** The pending events that match, in no particular order (for drawing messages in flight). */
-    public <T extends SimEvent> List<T> pending(Class<T> type) {
-        List<T> out = new ArrayList<>();
+    /** Calls {@code visit} with every pending event, in no particular order (for drawing messages in flight). */
+    public void forEachPending(java.util.function.Consumer<SimEvent> visit) {
         for (int i = 0; i < size; i++) {
-            if (type.isInstance(events[i])) {
-                out.add(type.cast(events[i]));
-            }
+            visit.accept(events[i]);
         }
-        return out;
     }
 
     private void removeTop() {

@@ -1,5 +1,6 @@
 package dev.auroralab.ui.charts;
 
+import dev.auroralab.ui.Hatch;
 import dev.auroralab.ui.Palette;
 import java.util.List;
 import javafx.geometry.VPos;
@@ -239,18 +240,10 @@ public final class ChartRenderer {
             return;
         }
         g.save();
-        g.beginPath();
-        g.rect(x0, top, x1 - x0, height);
-        g.clip();
         g.setStroke(palette.fault());
         g.setGlobalAlpha(0.55);
         g.setLineWidth(Math.max(1, fs));
-        double bottom = top + height;
-        // lines at 45°, rising to the right; the first one starts far enough left to cross the run's corner
-        double first = x0 - height - floorMod(x0 - height - phase, spacing);
-        for (double x = first; x <= x1; x += spacing) {
-            g.strokeLine(x, bottom, x + height, top);
-        }
+        Hatch.diagonal(g, x0, top, x1 - x0, height, spacing, phase);
         g.restore();
     }
 

@@ -1,6 +1,6 @@
 package dev.auroralab.ui.charts;
 
-import java.util.Locale;
+import dev.auroralab.ui.Numbers;
 
 /**
  * Number and time texts of the charts. Hand-written rather than a locale formatter because they run every frame for
@@ -20,19 +20,7 @@ final class ChartText {
         if (a < 100) {
             return trimmed(value, 1);
         }
-        long rounded = Math.round(value);
-        String digits = Long.toString(Math.abs(rounded));
-        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
-        if (rounded < 0) {
-            out.append('-');
-        }
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && (digits.length() - i) % 3 == 0) {
-                out.append(',');
-            }
-            out.append(digits.charAt(i));
-        }
-        return out.toString();
+        return Numbers.grouped(Math.round(value));
     }
 
     /** A y-axis label: short, since the axis is narrow ("0", "2.5", "500", "2k", "1.5M"). */
@@ -60,18 +48,6 @@ final class ChartText {
 
     /** {@code value} rounded to at most {@code decimals} decimals, without trailing zeros ("2.5", "3", "0.05"). */
     static String trimmed(double value, int decimals) {
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", value);
-        int dot = s.indexOf('.');
-        if (dot >= 0) {
-            int end = s.length();
-            while (end > dot + 1 && s.charAt(end - 1) == '0') {
-                end--;
-            }
-            if (end == dot + 1) {
-                end = dot;
-            }
-            s = s.substring(0, end);
-        }
-        return s.equals("-0") ? "0" : s;
+        return Numbers.trimmed(value, decimals);
     }
 }

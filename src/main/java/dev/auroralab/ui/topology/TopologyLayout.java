@@ -53,6 +53,13 @@ public final class TopologyLayout {
     public Box legend;
     public double height;
     private final List<Map.Entry<Box, Selection>> hits = new ArrayList<>();
+    /** Instances and copies numbered, so a message's path (from, to) is an index into {@link #dotsOnPath}. */
+    final Map<String, Integer> messageEnds = new HashMap<>();
+    /**
+     * Scratch for the renderer: dots drawn so far on each path in this frame. Kept with the layout, which lives for
+     * many frames, so drawing the messages makes no garbage; used on the FX thread only, like the canvas.
+     */
+    byte[] dotsOnPath;
 
     private TopologyLayout() {
     }
@@ -60,7 +67,72 @@ public final class TopologyLayout {
     public static TopologyLayout of(EngineSnapshot s) {
         TopologyLayout l = new TopologyLayout();
         l.build(s);
+        l.structure = Structure.of(s);
         return l;
+    }
+
+    /**
+     * {@code previous} when the snapshot has the same structure (the same AZs, instances, storage nodes and the copies
+     * each holds, protection groups and their copies), else a fresh layout. A layout depends on nothing else, and
+     * the structure changes only when the learner or the engine adds, removes or replaces something, so the window
+     * builds a layout a handful of times per run instead of on every frame.
+     */
+    public static TopologyLayout of(EngineSnapshot s, TopologyLayout previous) {
+        return previous != null && previous.structure != null && previous.structure.matches(s) ? previous : of(s);
+    }
+
+    private Structure structure;
+
+    /** What a layout is built from, copied out of the snapshot it was built for. */
+    private record Structure(List<String> azs, List<String> instanceIds, List<String> instanceAzs, List<String> nodeIds,
+            List<String> nodeAzs, List<List<String>> nodeSegments, List<String> pgIds, List<List<String>> pgSegments) {
+
+        static Structure of(EngineSnapshot s) {
+            return new Structure(List.copyOf(s.azs()),
+                    s.instances().stream().map(InstanceSnapshot::id).toList(),
+                    s.instances().stream().map(InstanceSnapshot::az).toList(),
+                    s.storageNodes().stream().map(StorageNodeSnapshot::id).toList(),
+                    s.storageNodes().stream().map(StorageNodeSnapshot::az).toList(),
+                    s.storageNodes().stream().map(n -> List.copyOf(n.segments())).toList(),
+                    s.volume().protectionGroups().stream().map(ProtectionGroupSnapshot::id).toList(),
+                    s.volume().protectionGroups().stream()
+                            .map(pg -> pg.segments().stream().map(SegmentSnapshot::id).toList()).toList());
+        }
+
+        /** Compared by index, without building anything: this runs on every frame. */
+        boolean matches(EngineSnapshot s) {
+            if (!azs.equals(s.azs()) || instanceIds.size() != s.instances().size()
+                    || nodeIds.size() != s.storageNodes().size()
+                    || pgIds.size() != s.volume().protectionGroups().size()) {
+                return false;
+            }
+            for (int i = 0; i < instanceIds.size(); i++) {
+                InstanceSnapshot in = s.instances().get(i);
+                if (!instanceIds.get(i).equals(in.id()) || !instanceAzs.get(i).equals(in.az())) {
+                    return false;
+                }
+            }
+            for (int i = 0; i < nodeIds.size(); i++) {
+                StorageNodeSnapshot n = s.storageNodes().get(i);
+                if (!nodeIds.get(i).equals(n.id()) || !nodeAzs.get(i).equals(n.az())
+                        || !nodeSegments.get(i).equals(n.segments())) {
+                    return false;
+                }
+            }
+            for (int i = 0; i < pgIds.size(); i++) {
+                ProtectionGroupSnapshot pg = s.volume().protectionGroups().get(i);
+                List<String> want = pgSegments.get(i);
+                if (!pgIds.get(i).equals(pg.id()) || want.size() != pg.segments().size()) {
+                    return false;
+                }
+                for (int c = 0; c < want.size(); c++) {
+                    if (!want.get(c).equals(pg.segments().get(c).id())) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     private void build(EngineSnapshot s) {
@@ -143,8 +215,39 @@ public final class TopologyLayout {
             }
             top += PG_ROW;
         }
+        for (String id : instances.keySet()) {
+            messageEnds.putIfAbsent(id, messageEnds.size());
+        }
+        for (String id : nodeChips.keySet()) {
+            messageEnds.putIfAbsent(id, messageEnds.size());
+        }
+        dotsOnPath = new byte[messageEnds.size() * messageEnds.size()];
         legend = new Box(MARGIN, top + 4, WIDTH - 2 * MARGIN, LEGEND - 8);
         height = top + LEGEND + MARGIN;
+    }
+
+    /**
+     * Everything selectable, in the order the [ and ] keys walk it: instances, then each protection group followed by
+     * its copies, then the storage nodes, the AZs and the two endpoints. Reading order, so a presenter without a
+     * mouse can reach any element.
+     */
+    public List<Selection> keyboardOrder() {
+        List<Selection> out = new ArrayList<>();
+        instances.keySet().forEach(id -> out.add(Selection.instance(id)));
+        pgRows.keySet().forEach(pg -> {
+            out.add(Selection.pg(pg));
+            for (Map.Entry<Box, Selection> h : hits) {
+                if (h.getValue().kind() == Selection.Kind.SEGMENT && pgChips.get(h.getValue().id()) == h.getKey()
+                        && pgRows.get(pg).contains(h.getKey().cx(), h.getKey().cy())) {
+                    out.add(h.getValue());
+                }
+            }
+        });
+        nodes.keySet().forEach(id -> out.add(Selection.node(id)));
+        azColumns.keySet().forEach(id -> out.add(Selection.az(id)));
+        out.add(new Selection(Selection.Kind.ENDPOINT, "cluster"));
+        out.add(new Selection(Selection.Kind.ENDPOINT, "reader"));
+        return out;
     }
 
     /** x where a PG row's gauge text starts: after the widest row of copies (6 plus up to 2 replacements). */

@@ -8,9 +8,13 @@ import dev.auroralab.engine.snapshot.EngineSnapshot.MessageSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot;
+import dev.auroralab.ui.Hatch;
+import dev.auroralab.ui.Numbers;
 import dev.auroralab.ui.Palette;
 import dev.auroralab.ui.Selection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -19,6 +23,7 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import javafx.scene.transform.Affine;
 
 /**
  * Draws the topology: a pure function of (snapshot, layout, palette, selection). Nothing here remembers the previous
@@ -53,7 +58,12 @@ public final class TopologyRenderer {
         for (String az : s.azs()) {
             drawAz(g, az, s.downAzs().contains(az), l, p);
         }
-        drawEndpoints(g, s, l, p);
+        drawEndpointArrows(g, s, l, p);
+        // the titles go over the arrows, which pass under them as under the cards: "AZ us-east-1b" stays readable
+        for (String az : s.azs()) {
+            drawAzTitle(g, az, s.downAzs().contains(az), l, p);
+        }
+        drawEndpointPills(g, s, l, p);
         for (InstanceSnapshot i : s.instances()) {
             Box b = l.instances.get(i.id());
             if (b != null) {
@@ -86,15 +96,6 @@ public final class TopologyRenderer {
         }
         g.strokeRoundRect(col.x(), col.y(), col.w(), col.h(), 12, 12);
         g.setLineDashes();
-        Box h = l.azHeaders.get(az);
-        g.setFill(p.text());
-        g.setFont(TITLE);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("AZ " + az, h.x() + 10, h.cy());
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setFont(down ? BOLD : SMALL);
-        g.setFill(down ? p.text() : p.mutedText());
-        g.fillText(down ? "✕ AZ OUT" : "up", h.right() - 10, h.cy());
         // "Storage" label over the node grid
         Box firstNode = l.nodes.values().stream().filter(b -> b.x() >= col.x() && b.right() <= col.right())
                 .findFirst().orElse(null);
@@ -102,16 +103,45 @@ public final class TopologyRenderer {
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(SMALL);
             g.setFill(p.mutedText());
-            g.fillText("storage nodes · copies they hold (group·copy)", col.x() + 10, firstNode.y() - 10);
+            text(g, "storage nodes · copies they hold (group·copy)", col.x() + 10, firstNode.y() - 10);
         }
+    }
+
+    private static void drawAzTitle(GraphicsContext g, String az, boolean down, TopologyLayout l, Palette p) {
+        Box col = l.azColumns.get(az);
+        Box h = l.azHeaders.get(az);
+        // repaint the title band inside the border, so endpoint arrows crossing it are hidden behind it
+        double inset = 2;
+        g.setFill(p.surface());
+        g.fillRoundRect(h.x() + inset, h.y() + inset, h.w() - 2 * inset, h.h() - inset, 10, 10);
+        if (down) {
+            g.setFill(p.faultShade());
+            g.fillRoundRect(h.x() + inset, h.y() + inset, h.w() - 2 * inset, h.h() - inset, 10, 10);
+            g.save();
+            g.setStroke(p.fault());
+            g.setGlobalAlpha(0.35);
+            g.setLineWidth(1.5);
+            // the same phase as the column's hatch (hatch() anchors it at x - h of the column's bottom edge)
+            double phase = col.x() - col.h() + (col.bottom() - (h.bottom()));
+            Hatch.diagonal(g, h.x() + inset, h.y() + inset, h.w() - 2 * inset, h.h() - inset, 14, phase);
+            g.restore();
+        }
+        g.setFill(p.text());
+        g.setFont(TITLE);
+        g.setTextAlign(TextAlignment.LEFT);
+        text(g, "AZ " + az, h.x() + 10, h.cy());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFont(down ? BOLD : SMALL);
+        g.setFill(down ? p.text() : p.mutedText());
+        text(g, down ? "✕ AZ OUT" : "up", h.right() - 10, h.cy());
     }
 
     // ---- endpoints ----------------------------------------------------------------------------------------------------
 
-    private static void drawEndpoints(GraphicsContext g, EngineSnapshot s, TopologyLayout l, Palette p) {
+    /** Arrows from each endpoint to the instances it reaches now; drawn first, under the cards and titles. */
+    private static void drawEndpointArrows(GraphicsContext g, EngineSnapshot s, TopologyLayout l, Palette p) {
         String writerTarget = s.endpoints().clusterEndpoint();
         List<String> readers = s.endpoints().readerEndpoint();
-        // arrows first, under the cards
         Box we = l.writerEndpoint;
         if (writerTarget != null && l.instances.containsKey(writerTarget)) {
             Box t = l.instances.get(writerTarget);
@@ -130,6 +160,13 @@ public final class TopologyRenderer {
             }
         }
         g.setLineDashes();
+    }
+
+    private static void drawEndpointPills(GraphicsContext g, EngineSnapshot s, TopologyLayout l, Palette p) {
+        String writerTarget = s.endpoints().clusterEndpoint();
+        List<String> readers = s.endpoints().readerEndpoint();
+        Box we = l.writerEndpoint;
+        Box re = l.readerEndpoint;
         pill(g, we, "Cluster endpoint (writes) → " + (writerTarget == null ? "nowhere" : writerTarget), p, p.writer(),
                 false);
         String targets = readers.isEmpty() ? "nowhere"
@@ -150,7 +187,7 @@ public final class TopologyRenderer {
         g.setFill(p.text());
         g.setFont(BOLD);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(text, b.cx(), b.cy(), b.w() - 16);
+        text(g, text, b.cx(), b.cy(), b.w() - 16);
     }
 
     private static void arrow(GraphicsContext g, double x1, double y1, double x2, double y2) {
@@ -201,18 +238,18 @@ public final class TopologyRenderer {
         }
         g.setFont(BOLD);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(writer ? "W" : "R", bx, by + 1);
+        text(g, writer ? "W" : "R", bx, by + 1);
 
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(p.text());
         g.setFont(BOLD);
         boolean oldWriter = s.failoverInProgress() != null && i.id().equals(s.failoverInProgress().from());
         String title = writer ? "WRITER " + i.id() : oldWriter ? i.id() + " · old writer" : i.id() + " · tier " + i.tier();
-        g.fillText(title, b.x() + 32, b.y() + 16, b.w() - 38);
+        text(g, title, b.x() + 32, b.y() + 16, b.w() - 38);
         g.setFont(SMALL);
         g.setFill(down ? p.text() : p.mutedText());
         String status = down ? "✕ DOWN" : i.status() == InstanceStatus.UP ? "up" : "⟳ " + i.status().label();
-        g.fillText(shortClass(i.instanceClass()) + " · " + status, b.x() + 10, b.y() + 36, b.w() - 16);
+        text(g, shortClass(i.instanceClass()) + " · " + status, b.x() + 10, b.y() + 36, b.w() - 16);
         g.setFill(p.text());
         String third;
         if (writer) {
@@ -222,7 +259,7 @@ public final class TopologyRenderer {
         } else {
             third = "no lag shown: not serving";
         }
-        g.fillText(third, b.x() + 10, b.y() + 53, b.w() - 16);
+        text(g, third, b.x() + 10, b.y() + 53, b.w() - 16);
     }
 
     private static String shortClass(String c) {
@@ -248,7 +285,7 @@ public final class TopologyRenderer {
             g.setFill(p.mutedText());
             g.setFont(SMALL);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText((n.up() ? "" : "✕ ") + shortNode(n.id()), b.x() + 6, b.y() + 10, b.w() - 12);
+            text(g, (n.up() ? "" : "✕ ") + shortNode(n.id()), b.x() + 6, b.y() + 10, b.w() - 12);
         }
         for (ProtectionGroupSnapshot pg : s.volume().protectionGroups()) {
             String pgNo = pg.id().startsWith("pg-") ? pg.id().substring(3) : pg.id();
@@ -305,7 +342,7 @@ public final class TopologyRenderer {
         g.setFill(ink);
         g.setFont(font);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(text, c.cx(), c.cy() + 1, c.w() - 4);
+        text(g, text, c.cx(), c.cy() + 1, c.w() - 4);
         if ("destroyed".equals(seg.state())) {
             g.setStroke(p.fault());
             g.setLineWidth(2);
@@ -335,7 +372,7 @@ public final class TopologyRenderer {
         g.setFill(p.text());
         g.setFont(BOLD);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("Protection groups · 6 copies each, 2 per AZ · a write needs 4 of 6, a read 3 of 6",
+        text(g, "Protection groups · 6 copies each, 2 per AZ · a write needs 4 of 6, a read 3 of 6",
                 first.x(), first.y() - 12);
         for (ProtectionGroupSnapshot pg : s.volume().protectionGroups()) {
             Box row = l.pgRows.get(pg.id());
@@ -348,7 +385,7 @@ public final class TopologyRenderer {
             g.setFill(p.text());
             g.setFont(BOLD);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(pg.id(), row.x() + 8, row.cy());
+            text(g, pg.id(), row.x() + 8, row.cy());
             for (SegmentSnapshot seg : pg.segments()) {
                 Box chip = l.pgChips.get(seg.id());
                 chip(g, chip, seg, seg.letter() + " " + glyph(seg.state()) + " " + grouped(seg.scl()), p, SMALL_BOLD);
@@ -357,10 +394,10 @@ public final class TopologyRenderer {
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(p.text());
             g.setFont(BOLD);
-            g.fillText(gauge(pg), gx, row.y() + 9, row.right() - gx - 6);
+            text(g, gauge(pg), gx, row.y() + 9, row.right() - gx - 6);
             g.setFont(SMALL);
             g.setFill(p.mutedText());
-            g.fillText(quorumSets(pg), gx, row.y() + 23, row.right() - gx - 6);
+            text(g, quorumSets(pg), gx, row.y() + 23, row.right() - gx - 6);
         }
     }
 
@@ -386,7 +423,8 @@ public final class TopologyRenderer {
     private static void drawMessages(GraphicsContext g, EngineSnapshot s, TopologyLayout l, Palette p) {
         long now = s.nowMicros();
         List<MessageSnapshot> ms = s.messagesInFlight();
-        java.util.Map<String, Integer> perPath = new java.util.HashMap<>();
+        java.util.Arrays.fill(l.dotsOnPath, (byte) 0);
+        int ends = l.messageEnds.size();
         // newest first (the list is sorted by send time), so the dots kept are the latest on each path
         for (int k = ms.size() - 1; k >= 0; k--) {
             MessageSnapshot m = ms.get(k);
@@ -395,7 +433,9 @@ public final class TopologyRenderer {
             if (from == null || to == null) {
                 continue;
             }
-            int onPath = perPath.merge(m.from() + '>' + m.to(), 1, Integer::sum);
+            int path = l.messageEnds.get(m.from()) * ends + l.messageEnds.get(m.to());
+            int onPath = Math.min(DOTS_PER_PATH + 1, l.dotsOnPath[path] + 1);
+            l.dotsOnPath[path] = (byte) onPath;
             // instances send and receive at the bottom edge of their card, so the dots never sit on its text
             double fx = from.cx();
             double fy = l.instances.containsKey(m.from()) ? from.bottom() : from.cy();
@@ -442,8 +482,20 @@ public final class TopologyRenderer {
         return b != null ? b : l.nodeChips.get(id);
     }
 
+    private static final double[] DIAMOND_X = new double[4];
+    private static final double[] DIAMOND_Y = new double[4];
+
+    /** A redo dot. The corner arrays are reused (FX thread only): fillPolygon copies them into the draw buffer. */
     private static void diamond(GraphicsContext g, double x, double y, double r) {
-        g.fillPolygon(new double[] {x, x + r, x, x - r}, new double[] {y - r, y, y + r, y}, 4);
+        DIAMOND_X[0] = x;
+        DIAMOND_X[1] = x + r;
+        DIAMOND_X[2] = x;
+        DIAMOND_X[3] = x - r;
+        DIAMOND_Y[0] = y - r;
+        DIAMOND_Y[1] = y;
+        DIAMOND_Y[2] = y + r;
+        DIAMOND_Y[3] = y;
+        g.fillPolygon(DIAMOND_X, DIAMOND_Y, 4);
     }
 
     // ---- legend and selection -------------------------------------------------------------------------------------------
@@ -460,26 +512,26 @@ public final class TopologyRenderer {
             g.setFill(p.text());
             g.setFont(SMALL);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(st, x + 31, y);
+            text(g, st, x + 31, y);
             x += 31 + st.length() * 7 + 18;
         }
         x += 10;
         g.setFill(p.boxcar());
         g.fillRect(x, y - 4.5, 9, 9);
         g.setFill(p.text());
-        g.fillText("boxcar → copy", x + 14, y);
+        text(g, "boxcar → copy", x + 14, y);
         x += 120;
         g.setFill(p.ack());
         g.fillOval(x, y - 4.5, 9, 9);
         g.setFill(p.text());
-        g.fillText("ack → writer", x + 14, y);
+        text(g, "ack → writer", x + 14, y);
         x += 110;
         g.setFill(p.redo());
         diamond(g, x + 5, y, 6);
         g.setFill(p.text());
-        g.fillText("redo → replica", x + 16, y);
+        text(g, "redo → replica", x + 16, y);
         x += 125;
-        g.fillText("hatched: out or blocked · dashed: changing", x, y);
+        text(g, "hatched: out or blocked · dashed: changing", x, y);
     }
 
     private static void drawSelection(GraphicsContext g, Selection sel, TopologyLayout l, Palette p) {
@@ -511,24 +563,63 @@ public final class TopologyRenderer {
 
     private static void hatch(GraphicsContext g, Box b, Color c, double alpha, double step) {
         g.save();
-        g.beginPath();
-        g.rect(b.x(), b.y(), b.w(), b.h());
-        g.clip();
         g.setStroke(c);
         g.setGlobalAlpha(alpha);
         g.setLineWidth(1.5);
-        for (double d = -b.h(); d < b.w(); d += step) {
-            g.strokeLine(b.x() + d, b.bottom(), b.x() + d + b.h(), b.y());
-        }
+        Hatch.diagonal(g, b.x(), b.y(), b.w(), b.h(), step, b.x() - b.h());
         g.restore();
     }
 
+    // ---- text ---------------------------------------------------------------------------------------------------------
+
+    /*
+     * Text is drawn with a translate-only transform, at its font size times the page scale, instead of under the page's
+     * scale transform. Under any scale the software pipeline draws each glyph as an outline (FreeType decomposition and a
+     * path fill per glyph, every frame), which cost the render thread more than the rest of the canvas together and
+     * allocated about 25 MB/s (bench-render, issue 3). Unscaled, the glyphs come from JavaFX's glyph cache.
+     * The scratch transform and the font cache are used on the FX thread only, like the canvas itself.
+     */
+    private static final Affine PAGE = new Affine();
+    private static final Map<Font, Font> SCALED_FONTS = new HashMap<>();
+    private static double scaledFontsFor = 1;
+
+    private static void text(GraphicsContext g, String s, double x, double y) {
+        text(g, s, x, y, Double.NaN);
+    }
+
+    private static void text(GraphicsContext g, String s, double x, double y, double maxWidth) {
+        g.getTransform(PAGE);
+        double sc = PAGE.getMxx();
+        Font logical = g.getFont();
+        g.setFont(scaled(logical, sc));
+        g.setTransform(1, 0, 0, 1, PAGE.getTx(), PAGE.getTy());
+        if (Double.isNaN(maxWidth)) {
+            g.fillText(s, x * sc, y * sc);
+        } else {
+            g.fillText(s, x * sc, y * sc, maxWidth * sc);
+        }
+        g.setTransform(PAGE);
+        g.setFont(logical);
+    }
+
+    private static Font scaled(Font f, double sc) {
+        if (sc == 1) {
+            return f;
+        }
+        if (sc != scaledFontsFor) {
+            SCALED_FONTS.clear();
+            scaledFontsFor = sc;
+        }
+        return SCALED_FONTS.computeIfAbsent(f, k -> Font.font(k.getFamily(),
+                k.getStyle().toLowerCase(Locale.ROOT).contains("bold") ? FontWeight.BOLD : FontWeight.NORMAL,
+                k.getSize() * sc));
+    }
+
     static String grouped(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
+        return Numbers.grouped(v);
     }
 
     static String millis(long micros) {
-        return micros >= 10_000 ? String.format(Locale.ROOT, "%.0f ms", micros / 1e3)
-                : String.format(Locale.ROOT, "%.1f ms", micros / 1e3);
+        return Numbers.fixed(micros / 1e3, micros >= 10_000 ? 0 : 1) + " ms";
     }
 }

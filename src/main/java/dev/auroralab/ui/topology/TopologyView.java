@@ -44,7 +44,7 @@ public final class TopologyView extends Pane {
         canvas.setId(CANVAS_ID);
         canvas.setFocusTraversable(false);
         getChildren().add(canvas);
-        setMinSize(200, 150);
+        setMinWidth(200);
         vm.snapshotProperty().addListener((o, a, b) -> redraw());
         vm.selectionProperty().addListener((o, a, b) -> redraw());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
@@ -70,6 +70,22 @@ public final class TopologyView extends Pane {
             return 400;
         }
         return Math.ceil(w / TopologyLayout.WIDTH * layout.height);
+    }
+
+    /**
+     * Below this scale the canvas stops shrinking and its scroll pane scrolls instead: at 0.8 the smallest text (12 px
+     * on the page) is still about 10 px on screen.
+     */
+    public static final double MIN_READABLE_SCALE = 0.8;
+
+    /** The page at a readable scale, or at the width's scale when that is smaller: the scroll pane scrolls below it. */
+    @Override
+    protected double computeMinHeight(double width) {
+        double w = width > 0 ? width : getWidth();
+        if (layout == null || w <= 0) {
+            return 150;
+        }
+        return Math.ceil(Math.min(w / TopologyLayout.WIDTH, MIN_READABLE_SCALE) * layout.height);
     }
 
     @Override
@@ -98,8 +114,9 @@ public final class TopologyView extends Pane {
         }
         long t0 = System.nanoTime();
         TopologyLayout previous = layout;
-        layout = TopologyLayout.of(s);
+        layout = TopologyLayout.of(s, previous);
         if (previous == null || previous.height != layout.height) {
+            // the page's height changed: so do this view's preferred and minimum heights
             requestLayout();
         }
         TopologyRenderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), s, layout,
@@ -164,6 +181,20 @@ public final class TopologyView extends Pane {
         if (!menu.getItems().isEmpty()) {
             menu.show(canvas, screenX, screenY);
         }
+    }
+
+    /**
+     * Selects the next ({@code step} = 1) or previous (-1) element in {@link TopologyLayout#keyboardOrder()}, wrapping
+     * around; with nothing selected, the first or the last.
+     */
+    public void selectAdjacent(int step) {
+        if (layout == null) {
+            return;
+        }
+        java.util.List<Selection> order = layout.keyboardOrder();
+        int at = order.indexOf(vm.selection());
+        int next = at < 0 ? (step > 0 ? 0 : order.size() - 1) : Math.floorMod(at + step, order.size());
+        vm.select(order.get(next));
     }
 
     public void showMenuForSelection() {
