@@ -47,6 +47,10 @@ public final class InspectorPane extends ScrollPane {
         setContent(grid);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
+        // a fixed share of the side panel: a long selection (a group with its seven copies) scrolls rather than
+        // pushing the event log off the screen
+        setPrefViewportHeight(300);
+        setMinViewportHeight(100);
         MenuItem copy = new MenuItem("Copy all fields");
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();

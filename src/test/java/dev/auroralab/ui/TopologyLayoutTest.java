@@ -280,4 +280,24 @@ class TopologyLayoutTest {
         // whatever the path, the reused layout equals a fresh one
         assertThat(third.pgChips).isEqualTo(TopologyLayout.of(vm.snapshot()).pgChips);
     }
+
+    @Test
+    void aPageTooTallForTheCanvasStopsShrinkingAtTheReadableScaleAndScrolls() {
+        TopologyLayout l = TopologyLayout.of(biggest());
+        double w = 1100;
+        double h = 500; // far shorter than the page at any readable scale
+        assertThat(l.fit(w, h).scale()).as("plain fit shrinks to the height").isLessThan(0.8);
+        assertThat(l.overflows(w, h, 0.8)).isTrue();
+        TopologyLayout.Fit top = l.fit(w, h, 0.8, 0);
+        assertThat(top.scale()).isEqualTo(0.8);
+        assertThat(top.offsetY()).isZero();
+        double overflow = l.height * 0.8 - h;
+        assertThat(l.fit(w, h, 0.8, 100).offsetY()).isEqualTo(-100);
+        assertThat(l.fit(w, h, 0.8, 1e9).offsetY()).as("clamped to the page's end").isCloseTo(-overflow, within(1e-9));
+        assertThat(l.fit(w, h, 0.8, -5).offsetY()).isZero();
+        // a page that fits is drawn as before, and never scrolls
+        TopologyLayout small = TopologyLayout.of(healthy());
+        assertThat(small.overflows(1100, 2000, 0.8)).isFalse();
+        assertThat(small.fit(1100, 2000, 0.8, 300)).isEqualTo(small.fit(1100, 2000));
+    }
 }

@@ -287,8 +287,24 @@ public final class TopologyLayout {
     }
 
     public Fit fit(double canvasW, double canvasH) {
-        double scale = Math.max(0.1, Math.min(canvasW / WIDTH, canvasH / height));
+        return fit(canvasW, canvasH, 0, 0);
+    }
+
+    /**
+     * Like {@link #fit(double, double)}, but never smaller than {@code minScale} (unless the width itself is
+     * narrower): a page too tall for the canvas then overflows it, and {@code scrollPx} (canvas pixels, clamped to
+     * the overflow) says how far it is scrolled up.
+     */
+    public Fit fit(double canvasW, double canvasH, double minScale, double scrollPx) {
+        double byWidth = canvasW / WIDTH;
+        double scale = Math.max(0.1, Math.max(Math.min(byWidth, canvasH / height), Math.min(byWidth, minScale)));
+        double overflow = Math.max(0, height * scale - canvasH);
         // top-aligned: the page grows downward as replicas and groups are added, the eye starts at the endpoints
-        return new Fit(scale, (canvasW - WIDTH * scale) / 2, 0);
+        return new Fit(scale, (canvasW - WIDTH * scale) / 2, -Math.max(0, Math.min(overflow, scrollPx)));
+    }
+
+    /** Whether the page at {@code minScale} is taller than a canvas this size: the view then scrolls. */
+    public boolean overflows(double canvasW, double canvasH, double minScale) {
+        return fit(canvasW, canvasH, minScale, 0).scale() * height > canvasH + 0.5;
     }
 }

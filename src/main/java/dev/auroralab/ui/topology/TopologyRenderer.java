@@ -44,12 +44,11 @@ public final class TopologyRenderer {
     private TopologyRenderer() {
     }
 
-    public static void draw(GraphicsContext g, double canvasW, double canvasH, EngineSnapshot s, TopologyLayout l,
-            Palette p, Selection selection) {
+    public static void draw(GraphicsContext g, double canvasW, double canvasH, TopologyLayout.Fit fit, EngineSnapshot s,
+            TopologyLayout l, Palette p, Selection selection) {
         g.save();
         g.setFill(p.background());
         g.fillRect(0, 0, canvasW, canvasH);
-        TopologyLayout.Fit fit = l.fit(canvasW, canvasH);
         g.translate(fit.offsetX(), fit.offsetY());
         g.scale(fit.scale(), fit.scale());
         g.setTextBaseline(VPos.CENTER);

@@ -14,10 +14,12 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 
 /**
@@ -32,6 +34,7 @@ public final class TopologyView extends Pane {
 
     private final SimulationViewModel vm;
     private final Canvas canvas = new Canvas();
+    private final ScrollBar vbar = new ScrollBar();
     private final ContextMenu menu = new ContextMenu();
     private final Tooltip tip = new Tooltip();
     private Palette palette = Palette.LIGHT;
@@ -43,8 +46,18 @@ public final class TopologyView extends Pane {
         getStyleClass().add(STYLE_CLASS);
         canvas.setId(CANVAS_ID);
         canvas.setFocusTraversable(false);
-        getChildren().add(canvas);
-        setMinWidth(200);
+        vbar.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        vbar.setVisible(false);
+        vbar.setFocusTraversable(false);
+        getChildren().addAll(canvas, vbar);
+        setMinSize(200, 150);
+        vbar.valueProperty().addListener((o, a, b) -> redraw());
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (vbar.isVisible()) {
+                vbar.setValue(Math.max(0, Math.min(vbar.getMax(), vbar.getValue() - e.getDeltaY())));
+                e.consume();
+            }
+        });
         vm.snapshotProperty().addListener((o, a, b) -> redraw());
         vm.selectionProperty().addListener((o, a, b) -> redraw());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
@@ -55,11 +68,43 @@ public final class TopologyView extends Pane {
 
     @Override
     protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            redraw();
+        double w = getWidth();
+        double h = getHeight();
+        boolean scroll = layout != null && layout.overflows(w, h, MIN_READABLE_SCALE);
+        double barW = scroll ? Math.max(12, vbar.prefWidth(-1)) : 0;
+        vbar.setVisible(scroll);
+        if (scroll) {
+            vbar.resizeRelocate(w - barW, 0, barW, h);
         }
+        double cw = w - barW;
+        if (canvas.getWidth() != cw || canvas.getHeight() != h) {
+            canvas.setWidth(cw);
+            canvas.setHeight(h);
+        }
+        updateScrollRange();
+        redraw();
+    }
+
+    /** The scroll bar's range in canvas pixels: how far the page at its readable scale reaches below the view. */
+    private void updateScrollRange() {
+        if (layout == null || !vbar.isVisible()) {
+            vbar.setValue(0);
+            return;
+        }
+        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), canvas.getHeight(), MIN_READABLE_SCALE, 0);
+        double overflow = Math.max(0, layout.height * fit.scale() - canvas.getHeight());
+        vbar.setMin(0);
+        vbar.setMax(overflow);
+        vbar.setVisibleAmount(overflow * canvas.getHeight() / Math.max(1, layout.height * fit.scale()));
+        vbar.setUnitIncrement(40);
+        vbar.setBlockIncrement(canvas.getHeight() * 0.8);
+        if (vbar.getValue() > overflow) {
+            vbar.setValue(overflow);
+        }
+    }
+
+    private TopologyLayout.Fit fit() {
+        return layout.fit(canvas.getWidth(), canvas.getHeight(), MIN_READABLE_SCALE, vbar.getValue());
     }
 
     /** The height the page needs at this width: the charts below take whatever is left over. */
@@ -73,20 +118,10 @@ public final class TopologyView extends Pane {
     }
 
     /**
-     * Below this scale the canvas stops shrinking and its scroll pane scrolls instead: at 0.8 the smallest text (12 px
-     * on the page) is still about 10 px on screen.
+     * Below this scale the page stops shrinking to fit the height and scrolls instead: at 0.8 the smallest text (12 px
+     * on the page) is still about 10 px on screen. Only the largest topologies (15 replicas, 10 groups) reach it.
      */
     public static final double MIN_READABLE_SCALE = 0.8;
-
-    /** The page at a readable scale, or at the width's scale when that is smaller: the scroll pane scrolls below it. */
-    @Override
-    protected double computeMinHeight(double width) {
-        double w = width > 0 ? width : getWidth();
-        if (layout == null || w <= 0) {
-            return 150;
-        }
-        return Math.ceil(Math.min(w / TopologyLayout.WIDTH, MIN_READABLE_SCALE) * layout.height);
-    }
 
     @Override
     public javafx.geometry.Orientation getContentBias() {
@@ -119,7 +154,7 @@ public final class TopologyView extends Pane {
             // the page's height changed: so do this view's preferred and minimum heights
             requestLayout();
         }
-        TopologyRenderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), s, layout,
+        TopologyRenderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), fit(), s, layout,
                 palette, vm.selection());
         drawNanos = System.nanoTime() - t0;
     }
@@ -129,7 +164,7 @@ public final class TopologyView extends Pane {
         if (layout == null) {
             return null;
         }
-        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), canvas.getHeight());
+        TopologyLayout.Fit fit = fit();
         return layout.hitTest(fit.toLogicalX(px), fit.toLogicalY(py));
     }
 
@@ -149,7 +184,7 @@ public final class TopologyView extends Pane {
         if (b == null) {
             return null;
         }
-        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), canvas.getHeight());
+        TopologyLayout.Fit fit = fit();
         // a protection group row is covered by its copies in the middle: its label is the group's own spot
         double x = s.kind() == Selection.Kind.PROTECTION_GROUP ? b.x() + 30 : b.cx();
         return new double[] {fit.offsetX() + x * fit.scale(), fit.offsetY() + b.cy() * fit.scale()};
@@ -195,6 +230,19 @@ public final class TopologyView extends Pane {
         int at = order.indexOf(vm.selection());
         int next = at < 0 ? (step > 0 ? 0 : order.size() - 1) : Math.floorMod(at + step, order.size());
         vm.select(order.get(next));
+        reveal(order.get(next));
+    }
+
+    /** Scrolls, when the page scrolls at all, so that the element is in view. */
+    public void reveal(Selection s) {
+        double[] c = centreOf(s);
+        if (c == null || !vbar.isVisible()) {
+            return;
+        }
+        double margin = 60;
+        if (c[1] < margin || c[1] > canvas.getHeight() - margin) {
+            vbar.setValue(Math.max(0, Math.min(vbar.getMax(), vbar.getValue() + c[1] - canvas.getHeight() / 2)));
+        }
     }
 
     public void showMenuForSelection() {
