@@ -325,9 +325,12 @@ public final class MainView extends BorderPane {
 
         Label logTitle = new Label("Event log");
         logTitle.getStyleClass().add(Styles.TITLE_4);
+        // the title keeps its words; the filter beside it gives way when the panel is narrow
+        logTitle.setMinWidth(Control.USE_PREF_SIZE);
         logFilter.getItems().setAll(EventLinks.Family.values());
         logFilter.setValue(EventLinks.Family.ALL);
         logFilter.setTooltip(new Tooltip("Show one family of events"));
+        logFilter.setMinWidth(80);
         FilteredList<AuroraEvent> filtered = new FilteredList<>(vm.events());
         logFilter.valueProperty().addListener((o, a, f) -> filtered.setPredicate(f == null ? null : f::contains));
         log.setId(EVENT_LOG_ID);
