@@ -128,10 +128,8 @@ final class RenderBenchWindow {
         private long firstFrameNanos = -1;
         private long allocStart;
         private long allocEnd;
-        private long gcCountStart;
-        private long gcCountEnd;
-        private long gcMillisStart;
-        private long gcMillisEnd;
+        private long[] gcStart;
+        private long[] gcEnd;
 
         Probe(SimulationViewModel vm, TopologyView topology, long warmupNanos, long measureNanos) {
             this.vm = vm;
@@ -165,8 +163,7 @@ final class RenderBenchWindow {
             if (!measuring && after - firstPulseNanos >= warmupNanos) {
                 measuring = true;
                 allocStart = fxAllocatedBytes();
-                gcCountStart = gcCount();
-                gcMillisStart = gcMillis();
+                gcStart = gcTotals();
                 wallStart = after;
                 simStart = vm.nowMicros();
             } else if (measuring && after - wallStart >= measureNanos) {
@@ -174,8 +171,7 @@ final class RenderBenchWindow {
                 finished = true;
                 wallEnd = after;
                 allocEnd = fxAllocatedBytes();
-                gcCountEnd = gcCount();
-                gcMillisEnd = gcMillis();
+                gcEnd = gcTotals();
                 simEnd = vm.nowMicros();
                 shownSpeed = vm.effectiveSpeedProperty().get();
                 done.countDown();
@@ -208,8 +204,8 @@ final class RenderBenchWindow {
             long fromBuild = firstFrameNanos < 0 ? -1 : (firstFrameNanos - buildStartNanos) / 1_000_000;
             return new Result(label, frames, wallSeconds, frame.stats(), handler.stats(), draw.stats(),
                     layout.stats(), wallSeconds <= 0 ? 0 : simSeconds / wallSeconds, shownSpeed, fromJvm, fromBuild,
-                    allocStart < 0 || allocEnd < 0 ? -1 : allocEnd - allocStart, gcCountEnd - gcCountStart,
-                    gcMillisEnd - gcMillisStart);
+                    allocStart < 0 || allocEnd < 0 ? -1 : allocEnd - allocStart, gcEnd[0] - gcStart[0],
+                    gcEnd[1] - gcStart[1]);
         }
 
         /**
@@ -224,16 +220,16 @@ final class RenderBenchWindow {
             return -1;
         }
 
-        private static long gcCount() {
-            return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .filter(b -> !b.getName().contains("Cycles")) // ZGC reports its cycles beside its pauses
-                    .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-        }
-
-        private static long gcMillis() {
-            return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .filter(b -> !b.getName().contains("Cycles"))
-                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+        /** Collections so far and the milliseconds they took, over every collector that pauses. */
+        private static long[] gcTotals() {
+            long[] t = new long[2];
+            for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (!b.getName().contains("Cycles")) { // ZGC reports its cycles beside its pauses
+                    t[0] += b.getCollectionCount();
+                    t[1] += b.getCollectionTime();
+                }
+            }
+            return t;
         }
     }
 

@@ -24,7 +24,17 @@ public final class Numbers {
             return String.format(Locale.ROOT, "%,d", v);
         }
         StringBuilder out = new StringBuilder(27);
-        appendGrouped(out, v);
+        if (v < 0) {
+            out.append('-');
+            v = -v;
+        }
+        String digits = Long.toString(v);
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
         return out.toString();
     }
 
@@ -71,21 +81,5 @@ public final class Numbers {
             s = s.substring(0, end);
         }
         return s;
-    }
-
-    /** Appends {@code v} with "," between thousands. */
-    public static StringBuilder appendGrouped(StringBuilder out, long v) {
-        if (v < 0) {
-            out.append('-');
-            v = -v;
-        }
-        String digits = Long.toString(v);
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && (digits.length() - i) % 3 == 0) {
-                out.append(',');
-            }
-            out.append(digits.charAt(i));
-        }
-        return out;
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,13 +15,7 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int cli(String... args) {
-        return Commands.standard().dispatch(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
+    private final InProcessCli cli = new InProcessCli();
 
     private Path file(String name, String text) throws Exception {
         Path p = dir.resolve(name);
@@ -57,7 +48,7 @@ class CommandLineTest {
     @Test
     void runExitsZeroWhenEveryExpectationHoldsAndWritesTheReportContract() throws Exception {
         Path report = dir.resolve("report.json");
-        assertThat(cli("run", file("s.yaml", SCENARIO).toString(), "--report", report.toString())).isZero();
+        assertThat(cli.run("run", file("s.yaml", SCENARIO).toString(), "--report", report.toString())).isZero();
         JsonNode r = new ObjectMapper().readTree(report.toFile());
         assertThat(r.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(r.get("seed").asLong()).isEqualTo(7);
@@ -75,44 +66,44 @@ class CommandLineTest {
         assertThat(r.at("/final/instances/1/lagMillis").asDouble()).isPositive();
         assertThat(r.get("expectations")).hasSize(3);
         assertThat(r.get("events").toString()).contains("AvailabilityZoneFailed", "WriteQuorumLost");
-        assertThat(out.toString()).contains("all 3 checked expectations held");
+        assertThat(cli.out()).contains("all 3 checked expectations held");
     }
 
     @Test
     void runExitsOneAndPrintsTheEnginesReasonWhenAnExpectationFails() throws Exception {
         String wrong = SCENARIO.replace("{at: 13s, writable: false", "{at: 13s, writable: true");
-        assertThat(cli("run", file("w.yaml", wrong).toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("FAIL at 13s (line 18)", "pg-0 reaches 3 of 6 copies; writes need 4");
+        assertThat(cli.run("run", file("w.yaml", wrong).toString())).isEqualTo(1);
+        assertThat(cli.out()).contains("FAIL at 13s (line 18)", "pg-0 reaches 3 of 6 copies; writes need 4");
     }
 
     @Test
     void runExitsTwoWithFileLineAndColumnForABadFile() throws Exception {
         String bad = SCENARIO.replace("do: fail-az", "do: fail-zone");
-        assertThat(cli("run", file("bad.yaml", bad).toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("bad.yaml:14:").contains("fail-zone").doesNotContain("Exception");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.run("run", file("bad.yaml", bad).toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("bad.yaml:14:").contains("fail-zone").doesNotContain("Exception");
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void aSeedOverrideIsReportedAndTheReportCanGoToStandardOutput() throws Exception {
-        assertThat(cli("run", file("s.yaml", SCENARIO).toString(), "--seed", "99", "--duration", "5s", "--report",
+        assertThat(cli.run("run", file("s.yaml", SCENARIO).toString(), "--seed", "99", "--duration", "5s", "--report",
                 "-")).isZero();
-        JsonNode r = new ObjectMapper().readTree(out.toString());
+        JsonNode r = new ObjectMapper().readTree(cli.out());
         assertThat(r.get("seed").asLong()).isEqualTo(99);
         assertThat(r.get("simulatedSeconds").asDouble()).isEqualTo(5.0);
     }
 
     @Test
     void validateChecksWithoutRunning() throws Exception {
-        assertThat(cli("validate", file("s.yaml", SCENARIO).toString())).isZero();
-        assertThat(out.toString()).contains("OK");
-        assertThat(cli("validate", file("b.json", "{").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("b.json:");
+        assertThat(cli.run("validate", file("s.yaml", SCENARIO).toString())).isZero();
+        assertThat(cli.out()).contains("OK");
+        assertThat(cli.run("validate", file("b.json", "{").toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("b.json:");
     }
 
     @Test
     void anUnparsableDurationOptionIsAUsageError() throws Exception {
-        assertThat(cli("run", file("s.yaml", SCENARIO).toString(), "--duration", "ten")).isEqualTo(2);
-        assertThat(err.toString()).contains("--duration");
+        assertThat(cli.run("run", file("s.yaml", SCENARIO).toString(), "--duration", "ten")).isEqualTo(2);
+        assertThat(cli.err()).contains("--duration");
     }
 }

@@ -3,13 +3,8 @@ package dev.auroralab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import javafx.application.Platform;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,33 +22,22 @@ class ScreenshotCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final InProcessCli cli = new InProcessCli();
 
     @BeforeAll
     static void toolkitRunning() {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // TestFX or another test started it: fine
-        }
-        Platform.setImplicitExit(false);
-    }
-
-    private int cli(String... args) {
-        return Commands.standard().dispatch(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        InProcessCli.startFxToolkit();
     }
 
     @Test
     void writesAPngOfTheRequestedSizeForABuiltInScenario() throws Exception {
         Path png = dir.resolve("shot.png");
         // 1024x700 fits the 1280x800 headless screen the test JVM may already have
-        int code = cli("screenshot", "az-plus-one", "--at", "13s", "--width", "1024", "--height", "700", "--out",
+        int code = cli.run("screenshot", "az-plus-one", "--at", "13s", "--width", "1024", "--height", "700", "--out",
                 png.toString(), "--select", "instance:writer-1");
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString().strip()).isEqualTo("wrote " + png + " (1024x700) at t=13s");
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out().strip()).isEqualTo("wrote " + png + " (1024x700) at t=13s");
         assertThat(Files.size(png)).isGreaterThan(10_000);
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1024);
@@ -67,11 +51,11 @@ class ScreenshotCommandTest {
         Files.writeString(bad, "schemaVersion: 1\nname: Broken\ncluster:\n  region: us-east-1\n  volumeGiB: -5\n");
         Path png = dir.resolve("never.png");
 
-        assertThat(cli("screenshot", bad.toString(), "--out", png.toString())).isEqualTo(2);
+        assertThat(cli.run("screenshot", bad.toString(), "--out", png.toString())).isEqualTo(2);
 
-        assertThat(err.toString()).containsPattern("bad\\.yaml:\\d+:\\d+: ").doesNotContain("Exception")
+        assertThat(cli.err()).containsPattern("bad\\.yaml:\\d+:\\d+: ").doesNotContain("Exception")
                 .doesNotContain("\tat ");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
         assertThat(png).doesNotExist();
     }
 
@@ -79,39 +63,39 @@ class ScreenshotCommandTest {
     void aBadAtIsAUsageError() {
         Path png = dir.resolve("never.png");
 
-        assertThat(cli("screenshot", "healthy-cluster", "--at", "ten", "--out", png.toString())).isEqualTo(2);
+        assertThat(cli.run("screenshot", "healthy-cluster", "--at", "ten", "--out", png.toString())).isEqualTo(2);
 
-        assertThat(err.toString()).contains("--at", "'ten' is not a duration", "10s");
+        assertThat(cli.err()).contains("--at", "'ten' is not a duration", "10s");
         assertThat(png).doesNotExist();
     }
 
     @Test
     void aMissingOutputFolderOrAMissingOutIsAUsageError() {
-        assertThat(cli("screenshot", "healthy-cluster", "--out", dir.resolve("no/such/folder/x.png").toString()))
+        assertThat(cli.run("screenshot", "healthy-cluster", "--out", dir.resolve("no/such/folder/x.png").toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("no folder").contains("create it first");
-        assertThat(cli("screenshot", "healthy-cluster")).isEqualTo(2);
-        assertThat(err.toString()).contains("--out PATH.png is required");
+        assertThat(cli.err()).contains("no folder").contains("create it first");
+        assertThat(cli.run("screenshot", "healthy-cluster")).isEqualTo(2);
+        assertThat(cli.err()).contains("--out PATH.png is required");
     }
 
     @Test
     void anUnknownBuiltInNameListsTheBuiltIns() {
-        assertThat(cli("screenshot", "az-plus-two", "--out", dir.resolve("x.png").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("az-plus-two", "az-plus-one", "healthy-cluster");
+        assertThat(cli.run("screenshot", "az-plus-two", "--out", dir.resolve("x.png").toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("az-plus-two", "az-plus-one", "healthy-cluster");
     }
 
     @Test
     void selectingSomethingThatIsNotThereSaysWhatIs() {
         Path png = dir.resolve("never.png");
 
-        assertThat(cli("screenshot", "healthy-cluster", "--at", "1s", "--width", "1024", "--height", "700", "--out",
+        assertThat(cli.run("screenshot", "healthy-cluster", "--at", "1s", "--width", "1024", "--height", "700", "--out",
                 png.toString(), "--select", "instance:writer-9")).isEqualTo(2);
 
-        assertThat(err.toString()).contains("no instance 'writer-9' at t=1s", "writer-1, reader-1, reader-2");
+        assertThat(cli.err()).contains("no instance 'writer-9' at t=1s", "writer-1, reader-1, reader-2");
         assertThat(png).doesNotExist();
-        assertThat(cli("screenshot", "healthy-cluster", "--out", png.toString(), "--select", "table:x"))
+        assertThat(cli.run("screenshot", "healthy-cluster", "--out", png.toString(), "--select", "table:x"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("KIND is one of instance, segment, node, az, pg");
+        assertThat(cli.err()).contains("KIND is one of instance, segment, node, az, pg");
     }
 
     private static int distinctColours(BufferedImage image) {

@@ -1,7 +1,5 @@
 package dev.auroralab.engine.sim;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The discrete-event scheduler: a binary min-heap ordered by (simulated microseconds, sequence number).

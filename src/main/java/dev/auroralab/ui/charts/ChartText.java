@@ -15,10 +15,10 @@ final class ChartText {
     static String formatNumber(double value) {
         double a = Math.abs(value);
         if (a < 1) {
-            return trimmed(value, 2);
+            return Numbers.trimmed(value, 2);
         }
         if (a < 100) {
-            return trimmed(value, 1);
+            return Numbers.trimmed(value, 1);
         }
         return Numbers.grouped(Math.round(value));
     }
@@ -27,12 +27,12 @@ final class ChartText {
     static String formatTick(double value) {
         double a = Math.abs(value);
         if (a >= 1_000_000) {
-            return trimmed(value / 1_000_000, 2) + "M";
+            return Numbers.trimmed(value / 1_000_000, 2) + "M";
         }
         if (a >= 1_000) {
-            return trimmed(value / 1_000, 2) + "k";
+            return Numbers.trimmed(value / 1_000, 2) + "k";
         }
-        return trimmed(value, 3);
+        return Numbers.trimmed(value, 3);
     }
 
     /**
@@ -41,13 +41,8 @@ final class ChartText {
      */
     static String formatSeconds(long micros, long windowMicros) {
         if (windowMicros < 10_000_000L) {
-            return "t=" + trimmed(micros / 1e6, 1) + "s";
+            return "t=" + Numbers.trimmed(micros / 1e6, 1) + "s";
         }
         return "t=" + Math.round(micros / 1e6) + "s";
-    }
-
-    /** {@code value} rounded to at most {@code decimals} decimals, without trailing zeros ("2.5", "3", "0.05"). */
-    static String trimmed(double value, int decimals) {
-        return Numbers.trimmed(value, decimals);
     }
 }

@@ -48,6 +48,8 @@ public final class TopologyLayout {
     /** The same copy in its protection group's row. */
     public final Map<String, Box> pgChips = new HashMap<>();
     public final Map<String, Box> pgRows = new LinkedHashMap<>();
+    /** Per AZ with storage nodes: the top of its node grid, where the "storage nodes" caption sits above. */
+    public final Map<String, Double> storageTops = new HashMap<>();
     public Box writerEndpoint;
     public Box readerEndpoint;
     public Box legend;
@@ -78,9 +80,10 @@ public final class TopologyLayout {
      * builds a layout a handful of times per run instead of on every frame.
      */
     public static TopologyLayout of(EngineSnapshot s, TopologyLayout previous) {
-        return previous != null && previous.structure != null && previous.structure.matches(s) ? previous : of(s);
+        return previous != null && previous.structure.matches(s) ? previous : of(s);
     }
 
+    /** What this layout was built from; set by {@link #of(EngineSnapshot)}, the only way to make one. */
     private Structure structure;
 
     /** What a layout is built from, copied out of the snapshot it was built for. */
@@ -185,6 +188,9 @@ public final class TopologyLayout {
                 hit(b, Selection.instance(in.get(i).id()));
             }
             List<StorageNodeSnapshot> ns = nodesByAz.get(az);
+            if (!ns.isEmpty()) {
+                storageTops.put(az, nodesTop);
+            }
             for (int n = 0; n < ns.size(); n++) {
                 StorageNodeSnapshot node = ns.get(n);
                 Box b = new Box(x + PAD + (n % 2) * (innerW + PAD), nodesTop + (n / 2) * (nodeH + PAD), innerW, nodeH);
@@ -234,15 +240,10 @@ public final class TopologyLayout {
     public List<Selection> keyboardOrder() {
         List<Selection> out = new ArrayList<>();
         instances.keySet().forEach(id -> out.add(Selection.instance(id)));
-        pgRows.keySet().forEach(pg -> {
-            out.add(Selection.pg(pg));
-            for (Map.Entry<Box, Selection> h : hits) {
-                if (h.getValue().kind() == Selection.Kind.SEGMENT && pgChips.get(h.getValue().id()) == h.getKey()
-                        && pgRows.get(pg).contains(h.getKey().cx(), h.getKey().cy())) {
-                    out.add(h.getValue());
-                }
-            }
-        });
+        for (int i = 0; i < structure.pgIds().size(); i++) {
+            out.add(Selection.pg(structure.pgIds().get(i)));
+            structure.pgSegments().get(i).forEach(id -> out.add(Selection.segment(id)));
+        }
         nodes.keySet().forEach(id -> out.add(Selection.node(id)));
         azColumns.keySet().forEach(id -> out.add(Selection.az(id)));
         out.add(new Selection(Selection.Kind.ENDPOINT, "cluster"));

@@ -96,13 +96,12 @@ public final class TopologyRenderer {
         g.strokeRoundRect(col.x(), col.y(), col.w(), col.h(), 12, 12);
         g.setLineDashes();
         // "Storage" label over the node grid
-        Box firstNode = l.nodes.values().stream().filter(b -> b.x() >= col.x() && b.right() <= col.right())
-                .findFirst().orElse(null);
-        if (firstNode != null) {
+        Double storageTop = l.storageTops.get(az);
+        if (storageTop != null) {
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(SMALL);
             g.setFill(p.mutedText());
-            text(g, "storage nodes · copies they hold (group·copy)", col.x() + 10, firstNode.y() - 10);
+            text(g, "storage nodes · copies they hold (group·copy)", col.x() + 10, storageTop - 10);
         }
     }
 
@@ -116,14 +115,10 @@ public final class TopologyRenderer {
         if (down) {
             g.setFill(p.faultShade());
             g.fillRoundRect(h.x() + inset, h.y() + inset, h.w() - 2 * inset, h.h() - inset, 10, 10);
-            g.save();
-            g.setStroke(p.fault());
-            g.setGlobalAlpha(0.35);
-            g.setLineWidth(1.5);
-            // the same phase as the column's hatch (hatch() anchors it at x - h of the column's bottom edge)
-            double phase = col.x() - col.h() + (col.bottom() - (h.bottom()));
-            Hatch.diagonal(g, h.x() + inset, h.y() + inset, h.w() - 2 * inset, h.h() - inset, 14, phase);
-            g.restore();
+            // continue the column's hatch: its lines cross the band's bottom edge further right, by the height between
+            // the column's bottom edge and the band's
+            hatch(g, new Box(h.x() + inset, h.y() + inset, h.w() - 2 * inset, h.h() - inset), p.fault(), 0.35, 14,
+                    col.x() - col.h() + (col.bottom() - h.bottom()));
         }
         g.setFill(p.text());
         g.setFont(TITLE);
@@ -561,11 +556,16 @@ public final class TopologyRenderer {
     }
 
     private static void hatch(GraphicsContext g, Box b, Color c, double alpha, double step) {
+        hatch(g, b, c, alpha, step, b.x() - b.h());
+    }
+
+    /** Hatches the box; its lines cross the box's bottom edge where x ≡ {@code phase} (mod {@code step}). */
+    private static void hatch(GraphicsContext g, Box b, Color c, double alpha, double step, double phase) {
         g.save();
         g.setStroke(c);
         g.setGlobalAlpha(alpha);
         g.setLineWidth(1.5);
-        Hatch.diagonal(g, b.x(), b.y(), b.w(), b.h(), step, b.x() - b.h());
+        Hatch.diagonal(g, b.x(), b.y(), b.w(), b.h(), step, phase);
         g.restore();
     }
 

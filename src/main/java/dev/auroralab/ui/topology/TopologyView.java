@@ -77,27 +77,28 @@ public final class TopologyView extends Pane {
             vbar.resizeRelocate(w - barW, 0, barW, h);
         }
         double cw = w - barW;
+        // a change of the scroll value redraws through its listener; a change of size redraws here
+        updateScrollRange(cw, h);
         if (canvas.getWidth() != cw || canvas.getHeight() != h) {
             canvas.setWidth(cw);
             canvas.setHeight(h);
+            redraw();
         }
-        updateScrollRange();
-        redraw();
     }
 
     /** The scroll bar's range in canvas pixels: how far the page at its readable scale reaches below the view. */
-    private void updateScrollRange() {
+    private void updateScrollRange(double cw, double h) {
         if (layout == null || !vbar.isVisible()) {
             vbar.setValue(0);
             return;
         }
-        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), canvas.getHeight(), MIN_READABLE_SCALE, 0);
-        double overflow = Math.max(0, layout.height * fit.scale() - canvas.getHeight());
+        double pageH = layout.height * layout.fit(cw, h, MIN_READABLE_SCALE, 0).scale();
+        double overflow = Math.max(0, pageH - h);
         vbar.setMin(0);
         vbar.setMax(overflow);
-        vbar.setVisibleAmount(overflow * canvas.getHeight() / Math.max(1, layout.height * fit.scale()));
+        vbar.setVisibleAmount(overflow * h / Math.max(1, pageH));
         vbar.setUnitIncrement(40);
-        vbar.setBlockIncrement(canvas.getHeight() * 0.8);
+        vbar.setBlockIncrement(h * 0.8);
         if (vbar.getValue() > overflow) {
             vbar.setValue(overflow);
         }
