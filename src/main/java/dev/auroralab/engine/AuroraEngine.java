@@ -1267,7 +1267,8 @@ public final class AuroraEngine {
 
     private void completeFailover() {
         long lost = acknowledgedLost - failoverLostBefore;
-        failovers.add(new FailoverRecord("in-region", failoverFrom, failoverTo, failoverStartedMicros, now(), lost));
+        failovers.add(new FailoverRecord("in-region", failoverFrom, failoverTo, failoverStartedMicros, now(), lost, 0,
+                failoverStartedMicros));
         emit(new FailoverCompleted(now(), failoverFrom, failoverTo, now() - failoverStartedMicros));
         phase = Phase.NONE;
         failoverFrom = null;
@@ -1625,7 +1626,7 @@ public final class AuroraEngine {
         }
         return new EngineSnapshot(now(), spec.seed(), spec.region(), azs, List.copyOf(downAzs), volume, inst,
                 new EndpointsSnapshot(clusterEndpoint, readers), writesPerSecond, readsPerSecond, counters, fo,
-                failovers, nodeSnaps, messagesInFlight());
+                failovers, nodeSnaps, messagesInFlight(), List.of(), new GlobalSnapshot(0, false, false, List.of()));
     }
 
     private SegmentSnapshot segmentSnapshot(ProtectionGroup pg, Slot slot, Segment s, boolean replacement) {

@@ -99,4 +99,35 @@ public final class ModelValues {
     // ---- reads -----------------------------------------------------------------------------------------------------
     /** MODEL VALUE: reads are issued and routed in 10 ms slices. */
     public static final long READ_TICK_MICROS = 10_000;
+
+    // ---- Global Database (aurora-reference §6) --------------------------------------------------------------------
+    /** At most 10 secondary regions. UG aurora-global-database (5 in UG-2023). */
+    public static final int MAX_SECONDARY_REGIONS = 10;
+    /** At most 16 read-only instances in a secondary region. UG aurora-global-database. */
+    public static final int MAX_SECONDARY_INSTANCES = 16;
+    /** MODEL VALUE: the replication agent ships what the primary made durable in 10 ms batches. */
+    public static final long GLOBAL_REPLICATION_BATCH_MICROS = 10_000;
+    /**
+     * MODEL VALUE: the dedicated replication link carries 500,000 log records a second (about 20 MB/s of redo).
+     * Batches queue on the link, so lag grows with the write rate and a region that was out catches up at this rate.
+     */
+    public static final double GLOBAL_REPLICATION_RECORDS_PER_SECOND = 500_000;
+    /** MODEL VALUE: fixed cost of one batch at each end (agent hand-off and apply). */
+    public static final long GLOBAL_REPLICATION_OVERHEAD_MICROS = 5_000;
+    /** The managed RPO (rds.global_db_rpo) is at least 20 s. UG-2023. */
+    public static final long MANAGED_RPO_MIN_SECONDS = 20;
+    /**
+     * MODEL VALUE within "RTO in the order of minutes" (UG DR page): a secondary's instance is made the writer of the
+     * global database in 60 s after a failover or detach is asked for.
+     */
+    public static final long GLOBAL_PROMOTION_MICROS = 60_000_000;
+    /** MODEL VALUE: a switchover reconfigures the regions for 20 s once the target is in sync (the short outage). */
+    public static final long GLOBAL_SWITCHOVER_MICROS = 20_000_000;
+    /**
+     * MODEL VALUE, [GK, unconfirmed] in the reference: an old primary that returns after a global failover resyncs
+     * for 120 s, then rejoins as a secondary.
+     */
+    public static final long GLOBAL_REJOIN_RESYNC_MICROS = 120_000_000;
+    /** MODEL VALUE: a write-forwarding session writes, then reads, every 200 ms (one session stands for all). */
+    public static final long FORWARDING_PROBE_INTERVAL_MICROS = 200_000;
 }

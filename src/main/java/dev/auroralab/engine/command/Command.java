@@ -100,4 +100,64 @@ public sealed interface Command {
             return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
         }
     }
+
+    // ---- Global Database (aurora-reference §6) --------------------------------------------------------------------
+
+    /** Every AZ of a region goes out at once: its instances and its storage. */
+    record FailRegion(String region) implements Command {
+        public String describe() {
+            return "fail region " + region;
+        }
+    }
+
+    record RestoreRegion(String region) implements Command {
+        public String describe() {
+            return "restore region " + region;
+        }
+    }
+
+    /** Planned: waits until the secondary is in sync, then swaps roles; no acknowledged write is lost. */
+    record Switchover(String region) implements Command {
+        public String describe() {
+            return "switch over to " + region;
+        }
+    }
+
+    /** Unplanned, data loss allowed: the secondary is promoted now; what it had not received is lost. */
+    record FailoverGlobal(String region) implements Command {
+        public String describe() {
+            return "fail over the global database to " + region + " (allow data loss)";
+        }
+    }
+
+    /** The secondary leaves the global database and becomes a standalone writable cluster. */
+    record DetachAndPromote(String region) implements Command {
+        public String describe() {
+            return "detach and promote " + region;
+        }
+    }
+
+    /** Turns write forwarding on in a secondary with a read consistency, or off with null. */
+    record SetWriteForwarding(String region, ReadConsistency consistency) implements Command {
+        public String describe() {
+            return consistency == null ? "turn write forwarding off in " + region
+                    : "turn write forwarding on in " + region + " with " + consistency.label() + " reads";
+        }
+    }
+
+    /** The managed RPO (rds.global_db_rpo) in seconds, at least 20, or null for none. */
+    record SetManagedRpo(Long seconds) implements Command {
+        public String describe() {
+            return seconds == null ? "turn managed RPO off" : "set managed RPO to " + seconds + " s";
+        }
+    }
+
+    /** Aurora's aurora_replica_read_consistency for write forwarding. */
+    enum ReadConsistency {
+        EVENTUAL, SESSION, GLOBAL;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 }

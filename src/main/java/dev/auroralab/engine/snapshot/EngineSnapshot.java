@@ -5,11 +5,17 @@ import java.util.List;
 /**
  * The whole simulated state at one instant, immutable: what the window draws, what a report prints, what a test
  * asserts on. Taking one never changes the engine.
+ *
+ * <p>The region fields ({@code region}, {@code azs}, {@code volume}, {@code instances}, ...) describe the region the
+ * writes go to: the Global Database's primary, or the detached cluster after a detach and promote. {@code regions}
+ * lists every region, that one included, in the scenario's order; {@link #forRegion(String)} gives the same view of
+ * any of them, so the topology drawing serves every region.
  */
 public record EngineSnapshot(long nowMicros, long seed, String region, List<String> azs, List<String> downAzs,
         VolumeSnapshot volume, List<InstanceSnapshot> instances, EndpointsSnapshot endpoints, double writesPerSecond,
         double readsPerSecond, CountersSnapshot counters, FailoverSnapshot failoverInProgress,
-        List<FailoverRecord> failovers, List<StorageNodeSnapshot> storageNodes, List<MessageSnapshot> messagesInFlight) {
+        List<FailoverRecord> failovers, List<StorageNodeSnapshot> storageNodes, List<MessageSnapshot> messagesInFlight,
+        List<RegionSnapshot> regions, GlobalSnapshot global) {
 
     public EngineSnapshot {
         azs = List.copyOf(azs);
@@ -18,9 +24,41 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
         failovers = List.copyOf(failovers);
         storageNodes = List.copyOf(storageNodes);
         messagesInFlight = List.copyOf(messagesInFlight);
+        regions = List.copyOf(regions);
     }
 
-    /** The writer instance's id, or null when the cluster has none up or recovering (a down writer is no writer). */
+    /** The region the application's writes go to. */
+    public String writerRegion() {
+        return region;
+    }
+
+    /** Whether the cluster has secondary regions (or had: a detached one counts). */
+    public boolean isGlobal() {
+        return regions.size() > 1;
+    }
+
+    public RegionSnapshot regionSnapshot(String name) {
+        return regions.stream().filter(r -> r.region().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The same snapshot, with the region fields of {@code name}: what the topology view draws for that region. */
+    public EngineSnapshot forRegion(String name) {
+        if (name == null || name.equals(region)) {
+            return this;
+        }
+        RegionSnapshot r = regionSnapshot(name);
+        if (r == null) {
+            return this;
+        }
+        return new EngineSnapshot(nowMicros, seed, r.region(), r.azs(), r.downAzs(), r.volume(), r.instances(),
+                r.endpoints(), writesPerSecond, readsPerSecond, counters, failoverInProgress, failovers,
+                r.storageNodes(), List.of(), regions, global);
+    }
+
+    /**
+     * The writer instance's id in this view's region, or null when it has none up or recovering (a down writer is no
+     * writer).
+     */
     public String writerId() {
         return instances.stream().filter(i -> i.role() == InstanceRole.WRITER)
                 .filter(i -> i.status() == InstanceStatus.UP || i.status() == InstanceStatus.RECOVERING)
@@ -116,8 +154,66 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
     public record FailoverSnapshot(String phase, String from, String to, long startedAtMicros) {
     }
 
+    /**
+     * One entry of the RPO/RTO ledger. {@code kind}: "in-region", "global-switchover", "global-failover" or
+     * "detach-and-promote"; {@code from}/{@code to} are instances in-region and regions otherwise. Started: when the
+     * failover was triggered or asked for; completed: when a new writer took writes. {@code writeOutageStartedMicros}:
+     * when the writer endpoint stopped taking writes (earlier than started when the writer was lost first).
+     * {@code rpoMicros}: the age of the oldest acknowledged write that was lost (0 when none was).
+     */
     public record FailoverRecord(String kind, String from, String to, long startedAtMicros, long completedAtMicros,
-            long acknowledgedWritesLost) {
+            long acknowledgedWritesLost, long rpoMicros, long writeOutageStartedMicros) {
+
+        public long rtoMicros() {
+            return completedAtMicros - startedAtMicros;
+        }
+
+        public long writeDowntimeMicros() {
+            return completedAtMicros - writeOutageStartedMicros;
+        }
+    }
+
+    /**
+     * One region of the Global Database. {@code role}: "primary", "secondary", "detached" or "down" (the region is
+     * out). {@code rpoLagMicros}: how old the newest write this region's storage holds durably is, against the
+     * primary (0 when it holds all); {@code durabilityLagMicros}: the same for the newest write any of its copies
+     * holds. {@code latencyMicros}: one-way network latency from the scenario's primary region.
+     */
+    public record RegionSnapshot(String region, String role, boolean resyncing, long latencyMicros, List<String> azs,
+            List<String> downAzs, VolumeSnapshot volume, List<InstanceSnapshot> instances,
+            List<StorageNodeSnapshot> storageNodes, EndpointsSnapshot endpoints, long durableLsn, long rpoLagMicros,
+            long durabilityLagMicros, boolean writable, boolean readable, ForwardingSnapshot forwarding) {
+        public RegionSnapshot {
+            azs = List.copyOf(azs);
+            downAzs = List.copyOf(downAzs);
+            instances = List.copyOf(instances);
+            storageNodes = List.copyOf(storageNodes);
+        }
+
+        public boolean primary() {
+            return role.equals("primary");
+        }
+    }
+
+    /**
+     * Write forwarding from one secondary: one session that writes through the primary, then reads locally with the
+     * read consistency ("eventual", "session" or "global"). Stale reads: eventual reads that missed the session's own
+     * write. Read wait: how long a read waited for the region to catch up.
+     */
+    public record ForwardingSnapshot(String consistency, long forwardedWrites, long forwardedWritesFailed,
+            long forwardedWriteLatencyLastMicros, long reads, long staleReads, long readWaitLastMicros,
+            long readWaitMaxMicros) {
+    }
+
+    /**
+     * Global Database settings and alarms. {@code managedRpoSeconds}: 0 when off; {@code commitsBlocked}: commits on
+     * the primary wait because every secondary's RPO lag exceeds it; {@code splitBrain}: two regions take writes.
+     */
+    public record GlobalSnapshot(long managedRpoSeconds, boolean commitsBlocked, boolean splitBrain,
+            List<String> writableRegions) {
+        public GlobalSnapshot {
+            writableRegions = List.copyOf(writableRegions);
+        }
     }
 
     public record StorageNodeSnapshot(String id, String az, boolean up, List<String> segments) {
