@@ -38,6 +38,7 @@ public final class InspectorModel {
                 case PROTECTION_GROUP -> pg(out, s.pg(sel.id()));
                 case AVAILABILITY_ZONE -> az(out, sel.id(), s);
                 case ENDPOINT -> endpoint(out, sel.id(), s);
+                case REGION -> region(out, s.regionSnapshot(sel.id()), s);
                 default -> {
                 }
             }
@@ -135,10 +136,66 @@ public final class InspectorModel {
                 : "spreads reads over the replicas, or the writer if there are none"));
     }
 
+    /** Every field of a Global Database region, its write forwarding, and the global settings and alarms. */
+    private static void region(List<Field> out, EngineSnapshot.RegionSnapshot r, EngineSnapshot s) {
+        if (r == null) {
+            return;
+        }
+        out.add(new Field("Region " + r.region(), null));
+        out.add(new Field("role", r.role() + (r.resyncing() ? " (resyncing)" : "")));
+        out.add(new Field("takes writes", yesNo(r.writable())));
+        out.add(new Field("serves reads", yesNo(r.readable())));
+        out.add(new Field("network latency", r.primary() && r.latencyMicros() == 0 ? "-"
+                : millis(r.latencyMicros()) + " one way, from the scenario's primary region"));
+        out.add(new Field("AZs", String.join(", ", r.azs()) + (r.downAzs().isEmpty() ? ""
+                : " (out: " + String.join(", ", r.downAzs()) + ")")));
+        long up = r.instances().stream().filter(i -> i.status() == EngineSnapshot.InstanceStatus.UP).count();
+        out.add(new Field("instances", up + " of " + r.instances().size() + " up: " + String.join(", ",
+                r.instances().stream().map(EngineSnapshot.InstanceSnapshot::id).toList())));
+        out.add(new Field("volume", r.volume() == null ? "-" : r.volume().status().label()));
+        out.add(new Field("durable LSN", grouped(r.durableLsn())));
+        if (!r.primary()) {
+            out.add(new Field("RPO lag", seconds(r.rpoLagMicros())
+                    + ": age of the newest write it holds durably (lost if it were promoted now)"));
+            out.add(new Field("durability lag", seconds(r.durabilityLagMicros())
+                    + ": the same, for the newest write any of its copies holds"));
+        }
+        var f = r.forwarding();
+        String consistency = RegionActions.forwarding(r);
+        out.add(new Field("write forwarding", consistency == null ? "off" : "on, " + consistency + " reads"));
+        if (f != null && consistency != null) {
+            out.add(new Field("forwarded writes", grouped(f.forwardedWrites()) + " ("
+                    + grouped(f.forwardedWritesFailed()) + " failed)"));
+            out.add(new Field("last forwarded write", millis(f.forwardedWriteLatencyLastMicros())));
+            out.add(new Field("reads", grouped(f.reads()) + ", " + grouped(f.staleReads())
+                    + " stale (missed the session's own write)"));
+            out.add(new Field("read wait", "last " + millis(f.readWaitLastMicros()) + ", max "
+                    + millis(f.readWaitMaxMicros())));
+        }
+        var g = s.global();
+        if (g != null) {
+            out.add(new Field("Global database", null));
+            out.add(new Field("writes go to", s.writerRegion()));
+            out.add(new Field("managed RPO", g.managedRpoSeconds() == 0 ? "off" : g.managedRpoSeconds() + " s"));
+            out.add(new Field("commits blocked", g.commitsBlocked()
+                    ? "YES: every secondary is further behind than the managed RPO" : "no"));
+            out.add(new Field("split brain", g.splitBrain() ? "YES: " + String.join(" and ", g.writableRegions())
+                    + " both take writes" : "no"));
+        }
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    private static String seconds(long micros) {
+        return micros < 1_000_000 ? millis(micros) : String.format(Locale.ROOT, "%.2f s", micros / 1e6);
+    }
+
     private static void volume(List<Field> out, EngineSnapshot s) {
         var v = s.volume();
         var c = s.counters();
-        out.add(new Field("Volume", null));
+        out.add(new Field(s.isGlobal() ? "Volume of " + s.region() : "Volume", null));
         out.add(new Field("status", v.status().label()));
         out.add(new Field("why", v.reason()));
         out.add(new Field("VCL (complete)", grouped(v.vcl())));

@@ -40,6 +40,8 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
@@ -87,6 +89,13 @@ public final class MainView extends BorderPane {
     private final SimulationViewModel vm;
     private final Stage stage;
     private final TopologyView topology;
+    private final GlobalControls global;
+    private final VBox centre;
+    private final Node charts;
+    private final TabPane bottomTabs = new TabPane();
+    private final Tab ledgerTab = new Tab();
+    private int ledgerRowsSeen;
+    private int ledgerTitleRows = -1;
     private final Label banner = new Label();
     private final Label clock = new Label();
     private final Button play = new Button();
@@ -116,6 +125,8 @@ public final class MainView extends BorderPane {
         this.vm = vm;
         this.stage = stage;
         this.topology = new TopologyView(vm);
+        this.global = new GlobalControls(vm);
+        this.charts = charts;
 
         VBox top = new VBox(menuBar(), transportBar());
         setTop(top);
@@ -125,13 +136,17 @@ public final class MainView extends BorderPane {
         banner.setPadding(new Insets(6, 12, 6, 12));
         banner.getStyleClass().add("volume-banner");
         VBox.setMargin(banner, new Insets(6, 8, 2, 8));
-        VBox centre = new VBox(banner, topology);
+        VBox.setMargin(global.alarm(), new Insets(2, 8, 2, 8));
+        // a Global Database adds the alarm bar, the strip of regions and the region bar (the topology's title and the
+        // region's actions); for a single region they are not shown and take no room
+        centre = new VBox(banner, global.alarm(), global.strip(), global.regionBar(), topology);
         // the topology takes the height its page needs at this width; the charts grow into what is left
         VBox.setVgrow(topology, Priority.SOMETIMES);
         if (charts != null) {
             VBox.setVgrow(charts, Priority.ALWAYS);
             centre.getChildren().add(charts);
         }
+        buildBottomTabs();
         buildSide();
         split = new SplitPane(centre, side);
         split.setDividerPositions(0.76);
@@ -159,6 +174,18 @@ public final class MainView extends BorderPane {
 
     public TopologyView topology() {
         return topology;
+    }
+
+    /** The Global Database's strip, region bar, alarm, menu and ledger. */
+    public GlobalControls global() {
+        return global;
+    }
+
+    /** Shows the RPO/RTO ledger's tab (a Global Database only; the screenshot command uses it). */
+    public void showLedger() {
+        if (bottomTabs.getParent() != null) {
+            bottomTabs.getSelectionModel().select(ledgerTab);
+        }
     }
 
     public Palette palette() {
@@ -213,7 +240,7 @@ public final class MainView extends BorderPane {
                 item("Restore the selection", new KeyCodeCombination(KeyCode.R),
                         () -> keyed(TopologyAction.Kind.RESTORE)),
                 item("Actions for the selection…", new KeyCodeCombination(KeyCode.F10, KeyCombination.SHIFT_DOWN),
-                        topology::showMenuForSelection),
+                        this::showMenuForSelection),
                 item("Select the next element", new KeyCodeCombination(KeyCode.CLOSE_BRACKET),
                         () -> topology.selectAdjacent(1)),
                 item("Select the previous element", new KeyCodeCombination(KeyCode.OPEN_BRACKET),
@@ -230,7 +257,7 @@ public final class MainView extends BorderPane {
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("What this model simplifies", null, this::showSimplifications),
                 item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), this::showShortcuts));
-        return new MenuBar(file, sim, selection, view, help);
+        return new MenuBar(file, sim, selection, view, global.menu(), help);
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
@@ -379,6 +406,57 @@ public final class MainView extends BorderPane {
         side.getChildren().addAll(inspectorTitle, inspector, logHead, log, workload);
     }
 
+    private void buildBottomTabs() {
+        Tab chartsTab = new Tab("Charts");
+        chartsTab.setClosable(false);
+        ledgerTab.setClosable(false);
+        ledgerTitle();
+        ledgerTab.setContent(global.ledger());
+        bottomTabs.getTabs().setAll(chartsTab, ledgerTab);
+        bottomTabs.setId("bottomTabs");
+        bottomTabs.getStyleClass().add("bottom-tabs");
+        bottomTabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t == ledgerTab) {
+                ledgerRowsSeen = global.ledger().rows();
+                ledgerTitle();
+            }
+        });
+        VBox.setVgrow(bottomTabs, Priority.ALWAYS);
+        bottomTabs.setMinHeight(170);
+    }
+
+    /** "RPO/RTO ledger (2)", with "new" while it has rows the learner has not looked at. */
+    private void ledgerTitle() {
+        int rows = global.ledger().rows();
+        boolean unseen = rows > ledgerRowsSeen && !ledgerTab.isSelected();
+        if (ledgerTab.isSelected() || rows < ledgerRowsSeen) {
+            ledgerRowsSeen = rows;
+        }
+        ledgerTitleRows = rows;
+        ledgerTab.setText("RPO/RTO ledger (" + rows + (unseen ? ", new" : "") + ")");
+    }
+
+    /**
+     * For a Global Database the charts share their place with the RPO/RTO ledger, as two tabs; a single-region
+     * cluster keeps the charts alone, exactly as before.
+     */
+    private void arrangeBottom(boolean isGlobal) {
+        if (charts == null || isGlobal == (bottomTabs.getParent() != null)) {
+            return;
+        }
+        Tab chartsTab = bottomTabs.getTabs().get(0);
+        if (isGlobal) {
+            centre.getChildren().remove(charts);
+            chartsTab.setContent(charts);
+            centre.getChildren().add(bottomTabs);
+            bottomTabs.getSelectionModel().select(chartsTab);
+        } else {
+            centre.getChildren().remove(bottomTabs);
+            chartsTab.setContent(null);
+            centre.getChildren().add(charts);
+        }
+    }
+
     private void configureWorkload(Slider s, Label label, String unit, boolean isWrites) {
         s.setPrefWidth(200);
         s.setTooltip(new Tooltip("Client " + unit + ", 0 to 200,000 (logarithmic); applied when you let go"));
@@ -443,6 +521,7 @@ public final class MainView extends BorderPane {
                 case R -> keyed(TopologyAction.Kind.RESTORE);
                 case F11 -> togglePresenter();
                 case F1 -> showShortcuts();
+                case G -> vm.selectAdjacentRegion(e.isShiftDown() ? -1 : 1);
                 case CLOSE_BRACKET -> topology.selectAdjacent(1);
                 case OPEN_BRACKET -> topology.selectAdjacent(-1);
                 case ESCAPE -> {
@@ -464,16 +543,27 @@ public final class MainView extends BorderPane {
         Selection sel = vm.selection();
         if (sel == null) {
             vm.select(null);
-            flash("Select something first: click an instance, a copy, a storage node or an AZ");
+            flash("Select something first: click an instance, a copy, a storage node or an AZ"
+                    + (global.isGlobal() ? ", or a region's card (G)" : ""));
             return;
         }
-        TopologyAction a = TopologyActions.keyed(sel, vm.snapshot(), kind);
+        TopologyAction a = TopologyActions.keyed(sel, vm.viewSnapshot(), kind);
         if (a == null) {
             flash("Nothing to " + (kind == TopologyAction.Kind.FAIL ? "fail" : "restore") + " on " + sel.describe()
                     + " right now");
             return;
         }
         vm.act(a.command());
+    }
+
+    /** Shift+F10: the selection's menu, on the region's card for a region, in the topology otherwise. */
+    private void showMenuForSelection() {
+        Selection sel = vm.selection();
+        if (sel != null && sel.kind() == Selection.Kind.REGION) {
+            global.strip().showMenuForSelection();
+        } else {
+            topology.showMenuForSelection();
+        }
     }
 
     private void flash(String message) {
@@ -499,13 +589,20 @@ public final class MainView extends BorderPane {
         String failover = s.failoverInProgress() == null || v.reason().contains("failover") ? ""
                 : "   ·   failover: " + s.failoverInProgress().phase() + " (" + s.failoverInProgress().from() + " → "
                         + (s.failoverInProgress().to() == null ? "?" : s.failoverInProgress().to()) + ")";
-        banner.setText(icon + " Volume " + v.status().label().toUpperCase(Locale.ROOT) + " - " + v.reason() + failover);
+        // in a Global Database the banner is about the region the writes go to, and says which one that is
+        String where = s.isGlobal() ? s.writerRegion() + " · " : "";
+        banner.setText(icon + " " + where + "Volume " + v.status().label().toUpperCase(Locale.ROOT) + " - " + v.reason()
+                + failover);
         String tone = v.status() == VolumeStatus.WRITABLE ? Styles.SUCCESS
                 : v.status() == VolumeStatus.READ_ONLY ? Styles.WARNING : Styles.DANGER;
         // only on a change: touching the style classes, even to put back the same one, re-styles the banner
         if (!banner.getStyleClass().contains(tone)) {
             banner.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
             banner.getStyleClass().add(tone);
+        }
+        arrangeBottom(s.isGlobal());
+        if (ledgerTitleRows != global.ledger().rows()) {
+            ledgerTitle();
         }
         if (!writes.isValueChanging() && !writes.isFocused()) {
             writes.setValue(Math.log10(1 + s.writesPerSecond()));
@@ -522,7 +619,7 @@ public final class MainView extends BorderPane {
 
     private void refreshInspector() {
         lastInspectorNanos = System.nanoTime();
-        inspector.show(InspectorModel.fields(vm.selection(), vm.snapshot()));
+        inspector.show(InspectorModel.fields(vm.selection(), vm.viewSnapshot()));
     }
 
     private void refreshPlay() {
@@ -645,6 +742,7 @@ public final class MainView extends BorderPane {
                 : new PrimerLight().getUserAgentStylesheet());
         palette = dark ? Palette.DARK : Palette.LIGHT;
         topology.setPalette(palette);
+        global.setPalette(palette);
         paletteListeners.accept(palette);
     }
 
@@ -694,7 +792,8 @@ public final class MainView extends BorderPane {
                 + / −        faster / slower (1/100× to 100×)
                 Click        select; right-click: actions
                 ] / [        select the next / previous element
-                F / R        fail / restore the selection
+                F / R        fail / restore the selection (a region too)
+                G / Shift+G  Global Database: show the next / previous region
                 Shift+F10    actions for the selection
                 Esc          clear the selection (leave presenter mode)
                 Ctrl+O / S   open / save a scenario

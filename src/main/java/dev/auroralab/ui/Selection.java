@@ -7,7 +7,7 @@ public record Selection(Kind kind, String id) {
 
     public enum Kind {
         AVAILABILITY_ZONE("AZ"), INSTANCE("Instance"), STORAGE_NODE("Storage node"), SEGMENT("Segment"),
-        PROTECTION_GROUP("Protection group"), VOLUME("Volume"), ENDPOINT("Endpoint");
+        PROTECTION_GROUP("Protection group"), VOLUME("Volume"), ENDPOINT("Endpoint"), REGION("Region");
 
         private final String label;
 
@@ -43,6 +43,11 @@ public record Selection(Kind kind, String id) {
 
     public static Selection pg(String id) {
         return new Selection(Kind.PROTECTION_GROUP, id);
+    }
+
+    /** A region of a Global Database: its card in the global strip; selecting one shows it in the topology. */
+    public static Selection region(String name) {
+        return new Selection(Kind.REGION, name);
     }
 
     public String describe() {

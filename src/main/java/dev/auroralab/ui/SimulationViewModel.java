@@ -72,6 +72,8 @@ public final class SimulationViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper(this, "scenarioName", "");
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
+    /** The region the topology shows, chosen by the learner; null follows the writes (the primary). */
+    private final ReadOnlyStringWrapper chosenRegion = new ReadOnlyStringWrapper(this, "chosenRegion");
     private final ObservableList<AuroraEvent> events = FXCollections.observableArrayList();
     private final ObservableList<AuroraEvent> eventsView = FXCollections.unmodifiableObservableList(events);
 
@@ -160,6 +162,65 @@ public final class SimulationViewModel {
         return selection.get();
     }
 
+    /**
+     * The region the learner chose to look at in a Global Database, or null when the topology follows the writes (it
+     * then shows whichever region is the primary, before and after a switchover).
+     */
+    public ReadOnlyStringProperty chosenRegionProperty() {
+        return chosenRegion.getReadOnlyProperty();
+    }
+
+    /** The name of the region the topology shows now: the chosen one, else the one the writes go to. */
+    public String viewedRegion() {
+        EngineSnapshot s = snapshot.get();
+        String chosen = chosenRegion.get();
+        if (s == null) {
+            return chosen;
+        }
+        return chosen != null && s.regionSnapshot(chosen) != null ? chosen : s.writerRegion();
+    }
+
+    /**
+     * The snapshot as the topology draws it: the region fields of {@link #viewedRegion()} (see
+     * {@link EngineSnapshot#forRegion}). The same object as {@link #snapshot()} for a single region or the primary.
+     */
+    public EngineSnapshot viewSnapshot() {
+        EngineSnapshot s = snapshot.get();
+        return s == null ? null : s.forRegion(chosenRegion.get());
+    }
+
+    /** Shows a region in the topology; a selection inside another region is dropped (a region's own card stays). */
+    public void showRegion(String name) {
+        chosenRegion.set(name);
+        Selection sel = selection.get();
+        if (sel != null && sel.kind() != Selection.Kind.REGION && !RegionLookup.contains(viewSnapshot(), sel)) {
+            selection.set(null);
+        }
+    }
+
+    /**
+     * Selects the next ({@code step} = 1) or previous (-1) region of a Global Database in the scenario's order, and
+     * shows it (the G key); nothing happens in a single-region cluster.
+     */
+    public void selectAdjacentRegion(int step) {
+        EngineSnapshot s = snapshot.get();
+        if (s == null || !s.isGlobal()) {
+            return;
+        }
+        List<String> names = s.regions().stream().map(EngineSnapshot.RegionSnapshot::region).toList();
+        Selection sel = selection.get();
+        int at = sel != null && sel.kind() == Selection.Kind.REGION ? names.indexOf(sel.id()) : -1;
+        int next;
+        if (at >= 0) {
+            next = Math.floorMod(at + step, names.size());
+        } else {
+            // the first press picks the region already on show, so the learner sees where they start from
+            int shown = names.indexOf(viewedRegion());
+            next = shown >= 0 ? shown : step > 0 ? 0 : names.size() - 1;
+        }
+        select(Selection.region(names.get(next)));
+    }
+
     /** A message from the view for the status line (a saved file, a key with nothing to act on). */
     public void tell(String message) {
         status.set(message);
@@ -217,7 +278,20 @@ public final class SimulationViewModel {
         setSpeed(SpeedLadder.previous(speed.get()));
     }
 
+    /**
+     * Selects an element. A region's card also shows that region in the topology; an element of another region (a
+     * click on an event-log line about a secondary's instance, say) shows the region that holds it.
+     */
     public void select(Selection s) {
+        if (s != null && s.kind() == Selection.Kind.REGION) {
+            chosenRegion.set(s.id());
+        } else if (s != null && snapshot.get() != null && snapshot.get().isGlobal()
+                && !RegionLookup.contains(viewSnapshot(), s)) {
+            String holder = RegionLookup.regionHolding(snapshot.get(), s);
+            if (holder != null) {
+                chosenRegion.set(holder);
+            }
+        }
         selection.set(s);
     }
 
@@ -355,7 +429,7 @@ public final class SimulationViewModel {
         this.scenario = s;
         ClusterSpec c = s.cluster();
         engine = new AuroraEngine(new ClusterSpec(c.region(), c.azs(), c.volumeGiB(), c.instances(),
-                c.writesPerSecond(), c.readsPerSecond(), s.seed()));
+                c.writesPerSecond(), c.readsPerSecond(), s.seed(), c.secondaries()));
         engine.addListener(fresh::add);
         nextScripted = 0;
         userCommands.clear();
@@ -364,6 +438,7 @@ public final class SimulationViewModel {
         metrics.reset();
         scenarioName.set(s.name());
         selection.set(null);
+        chosenRegion.set(null);
         applyDueScript();
         publish();
     }

@@ -29,6 +29,7 @@ public final class TopologyActions {
             case INSTANCE -> forInstance(sel.id(), s);
             case STORAGE_NODE -> forNode(sel.id(), s);
             case SEGMENT -> forSegment(sel.id(), s);
+            case REGION -> RegionActions.forRegion(sel.id(), s);
             default -> List.of();
         };
     }

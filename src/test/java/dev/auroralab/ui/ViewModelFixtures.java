@@ -68,7 +68,7 @@ final class ViewModelFixtures {
     static AuroraEngine engineFor(Scenario s) {
         ClusterSpec c = s.cluster();
         return new AuroraEngine(new ClusterSpec(c.region(), c.azs(), c.volumeGiB(), c.instances(),
-                c.writesPerSecond(), c.readsPerSecond(), s.seed()));
+                c.writesPerSecond(), c.readsPerSecond(), s.seed(), c.secondaries()));
     }
 
     /** A copy of {@code s} with another timeline (for tests that need a script the file format would refuse). */
@@ -82,7 +82,7 @@ final class ViewModelFixtures {
         ClusterSpec c = s.cluster();
         return new Scenario(s.name(), s.description(), s.seed(), s.durationMicros(),
                 new ClusterSpec(c.region(), c.azs(), c.volumeGiB(), c.instances(), writesPerSecond, readsPerSecond,
-                        c.seed()),
+                        c.seed(), c.secondaries()),
                 s.timeline(), s.expectations(), s.sourceName());
     }
 

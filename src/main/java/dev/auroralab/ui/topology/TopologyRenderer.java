@@ -184,7 +184,7 @@ public final class TopologyRenderer {
         text(g, text, b.cx(), b.cy(), b.w() - 16);
     }
 
-    private static void arrow(GraphicsContext g, double x1, double y1, double x2, double y2) {
+    static void arrow(GraphicsContext g, double x1, double y1, double x2, double y2) {
         g.strokeLine(x1, y1, x2, y2 - 2);
         double angle = Math.atan2(y2 - y1, x2 - x1);
         double len = 9;
@@ -549,13 +549,13 @@ public final class TopologyRenderer {
         }
     }
 
-    private static void ring(GraphicsContext g, Box b) {
+    static void ring(GraphicsContext g, Box b) {
         if (b != null) {
             g.strokeRoundRect(b.x() - 3, b.y() - 3, b.w() + 6, b.h() + 6, 10, 10);
         }
     }
 
-    private static void hatch(GraphicsContext g, Box b, Color c, double alpha, double step) {
+    static void hatch(GraphicsContext g, Box b, Color c, double alpha, double step) {
         hatch(g, b, c, alpha, step, b.x() - b.h());
     }
 
@@ -582,11 +582,11 @@ public final class TopologyRenderer {
     private static final Map<Font, Font> SCALED_FONTS = new HashMap<>();
     private static double scaledFontsFor = 1;
 
-    private static void text(GraphicsContext g, String s, double x, double y) {
+    static void text(GraphicsContext g, String s, double x, double y) {
         text(g, s, x, y, Double.NaN);
     }
 
-    private static void text(GraphicsContext g, String s, double x, double y, double maxWidth) {
+    static void text(GraphicsContext g, String s, double x, double y, double maxWidth) {
         g.getTransform(PAGE);
         double sc = PAGE.getMxx();
         Font logical = g.getFont();

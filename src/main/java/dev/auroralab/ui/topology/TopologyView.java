@@ -1,21 +1,17 @@
 package dev.auroralab.ui.topology;
 
 import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.ui.ActionMenus;
 import dev.auroralab.ui.Palette;
 import dev.auroralab.ui.Selection;
 import dev.auroralab.ui.SimulationViewModel;
-import dev.auroralab.ui.TopologyAction;
 import dev.auroralab.ui.TopologyActions;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.geometry.Side;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -60,6 +56,7 @@ public final class TopologyView extends Pane {
         });
         vm.snapshotProperty().addListener((o, a, b) -> redraw());
         vm.selectionProperty().addListener((o, a, b) -> redraw());
+        vm.chosenRegionProperty().addListener((o, a, b) -> redraw());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMove);
         tip.setShowDelay(javafx.util.Duration.millis(400));
@@ -144,7 +141,8 @@ public final class TopologyView extends Pane {
     }
 
     public void redraw() {
-        EngineSnapshot s = vm.snapshot();
+        // in a Global Database, the region the learner chose (the primary unless they picked another)
+        EngineSnapshot s = vm.viewSnapshot();
         if (s == null || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
@@ -227,7 +225,13 @@ public final class TopologyView extends Pane {
         if (layout == null) {
             return;
         }
-        java.util.List<Selection> order = layout.keyboardOrder();
+        java.util.List<Selection> order = new java.util.ArrayList<>();
+        EngineSnapshot s = vm.snapshot();
+        if (s != null && s.isGlobal()) {
+            // the regions first: choosing one brings its own elements into the walk
+            s.regions().forEach(r -> order.add(Selection.region(r.region())));
+        }
+        order.addAll(layout.keyboardOrder());
         int at = order.indexOf(vm.selection());
         int next = at < 0 ? (step > 0 ? 0 : order.size() - 1) : Math.floorMod(at + step, order.size());
         vm.select(order.get(next));
@@ -258,31 +262,6 @@ public final class TopologyView extends Pane {
     }
 
     private List<MenuItem> menuItems(Selection s) {
-        List<TopologyAction> actions = TopologyActions.forSelection(s, vm.snapshot());
-        Map<String, Menu> subs = new LinkedHashMap<>();
-        List<MenuItem> items = new java.util.ArrayList<>();
-        if (s != null && !actions.isEmpty()) {
-            MenuItem head = new MenuItem(s.describe());
-            head.setDisable(true);
-            items.add(head);
-            items.add(new SeparatorMenuItem());
-        }
-        for (TopologyAction a : actions) {
-            String text = a.label() + (a.shortcut() == null ? "" : "    (" + a.shortcut() + ")")
-                    + (a.enabled() || a.disabledReason() == null ? "" : " - " + a.disabledReason());
-            MenuItem item = new MenuItem(text);
-            item.setDisable(!a.enabled());
-            item.setOnAction(ev -> vm.act(a.command()));
-            if (a.submenu() != null) {
-                subs.computeIfAbsent(a.submenu(), k -> {
-                    Menu m = new Menu(k);
-                    items.add(m);
-                    return m;
-                }).getItems().add(item);
-            } else {
-                items.add(item);
-            }
-        }
-        return items;
+        return ActionMenus.items(s, TopologyActions.forSelection(s, vm.viewSnapshot()), vm::act);
     }
 }

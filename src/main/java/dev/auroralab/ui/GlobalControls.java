@@ -1,0 +1,278 @@
+package dev.auroralab.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.auroralab.engine.command.Command;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.GlobalSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
+import dev.auroralab.ui.topology.GlobalStripRenderer;
+import dev.auroralab.ui.topology.GlobalStripView;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The Global Database's part of the window, all hidden for a single-region cluster:
+ * <ul>
+ *   <li>the alarm bar (split brain, commits blocked by the managed RPO), under the volume banner;</li>
+ *   <li>the global strip, one card per region ({@link GlobalStripView});</li>
+ *   <li>the region bar, the title of the topology below it ("Region eu-west-1 · SECONDARY, read-only") with the
+ *       actions for that region as buttons;</li>
+ *   <li>the Global menu, the same actions for the keyboard;</li>
+ *   <li>the RPO/RTO ledger ({@link LedgerPane}).</li>
+ * </ul>
+ * Everything is updated from the snapshot, but the nodes are touched only when what they show changed (a role, a
+ * setting, an alarm, a new ledger row), never merely because time passed (decision 0009).
+ */
+public final class GlobalControls {
+
+    public static final String ALARM_ID = "globalAlarm";
+    public static final String REGION_BAR_ID = "regionBar";
+    public static final String REGION_TITLE_ID = "regionTitle";
+
+    private final SimulationViewModel vm;
+    private final GlobalStripView strip;
+    private final Label alarm = new Label();
+    private final Label title = new Label();
+    private final ToolBar bar = new ToolBar();
+    private final Menu menu = new Menu("_Global");
+    private final LedgerPane ledger = new LedgerPane();
+    private final List<Action> buttons = new ArrayList<>();
+    private final MenuButton forwarding = new MenuButton(RegionActions.FORWARDING);
+    private final MenuButton rpo = new MenuButton(RegionActions.MANAGED_RPO);
+    private final Label settings = new Label();
+    private boolean global;
+    private long shownKey = Long.MIN_VALUE;
+    private String shownAlarm = "";
+
+    /** One button of the region bar, with the wrapper that carries its tooltip (a disabled button shows none). */
+    private record Action(Class<? extends Command> command, Button button, StackPane holder, Tooltip tip) {
+    }
+
+    public GlobalControls(SimulationViewModel vm) {
+        this.vm = vm;
+        this.strip = new GlobalStripView(vm);
+
+        alarm.setId(ALARM_ID);
+        alarm.setMaxWidth(Double.MAX_VALUE);
+        alarm.setWrapText(true);
+        alarm.setPadding(new Insets(6, 12, 6, 12));
+        alarm.getStyleClass().addAll("volume-banner", "global-alarm", Styles.DANGER);
+        show(alarm, false);
+
+        title.setId(REGION_TITLE_ID);
+        title.getStyleClass().addAll(Styles.TITLE_4, "region-title");
+        title.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        bar.setId(REGION_BAR_ID);
+        bar.getStyleClass().add("region-bar");
+        button(Command.FailRegion.class, "Fail region", "F");
+        button(Command.RestoreRegion.class, "Restore region", "R");
+        button(Command.Switchover.class, "Switch over to it", null);
+        button(Command.FailoverGlobal.class, "Fail over to it (data loss)", null);
+        button(Command.DetachAndPromote.class, "Detach and promote", null);
+        forwarding.setTooltip(new Tooltip("Write forwarding in this secondary: its applications write through the"
+                + " primary, and read locally with the consistency chosen"));
+        rpo.setTooltip(new Tooltip("Managed RPO (rds.global_db_rpo), set on the primary: commits wait while every"
+                + " secondary is further behind than this"));
+        settings.getStyleClass().add("region-bar-settings");
+        bar.getItems().add(title);
+        bar.getItems().add(new Separator(Orientation.VERTICAL));
+        buttons.forEach(a -> bar.getItems().add(a.holder()));
+        bar.getItems().addAll(forwarding, rpo, new Separator(Orientation.VERTICAL), settings);
+        show(bar, false);
+
+        menu.setOnShowing(e -> refreshMenu());
+        menu.getItems().add(new MenuItem("(rebuilt when opened)"));
+        menu.setVisible(false);
+
+        vm.snapshotProperty().addListener((o, a, s) -> update(s));
+        vm.chosenRegionProperty().addListener((o, a, b) -> update(vm.snapshot()));
+        update(vm.snapshot());
+    }
+
+    public GlobalStripView strip() {
+        return strip;
+    }
+
+    public Label alarm() {
+        return alarm;
+    }
+
+    public ToolBar regionBar() {
+        return bar;
+    }
+
+    public Menu menu() {
+        return menu;
+    }
+
+    public LedgerPane ledger() {
+        return ledger;
+    }
+
+    public boolean isGlobal() {
+        return global;
+    }
+
+    public void setPalette(Palette p) {
+        strip.setPalette(p);
+    }
+
+    private void button(Class<? extends Command> command, String text, String key) {
+        Button b = new Button(text);
+        b.getStyleClass().add("region-action");
+        b.setFocusTraversable(true);
+        StackPane holder = new StackPane(b);
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        // on the holder: a disabled button shows no tooltip, and the reason it is disabled is what a learner wants
+        Tooltip.install(holder, tip);
+        Action a = new Action(command, b, holder, tip);
+        b.setOnAction(e -> actionFor(command).ifPresent(t -> vm.act(t.command())));
+        buttons.add(a);
+        if (key != null) {
+            b.setText(text + " (" + key + ")");
+        }
+    }
+
+    private java.util.Optional<TopologyAction> actionFor(Class<? extends Command> command) {
+        return RegionActions.forRegion(vm.viewedRegion(), vm.snapshot()).stream()
+                .filter(t -> command.isInstance(t.command())).findFirst();
+    }
+
+    // =================================================================================================================
+    // Following the snapshot
+    // =================================================================================================================
+
+    private void update(EngineSnapshot s) {
+        if (s == null) {
+            return;
+        }
+        boolean g = s.isGlobal();
+        if (g != global) {
+            global = g;
+            show(bar, g);
+            menu.setVisible(g);
+            shownKey = Long.MIN_VALUE;
+        }
+        ledger.update(s);
+        if (!g) {
+            setAlarm("");
+            return;
+        }
+        setAlarm(alarmText(s));
+        String region = vm.viewedRegion();
+        long key = RegionActions.stateKey(s, region);
+        if (key != shownKey) {
+            shownKey = key;
+            refreshBar(s, region);
+        }
+    }
+
+    private void setAlarm(String text) {
+        if (text.equals(shownAlarm)) {
+            return;
+        }
+        shownAlarm = text;
+        alarm.setText(text);
+        show(alarm, !text.isEmpty());
+    }
+
+    /** What the alarm bar says, or "" when all is well: the two states a teacher must not miss. */
+    public static String alarmText(EngineSnapshot s) {
+        GlobalSnapshot g = s.global();
+        if (g == null) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        if (g.splitBrain()) {
+            lines.add("⚠ SPLIT BRAIN: two regions take writes (" + String.join(" and ", g.writableRegions())
+                    + "). Their data now diverge; nothing merges them back.");
+        }
+        if (g.commitsBlocked()) {
+            lines.add("⛔ COMMITS BLOCKED: every secondary is more than " + g.managedRpoSeconds()
+                    + " s behind (managed RPO), so " + s.writerRegion() + " holds its commits until one catches up.");
+        }
+        return String.join("\n", lines);
+    }
+
+    /** "Region eu-west-1 · SECONDARY, read-only": the title of the topology below the bar. */
+    public static String regionTitle(RegionSnapshot r) {
+        return "Region " + r.region() + " · " + GlobalStripRenderer.roleLine(r).replace("★ ", "").replace("◇ ", "")
+                .replace("✕ ", "").replace("↻ ", "");
+    }
+
+    private void refreshBar(EngineSnapshot s, String region) {
+        RegionSnapshot r = s.regionSnapshot(region);
+        if (r == null) {
+            return;
+        }
+        title.setText(regionTitle(r));
+        List<TopologyAction> actions = RegionActions.forRegion(region, s);
+        for (Action a : buttons) {
+            TopologyAction t = actions.stream().filter(x -> a.command().isInstance(x.command())).findFirst()
+                    .orElse(null);
+            boolean enabled = t != null && t.enabled();
+            a.button().setDisable(!enabled);
+            a.tip().setText(t == null ? "" : enabled ? t.label() : t.label() + ": not now, " + t.disabledReason());
+        }
+        forwarding.getItems().setAll(ActionMenus.items(actions.stream()
+                .filter(t -> RegionActions.FORWARDING.equals(t.submenu())).map(t -> t.under(null)).toList(), vm::act));
+        rpo.getItems().setAll(ActionMenus.items(actions.stream()
+                .filter(t -> RegionActions.MANAGED_RPO.equals(t.submenu())).map(t -> t.under(null)).toList(),
+                vm::act));
+        String fwd = RegionActions.forwarding(r);
+        long managed = s.global() == null ? 0 : s.global().managedRpoSeconds();
+        settings.setText("forwarding " + (fwd == null ? "off" : fwd) + " · managed RPO "
+                + (managed == 0 ? "off" : managed + " s"));
+    }
+
+    private void refreshMenu() {
+        EngineSnapshot s = vm.snapshot();
+        List<MenuItem> items = new ArrayList<>();
+        String region = vm.viewedRegion();
+        if (s != null && s.isGlobal() && region != null) {
+            MenuItem head = new MenuItem("Region " + region + " (the one shown)");
+            head.setDisable(true);
+            items.add(head);
+            items.addAll(ActionMenus.items(RegionActions.forRegion(region, s), vm::act));
+            items.add(new SeparatorMenuItem());
+        }
+        MenuItem next = new MenuItem("Show the next region");
+        next.setAccelerator(new KeyCodeCombination(KeyCode.G));
+        next.setOnAction(e -> vm.selectAdjacentRegion(1));
+        MenuItem previous = new MenuItem("Show the previous region");
+        previous.setAccelerator(new KeyCodeCombination(KeyCode.G, KeyCombination.SHIFT_DOWN));
+        previous.setOnAction(e -> vm.selectAdjacentRegion(-1));
+        MenuItem writes = new MenuItem("Show the region the writes go to");
+        writes.setOnAction(e -> vm.showRegion(null));
+        items.addAll(List.of(next, previous, writes));
+        menu.getItems().setAll(items);
+    }
+
+    private static void show(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
+    }
+
+    /** For tests: the region bar's button that applies this kind of command. */
+    public Button buttonFor(Class<? extends Command> command) {
+        return buttons.stream().filter(a -> a.command() == command).map(Action::button).findFirst().orElse(null);
+    }
+}

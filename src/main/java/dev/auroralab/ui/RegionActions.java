@@ -1,0 +1,147 @@
+package dev.auroralab.ui;
+
+import dev.auroralab.engine.command.Command;
+import dev.auroralab.engine.command.Command.ReadConsistency;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a learner can do to a region of a Global Database, from the snapshot alone: fail or restore it, switch over or
+ * fail over to it, detach it, set its write forwarding, and set the managed RPO (on the primary). As with
+ * {@link TopologyActions}, what does not make sense for the region's role stays on the menu, disabled, with the reason.
+ * The same list feeds the region card's context menu, the Global menu and the action bar over the strip.
+ */
+public final class RegionActions {
+
+    /** Submenu of the forwarding choices. */
+    public static final String FORWARDING = "Write forwarding";
+    /** Submenu of the managed RPO choices. */
+    public static final String MANAGED_RPO = "Managed RPO";
+    /** The managed RPO targets offered, in seconds (the engine takes 20 s or more; 0 turns it off). */
+    public static final List<Long> RPO_CHOICES = List.of(20L, 30L, 60L);
+
+    private RegionActions() {
+    }
+
+    public static List<TopologyAction> forRegion(String name, EngineSnapshot s) {
+        RegionSnapshot r = s == null ? null : s.regionSnapshot(name);
+        if (r == null) {
+            return List.of();
+        }
+        RegionSnapshot primary = primary(s);
+        String role = r.role();
+        boolean down = "down".equals(role);
+        boolean detached = "detached".equals(role);
+        boolean isPrimary = r.primary();
+        // why this region cannot be made the primary, or null when it can
+        String notPromotable = isPrimary ? name + " is already the primary"
+                : detached ? name + " has left the global database (detached)"
+                : down ? name + " is out: restore it first"
+                : r.resyncing() ? name + " is still resyncing after its outage"
+                : null;
+
+        List<TopologyAction> out = new ArrayList<>();
+        TopologyAction fail = TopologyAction.of("Fail region " + name, new Command.FailRegion(name),
+                TopologyAction.Kind.FAIL);
+        TopologyAction restore = TopologyAction.of("Restore region " + name, new Command.RestoreRegion(name),
+                TopologyAction.Kind.RESTORE);
+        out.add(down ? fail.disabledBecause("the region is already out") : fail);
+        out.add(down ? restore : restore.disabledBecause("the region is up"));
+
+        TopologyAction switchover = TopologyAction.of("Switch over to " + name + " (planned, no data loss)",
+                new Command.Switchover(name), TopologyAction.Kind.OTHER);
+        out.add(notPromotable != null ? switchover.disabledBecause(notPromotable)
+                : primary == null ? switchover.disabledBecause("a switchover needs a primary that is up: fail over")
+                : switchover);
+        TopologyAction failover = TopologyAction.of("Fail over to " + name + " (allow data loss)",
+                new Command.FailoverGlobal(name), TopologyAction.Kind.OTHER);
+        out.add(notPromotable != null ? failover.disabledBecause(notPromotable) : failover);
+        TopologyAction detach = TopologyAction.of("Detach " + name + " and promote it (standalone)",
+                new Command.DetachAndPromote(name), TopologyAction.Kind.OTHER);
+        out.add(isPrimary ? detach.disabledBecause(name + " is the primary: switch over or fail over first")
+                : detached ? detach.disabledBecause(name + " is already detached")
+                : down ? detach.disabledBecause(name + " is out: restore it first")
+                : detach);
+
+        String forwardingNow = forwarding(r);
+        String noForwarding = isPrimary ? "the primary takes writes itself"
+                : detached ? "a detached cluster takes its own writes"
+                : down ? name + " is out"
+                : null;
+        List<String> choices = new ArrayList<>();
+        choices.add(null);
+        for (ReadConsistency c : ReadConsistency.values()) {
+            choices.add(c.label());
+        }
+        for (String choice : choices) {
+            ReadConsistency c = choice == null ? null : ReadConsistency.valueOf(choice.toUpperCase(Locale.ROOT));
+            boolean now = choice == null ? forwardingNow == null : choice.equals(forwardingNow);
+            TopologyAction a = TopologyAction.of((choice == null ? "Off" : "On, " + choice + " reads")
+                    + (now ? " (now)" : ""), new Command.SetWriteForwarding(name, c), TopologyAction.Kind.OTHER)
+                    .under(FORWARDING);
+            out.add(noForwarding != null ? a.disabledBecause(noForwarding)
+                    : now ? a.disabledBecause("already " + (choice == null ? "off" : choice)) : a);
+        }
+
+        long rpoNow = s.global() == null ? 0 : s.global().managedRpoSeconds();
+        String noRpo = isPrimary ? null
+                : primary == null ? "it is set on the primary, and there is none now"
+                : "it is set on the primary, " + primary.region();
+        for (long choice : prepend(0L, RPO_CHOICES)) {
+            boolean now = choice == rpoNow;
+            TopologyAction a = TopologyAction.of((choice == 0 ? "Off" : choice + " s") + (now ? " (now)" : ""),
+                    new Command.SetManagedRpo(choice == 0 ? null : choice), TopologyAction.Kind.OTHER)
+                    .under(MANAGED_RPO);
+            out.add(noRpo != null ? a.disabledBecause(noRpo)
+                    : now ? a.disabledBecause("already " + (choice == 0 ? "off" : choice + " s")) : a);
+        }
+        return out;
+    }
+
+    /**
+     * A number that changes whenever what {@link #forRegion} offers for {@code region} may change: every region's
+     * role and resync, its forwarding, the managed RPO, and which region is asked about. Computed without allocating,
+     * so the window can ask every frame and rebuild its buttons only on a change.
+     */
+    public static long stateKey(EngineSnapshot s, String region) {
+        long h = region == null ? 0 : region.hashCode();
+        for (RegionSnapshot r : s.regions()) {
+            h = 31 * h + r.region().hashCode();
+            h = 31 * h + r.role().hashCode();
+            h = 31 * h + (r.resyncing() ? 1 : 2);
+            String c = r.forwarding() == null ? null : r.forwarding().consistency();
+            h = 31 * h + (c == null ? 0 : c.hashCode());
+        }
+        h = 31 * h + (s.global() == null ? -1 : s.global().managedRpoSeconds());
+        return h;
+    }
+
+    /** The region that takes the global database's writes, or null while there is none (it is out). */
+    public static RegionSnapshot primary(EngineSnapshot s) {
+        for (RegionSnapshot r : s.regions()) {
+            if (r.primary()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The read consistency of a region's write forwarding, or null when forwarding is off. */
+    public static String forwarding(RegionSnapshot r) {
+        if (r.forwarding() == null) {
+            return null;
+        }
+        String c = r.forwarding().consistency();
+        return c == null || c.isBlank() || "off".equalsIgnoreCase(c) ? null : c.toLowerCase(Locale.ROOT);
+    }
+
+    private static List<Long> prepend(long first, List<Long> rest) {
+        List<Long> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return out;
+    }
+}

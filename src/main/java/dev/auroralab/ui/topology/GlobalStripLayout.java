@@ -1,0 +1,243 @@
+package dev.auroralab.ui.topology;
+
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
+import dev.auroralab.ui.Selection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the global strip puts each region of a Global Database, in logical units on a page as wide as the topology's
+ * ({@link #WIDTH}): one card per region in the scenario's order, so a region keeps its place when its role changes,
+ * and above each row of cards a lane that carries the replication arrows.
+ *
+ * <p>The arrows form a bus: a line rises from the primary's card into the lane, runs along it and drops into each
+ * secondary's card, with the lag label beside the drop (under the line, so no label ever sits on a line). With more
+ * than {@link #MAX_PER_ROW} regions the cards wrap into rows and a spine at the left edge joins the rows' lanes.
+ * Computed from the snapshot alone: the region names, which one is the primary and which have left (detached).
+ */
+public final class GlobalStripLayout {
+
+    public static final double WIDTH = TopologyLayout.WIDTH;
+    static final double MARGIN = 14;
+    static final double SPINE_MARGIN = 34;
+    static final double GAP = 18;
+    static final double ROW_GAP = 8;
+    static final double LANE = 40;
+    static final double CARD_H = 104;
+    static final double MAX_CARD_W = 420;
+    static final double POINTER = 14;
+    static final double LABEL_W = 170;
+    static final double LABEL_H = 20;
+    static final int MAX_PER_ROW = 4;
+
+    /** Each region's card, in the scenario's order. */
+    public final Map<String, Box> cards = new LinkedHashMap<>();
+    /** Per replication target: the arrow's corners, from the primary's card to the target's. */
+    final Map<String, double[]> pathX = new LinkedHashMap<>();
+    final Map<String, double[]> pathY = new LinkedHashMap<>();
+    /** Per replication target: the length of the path up to each corner (for messages along it). */
+    final Map<String, double[]> pathLength = new LinkedHashMap<>();
+    /** Per replication target: where its lag label sits, beside the arrow's last leg. */
+    public final Map<String, Box> lagLabels = new LinkedHashMap<>();
+    /** Per replication target: its number, an index into {@link #dotsOnPath}. */
+    final Map<String, Integer> targetIndex = new java.util.HashMap<>();
+    /** Scratch for the renderer (FX thread only): batches drawn so far on each arrow in this frame. */
+    int[] dotsOnPath = new int[0];
+    /** The region whose writes are replicated (the primary), or null when there is none. */
+    public String source;
+    public double height;
+    private Structure structure;
+
+    private GlobalStripLayout() {
+    }
+
+    /** What a strip layout depends on. */
+    private record Structure(List<String> regions, String source, List<Boolean> detached) {
+        static Structure of(EngineSnapshot s) {
+            List<String> names = new ArrayList<>();
+            List<Boolean> detached = new ArrayList<>();
+            String source = null;
+            for (RegionSnapshot r : s.regions()) {
+                names.add(r.region());
+                detached.add("detached".equals(r.role()));
+                if (r.primary()) {
+                    source = r.region();
+                }
+            }
+            return new Structure(names, source, detached);
+        }
+
+        /** Compared in place, without building anything: this runs on every frame. */
+        boolean matches(EngineSnapshot s) {
+            List<RegionSnapshot> rs = s.regions();
+            if (rs.size() != regions.size()) {
+                return false;
+            }
+            String primary = null;
+            for (int i = 0; i < rs.size(); i++) {
+                RegionSnapshot r = rs.get(i);
+                if (!regions.get(i).equals(r.region()) || detached.get(i) != "detached".equals(r.role())) {
+                    return false;
+                }
+                if (r.primary()) {
+                    primary = r.region();
+                }
+            }
+            return java.util.Objects.equals(primary, source);
+        }
+    }
+
+    public static GlobalStripLayout of(EngineSnapshot s) {
+        GlobalStripLayout l = new GlobalStripLayout();
+        l.structure = Structure.of(s);
+        l.build(l.structure);
+        l.finish();
+        return l;
+    }
+
+    /** {@code previous} when the regions, the primary and the detached ones are the same, else a fresh layout. */
+    public static GlobalStripLayout of(EngineSnapshot s, GlobalStripLayout previous) {
+        return previous != null && previous.structure.matches(s) ? previous : of(s);
+    }
+
+    /** Cards per row for {@code n} regions: all in one row up to {@link #MAX_PER_ROW}, else rows of equal length. */
+    static int perRow(int n) {
+        if (n <= MAX_PER_ROW) {
+            return Math.max(1, n);
+        }
+        int rows = (n + MAX_PER_ROW - 1) / MAX_PER_ROW;
+        return (n + rows - 1) / rows;
+    }
+
+    private void build(Structure st) {
+        int n = st.regions().size();
+        int perRow = perRow(n);
+        int rows = (n + perRow - 1) / perRow;
+        double left = rows > 1 ? SPINE_MARGIN : MARGIN;
+        double avail = WIDTH - left - MARGIN;
+        double cardW = Math.min(MAX_CARD_W, (avail - (perRow - 1) * GAP) / perRow);
+        // spread across the page: a region keeps its place in the scenario's order, like a strip of the world
+        double spacing = perRow == 1 ? 0 : (avail - perRow * cardW) / (perRow - 1);
+        double[] laneY = new double[rows];
+        int[] rowOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            int row = i / perRow;
+            int col = i % perRow;
+            double rowTop = 4 + row * (LANE + CARD_H + ROW_GAP);
+            laneY[row] = rowTop + 10;
+            rowOf[i] = row;
+            double x = perRow == 1 ? left + (avail - cardW) / 2 : left + col * (cardW + spacing);
+            cards.put(st.regions().get(i), new Box(x, rowTop + LANE, cardW, CARD_H));
+        }
+        height = 4 + rows * (LANE + CARD_H) + (rows - 1) * ROW_GAP + POINTER + 4;
+
+        source = st.source();
+        if (source == null) {
+            return;
+        }
+        Box src = cards.get(source);
+        int srcRow = rowOf[st.regions().indexOf(source)];
+        double spineX = MARGIN + 4;
+        for (int i = 0; i < n; i++) {
+            String name = st.regions().get(i);
+            if (name.equals(source) || st.detached().get(i)) {
+                continue;
+            }
+            Box t = cards.get(name);
+            int row = rowOf[i];
+            double[] xs;
+            double[] ys;
+            if (row == srcRow) {
+                xs = new double[] {src.cx(), src.cx(), t.cx(), t.cx()};
+                ys = new double[] {src.y(), laneY[row], laneY[row], t.y()};
+            } else {
+                xs = new double[] {src.cx(), src.cx(), spineX, spineX, t.cx(), t.cx()};
+                ys = new double[] {src.y(), laneY[srcRow], laneY[srcRow], laneY[row], laneY[row], t.y()};
+            }
+            pathX.put(name, xs);
+            pathY.put(name, ys);
+            double[] len = new double[xs.length];
+            for (int k = 1; k < xs.length; k++) {
+                len[k] = len[k - 1] + Math.abs(xs[k] - xs[k - 1]) + Math.abs(ys[k] - ys[k - 1]);
+            }
+            pathLength.put(name, len);
+            targetIndex.put(name, targetIndex.size());
+            // beside the drop, between the lane's line and the card: never on a line, never on a card
+            double labelW = Math.min(LABEL_W, t.right() - t.cx() - 10);
+            lagLabels.put(name, new Box(t.cx() + 8, t.y() - LABEL_H - 2, labelW, LABEL_H));
+        }
+    }
+
+    private void finish() {
+        dotsOnPath = new int[targetIndex.size()];
+    }
+
+    /** The region whose card or lag label is at a logical point, or null. */
+    public Selection hitTest(double x, double y) {
+        for (Map.Entry<String, Box> e : cards.entrySet()) {
+            if (e.getValue().contains(x, y)) {
+                return Selection.region(e.getKey());
+            }
+        }
+        for (Map.Entry<String, Box> e : lagLabels.entrySet()) {
+            if (e.getValue().contains(x, y)) {
+                return Selection.region(e.getKey());
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code (x, y)} is on a lag label (for its own tooltip). */
+    public String lagLabelAt(double x, double y) {
+        for (Map.Entry<String, Box> e : lagLabels.entrySet()) {
+            if (e.getValue().contains(x, y)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The replication targets, in the scenario's order. */
+    public List<String> targets() {
+        return List.copyOf(pathX.keySet());
+    }
+
+    /** The arrow to {@code target} as its corners, x then y, or null when there is none. */
+    public double[][] path(String target) {
+        double[] xs = pathX.get(target);
+        return xs == null ? null : new double[][] {xs.clone(), pathY.get(target).clone()};
+    }
+
+    /**
+     * The point {@code f} (0 to 1) of the way along the arrow to {@code target}, into {@code out} (x, y); false when
+     * there is no such arrow. No allocation: messages are placed with it every frame.
+     */
+    boolean pointAlong(String target, double f, double[] out) {
+        double[] xs = pathX.get(target);
+        if (xs == null) {
+            return false;
+        }
+        double[] ys = pathY.get(target);
+        double[] len = pathLength.get(target);
+        double want = Math.max(0, Math.min(1, f)) * len[len.length - 1];
+        for (int k = 1; k < xs.length; k++) {
+            if (want <= len[k] || k == xs.length - 1) {
+                double seg = len[k] - len[k - 1];
+                double t = seg <= 0 ? 0 : (want - len[k - 1]) / seg;
+                out[0] = xs[k - 1] + (xs[k] - xs[k - 1]) * t;
+                out[1] = ys[k - 1] + (ys[k] - ys[k - 1]) * t;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Scale and offsets of the strip in a canvas: the page's width fills it, up to {@code maxScale}, centred. */
+    public TopologyLayout.Fit fit(double canvasW, double maxScale) {
+        double scale = Math.max(0.1, Math.min(canvasW / WIDTH, maxScale));
+        return new TopologyLayout.Fit(scale, (canvasW - WIDTH * scale) / 2, 0);
+    }
+}
