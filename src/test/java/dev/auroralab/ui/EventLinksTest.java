@@ -223,6 +223,7 @@ class EventLinksTest {
             case PROTECTION_GROUP -> s.pg(sel.id()) != null;
             case ENDPOINT -> sel.id().equals("cluster") || sel.id().equals("reader");
             case VOLUME -> true;
+            case REGION -> s.regionSnapshot(sel.id()) != null;
         };
     }
 }

@@ -29,7 +29,7 @@ public final class GlobalStripLayout {
     static final double CARD_H = 104;
     static final double MAX_CARD_W = 420;
     static final double POINTER = 14;
-    static final double LABEL_W = 170;
+    static final double LABEL_W = 240;
     static final double LABEL_H = 20;
     static final int MAX_PER_ROW = 4;
 
@@ -165,8 +165,22 @@ public final class GlobalStripLayout {
             }
             pathLength.put(name, len);
             targetIndex.put(name, targetIndex.size());
-            // beside the drop, between the lane's line and the card: never on a line, never on a card
-            double labelW = Math.min(LABEL_W, t.right() - t.cx() - 10);
+        }
+        // beside each drop, between the lane's line and the card, reaching right up to the next vertical line in the
+        // row (another drop, the primary's rise) or the page's edge: never on a line, never on a card
+        for (String name : pathX.keySet()) {
+            Box t = cards.get(name);
+            int row = rowOf[st.regions().indexOf(name)];
+            double limit = WIDTH - 4;
+            for (int i = 0; i < n; i++) {
+                String other = st.regions().get(i);
+                boolean vertical = other.equals(source) || pathX.containsKey(other);
+                double x = cards.get(other).cx();
+                if (rowOf[i] == row && vertical && x > t.cx() + 1) {
+                    limit = Math.min(limit, x - 10);
+                }
+            }
+            double labelW = Math.min(LABEL_W, limit - t.cx() - 8);
             lagLabels.put(name, new Box(t.cx() + 8, t.y() - LABEL_H - 2, labelW, LABEL_H));
         }
     }

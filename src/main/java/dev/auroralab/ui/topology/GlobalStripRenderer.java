@@ -218,15 +218,15 @@ public final class GlobalStripRenderer {
                 up++;
             }
         }
-        String forwarding = RegionActions.forwarding(r);
         return "instances " + up + "/" + r.instances().size() + " up · reads " + (r.readable() ? "✓" : "✕")
-                + (forwarding == null ? "" : " · forwarding: " + forwarding);
+                + (r.downAzs().isEmpty() ? "" : " · " + r.downAzs().size() + " AZ out");
     }
 
-    /** The newest log record the region holds durably. */
+    /** The newest log record the region holds durably, and its write forwarding when on. */
     public static String lsnLine(RegionSnapshot r) {
+        String forwarding = RegionActions.forwarding(r);
         return (r.primary() ? "VDL " : "durable LSN ") + Numbers.grouped(r.durableLsn())
-                + (r.downAzs().isEmpty() ? "" : " · " + r.downAzs().size() + " AZ out");
+                + (forwarding == null ? "" : " · fwd: " + forwarding);
     }
 
     private static void badge(GraphicsContext g, String role, double x, double y, Palette p) {
