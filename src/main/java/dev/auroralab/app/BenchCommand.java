@@ -4,6 +4,8 @@ import dev.auroralab.engine.AuroraEngine;
 import dev.auroralab.engine.ClusterSpec;
 import dev.auroralab.engine.ClusterSpec.InstanceSpec;
 import dev.auroralab.engine.ClusterSpec.Role;
+import dev.auroralab.engine.ClusterSpec.SecondarySpec;
+import dev.auroralab.engine.ModelValues;
 import dev.auroralab.engine.command.Command.FailAvailabilityZone;
 import dev.auroralab.engine.command.Command.FailInstance;
 import java.io.PrintStream;
@@ -17,26 +19,38 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * {@code bench [--json]}: engine speed at the headline load (1 writer + 15 replicas, 100 GiB, 200,000 writes/s and
+ * {@code bench [--json] [--runs N] [--secondaries N]}: engine speed at the headline load (1 writer + 15 replicas, 100 GiB, 200,000 writes/s and
  * 400,000 reads/s, 60 simulated seconds, an AZ outage at 20 s and a writer crash at 40 s), with a bare
  * PriorityQueue insert+poll loop of the same event count measured in the same run as a baseline.
  * Targets: at least 50x real time on 2 cores, heap under 512 MiB. Figures, not assertions: this is a benchmark.
+ * {@code --secondaries N} adds N Global Database secondary regions (3 AZs, 2 readers, 70 ms away each) to the same
+ * load, to see what replicating to them costs.
  */
 final class BenchCommand implements Command {
 
-    static final String USAGE = "bench [--json] [--runs N]";
+    static final String USAGE = "bench [--json] [--runs N] [--secondaries N]";
     static final long SIMULATED_MICROS = 60_000_000;
+    /** Real regions for the bench's secondaries, in the order they are added. */
+    static final List<String> SECONDARY_REGIONS = List.of("eu-west-1", "us-west-2", "eu-central-1", "ap-northeast-1",
+            "ap-southeast-2", "eu-west-2", "ca-central-1", "sa-east-1", "ap-south-1", "ap-southeast-1");
+    /** MODEL VALUE for the bench: one-way latency from us-east-1 to each secondary. */
+    static final long SECONDARY_LATENCY_MS = 70;
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         CliArgs a;
         int runs;
+        int secondaries;
         try {
-            a = CliArgs.parse(args, Set.of("--runs"), Set.of("--json"));
-            runs = Integer.parseInt(a.options.getOrDefault("--runs", "3"));
-            if (runs < 1 || !a.positionals.isEmpty()) {
-                throw new IllegalArgumentException("--runs takes a number from 1 up");
+            a = CliArgs.parse(args, Set.of("--runs", "--secondaries"), Set.of("--json"));
+            if (!a.positionals.isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + a.positionals.get(0) + "'");
             }
+            runs = number(a, "--runs", 3, 1, Integer.MAX_VALUE, "--runs takes a number from 1 up");
+            secondaries = number(a, "--secondaries", 0, 0, ModelValues.MAX_SECONDARY_REGIONS,
+                    "--secondaries takes a number from 0 to " + ModelValues.MAX_SECONDARY_REGIONS
+                            + " (a global database has at most " + ModelValues.MAX_SECONDARY_REGIONS
+                            + " secondary regions)");
         } catch (IllegalArgumentException e) {
             err.println("aurora-lab bench: " + e.getMessage() + "\nusage: " + USAGE);
             return 2;
@@ -46,10 +60,15 @@ final class BenchCommand implements Command {
             out.println("Aurora Lab engine bench: 1 writer + 15 replicas, 100 GiB (10 PGs), 200,000 writes/s, "
                     + "400,000 reads/s,\n60 simulated s, AZ us-east-1c out at 20 s, writer crash at 40 s; best of "
                     + runs + " runs (the first warms the JIT)");
+            if (secondaries > 0) {
+                out.println("with " + secondaries + " secondary region" + (secondaries == 1 ? "" : "s") + " ("
+                        + String.join(", ", SECONDARY_REGIONS.subList(0, secondaries)) + "), each 3 AZs, 2 readers, "
+                        + SECONDARY_LATENCY_MS + " ms away");
+            }
         }
         Result best = null;
         for (int i = 0; i < runs; i++) {
-            Result r = measure();
+            Result r = measure(secondaries);
             if (!json) {
                 out.printf(Locale.ROOT, "  run %d: %.2f s wall, %,d events%n", i + 1, r.wallNanos / 1e9, r.events);
             }
@@ -63,12 +82,13 @@ final class BenchCommand implements Command {
         double baseline = baselineEventsPerSecond(best.events);
         double peakHeapMiB = peakHeapBytes() / (1024.0 * 1024.0);
         if (json) {
-            out.printf(Locale.ROOT, "{%n  \"simulatedSeconds\": 60,%n  \"wallSeconds\": %.3f,%n"
+            out.printf(Locale.ROOT, "{%n  \"simulatedSeconds\": 60,%n  \"secondaryRegions\": %d,%n"
+                    + "  \"wallSeconds\": %.3f,%n"
                     + "  \"simulatedSecondsPerWallSecond\": %.1f,%n  \"engineEvents\": %d,%n"
                     + "  \"engineEventsPerSecond\": %.0f,%n  \"baselineEventsPerSecond\": %.0f,%n"
                     + "  \"engineToBaselineRatio\": %.3f,%n  \"peakHeapMiB\": %.1f,%n"
                     + "  \"writesAcknowledged\": %d,%n  \"targets\": {\"simulatedSecondsPerWallSecond\": 50, "
-                    + "\"peakHeapMiB\": 512}%n}%n", wallSeconds, simPerWall, best.events, eventsPerSecond, baseline,
+                    + "\"peakHeapMiB\": 512}%n}%n", secondaries, wallSeconds, simPerWall, best.events, eventsPerSecond, baseline,
                     eventsPerSecond / baseline, peakHeapMiB, best.writesAcknowledged);
         } else {
             out.printf(Locale.ROOT, "simulatedSecondsPerWallSecond  %.1f   (target >= 50)%n", simPerWall);
@@ -86,7 +106,43 @@ final class BenchCommand implements Command {
     record Result(long wallNanos, long events, long writesAcknowledged, long writesIssued, long lost) {
     }
 
+    private static int number(CliArgs a, String option, int otherwise, int min, int max, String range) {
+        String text = a.options.get(option);
+        if (text == null) {
+            return otherwise;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(range + ", got '" + text + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(range + ", got " + n);
+        }
+        return n;
+    }
+
     static ClusterSpec headlineSpec() {
+        return headlineSpec(0);
+    }
+
+    /** The headline load, with {@code secondaries} Global Database secondary regions. */
+    static ClusterSpec headlineSpec(int secondaries) {
+        ClusterSpec primary = primarySpec();
+        List<SecondarySpec> regions = new ArrayList<>();
+        for (String region : SECONDARY_REGIONS.subList(0, secondaries)) {
+            List<String> azs = List.of(region + "a", region + "b", region + "c");
+            List<InstanceSpec> readers = List.of(
+                    new InstanceSpec(region + "-reader-1", azs.get(0), Role.READER, 1, "db.r6g.4xlarge"),
+                    new InstanceSpec(region + "-reader-2", azs.get(1), Role.READER, 1, "db.r6g.4xlarge"));
+            regions.add(new SecondarySpec(region, azs, readers, SECONDARY_LATENCY_MS));
+        }
+        return new ClusterSpec(primary.region(), primary.azs(), primary.volumeGiB(), primary.instances(),
+                primary.writesPerSecond(), primary.readsPerSecond(), primary.seed(), regions);
+    }
+
+    private static ClusterSpec primarySpec() {
         List<String> azs = List.of("us-east-1a", "us-east-1b", "us-east-1c");
         List<InstanceSpec> instances = new ArrayList<>();
         instances.add(new InstanceSpec("writer-1", "us-east-1a", Role.WRITER, 1, "db.r6g.16xlarge"));
@@ -96,10 +152,10 @@ final class BenchCommand implements Command {
         return new ClusterSpec("us-east-1", azs, 100, instances, 200_000, 400_000, 1);
     }
 
-    private static Result measure() {
+    private static Result measure(int secondaries) {
         resetPeaks();
         long start = System.nanoTime();
-        AuroraEngine engine = new AuroraEngine(headlineSpec());
+        AuroraEngine engine = new AuroraEngine(headlineSpec(secondaries));
         engine.advanceTo(20_000_000);
         engine.apply(new FailAvailabilityZone("us-east-1c"));
         engine.advanceTo(40_000_000);

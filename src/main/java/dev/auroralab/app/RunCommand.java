@@ -100,11 +100,30 @@ final class RunCommand implements Command {
         out.printf(Locale.ROOT, "  downtime: writes %.1f s, reads %.1f s%n", c.writeDowntimeMicros() / 1e6,
                 c.readDowntimeMicros() / 1e6);
         for (var f : s.failovers()) {
+            if (!f.kind().equals("in-region")) {
+                // a Global Database failover: between regions, with its RTO and RPO in the ledger
+                out.printf(Locale.ROOT, "  %s %s -> %s: RTO %.1f s, RPO %.1f s, %,d acknowledged writes lost%n",
+                        f.kind(), f.from(), f.to(), f.rtoMicros() / 1e6, f.rpoMicros() / 1e6,
+                        f.acknowledgedWritesLost());
+                continue;
+            }
             String what = f.from().equals(f.to()) ? "writer " + f.to() + " restarted or recreated in place"
                     : "failover " + f.from() + " -> " + f.to();
             out.printf(Locale.ROOT, "  %s: %.1f s to %.1f s (%.1f s without a writer), %d acknowledged writes lost%n",
                     what, f.startedAtMicros() / 1e6, f.completedAtMicros() / 1e6,
                     (f.completedAtMicros() - f.startedAtMicros()) / 1e6, f.acknowledgedWritesLost());
+        }
+        if (r.scenario().isGlobal()) {
+            for (var region : s.regions()) {
+                out.printf(Locale.ROOT, "  region %s: %s%s, RPO lag %.1f ms, %s%n", region.region(), region.role(),
+                        region.resyncing() ? " (resyncing)" : "", region.rpoLagMicros() / 1e3,
+                        region.writable() ? "writable" : region.readable() ? "read-only" : "not readable");
+            }
+            var g = s.global();
+            out.printf(Locale.ROOT, "  global: writes go to %s, managed RPO %s%s%s%n", s.writerRegion(),
+                    g.managedRpoSeconds() > 0 ? g.managedRpoSeconds() + " s" : "off",
+                    g.commitsBlocked() ? ", commits blocked" : "", g.splitBrain() ? ", SPLIT BRAIN: "
+                            + String.join(" and ", g.writableRegions()) + " take writes" : "");
         }
         for (var i : s.instances()) {
             if (i.role() == dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole.READER && i.lagMicros() > 0) {

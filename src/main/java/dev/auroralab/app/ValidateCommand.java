@@ -22,7 +22,10 @@ final class ValidateCommand implements Command {
         for (String file : args) {
             try {
                 Scenario s = ScenarioReader.read(Path.of(file));
-                out.println(file + ": OK (" + s.name() + ": " + s.cluster().instances().size() + " instances, "
+                int instances = s.cluster().instances().size()
+                        + s.cluster().secondaries().stream().mapToInt(r -> r.instances().size()).sum();
+                String regions = s.isGlobal() ? " in " + (1 + s.cluster().secondaries().size()) + " regions" : "";
+                out.println(file + ": OK (" + s.name() + ": " + instances + " instances" + regions + ", "
                         + s.cluster().protectionGroupCount() + " protection groups, " + s.timeline().size()
                         + " actions, " + s.expectations().size() + " expectations)");
             } catch (ScenarioError e) {

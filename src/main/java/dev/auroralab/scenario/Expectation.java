@@ -1,5 +1,9 @@
 package dev.auroralab.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What must hold at a time of the run. Each null field is "not checked". {@code writer} is checked when
  * {@code writerSpecified}: an instance id, or null for "no writer". {@code pg} names the protection group that
@@ -7,13 +11,72 @@ package dev.auroralab.scenario;
  *
  * @param atMicros the time, or null for the end of the run
  * @param atText the time as written in the file ("11s", "end")
+ * @param acknowledgedWritesLostAtLeast a lower bound on the acknowledged writes lost, for runs that lose some on
+ *        purpose (a global failover) where the exact count is not the point
+ * @param global the Global Database checks; {@link GlobalChecks#NONE} when there are none
  * @param line where the expectation starts in the file
  */
 public record Expectation(Long atMicros, String atText, Boolean writable, Boolean readable,
         boolean writerSpecified, String writer, String pg, Boolean writeQuorum, Boolean readQuorum,
-        Integer segmentsUp, Long acknowledgedWritesLost, int line) {
+        Integer segmentsUp, Long acknowledgedWritesLost, Long acknowledgedWritesLostAtLeast, GlobalChecks global,
+        int line) {
+
+    public Expectation {
+        global = global == null ? GlobalChecks.NONE : global;
+    }
+
+    /** An expectation with no Global Database checks, as in the single-region format. */
+    public Expectation(Long atMicros, String atText, Boolean writable, Boolean readable, boolean writerSpecified,
+            String writer, String pg, Boolean writeQuorum, Boolean readQuorum, Integer segmentsUp,
+            Long acknowledgedWritesLost, int line) {
+        this(atMicros, atText, writable, readable, writerSpecified, writer, pg, writeQuorum, readQuorum, segmentsUp,
+                acknowledgedWritesLost, null, GlobalChecks.NONE, line);
+    }
 
     public boolean atEnd() {
         return atMicros == null;
+    }
+
+    /** The same expectation at another line: where it came from, not what it says. */
+    public Expectation atLine(int newLine) {
+        return new Expectation(atMicros, atText, writable, readable, writerSpecified, writer, pg, writeQuorum,
+                readQuorum, segmentsUp, acknowledgedWritesLost, acknowledgedWritesLostAtLeast, global, newLine);
+    }
+
+    /**
+     * Global Database checks, each keyed by region name in file order (empty or null: not checked).
+     *
+     * @param writerRegion the region the application's writes go to
+     * @param regionRole "primary", "secondary", "detached" or "down"
+     * @param regionLagMillisAtMost an upper bound on each region's RPO lag in milliseconds
+     * @param regionWritable whether the region takes writes
+     * @param regionReadable whether the region serves reads
+     * @param commitsBlocked whether the managed RPO holds commits on the primary
+     * @param splitBrain whether two regions take writes
+     * @param staleReadsSeen whether write forwarding from that region has read a stale value yet
+     */
+    public record GlobalChecks(String writerRegion, Map<String, String> regionRole,
+            Map<String, Long> regionLagMillisAtMost, Map<String, Boolean> regionWritable,
+            Map<String, Boolean> regionReadable, Boolean commitsBlocked, Boolean splitBrain,
+            Map<String, Boolean> staleReadsSeen) {
+
+        public static final GlobalChecks NONE = new GlobalChecks(null, Map.of(), Map.of(), Map.of(), Map.of(), null,
+                null, Map.of());
+
+        public GlobalChecks {
+            regionRole = ordered(regionRole);
+            regionLagMillisAtMost = ordered(regionLagMillisAtMost);
+            regionWritable = ordered(regionWritable);
+            regionReadable = ordered(regionReadable);
+            staleReadsSeen = ordered(staleReadsSeen);
+        }
+
+        public boolean isEmpty() {
+            return equals(NONE);
+        }
+
+        private static <V> Map<String, V> ordered(Map<String, V> m) {
+            return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        }
     }
 }

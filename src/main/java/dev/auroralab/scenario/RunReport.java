@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.ForwardingSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
 import dev.auroralab.scenario.ScenarioRunner.ExpectationResult;
@@ -71,6 +73,9 @@ public final class RunReport {
             o.put("startedAtSeconds", seconds(f.startedAtMicros()));
             o.put("completedAtSeconds", seconds(f.completedAtMicros()));
             o.put("acknowledgedWritesLost", f.acknowledgedWritesLost());
+            o.put("rpoSeconds", seconds(f.rpoMicros()));
+            o.put("rtoSeconds", seconds(f.rtoMicros()));
+            o.put("writeDowntimeSeconds", seconds(f.writeDowntimeMicros()));
         }
         if (s.failoverInProgress() != null) {
             var f = s.failoverInProgress();
@@ -81,11 +86,14 @@ public final class RunReport {
             o.put("startedAtSeconds", seconds(f.startedAtMicros()));
             o.putNull("completedAtSeconds");
             o.put("acknowledgedWritesLost", 0);
+            o.putNull("rpoSeconds");
+            o.putNull("rtoSeconds");
+            o.putNull("writeDowntimeSeconds");
             o.put("phase", f.phase());
         }
         ObjectNode fin = root.putObject("final");
         fin.put("writer", s.writerId());
-        fin.put("writerRegion", s.writerId() == null ? null : s.region());
+        fin.put("writerRegion", s.writerRegion());
         fin.put("writable", s.volume().writable());
         fin.put("readable", s.volume().readable());
         fin.put("status", s.volume().status().label());
@@ -117,6 +125,34 @@ public final class RunReport {
             o.put("instanceClass", i.instanceClass());
             o.put("lagMillis", millis(i.lagMicros()));
         }
+        ArrayNode regions = fin.putArray("regions");
+        for (RegionSnapshot region : regions(s)) {
+            ObjectNode o = regions.addObject();
+            o.put("region", region.region());
+            o.put("role", region.role());
+            o.put("lagMillis", millis(region.rpoLagMicros()));
+            o.put("writable", region.writable());
+            o.put("readable", region.readable());
+            o.put("resyncing", region.resyncing());
+            o.put("latencyMillis", millis(region.latencyMicros()));
+            o.put("durabilityLagMillis", millis(region.durabilityLagMicros()));
+            ForwardingSnapshot f = region.forwarding();
+            if (f != null) {
+                ObjectNode fw = o.putObject("writeForwarding");
+                fw.put("consistency", f.consistency());
+                fw.put("forwardedWrites", f.forwardedWrites());
+                fw.put("forwardedWritesFailed", f.forwardedWritesFailed());
+                fw.put("reads", f.reads());
+                fw.put("staleReads", f.staleReads());
+                fw.put("readWaitMaxMillis", millis(f.readWaitMaxMicros()));
+            }
+        }
+        ObjectNode global = fin.putObject("global");
+        global.put("managedRpoSeconds", s.global().managedRpoSeconds());
+        global.put("commitsBlocked", s.global().commitsBlocked());
+        global.put("splitBrain", s.global().splitBrain());
+        ArrayNode writableRegions = global.putArray("writableRegions");
+        s.global().writableRegions().forEach(writableRegions::add);
         ArrayNode expectations = root.putArray("expectations");
         for (ExpectationResult e : r.expectations()) {
             ObjectNode o = expectations.addObject();
@@ -137,6 +173,14 @@ public final class RunReport {
             o.put("detail", e.detail());
         }
         return root;
+    }
+
+    /** Every region, in the scenario's order; a single-region run has its one region, as the primary. */
+    static java.util.List<RegionSnapshot> regions(EngineSnapshot s) {
+        if (!s.regions().isEmpty()) {
+            return s.regions();
+        }
+        return java.util.List.of(ScenarioRunner.region(s, s.region()));
     }
 
     static BigDecimal seconds(long micros) {

@@ -3,6 +3,7 @@ package dev.auroralab.scenario;
 import dev.auroralab.engine.ClusterSpec;
 import dev.auroralab.engine.ClusterSpec.InstanceSpec;
 import dev.auroralab.engine.ClusterSpec.Role;
+import dev.auroralab.engine.ClusterSpec.SecondarySpec;
 import dev.auroralab.engine.InstanceClassSize;
 import dev.auroralab.engine.ModelValues;
 import dev.auroralab.engine.command.Command;
@@ -16,6 +17,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,13 +46,20 @@ final class ScenarioMapper {
     static final int MAX_VOLUME_GIB = 128 * 1024;
 
     private static final List<String> TOP_KEYS = List.of("schemaVersion", "name", "description", "seed", "duration",
-            "cluster", "workload", "timeline", "expect");
+            "cluster", "secondaries", "workload", "timeline", "expect");
     private static final List<String> CLUSTER_KEYS = List.of("region", "azs", "volumeGiB", "instances");
+    private static final List<String> SECONDARY_KEYS = List.of("region", "azs", "latencyMs", "instances");
     private static final List<String> INSTANCE_KEYS = List.of("id", "az", "role", "tier", "instanceClass");
     private static final List<String> WORKLOAD_KEYS = List.of("writesPerSecond", "readsPerSecond");
     private static final List<String> EXPECT_KEYS = List.of("at", "writable", "readable", "writer", "pg",
-            "writeQuorum", "readQuorum", "segmentsUp", "acknowledgedWritesLost");
+            "writeQuorum", "readQuorum", "segmentsUp", "acknowledgedWritesLost", "acknowledgedWritesLostAtLeast",
+            "writerRegion", "regionRole", "regionLagMillisAtMost", "regionWritable", "regionReadable",
+            "commitsBlocked", "splitBrain", "staleReadsSeen");
     private static final List<String> ROLES = List.of("writer", "reader");
+    private static final List<String> REGION_ROLES = List.of("primary", "secondary", "detached", "down");
+    private static final List<String> CONSISTENCIES = List.of("eventual", "session", "global", "off");
+    /** Real one-way latencies between AWS regions stay well under a second; this only keeps typos out. */
+    static final long MAX_LATENCY_MS = 10_000;
 
     /** Each action and the keys it takes besides {@code at} and {@code do}. */
     private static final Map<String, List<String>> ACTIONS = new LinkedHashMap<>();
@@ -64,7 +73,17 @@ final class ScenarioMapper {
         ACTIONS.put("add-replica", List.of("id", "az", "tier", "instanceClass"));
         ACTIONS.put("set-tier", List.of("target", "tier"));
         ACTIONS.put("set-workload", List.of("writesPerSecond", "readsPerSecond"));
+        for (String regionTarget : List.of("fail-region", "restore-region", "switchover", "failover-global",
+                "detach-and-promote")) {
+            ACTIONS.put(regionTarget, List.of("target"));
+        }
+        ACTIONS.put("set-write-forwarding", List.of("target", "consistency"));
+        ACTIONS.put("set-managed-rpo", List.of("seconds"));
     }
+
+    /** The Global Database actions whose target must be a secondary region at the time they run. */
+    private static final Set<String> SECONDARY_TARGETED = Set.of("switchover", "failover-global",
+            "detach-and-promote", "set-write-forwarding");
 
     private static final Map<String, String> EXAMPLES = Map.ofEntries(
             Map.entry("schemaVersion", "schemaVersion: 1"),
@@ -78,19 +97,33 @@ final class ScenarioMapper {
             Map.entry("at", "at: 10s"),
             Map.entry("do", "do: fail-az"),
             Map.entry("target", "target: ..."),
-            Map.entry("tier", "tier: 1"));
+            Map.entry("tier", "tier: 1"),
+            Map.entry("latencyMs", "latencyMs: 75 (one-way network latency from the primary region, in ms)"),
+            Map.entry("seconds", "seconds: 20s (or off)"),
+            Map.entry("consistency", "consistency: session (eventual, session, global or off)"));
 
     private static final int MAX_SUGGESTION_LENGTH = 64;
     private static final Pattern PG_ID = Pattern.compile("pg-(0|[1-9][0-9]{0,8})");
     private static final Pattern NODE_ID = Pattern.compile("sn-(.+)-([0-9]{1,9})");
 
-    /** A timeline entry checked on its own; {@code instanceAt} points at the instance id it names, if any. */
-    private record Pending(long atMicros, Command command, int line, Located instanceAt) {
+    /**
+     * A timeline entry checked on its own; {@code instanceAt} points at the instance id it names, if any, and
+     * {@code regionAt} at the region it names, if any.
+     */
+    private record Pending(long atMicros, Command command, int line, Located instanceAt, Located regionAt) {
     }
 
     private final String source;
     private long durationMicros;
+    /** The primary region's AZs (the {@code cluster:} ones). */
     private List<String> azs;
+    private String primaryRegion;
+    /** Every region's AZs, the primary's first, then the secondaries in file order. */
+    private final Map<String, List<String>> regionAzs = new LinkedHashMap<>();
+    /** The region of each AZ. */
+    private final Map<String, String> azRegion = new LinkedHashMap<>();
+    /** The line each instance id is first given on, across all regions. */
+    private final Map<String, Integer> lineOfId = new HashMap<>();
     private int pgCount;
 
     ScenarioMapper(String source) {
@@ -125,11 +158,14 @@ final class ScenarioMapper {
                 "Write " + EXAMPLES.get("cluster"));
         allowOnly(clusterNode, CLUSTER_KEYS, "in cluster");
         String region = text(required(clusterNode, "region", "cluster"), "region");
-        azs = azs(required(clusterNode, "azs", "cluster"));
+        primaryRegion = region;
+        azs = azs(required(clusterNode, "azs", "cluster"), region);
         Node volume = required(clusterNode, "volumeGiB", "cluster");
         int volumeGiB = (int) wholeIn(volume, "volumeGiB", 1, MAX_VOLUME_GIB,
                 "A volume holds 1 GiB to 128 TiB; each 10 GiB is one protection group");
         List<InstanceSpec> instances = instances(required(clusterNode, "instances", "cluster"));
+        List<SecondarySpec> secondaries = top.has("secondaries") ? secondaries(top.get("secondaries"))
+                : List.of();
 
         double writes = DEFAULT_WRITES_PER_SECOND;
         double reads = DEFAULT_READS_PER_SECOND;
@@ -145,7 +181,7 @@ final class ScenarioMapper {
             }
         }
 
-        ClusterSpec cluster = new ClusterSpec(region, azs, volumeGiB, instances, writes, reads, seed);
+        ClusterSpec cluster = new ClusterSpec(region, azs, volumeGiB, instances, writes, reads, seed, secondaries);
         pgCount = cluster.protectionGroupCount();
         try {
             cluster.validate();
@@ -154,9 +190,10 @@ final class ScenarioMapper {
             throw error(clusterNode, e.getMessage(), "Fix the cluster");
         }
 
-        List<TimedCommand> timeline = timeline(top.get("timeline"), instances);
+        List<TimedCommand> timeline = timeline(top.get("timeline"), cluster);
         Set<String> everInstance = new LinkedHashSet<>();
         instances.forEach(i -> everInstance.add(i.id()));
+        secondaries.forEach(sec -> sec.instances().forEach(i -> everInstance.add(i.id())));
         timeline.stream().map(TimedCommand::command).filter(c -> c instanceof Command.AddReplica)
                 .forEach(c -> everInstance.add(((Command.AddReplica) c).instanceId()));
         List<Expectation> expectations = expectations(top.get("expect"), everInstance);
@@ -166,13 +203,19 @@ final class ScenarioMapper {
 
     // ---- cluster ------------------------------------------------------------------------------------------------
 
-    private List<String> azs(Node node) throws ScenarioError {
-        ListNode list = list(node, "azs", "Write " + EXAMPLES.get("azs"));
+    /** A region's three AZs, each in no other region; records them as the region's. */
+    private List<String> azs(Node node, String region) throws ScenarioError {
+        ListNode list = list(node, "azs", "Write " + (region.equals(primaryRegion) ? EXAMPLES.get("azs")
+                : "azs: [" + region + "a, " + region + "b, " + region + "c]"));
         List<String> result = new ArrayList<>();
         for (Node item : list.items()) {
             String az = text(item, "an AZ");
             if (result.contains(az)) {
                 throw error(item, "AZ '" + az + "' is listed twice", "List 3 different AZs");
+            }
+            if (azRegion.containsKey(az)) {
+                throw error(item, "AZ '" + az + "' is already an AZ of region " + azRegion.get(az),
+                        "Each region has AZs of its own, e.g. " + region + "a");
             }
             if (result.size() == 3) {
                 throw error(item, "a 4th AZ '" + az + "': a cluster uses exactly 3 AZs",
@@ -184,13 +227,14 @@ final class ScenarioMapper {
             throw error(list, "only " + result.size() + " AZ" + (result.size() == 1 ? "" : "s")
                     + " listed: a cluster uses exactly 3 AZs", "Write " + EXAMPLES.get("azs"));
         }
+        regionAzs.put(region, List.copyOf(result));
+        result.forEach(az -> azRegion.put(az, region));
         return result;
     }
 
     private List<InstanceSpec> instances(Node node) throws ScenarioError {
         ListNode list = list(node, "instances", "Write " + EXAMPLES.get("instances"));
         List<InstanceSpec> result = new ArrayList<>();
-        Map<String, Integer> lineOfId = new HashMap<>();
         String writer = null;
         int replicas = 0;
         for (Node item : list.items()) {
@@ -239,6 +283,104 @@ final class ScenarioMapper {
         return az;
     }
 
+    // ---- secondary regions (Global Database) --------------------------------------------------------------------
+
+    private List<SecondarySpec> secondaries(Node node) throws ScenarioError {
+        if (isNull(node)) {
+            return List.of();
+        }
+        ListNode list = list(node, "secondaries", "Write secondaries: [{region: eu-west-1, azs: [eu-west-1a, "
+                + "eu-west-1b, eu-west-1c], latencyMs: 75, instances: [...]}]");
+        List<SecondarySpec> result = new ArrayList<>();
+        Map<String, Integer> lineOfRegion = new HashMap<>();
+        for (Node item : list.items()) {
+            MapNode m = map(item, "a secondary region", "Write e.g. {region: eu-west-1, azs: [eu-west-1a, "
+                    + "eu-west-1b, eu-west-1c], latencyMs: 75, instances: [...]}");
+            if (result.size() == ModelValues.MAX_SECONDARY_REGIONS) {
+                String named = m.has("region") && m.get("region") instanceof ScalarNode
+                        ? " '" + ((ScalarNode) m.get("region")).text() + "'" : "";
+                throw error(m, "an " + ordinal(result.size() + 1) + " secondary region" + named,
+                        "A global database has at most " + ModelValues.MAX_SECONDARY_REGIONS
+                                + " secondary regions (Aurora User Guide): remove one");
+            }
+            allowOnly(m, SECONDARY_KEYS, "in a secondary region");
+            Node regionNode = required(m, "region", "this secondary region");
+            String region = text(regionNode, "region");
+            if (region.equals(primaryRegion)) {
+                throw error(regionNode, "region '" + region + "' is the primary region (cluster: region), so it "
+                        + "cannot also be a secondary", "A secondary is another region, e.g. eu-west-1 or us-west-2");
+            }
+            if (lineOfRegion.containsKey(region)) {
+                throw error(regionNode, "secondary region '" + region + "' is listed twice (first on line "
+                        + lineOfRegion.get(region) + ")", "List each region once");
+            }
+            lineOfRegion.put(region, regionNode.line());
+            List<String> regionAzList = azs(required(m, "azs", "secondary region '" + region + "'"), region);
+            long latencyMs = latencyMs(required(m, "latencyMs", "secondary region '" + region + "'"));
+            List<InstanceSpec> instances = m.has("instances") && !isNull(m.get("instances"))
+                    ? secondaryInstances(m.get("instances"), region, regionAzList) : List.of();
+            result.add(new SecondarySpec(region, regionAzList, instances, latencyMs));
+        }
+        return result;
+    }
+
+    private long latencyMs(Node node) throws ScenarioError {
+        long ms = whole(node, "latencyMs");
+        String fix = "Write the one-way network latency from the primary region in milliseconds, e.g. latencyMs: 75 "
+                + "(us-east-1 to eu-west-1)";
+        if (ms < 0) {
+            throw error(node, "latencyMs cannot be negative, got " + ms, fix);
+        }
+        if (ms > MAX_LATENCY_MS) {
+            throw error(node, "latencyMs " + ms + " is more than " + MAX_LATENCY_MS + " (10 s)", fix);
+        }
+        return ms;
+    }
+
+    /** A secondary region's instances: read-only, at most 16, ids unique across every region. */
+    private List<InstanceSpec> secondaryInstances(Node node, String region, List<String> regionAzList)
+            throws ScenarioError {
+        ListNode list = list(node, "instances", "Write instances: [{id: " + region + "-reader-1, az: "
+                + regionAzList.get(0) + "}]");
+        List<InstanceSpec> result = new ArrayList<>();
+        for (Node item : list.items()) {
+            MapNode m = map(item, "an instance", "Write e.g. {id: " + region + "-reader-1, az: " + regionAzList.get(0)
+                    + ", tier: 1}");
+            allowOnly(m, INSTANCE_KEYS, "in an instance");
+            Node idNode = required(m, "id", "this instance");
+            String id = text(idNode, "id");
+            if (result.size() == ModelValues.MAX_SECONDARY_INSTANCES) {
+                throw error(m, "a " + ordinal(result.size() + 1) + " instance '" + id + "' in secondary region "
+                        + region, "A secondary region has at most " + ModelValues.MAX_SECONDARY_INSTANCES
+                                + " read-only instances (Aurora User Guide): remove one");
+            }
+            if (lineOfId.containsKey(id)) {
+                throw error(idNode, "instance id '" + id + "' is used twice (first on line " + lineOfId.get(id) + ")",
+                        "Give each instance its own id, across all regions");
+            }
+            lineOfId.put(id, idNode.line());
+            Node azNode = required(m, "az", "instance '" + id + "'");
+            String az = text(azNode, "az");
+            if (!regionAzList.contains(az)) {
+                String other = azRegion.get(az);
+                throw error(azNode, "instance '" + id + "' of secondary region " + region + " is in AZ '" + az + "', "
+                        + (other == null ? "which is not one of " + region + "'s AZs" : "which is in " + other),
+                        useOneOf(az, regionAzList));
+            }
+            if (m.has("role") && oneOf(m.get("role"), "role", ROLES, "role").equals("writer")) {
+                throw error(m.get("role"), "instance '" + id + "' in secondary region " + region
+                        + " cannot be a writer: a secondary region is read-only",
+                        "Remove role: writer (instances of a secondary are readers; the primary's writer takes "
+                                + "every write)");
+            }
+            int tier = m.has("tier") ? tier(m.get("tier")) : ModelValues.DEFAULT_TIER;
+            String instanceClass = m.has("instanceClass") ? instanceClass(m.get("instanceClass"))
+                    : DEFAULT_INSTANCE_CLASS;
+            result.add(new InstanceSpec(id, az, Role.READER, tier, instanceClass));
+        }
+        return result;
+    }
+
     private int tier(Node node) throws ScenarioError {
         return (int) wholeIn(node, "tier", 0, ModelValues.MAX_TIER,
                 "Promotion tiers go from 0 (promoted first) to " + ModelValues.MAX_TIER);
@@ -256,7 +398,7 @@ final class ScenarioMapper {
 
     // ---- timeline -----------------------------------------------------------------------------------------------
 
-    private List<TimedCommand> timeline(Node node, List<InstanceSpec> initial) throws ScenarioError {
+    private List<TimedCommand> timeline(Node node, ClusterSpec cluster) throws ScenarioError {
         if (node == null || isNull(node)) {
             return List.of();
         }
@@ -268,7 +410,22 @@ final class ScenarioMapper {
         pending.sort(Comparator.comparingLong(Pending::atMicros)); // stable: equal times keep file order
 
         Map<String, Long> present = new LinkedHashMap<>(); // id -> time added (-1 for the initial cluster)
-        initial.forEach(i -> present.put(i.id(), -1L));
+        cluster.instances().forEach(i -> present.put(i.id(), -1L));
+        Map<String, String> regionOfId = new HashMap<>();
+        cluster.instances().forEach(i -> regionOfId.put(i.id(), primaryRegion));
+        for (SecondarySpec sec : cluster.secondaries()) {
+            sec.instances().forEach(i -> {
+                present.put(i.id(), -1L);
+                regionOfId.put(i.id(), sec.region());
+            });
+        }
+        // the regions' roles as the timeline changes them: a switchover or a global failover makes its target the
+        // primary and the old primary a secondary; a detached region leaves the global database
+        String primaryNow = primaryRegion;
+        Set<String> secondariesNow = new LinkedHashSet<>();
+        cluster.secondaries().forEach(sec -> secondariesNow.add(sec.region()));
+        Map<String, Long> detachedAt = new HashMap<>();
+        Map<String, Long> promotedAt = new HashMap<>();
         Map<String, Long> removedAt = new HashMap<>();
         Map<String, Long> addedAt = new HashMap<>();
         for (Pending p : pending) {
@@ -285,12 +442,21 @@ final class ScenarioMapper {
                     throw error(p.instanceAt(), "instance id '" + id + "' already exists at "
                             + Durations.format(p.atMicros()), "Give the new replica its own id");
                 }
-                if (present.size() - 1 >= ModelValues.MAX_REPLICAS) {
+                String region = azRegion.get(((Command.AddReplica) c).az());
+                int inRegion = (int) present.keySet().stream().filter(i -> region.equals(regionOfId.get(i))).count();
+                if (region.equals(primaryRegion) && inRegion - 1 >= ModelValues.MAX_REPLICAS) {
                     throw error(p.instanceAt(), "adding '" + id + "' at " + Durations.format(p.atMicros())
-                            + " makes a " + ordinal(present.size()) + " read replica", "A cluster has at most "
+                            + " makes a " + ordinal(inRegion) + " read replica", "A cluster has at most "
                             + ModelValues.MAX_REPLICAS + " read replicas (Aurora User Guide): remove one first");
                 }
+                if (!region.equals(primaryRegion) && inRegion >= ModelValues.MAX_SECONDARY_INSTANCES) {
+                    throw error(p.instanceAt(), "adding '" + id + "' at " + Durations.format(p.atMicros())
+                            + " makes a " + ordinal(inRegion + 1) + " instance in secondary region " + region,
+                            "A secondary region has at most " + ModelValues.MAX_SECONDARY_INSTANCES
+                                    + " read-only instances (Aurora User Guide): remove one first");
+                }
                 present.put(id, p.atMicros());
+                regionOfId.put(id, region);
             } else {
                 String id = instanceTarget(c);
                 if (id != null && !present.containsKey(id)) {
@@ -310,9 +476,75 @@ final class ScenarioMapper {
                     removedAt.put(id, p.atMicros());
                 }
             }
+            String region = secondaryTarget(c);
+            if (region != null) {
+                if (!secondariesNow.contains(region)) {
+                    throw notASecondary(p, region, primaryNow, secondariesNow, detachedAt, promotedAt);
+                }
+                if (c instanceof Command.Switchover || c instanceof Command.FailoverGlobal) {
+                    secondariesNow.remove(region);
+                    secondariesNow.add(primaryNow);
+                    primaryNow = region;
+                    promotedAt.put(region, p.atMicros());
+                } else if (c instanceof Command.DetachAndPromote) {
+                    secondariesNow.remove(region);
+                    detachedAt.put(region, p.atMicros());
+                }
+            }
             result.add(new TimedCommand(p.atMicros(), c, p.line()));
         }
         return result;
+    }
+
+    /** The region a switchover, global failover, detach or write-forwarding setting names, or null. */
+    private static String secondaryTarget(Command c) {
+        if (c instanceof Command.Switchover x) {
+            return x.region();
+        } else if (c instanceof Command.FailoverGlobal x) {
+            return x.region();
+        } else if (c instanceof Command.DetachAndPromote x) {
+            return x.region();
+        } else if (c instanceof Command.SetWriteForwarding x) {
+            return x.region();
+        }
+        return null;
+    }
+
+    private ScenarioError notASecondary(Pending p, String region, String primaryNow, Set<String> secondariesNow,
+            Map<String, Long> detachedAt, Map<String, Long> promotedAt) {
+        String when = Durations.format(p.atMicros());
+        String action = actionName(p.command());
+        String problem;
+        if (region.equals(primaryNow)) {
+            problem = action + " needs a secondary region, and '" + region + "' is the primary at " + when
+                    + (promotedAt.containsKey(region) ? " (it became the primary at "
+                            + Durations.format(promotedAt.get(region)) + ")" : "");
+        } else if (detachedAt.containsKey(region)) {
+            problem = action + " needs a secondary region, and '" + region + "' was detached at "
+                    + Durations.format(detachedAt.get(region)) + ": it is a standalone cluster at " + when;
+        } else if (regionAzs.containsKey(region)) {
+            problem = action + " needs a secondary region, and '" + region + "' is not one at " + when;
+        } else {
+            problem = action + " needs a secondary region, and '" + region + "' is not a region of this scenario";
+        }
+        List<String> inFileOrder = regionAzs.keySet().stream().filter(secondariesNow::contains).toList();
+        String fix = inFileOrder.isEmpty()
+                ? "This scenario has no secondary region at " + when + ": add one under secondaries:, e.g. "
+                        + "{region: eu-west-1, azs: [eu-west-1a, eu-west-1b, eu-west-1c], latencyMs: 75}"
+                : "The secondary regions at " + when + " are: " + useOneOf(region, inFileOrder)
+                        .substring("Use one of: ".length());
+        return error(p.regionAt(), problem, fix);
+    }
+
+    private static String actionName(Command c) {
+        if (c instanceof Command.Switchover) {
+            return "switchover";
+        } else if (c instanceof Command.FailoverGlobal) {
+            return "failover-global";
+        } else if (c instanceof Command.DetachAndPromote) {
+            return "detach-and-promote";
+        }
+        return "set-write-forwarding";
     }
 
     private static String instanceTarget(Command c) {
@@ -346,6 +578,7 @@ final class ScenarioMapper {
         Node target = m.get("target");
         Command command;
         Located instanceAt = null;
+        Located regionAt = null;
         switch (action) {
             case "fail-instance":
             case "restore-instance":
@@ -362,8 +595,9 @@ final class ScenarioMapper {
             case "restore-az": {
                 target = required(m, "target", action);
                 String az = text(target, "target");
-                if (!azs.contains(az)) {
-                    throw error(target, "AZ '" + az + "' is not one of the cluster's AZs", useOneOf(az, azs));
+                if (!azRegion.containsKey(az)) {
+                    throw error(target, "AZ '" + az + "' is not one of the cluster's AZs",
+                            useOneOf(az, azRegion.keySet()));
                 }
                 command = action.equals("fail-az") ? new Command.FailAvailabilityZone(az)
                         : new Command.RestoreAvailabilityZone(az);
@@ -398,7 +632,13 @@ final class ScenarioMapper {
                 Node idNode = required(m, "id", action);
                 String id = text(idNode, "id");
                 instanceAt = idNode;
-                String az = instanceAz(required(m, "az", action), id);
+                // a replica of the primary, or a read-only instance of a secondary: the AZ says which region
+                Node azNode = required(m, "az", action);
+                String az = text(azNode, "az");
+                if (!azRegion.containsKey(az)) {
+                    throw error(azNode, "instance '" + id + "' is in AZ '" + az + "', which is not one of the "
+                            + "cluster's AZs", useOneOf(az, azRegion.keySet()));
+                }
                 int tier = m.has("tier") ? tier(m.get("tier")) : ModelValues.DEFAULT_TIER;
                 String cls = m.has("instanceClass") ? instanceClass(m.get("instanceClass")) : DEFAULT_INSTANCE_CLASS;
                 command = new Command.AddReplica(id, az, tier, cls);
@@ -420,29 +660,148 @@ final class ScenarioMapper {
                 command = new Command.SetWorkload(writes, reads);
                 break;
             }
+            case "fail-region":
+            case "restore-region": {
+                target = required(m, "target", action);
+                String region = text(target, "target");
+                if (!regionAzs.containsKey(region)) {
+                    throw error(target, "region '" + region + "' is not a region of this scenario",
+                            useOneOf(region, regionAzs.keySet()));
+                }
+                regionAt = target;
+                command = action.equals("fail-region") ? new Command.FailRegion(region)
+                        : new Command.RestoreRegion(region);
+                break;
+            }
+            case "switchover":
+            case "failover-global":
+            case "detach-and-promote": {
+                // whether the target is a secondary at that time is checked in time order, with the other entries
+                target = required(m, "target", action);
+                String region = text(target, "target");
+                regionAt = target;
+                command = action.equals("switchover") ? new Command.Switchover(region)
+                        : action.equals("failover-global") ? new Command.FailoverGlobal(region)
+                        : new Command.DetachAndPromote(region);
+                break;
+            }
+            case "set-write-forwarding": {
+                target = required(m, "target", action);
+                String region = text(target, "target");
+                regionAt = target;
+                command = new Command.SetWriteForwarding(region, consistency(required(m, "consistency", action)));
+                break;
+            }
+            case "set-managed-rpo": {
+                if (regionAzs.size() == 1) {
+                    throw error(m.get("do"), "set-managed-rpo needs a global database, and this scenario has no "
+                            + "secondary region", "Add a secondary region under secondaries:, or remove this entry");
+                }
+                Node seconds = required(m, "seconds", action);
+                command = new Command.SetManagedRpo(isOff(seconds) ? null : managedRpoSeconds(seconds));
+                break;
+            }
             default:
                 throw new IllegalStateException("action without a mapping: " + action);
         }
-        return new Pending(at, command, m.line(), instanceAt);
+        return new Pending(at, command, m.line(), instanceAt, regionAt);
     }
 
+    /** {@code off}, written plainly (which YAML reads as the boolean false) or quoted. */
+    private static boolean isOff(Node node) {
+        if (!(node instanceof ScalarNode)) {
+            return false;
+        }
+        ScalarNode n = (ScalarNode) node;
+        return (n.scalarKind() == ScalarKind.TEXT || n.scalarKind() == ScalarKind.FALSE)
+                && n.text().strip().equalsIgnoreCase("off");
+    }
+
+    private Command.ReadConsistency consistency(Node node) throws ScenarioError {
+        if (isOff(node)) {
+            return null;
+        }
+        ScalarKind kind = node instanceof ScalarNode ? ((ScalarNode) node).scalarKind() : null;
+        if (kind != ScalarKind.TEXT && kind != ScalarKind.TRUE && kind != ScalarKind.FALSE) {
+            throw error(node, "consistency must be text, not " + node.kind(), useOneOf("", CONSISTENCIES));
+        }
+        String value = ((ScalarNode) node).text().strip();
+        if (!CONSISTENCIES.contains(value)) {
+            throw error(node, "unknown consistency '" + value + "' (aurora_replica_read_consistency)",
+                    useOneOf(value, CONSISTENCIES));
+        }
+        return Command.ReadConsistency.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    private long managedRpoSeconds(Node node) throws ScenarioError {
+        long micros = time(node, "seconds");
+        String text = ((ScalarNode) node).text();
+        long min = ModelValues.MANAGED_RPO_MIN_SECONDS;
+        if (micros % 1_000_000 != 0) {
+            throw error(node, "a managed RPO of " + text + " is not a whole number of seconds",
+                    "rds.global_db_rpo is set in whole seconds, e.g. seconds: " + min + "s");
+        }
+        if (micros < min * 1_000_000) {
+            throw error(node, "a managed RPO of " + text + " is below the minimum of " + min + " s",
+                    "rds.global_db_rpo takes " + min + " seconds or more (Aurora User Guide): write seconds: " + min
+                            + "s or more, or off");
+        }
+        return micros / 1_000_000;
+    }
+
+    /**
+     * A segment address as the engine spells it: PG/AZ/COPY in the primary ({@code pg-0/us-east-1a/1}), and
+     * REGION/PG/AZ/COPY in a secondary ({@code eu-west-1/pg-0/eu-west-1a/1}), whose protection groups the engine
+     * names {@code eu-west-1/pg-0}.
+     */
     private String segmentAddress(Node node) throws ScenarioError {
         String address = text(node, "target");
         String[] parts = address.split("/", -1);
-        if (parts.length != 3) {
-            throw error(node, "'" + address + "' is not a segment address", "Write protection group/AZ/copy, e.g. pg-0/"
-                    + azs.get(0) + "/1");
+        String example = "pg-0/" + azs.get(0) + "/1";
+        List<String> secondaryNames = secondaryRegionNames();
+        if (!secondaryNames.isEmpty()) {
+            String s = secondaryNames.get(0);
+            example += ", or for a secondary region, region/protection group/AZ/copy, e.g. " + s + "/pg-0/"
+                    + regionAzs.get(s).get(0) + "/1";
         }
+        if (parts.length != 3 && parts.length != 4) {
+            throw error(node, "'" + address + "' is not a segment address", "Write protection group/AZ/copy, e.g. "
+                    + example);
+        }
+        String region = primaryRegion;
+        if (parts.length == 4) {
+            // the long form also names the primary's copies: us-east-1/pg-0/us-east-1a/1 is pg-0/us-east-1a/1
+            region = parts[0];
+            if (!regionAzs.containsKey(region)) {
+                throw error(node, "region '" + region + "' in segment address '" + address
+                        + "' is not a region of this scenario", secondaryNames.isEmpty()
+                                ? "This scenario has no secondary region: write protection group/AZ/copy, e.g. "
+                                        + example
+                                : useOneOf(region, regionAzs.keySet()));
+            }
+            parts = Arrays.copyOfRange(parts, 1, 4);
+        }
+        List<String> regionAzList = regionAzs.get(region);
         pg(node, parts[0], "in segment address '" + address + "' ");
-        if (!azs.contains(parts[1])) {
-            throw error(node, "AZ '" + parts[1] + "' in segment address '" + address
-                    + "' is not one of the cluster's AZs", useOneOf(parts[1], azs));
+        if (!regionAzList.contains(parts[1])) {
+            String other = azRegion.get(parts[1]);
+            if (other != null && region.equals(primaryRegion)) {
+                throw error(node, "AZ '" + parts[1] + "' in segment address '" + address + "' is in secondary region "
+                        + other, "Name the region first: " + other + "/" + address);
+            }
+            throw error(node, "AZ '" + parts[1] + "' in segment address '" + address + "' is not one of "
+                    + (region.equals(primaryRegion) ? "the cluster's AZs" : region + "'s AZs"),
+                    useOneOf(parts[1], regionAzList));
         }
         if (!parts[2].equals("1") && !parts[2].equals("2")) {
             throw error(node, "copy '" + parts[2] + "' in segment address '" + address + "' does not exist",
                     "Each AZ holds 2 copies of a protection group: write 1 or 2");
         }
         return address;
+    }
+
+    private List<String> secondaryRegionNames() {
+        return regionAzs.keySet().stream().filter(r -> !r.equals(primaryRegion)).toList();
     }
 
     private String storageNode(Node node) throws ScenarioError {
@@ -452,9 +811,9 @@ final class ScenarioMapper {
         if (!m.matches()) {
             throw error(node, "'" + nodeId + "' is not a storage node id", "Write sn-AZ-N, e.g. " + example);
         }
-        if (!azs.contains(m.group(1))) {
+        if (!azRegion.containsKey(m.group(1))) {
             throw error(node, "AZ '" + m.group(1) + "' of storage node '" + nodeId
-                    + "' is not one of the cluster's AZs", useOneOf(m.group(1), azs));
+                    + "' is not one of the cluster's AZs", useOneOf(m.group(1), azRegion.keySet()));
         }
         int k = Integer.parseInt(m.group(2));
         if (k < 1 || k > ModelValues.STORAGE_NODES_PER_AZ) {
@@ -522,8 +881,7 @@ final class ScenarioMapper {
             }
             String pg = null;
             if (m.has("pg")) {
-                pg = text(m.get("pg"), "pg");
-                pg(m.get("pg"), pg, "");
+                pg = expectedPg(m.get("pg"), text(m.get("pg"), "pg"));
             } else {
                 for (String needsPg : List.of("writeQuorum", "readQuorum", "segmentsUp")) {
                     if (m.has(needsPg)) {
@@ -539,10 +897,102 @@ final class ScenarioMapper {
                     : null;
             Long lost = m.has("acknowledgedWritesLost") ? wholeIn(m.get("acknowledgedWritesLost"),
                     "acknowledgedWritesLost", 0, Long.MAX_VALUE, "Count lost writes: 0 or more") : null;
+            Long lostAtLeast = m.has("acknowledgedWritesLostAtLeast") ? wholeIn(m.get(
+                    "acknowledgedWritesLostAtLeast"), "acknowledgedWritesLostAtLeast", 0, Long.MAX_VALUE,
+                    "Count lost writes: 0 or more") : null;
             result.add(new Expectation(at, atText, writable, readable, m.has("writer"), writer, pg, writeQuorum,
-                    readQuorum, segmentsUp, lost, m.line()));
+                    readQuorum, segmentsUp, lost, lostAtLeast, globalChecks(m), m.line()));
         }
         return result;
+    }
+
+    /**
+     * A protection group to check, as the engine names it: pg-N in the primary region, REGION/pg-N in a secondary
+     * one. The primary's may also be written REGION/pg-N, as in a segment address; it is then read as pg-N.
+     */
+    private String expectedPg(Node node, String pg) throws ScenarioError {
+        int slash = pg.lastIndexOf('/');
+        if (slash < 0) {
+            pg(node, pg, "");
+            return pg;
+        }
+        String region = pg.substring(0, slash);
+        if (region.equals(primaryRegion)) {
+            pg(node, pg.substring(slash + 1), "in '" + pg + "' ");
+            return pg.substring(slash + 1);
+        }
+        if (!regionAzs.containsKey(region)) {
+            List<String> secondaryNames = secondaryRegionNames();
+            throw error(node, "region '" + region + "' in pg '" + pg + "' is not a secondary region of this scenario",
+                    secondaryNames.isEmpty() ? "Write pg-N for the cluster's protection groups"
+                            : useOneOf(region, secondaryNames));
+        }
+        pg(node, pg.substring(slash + 1), "in '" + pg + "' ");
+        return pg;
+    }
+
+    private Expectation.GlobalChecks globalChecks(MapNode m) throws ScenarioError {
+        String writerRegion = null;
+        if (m.has("writerRegion")) {
+            Node node = m.get("writerRegion");
+            writerRegion = text(node, "writerRegion");
+            knownRegion(node, writerRegion);
+        }
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (Map.Entry<LocatedTree.Key, Node> e : regionMap(m, "regionRole", "{" + primaryRegion + ": primary}")) {
+            roles.put(e.getKey().name(), oneOf(e.getValue(), "a region's role", REGION_ROLES, "region role"));
+        }
+        Map<String, Long> lags = new LinkedHashMap<>();
+        for (Map.Entry<LocatedTree.Key, Node> e : regionMap(m, "regionLagMillisAtMost", "{" + exampleSecondary()
+                + ": 1000}")) {
+            lags.put(e.getKey().name(), wholeIn(e.getValue(), "a lag bound", 0, Long.MAX_VALUE,
+                    "Write the most RPO lag allowed, in whole milliseconds, e.g. 1000"));
+        }
+        Map<String, Boolean> writable = booleansByRegion(m, "regionWritable");
+        Map<String, Boolean> readable = booleansByRegion(m, "regionReadable");
+        Boolean commitsBlocked = m.has("commitsBlocked") ? bool(m.get("commitsBlocked"), "commitsBlocked") : null;
+        Boolean splitBrain = m.has("splitBrain") ? bool(m.get("splitBrain"), "splitBrain") : null;
+        Map<String, Boolean> stale = booleansByRegion(m, "staleReadsSeen");
+        return new Expectation.GlobalChecks(writerRegion, roles, lags, writable, readable, commitsBlocked, splitBrain,
+                stale);
+    }
+
+    private Map<String, Boolean> booleansByRegion(MapNode m, String key) throws ScenarioError {
+        Map<String, Boolean> result = new LinkedHashMap<>();
+        for (Map.Entry<LocatedTree.Key, Node> e : regionMap(m, key, "{" + primaryRegion + ": true}")) {
+            result.put(e.getKey().name(), bool(e.getValue(), key + " of " + e.getKey().name()));
+        }
+        return result;
+    }
+
+    /** The entries of a map keyed by region name, each region checked; empty when the key is absent. */
+    private List<Map.Entry<LocatedTree.Key, Node>> regionMap(MapNode m, String key, String example)
+            throws ScenarioError {
+        if (!m.has(key)) {
+            return List.of();
+        }
+        MapNode regions = map(m.get(key), key, "Write " + key + ": " + example);
+        if (regions.entries().isEmpty()) {
+            throw error(regions, key + " checks nothing", "Name at least one region, e.g. " + key + ": " + example);
+        }
+        List<Map.Entry<LocatedTree.Key, Node>> result = new ArrayList<>();
+        for (LocatedTree.Entry e : regions.entries().values()) {
+            knownRegion(e.key(), e.key().name());
+            result.add(Map.entry(e.key(), e.value()));
+        }
+        return result;
+    }
+
+    private void knownRegion(Located at, String region) throws ScenarioError {
+        if (!regionAzs.containsKey(region)) {
+            throw error(at, "region '" + region + "' is not a region of this scenario",
+                    useOneOf(region, regionAzs.keySet()));
+        }
+    }
+
+    private String exampleSecondary() {
+        List<String> names = secondaryRegionNames();
+        return names.isEmpty() ? primaryRegion : names.get(0);
     }
 
     // ---- typed access -------------------------------------------------------------------------------------------

@@ -1,13 +1,15 @@
 package dev.auroralab.scenario;
 
 import dev.auroralab.engine.AuroraEngine;
-import dev.auroralab.engine.ClusterSpec;
 import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.ForwardingSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -36,9 +38,7 @@ public final class ScenarioRunner {
     public static RunResult run(Scenario scenario, Long seedOverride, Long durationOverrideMicros) {
         long seed = seedOverride != null ? seedOverride : scenario.seed();
         long duration = durationOverrideMicros != null ? durationOverrideMicros : scenario.durationMicros();
-        ClusterSpec c = scenario.cluster();
-        AuroraEngine engine = new AuroraEngine(new ClusterSpec(c.region(), c.azs(), c.volumeGiB(), c.instances(),
-                c.writesPerSecond(), c.readsPerSecond(), seed));
+        AuroraEngine engine = new AuroraEngine(scenario.clusterWithSeed(seed));
         List<ExpectationResult> results = new ArrayList<>();
         List<Expectation> pending = new ArrayList<>(scenario.expectations());
         pending.sort(Comparator.comparingLong(e -> timeOf(e, duration)));
@@ -71,6 +71,92 @@ public final class ScenarioRunner {
                 engine.firedEventCount());
     }
 
+    /** A protection group of any region: the writer region's view first, then each region's volume. */
+    private static ProtectionGroupSnapshot pg(EngineSnapshot s, String id) {
+        ProtectionGroupSnapshot pg = s.pg(id);
+        if (pg != null) {
+            return pg;
+        }
+        for (RegionSnapshot r : s.regions()) {
+            for (ProtectionGroupSnapshot candidate : r.volume().protectionGroups()) {
+                if (candidate.id().equals(id)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The region's snapshot; a single-region engine lists no regions, and then its one region is the snapshot
+     * itself, as the primary.
+     */
+    static RegionSnapshot region(EngineSnapshot s, String name) {
+        RegionSnapshot r = s.regionSnapshot(name);
+        if (r == null && s.regions().isEmpty() && name.equals(s.region())) {
+            return new RegionSnapshot(s.region(), "primary", false, 0, s.azs(), s.downAzs(), s.volume(),
+                    s.instances(), s.storageNodes(), s.endpoints(), s.volume().vdl(), 0, 0, s.volume().writable(),
+                    s.volume().readable(), null);
+        }
+        return r;
+    }
+
+    private static void checkGlobal(Expectation.GlobalChecks g, EngineSnapshot s, List<String> ok,
+            List<String> wrong) {
+        if (g.writerRegion() != null) {
+            boolean same = g.writerRegion().equals(s.writerRegion());
+            (same ? ok : wrong).add("writerRegion " + s.writerRegion() + (same ? "" : ", expected " + g.writerRegion()));
+        }
+        g.regionRole().forEach((name, role) -> {
+            RegionSnapshot r = region(s, name);
+            String actual = r == null ? "absent" : r.role() + (r.resyncing() ? " (resyncing)" : "");
+            boolean same = r != null && r.role().equals(role);
+            (same ? ok : wrong).add(name + " role " + actual + (same ? "" : ", expected " + role));
+        });
+        g.regionLagMillisAtMost().forEach((name, most) -> {
+            RegionSnapshot r = region(s, name);
+            if (r == null) {
+                wrong.add("no region " + name);
+                return;
+            }
+            boolean within = r.rpoLagMicros() <= most * 1000;
+            (within ? ok : wrong).add(String.format(Locale.ROOT, "%s RPO lag %.2f ms%s", name, r.rpoLagMicros() / 1e3,
+                    within ? " (at most " + most + ")" : ", expected at most " + most + " ms (" + r.role() + ")"));
+        });
+        g.regionWritable().forEach((name, expected) -> {
+            RegionSnapshot r = region(s, name);
+            boolean same = r != null && r.writable() == expected;
+            (same ? ok : wrong).add(name + " writable " + (r == null ? "absent" : r.writable())
+                    + (same ? "" : " (" + (r == null ? "no such region" : r.role()) + ")"));
+        });
+        g.regionReadable().forEach((name, expected) -> {
+            RegionSnapshot r = region(s, name);
+            boolean same = r != null && r.readable() == expected;
+            (same ? ok : wrong).add(name + " readable " + (r == null ? "absent" : r.readable())
+                    + (same ? "" : " (" + (r == null ? "no such region" : r.role()) + ")"));
+        });
+        if (g.commitsBlocked() != null) {
+            boolean actual = s.global().commitsBlocked();
+            (actual == g.commitsBlocked() ? ok : wrong).add("commitsBlocked " + actual
+                    + (s.global().managedRpoSeconds() > 0 ? " (managed RPO " + s.global().managedRpoSeconds() + " s)"
+                            : " (managed RPO off)"));
+        }
+        if (g.splitBrain() != null) {
+            boolean actual = s.global().splitBrain();
+            (actual == g.splitBrain() ? ok : wrong).add("splitBrain " + actual + " (writable regions: "
+                    + (s.global().writableRegions().isEmpty() ? "none" : String.join(", ",
+                            s.global().writableRegions())) + ")");
+        }
+        g.staleReadsSeen().forEach((name, expected) -> {
+            RegionSnapshot r = region(s, name);
+            ForwardingSnapshot f = r == null ? null : r.forwarding();
+            long stale = f == null ? 0 : f.staleReads();
+            boolean same = (stale > 0) == expected;
+            (same ? ok : wrong).add(name + " stale reads " + stale + (f == null ? " (write forwarding off)"
+                    : " of " + f.reads() + " (" + f.consistency() + ")"));
+        });
+    }
+
     private static long timeOf(Expectation e, long duration) {
         return e.atMicros() == null ? duration : Math.min(e.atMicros(), duration);
     }
@@ -97,7 +183,7 @@ public final class ScenarioRunner {
                     + (same ? "" : ", expected " + (e.writer() == null ? "none" : e.writer())));
         }
         if (e.pg() != null) {
-            ProtectionGroupSnapshot pg = s.pg(e.pg());
+            ProtectionGroupSnapshot pg = pg(s, e.pg());
             if (pg == null) {
                 wrong.add("no protection group " + e.pg());
             } else {
@@ -122,6 +208,13 @@ public final class ScenarioRunner {
             (lost == e.acknowledgedWritesLost() ? ok : wrong).add("acknowledgedWritesLost " + lost
                     + (lost == e.acknowledgedWritesLost() ? "" : ", expected " + e.acknowledgedWritesLost()));
         }
+        if (e.acknowledgedWritesLostAtLeast() != null) {
+            long lost = s.counters().acknowledgedWritesLost();
+            boolean enough = lost >= e.acknowledgedWritesLostAtLeast();
+            (enough ? ok : wrong).add("acknowledgedWritesLost " + lost
+                    + (enough ? "" : ", expected at least " + e.acknowledgedWritesLostAtLeast()));
+        }
+        checkGlobal(e.global(), s, ok, wrong);
         boolean passed = wrong.isEmpty();
         String at = "at " + e.atText() + " (line " + e.line() + "): ";
         String message = passed ? at + String.join(", ", ok) : at + "expected otherwise: " + String.join("; ", wrong);

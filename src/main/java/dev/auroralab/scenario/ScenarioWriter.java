@@ -3,6 +3,7 @@ package dev.auroralab.scenario;
 import dev.auroralab.engine.ClusterSpec;
 import dev.auroralab.engine.ClusterSpec.InstanceSpec;
 import dev.auroralab.engine.ClusterSpec.Role;
+import dev.auroralab.engine.ClusterSpec.SecondarySpec;
 import dev.auroralab.engine.ModelValues;
 import dev.auroralab.engine.command.Command;
 import java.io.IOException;
@@ -85,6 +86,24 @@ public final class ScenarioWriter {
         out.append(INDENT).append("instances:\n");
         for (InstanceSpec instance : cluster.instances()) {
             out.append(INDENT).append(INDENT).append("- ").append(flowMap(instance(instance))).append('\n');
+        }
+        if (!cluster.secondaries().isEmpty()) {
+            out.append("secondaries:\n");
+            for (SecondarySpec secondary : cluster.secondaries()) {
+                String under = INDENT + INDENT;
+                out.append(INDENT).append("- region: ").append(flowText(secondary.region())).append('\n');
+                out.append(under).append("azs: [")
+                        .append(String.join(", ", secondary.azs().stream().map(ScenarioWriter::flowText).toList()))
+                        .append("]\n");
+                out.append(under).append("latencyMs: ").append(secondary.latencyMs()).append('\n');
+                if (!secondary.instances().isEmpty()) {
+                    out.append(under).append("instances:\n");
+                    for (InstanceSpec instance : secondary.instances()) {
+                        out.append(under).append(INDENT).append("- ").append(flowMap(instance(instance)))
+                                .append('\n');
+                    }
+                }
+            }
         }
         Map<String, String> workload = new LinkedHashMap<>();
         workload.put("writesPerSecond", rate(cluster.writesPerSecond()));
@@ -206,6 +225,28 @@ public final class ScenarioWriter {
             if (x.readsPerSecond() != null) {
                 m.put("readsPerSecond", rate(x.readsPerSecond()));
             }
+        } else if (c instanceof Command.FailRegion x) {
+            targeted(m, "fail-region", x.region());
+        } else if (c instanceof Command.RestoreRegion x) {
+            targeted(m, "restore-region", x.region());
+        } else if (c instanceof Command.Switchover x) {
+            targeted(m, "switchover", x.region());
+        } else if (c instanceof Command.FailoverGlobal x) {
+            targeted(m, "failover-global", x.region());
+        } else if (c instanceof Command.DetachAndPromote x) {
+            targeted(m, "detach-and-promote", x.region());
+        } else if (c instanceof Command.SetWriteForwarding x) {
+            targeted(m, "set-write-forwarding", x.region());
+            m.put("consistency", x.consistency() == null ? "off" : x.consistency().label());
+        } else if (c instanceof Command.SetManagedRpo x) {
+            m.put("do", "set-managed-rpo");
+            if (x.seconds() == null) {
+                m.put("seconds", "off");
+            } else if (x.seconds() > Long.MAX_VALUE / 1_000_000 || x.seconds() < 0) {
+                throw new IllegalArgumentException("a managed RPO of " + x.seconds() + " s cannot be written");
+            } else {
+                m.put("seconds", duration(Durations.format(x.seconds() * 1_000_000)));
+            }
         } else {
             throw new IllegalArgumentException("the scenario file format has no action for: " + c.describe());
         }
@@ -237,7 +278,28 @@ public final class ScenarioWriter {
         putIfSet(m, "readQuorum", e.readQuorum());
         putIfSet(m, "segmentsUp", e.segmentsUp());
         putIfSet(m, "acknowledgedWritesLost", e.acknowledgedWritesLost());
+        putIfSet(m, "acknowledgedWritesLostAtLeast", e.acknowledgedWritesLostAtLeast());
+        Expectation.GlobalChecks g = e.global();
+        if (g.writerRegion() != null) {
+            m.put("writerRegion", flowText(g.writerRegion()));
+        }
+        putByRegion(m, "regionRole", g.regionRole());
+        putByRegion(m, "regionLagMillisAtMost", g.regionLagMillisAtMost());
+        putByRegion(m, "regionWritable", g.regionWritable());
+        putByRegion(m, "regionReadable", g.regionReadable());
+        putIfSet(m, "commitsBlocked", g.commitsBlocked());
+        putIfSet(m, "splitBrain", g.splitBrain());
+        putByRegion(m, "staleReadsSeen", g.staleReadsSeen());
         return m;
+    }
+
+    /** A map keyed by region, as a nested flow map: {@code regionRole: {eu-west-1: primary}}. */
+    private static void putByRegion(Map<String, String> m, String key, Map<String, ?> byRegion) {
+        if (!byRegion.isEmpty()) {
+            Map<String, String> inner = new LinkedHashMap<>();
+            byRegion.forEach((region, value) -> inner.put(flowText(region), value.toString()));
+            m.put(key, flowMap(inner));
+        }
     }
 
     private static boolean sameTime(String text, long micros) {
@@ -385,8 +447,6 @@ public final class ScenarioWriter {
     static Scenario withoutPositions(Scenario s) {
         return new Scenario(s.name(), s.description(), s.seed(), s.durationMicros(), s.cluster(),
                 s.timeline().stream().map(t -> new TimedCommand(t.atMicros(), t.command(), 0)).toList(),
-                s.expectations().stream().map(e -> new Expectation(e.atMicros(), e.atText(), e.writable(),
-                        e.readable(), e.writerSpecified(), e.writer(), e.pg(), e.writeQuorum(), e.readQuorum(),
-                        e.segmentsUp(), e.acknowledgedWritesLost(), 0)).toList(), "");
+                s.expectations().stream().map(e -> e.atLine(0)).toList(), "");
     }
 }
