@@ -29,7 +29,7 @@ import javax.imageio.stream.ImageInputStream;
 final class ScreenshotCommand implements Command {
 
     static final String USAGE = "screenshot FILE --out PATH.png [--at D] [--width W --height H] [--dark]"
-            + " [--select KIND:ID] [--headless]";
+            + " [--select KIND:ID] [--ledger] [--headless]";
 
     static final long DEFAULT_AT_MICROS = 30_000_000;
     static final int DEFAULT_WIDTH = 1600;
@@ -38,11 +38,15 @@ final class ScreenshotCommand implements Command {
     static final int MAX_SIZE = 8192;
 
     /** What --select may name, with the form of its ids. */
-    static final List<String> SELECT_KINDS = List.of("instance", "segment", "node", "az", "pg");
+    static final List<String> SELECT_KINDS = List.of("instance", "segment", "node", "az", "pg", "region");
 
     /** Everything the window needs to draw the picture. */
     record Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark,
-            String selectKind, String selectId, boolean headless) {
+            String selectKind, String selectId, boolean headless, boolean ledger) {
+        Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark, String selectKind,
+                String selectId, boolean headless) {
+            this(scenario, atMicros, out, width, height, dark, selectKind, selectId, headless, false);
+        }
     }
 
     /** What came back from the window: null problem means the PNG was written. */
@@ -65,7 +69,7 @@ final class ScreenshotCommand implements Command {
         CliArgs a;
         try {
             a = CliArgs.parse(args, Set.of("--at", "--out", "--width", "--height", "--select"),
-                    Set.of("--dark", "--headless"));
+                    Set.of("--dark", "--headless", "--ledger"));
             if (a.positionals.size() != 1) {
                 throw new IllegalArgumentException(a.positionals.isEmpty() ? "give a scenario file or built-in name"
                         : "give exactly one scenario file, got " + a.positionals.size());
@@ -106,7 +110,7 @@ final class ScreenshotCommand implements Command {
             if (colon < 0 || id.isBlank() || !SELECT_KINDS.contains(kind)) {
                 err.println("aurora-lab screenshot: --select '" + select + "' is not KIND:ID. KIND is one of "
                         + String.join(", ", SELECT_KINDS) + ", e.g. instance:writer-1, segment:pg-0/us-east-1b/1, "
-                        + "node:sn-us-east-1a-2, az:us-east-1c, pg:pg-0");
+                        + "node:sn-us-east-1a-2, az:us-east-1c, pg:pg-0, region:eu-west-1");
                 return 2;
             }
         }
@@ -127,7 +131,7 @@ final class ScreenshotCommand implements Command {
         }
 
         Request request = new Request(scenario, at, outPath, width, height, a.options.containsKey("--dark"), kind, id,
-                a.options.containsKey("--headless"));
+                a.options.containsKey("--headless"), a.options.containsKey("--ledger"));
         Outcome outcome;
         try {
             outcome = ScreenshotWindow.render(request);

@@ -66,6 +66,9 @@ final class ScreenshotWindow {
                     }
                     window[0].vm().select(sel);
                 }
+                if (r.ledger()) {
+                    window[0].view().showLedger();
+                }
                 return null;
             });
             if (problem != null) {
@@ -125,7 +128,27 @@ final class ScreenshotWindow {
 
     /** The selection for --select, or null when nothing by that id exists at that time. */
     static Selection selection(EngineSnapshot s, String kind, String id, long atMicros) {
+        if (!"region".equals(kind) && !"pg".equals(kind) && s.isGlobal()) {
+            // an element of a secondary region: selecting it shows that region
+            Selection found = null;
+            for (var r : s.regions()) {
+                Selection in = selectionIn(s.forRegion(r.region()), kind, id);
+                if (in != null) {
+                    found = in;
+                    break;
+                }
+            }
+            if (found != null) {
+                return found;
+            }
+        }
+        return selectionIn(s, kind, id);
+    }
+
+    /** The selection in one region's view of the snapshot. */
+    private static Selection selectionIn(EngineSnapshot s, String kind, String id) {
         return switch (kind) {
+            case "region" -> s.regionSnapshot(id) == null ? null : Selection.region(id);
             case "instance" -> s.instance(id) == null ? null : Selection.instance(id);
             case "pg" -> s.pg(id) == null ? null : Selection.pg(id);
             case "az" -> s.azs().contains(id) ? Selection.az(id) : null;
@@ -148,7 +171,14 @@ final class ScreenshotWindow {
     private static String unknownSelection(EngineSnapshot s, Request r) {
         List<String> known = new ArrayList<>();
         switch (r.selectKind()) {
-            case "instance" -> s.instances().forEach(i -> known.add(i.id()));
+            case "instance" -> {
+                if (s.isGlobal()) {
+                    s.regions().forEach(g -> g.instances().forEach(i -> known.add(i.id())));
+                } else {
+                    s.instances().forEach(i -> known.add(i.id()));
+                }
+            }
+            case "region" -> s.regions().forEach(g -> known.add(g.region()));
             case "pg" -> s.volume().protectionGroups().forEach(p -> known.add(p.id()));
             case "az" -> known.addAll(s.azs());
             case "node" -> s.storageNodes().forEach(n -> known.add(n.id()));

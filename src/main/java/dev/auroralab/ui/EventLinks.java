@@ -72,6 +72,28 @@ public final class EventLinks {
             return Selection.instance(x.instanceId());
         } else if (e instanceof PromotionTierChanged x) {
             return Selection.instance(x.instanceId());
+        } else if (e instanceof RegionFailed x) {
+            return Selection.region(x.region());
+        } else if (e instanceof RegionRestored x) {
+            return Selection.region(x.region());
+        } else if (e instanceof GlobalSwitchoverStarted x) {
+            return Selection.region(x.to());
+        } else if (e instanceof GlobalSecondaryInSync x) {
+            return Selection.region(x.region());
+        } else if (e instanceof GlobalPromotionStarted x) {
+            return Selection.region(x.to());
+        } else if (e instanceof GlobalPromotionCompleted x) {
+            return Selection.region(x.to());
+        } else if (e instanceof GlobalOperationCancelled x) {
+            return Selection.region(x.region());
+        } else if (e instanceof RegionResyncStarted x) {
+            return Selection.region(x.region());
+        } else if (e instanceof RegionRejoined x) {
+            return Selection.region(x.region());
+        } else if (e instanceof CommitsUnblocked x) {
+            return x.region() == null ? null : Selection.region(x.region());
+        } else if (e instanceof WriteForwardingChanged x) {
+            return Selection.region(x.region());
         }
         return null;
     }
@@ -79,7 +101,7 @@ public final class EventLinks {
     /** Coarse families for the log's filter: a learner thinks "faults" or "failover", not in record names. */
     public enum Family {
         ALL("All events"), FAULTS("Faults and restores"), REPAIR("Repair and membership"), QUORUM("Quorum and volume"),
-        FAILOVER("Writer and failover"), ACTIONS("Replicas, workload, refusals");
+        FAILOVER("Writer and failover"), ACTIONS("Replicas, workload, refusals"), GLOBAL("Global Database");
 
         private final String label;
 
@@ -101,7 +123,11 @@ public final class EventLinks {
         return switch (e.type()) {
             case "InstanceFailed", "InstanceRestarting", "InstanceStarted", "AvailabilityZoneFailed",
                     "AvailabilityZoneRestored", "StorageNodeFailed", "StorageNodeRestored", "SegmentFailed",
-                    "SegmentRestored", "SegmentDestroyed" -> Family.FAULTS;
+                    "SegmentRestored", "SegmentDestroyed", "RegionFailed", "RegionRestored" -> Family.FAULTS;
+            case "GlobalSwitchoverStarted", "GlobalSecondaryInSync", "GlobalPromotionStarted",
+                    "GlobalPromotionCompleted", "GlobalOperationCancelled", "RegionResyncStarted", "RegionRejoined",
+                    "SplitBrainDetected", "SplitBrainEnded", "ManagedRpoChanged", "CommitsBlocked",
+                    "CommitsUnblocked", "WriteForwardingChanged" -> Family.GLOBAL;
             case "SegmentCaughtUp", "MembershipChangeStarted", "SegmentHydrated", "MembershipChangeCommitted",
                     "MembershipChangeRolledBack", "DegradedQuorumEntered", "DegradedQuorumLeft" -> Family.REPAIR;
             case "WriteQuorumLost", "WriteQuorumRegained", "ReadQuorumLost", "ReadQuorumRegained",

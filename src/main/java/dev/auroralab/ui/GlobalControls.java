@@ -5,7 +5,6 @@ import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.GlobalSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
-import dev.auroralab.ui.topology.GlobalStripRenderer;
 import dev.auroralab.ui.topology.GlobalStripView;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,6 @@ public final class GlobalControls {
     private final List<Action> buttons = new ArrayList<>();
     private final MenuButton forwarding = new MenuButton(RegionActions.FORWARDING);
     private final MenuButton rpo = new MenuButton(RegionActions.MANAGED_RPO);
-    private final Label settings = new Label();
     private boolean global;
     private long shownKey = Long.MIN_VALUE;
     private String shownAlarm = "";
@@ -81,19 +79,20 @@ public final class GlobalControls {
         bar.setId(REGION_BAR_ID);
         bar.getStyleClass().add("region-bar");
         button(Command.FailRegion.class, "Fail region", "F");
-        button(Command.RestoreRegion.class, "Restore region", "R");
-        button(Command.Switchover.class, "Switch over to it", null);
-        button(Command.FailoverGlobal.class, "Fail over to it (data loss)", null);
-        button(Command.DetachAndPromote.class, "Detach and promote", null);
+        button(Command.RestoreRegion.class, "Restore", "R");
+        button(Command.Switchover.class, "Switch over", null);
+        button(Command.FailoverGlobal.class, "Fail over (data loss)", null);
+        button(Command.DetachAndPromote.class, "Detach & promote", null);
+        forwarding.getStyleClass().add(Styles.SMALL);
+        rpo.getStyleClass().add(Styles.SMALL);
         forwarding.setTooltip(new Tooltip("Write forwarding in this secondary: its applications write through the"
                 + " primary, and read locally with the consistency chosen"));
         rpo.setTooltip(new Tooltip("Managed RPO (rds.global_db_rpo), set on the primary: commits wait while every"
                 + " secondary is further behind than this"));
-        settings.getStyleClass().add("region-bar-settings");
         bar.getItems().add(title);
         bar.getItems().add(new Separator(Orientation.VERTICAL));
         buttons.forEach(a -> bar.getItems().add(a.holder()));
-        bar.getItems().addAll(forwarding, rpo, new Separator(Orientation.VERTICAL), settings);
+        bar.getItems().addAll(forwarding, rpo);
         show(bar, false);
 
         menu.setOnShowing(e -> refreshMenu());
@@ -135,7 +134,7 @@ public final class GlobalControls {
 
     private void button(Class<? extends Command> command, String text, String key) {
         Button b = new Button(text);
-        b.getStyleClass().add("region-action");
+        b.getStyleClass().addAll("region-action", Styles.SMALL);
         b.setFocusTraversable(true);
         StackPane holder = new StackPane(b);
         Tooltip tip = new Tooltip();
@@ -212,10 +211,15 @@ public final class GlobalControls {
         return String.join("\n", lines);
     }
 
-    /** "Region eu-west-1 · SECONDARY, read-only": the title of the topology below the bar. */
+    /** "eu-west-1 · SECONDARY": the title of the topology below the bar, with the role's glyph. */
     public static String regionTitle(RegionSnapshot r) {
-        return "Region " + r.region() + " · " + GlobalStripRenderer.roleLine(r).replace("★ ", "").replace("◇ ", "")
-                .replace("✕ ", "").replace("↻ ", "");
+        String role = switch (r.role()) {
+            case "primary" -> "★ PRIMARY";
+            case "detached" -> "◇ DETACHED";
+            case "down" -> "✕ DOWN";
+            default -> "SECONDARY";
+        };
+        return r.region() + " · " + role + (r.resyncing() ? " ↻ resyncing" : "");
     }
 
     private void refreshBar(EngineSnapshot s, String region) {
@@ -237,10 +241,13 @@ public final class GlobalControls {
         rpo.getItems().setAll(ActionMenus.items(actions.stream()
                 .filter(t -> RegionActions.MANAGED_RPO.equals(t.submenu())).map(t -> t.under(null)).toList(),
                 vm::act));
+        // the menu buttons say what is set now
         String fwd = RegionActions.forwarding(r);
         long managed = s.global() == null ? 0 : s.global().managedRpoSeconds();
-        settings.setText("forwarding " + (fwd == null ? "off" : fwd) + " · managed RPO "
-                + (managed == 0 ? "off" : managed + " s"));
+        forwarding.setText("Forwarding: " + (r.primary() ? "-" : fwd == null ? "off" : fwd));
+        rpo.setText("Managed RPO: " + (managed == 0 ? "off" : managed + " s"));
+        forwarding.setDisable(forwarding.getItems().stream().allMatch(MenuItem::isDisable));
+        rpo.setDisable(rpo.getItems().stream().allMatch(MenuItem::isDisable));
     }
 
     private void refreshMenu() {

@@ -219,9 +219,14 @@ public final class InspectorModel {
         out.add(new Field("seed", String.valueOf(s.seed())));
     }
 
-    private static String pgOf(String segmentId) {
-        int slash = segmentId.indexOf('/');
-        return slash < 0 ? segmentId : segmentId.substring(0, slash);
+    /**
+     * The group of a copy: its id less "/AZ/copy" at the end, as in "pg-0/us-east-1a/1" or a secondary region's
+     * "eu-west-1/pg-0/eu-west-1a/1#2".
+     */
+    static String pgOf(String segmentId) {
+        int last = segmentId.lastIndexOf('/');
+        int before = last <= 0 ? -1 : segmentId.lastIndexOf('/', last - 1);
+        return before < 0 ? segmentId : segmentId.substring(0, before);
     }
 
     static String grouped(long v) {

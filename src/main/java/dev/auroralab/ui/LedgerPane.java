@@ -36,18 +36,18 @@ public final class LedgerPane extends TableView<FailoverRecord> {
         empty.setWrapText(true);
         setPlaceholder(empty);
         getColumns().setAll(List.of(
-                column("Kind", LedgerPane::kind, 150, false,
+                column("Kind", LedgerText::kind, 210, false,
                         "in-region failover, global switchover, global failover (allow data loss), detach and promote"),
-                column("From → to", r -> r.from() + " → " + (r.to() == null ? "?" : r.to()), 190, false,
+                column("From → to", LedgerText::fromTo, 200, false,
                         "instances for an in-region failover, regions otherwise"),
                 column("Started", r -> SimulationViewModel.clock(r.startedAtMicros()), 90, true,
                         "simulated time when it was triggered or asked for (m:ss.mmm)"),
-                column("RTO (s)", r -> secs(r.rtoMicros()), 80, true,
+                column("RTO (s)", r -> LedgerText.seconds(r.rtoMicros()), 80, true,
                         "from the start to the moment a new writer took writes"),
-                column("Writes refused (s)", r -> secs(r.writeDowntimeMicros()), 130, true,
+                column("Writes refused (s)", r -> LedgerText.seconds(r.writeDowntimeMicros()), 130, true,
                         "from when the writer endpoint stopped taking writes to when the new writer took them;"
                                 + " longer than the RTO when the writer was lost before the failover began"),
-                column("RPO (s)", r -> secs(r.rpoMicros()), 80, true,
+                column("RPO (s)", r -> LedgerText.seconds(r.rpoMicros()), 80, true,
                         "age of the oldest acknowledged write that was lost (0 when none was)"),
                 column("Acked writes lost", r -> Numbers.grouped(r.acknowledgedWritesLost()), 130, true,
                         "writes the application was told were committed and that the new writer does not have")));
@@ -71,21 +71,6 @@ public final class LedgerPane extends TableView<FailoverRecord> {
     /** Rows now shown. */
     public int rows() {
         return getItems().size();
-    }
-
-    /** The kind as a learner says it. */
-    public static String kind(FailoverRecord r) {
-        return switch (r.kind()) {
-            case "in-region" -> "in-region failover";
-            case "global-switchover" -> "global switchover";
-            case "global-failover" -> "global failover (data loss allowed)";
-            case "detach-and-promote" -> "detach and promote";
-            default -> r.kind();
-        };
-    }
-
-    static String secs(long micros) {
-        return Numbers.fixed(micros / 1e6, micros < 10_000_000 ? 2 : 1);
     }
 
     private static TableColumn<FailoverRecord, String> column(String title, Function<FailoverRecord, String> value,

@@ -422,7 +422,11 @@ public final class MainView extends BorderPane {
             }
         });
         VBox.setVgrow(bottomTabs, Priority.ALWAYS);
+        // the strip and the region bar take about 170 px: the charts give some of theirs, so the topology keeps its
+        // readable size at 1600x1000 (a VBox that is short of room shrinks every child toward its minimum)
         bottomTabs.setMinHeight(170);
+        bottomTabs.setPrefHeight(200);
+        bottomTabs.setMaxHeight(340);
     }
 
     /** "RPO/RTO ledger (2)", with "new" while it has rows the learner has not looked at. */
@@ -586,7 +590,8 @@ public final class MainView extends BorderPane {
             case UNAVAILABLE -> "✕";
         };
         // the engine's reason often names the failover already; say it once
-        String failover = s.failoverInProgress() == null || v.reason().contains("failover") ? ""
+        String failover = s.failoverInProgress() == null || v.reason().contains("failover")
+                || v.reason().contains("switchover") ? ""
                 : "   ·   failover: " + s.failoverInProgress().phase() + " (" + s.failoverInProgress().from() + " → "
                         + (s.failoverInProgress().to() == null ? "?" : s.failoverInProgress().to()) + ")";
         // in a Global Database the banner is about the region the writes go to, and says which one that is

@@ -27,7 +27,8 @@ public final class RegionActions {
     }
 
     public static List<TopologyAction> forRegion(String name, EngineSnapshot s) {
-        RegionSnapshot r = s == null ? null : s.regionSnapshot(name);
+        // a single-region cluster has no region actions: the window shows it exactly as before Global Database
+        RegionSnapshot r = s == null || !s.isGlobal() ? null : s.regionSnapshot(name);
         if (r == null) {
             return List.of();
         }
@@ -37,10 +38,12 @@ public final class RegionActions {
         boolean detached = "detached".equals(role);
         boolean isPrimary = r.primary();
         // why this region cannot be made the primary, or null when it can
+        var running = s.failoverInProgress();
         String notPromotable = isPrimary ? name + " is already the primary"
                 : detached ? name + " has left the global database (detached)"
                 : down ? name + " is out: restore it first"
                 : r.resyncing() ? name + " is still resyncing after its outage"
+                : running != null ? "a failover or switchover is in progress (" + running.phase() + ")"
                 : null;
 
         List<TopologyAction> out = new ArrayList<>();
@@ -64,6 +67,7 @@ public final class RegionActions {
         out.add(isPrimary ? detach.disabledBecause(name + " is the primary: switch over or fail over first")
                 : detached ? detach.disabledBecause(name + " is already detached")
                 : down ? detach.disabledBecause(name + " is out: restore it first")
+                : running != null ? detach.disabledBecause(notPromotable)
                 : detach);
 
         String forwardingNow = forwarding(r);
@@ -103,7 +107,7 @@ public final class RegionActions {
 
     /**
      * A number that changes whenever what {@link #forRegion} offers for {@code region} may change: every region's
-     * role and resync, its forwarding, the managed RPO, and which region is asked about. Computed without allocating,
+     * role and resync, its forwarding, the managed RPO, a failover running, and which region is asked about. Computed without allocating,
      * so the window can ask every frame and rebuild its buttons only on a change.
      */
     public static long stateKey(EngineSnapshot s, String region) {
@@ -116,6 +120,7 @@ public final class RegionActions {
             h = 31 * h + (c == null ? 0 : c.hashCode());
         }
         h = 31 * h + (s.global() == null ? -1 : s.global().managedRpoSeconds());
+        h = 31 * h + (s.failoverInProgress() == null ? 0 : s.failoverInProgress().phase().hashCode());
         return h;
     }
 

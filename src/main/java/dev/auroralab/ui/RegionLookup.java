@@ -4,9 +4,10 @@ import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 
 /**
- * Which region of a Global Database holds a selected element. Instance ids, AZs, storage nodes and copies are unique
- * across regions (the engine checks ids and AZs, and nodes and copies are named after their AZ), so an element names
- * its region; a protection group ("pg-0") or an endpoint does not, and stays in the region on show.
+ * Which region of a Global Database holds a selected element. Instance ids, AZs, storage nodes, protection groups and
+ * copies are unique across regions (the engine checks ids and AZs, names nodes and copies after their AZ, and a
+ * secondary's groups after the region: "eu-west-1/pg-0"), so an element names its region; an endpoint does not, and
+ * stays in the region on show.
  */
 public final class RegionLookup {
 
@@ -37,8 +38,7 @@ public final class RegionLookup {
         if (sel.kind() == Selection.Kind.REGION) {
             return s.regionSnapshot(sel.id()) == null ? null : sel.id();
         }
-        if (sel.kind() == Selection.Kind.PROTECTION_GROUP || sel.kind() == Selection.Kind.ENDPOINT
-                || sel.kind() == Selection.Kind.VOLUME) {
+        if (sel.kind() == Selection.Kind.ENDPOINT || sel.kind() == Selection.Kind.VOLUME) {
             return null;
         }
         for (RegionSnapshot r : s.regions()) {

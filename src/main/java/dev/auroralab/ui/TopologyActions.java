@@ -51,9 +51,19 @@ public final class TopologyActions {
         TopologyAction add = TopologyAction.of("Add a replica in " + az,
                 new Command.AddReplica(nextReplicaId(s), az, 1, writerClass(s)), TopologyAction.Kind.OTHER);
         long replicas = s.instances().stream().filter(i -> i.role() == InstanceRole.READER).count();
-        out.add(replicas >= ModelValues.MAX_REPLICAS
-                ? add.disabledBecause("a cluster has at most " + ModelValues.MAX_REPLICAS + " replicas")
-                : add);
+        EngineSnapshot.RegionSnapshot here = s.isGlobal() ? s.regionSnapshot(s.region()) : null;
+        boolean secondary = here != null && "secondary".equals(here.role());
+        if (secondary) {
+            // a secondary region's instances are all read-only, up to 16 of them
+            out.add(s.instances().size() >= ModelValues.MAX_SECONDARY_INSTANCES
+                    ? add.disabledBecause("a secondary region has at most " + ModelValues.MAX_SECONDARY_INSTANCES
+                            + " instances")
+                    : add);
+        } else {
+            out.add(replicas >= ModelValues.MAX_REPLICAS
+                    ? add.disabledBecause("a cluster has at most " + ModelValues.MAX_REPLICAS + " replicas")
+                    : add);
+        }
         return out;
     }
 
@@ -72,10 +82,14 @@ public final class TopologyActions {
         out.add(!down ? restore.disabledBecause(id + " is not down")
                 : azDown ? restore.disabledBecause("its AZ " + i.az() + " is out") : restore);
         boolean failoverRunning = s.failoverInProgress() != null;
+        // an in-region failover moves the writer within the region the writes go to; in a secondary (or a detached
+        // cluster) the way to a writer is the region's own actions: switch over, fail over, detach
+        String elsewhere = notTheWritesRegion(s);
         if (i.role() == InstanceRole.READER) {
             TopologyAction failover = TopologyAction.of("Fail over to " + id, new Command.Failover(id),
                     TopologyAction.Kind.OTHER);
-            out.add(failoverRunning ? failover.disabledBecause("a failover is already in progress")
+            out.add(elsewhere != null ? failover.disabledBecause(elsewhere)
+                    : failoverRunning ? failover.disabledBecause("a failover is already in progress")
                     : i.status() == InstanceStatus.UP ? failover
                     : failover.disabledBecause(id + " is " + i.status().label()));
             for (int tier = 0; tier <= ModelValues.MAX_TIER; tier++) {
@@ -92,7 +106,8 @@ public final class TopologyActions {
                     new Command.Failover(null), TopologyAction.Kind.OTHER);
             boolean anyReplicaUp = s.instances().stream()
                     .anyMatch(r -> r.role() == InstanceRole.READER && r.status() == InstanceStatus.UP);
-            out.add(failoverRunning ? failover.disabledBecause("a failover is already in progress")
+            out.add(elsewhere != null ? failover.disabledBecause(elsewhere)
+                    : failoverRunning ? failover.disabledBecause("a failover is already in progress")
                     : !anyReplicaUp ? failover.disabledBecause("there is no replica up to promote") : failover);
         }
         return out;
@@ -147,11 +162,29 @@ public final class TopologyActions {
         };
     }
 
+    /**
+     * Why an in-region failover cannot be asked for in the region this snapshot shows, or null when it can: it is not
+     * the Global Database's primary.
+     */
+    static String notTheWritesRegion(EngineSnapshot s) {
+        if (!s.isGlobal()) {
+            return null;
+        }
+        EngineSnapshot.RegionSnapshot here = s.regionSnapshot(s.region());
+        if (here == null || here.primary()) {
+            return null;
+        }
+        return s.region() + " is " + ("detached".equals(here.role()) ? "detached" : "not the primary")
+                + ": an in-region failover happens in the region the writes go to; use the region's actions";
+    }
+
     /** reader-N with the smallest N not taken, so added replicas read naturally beside the scenario's own. */
     static String nextReplicaId(EngineSnapshot s) {
         for (int n = 1;; n++) {
             String id = "reader-" + n;
-            if (s.instance(id) == null) {
+            // instance ids are unique across a Global Database's regions
+            if (s.instance(id) == null && s.regions().stream().noneMatch(r -> r.instances().stream()
+                    .anyMatch(i -> i.id().equals(id)))) {
                 return id;
             }
         }

@@ -47,7 +47,15 @@ class EventLinksTest {
             entry("ClusterEndpointMoved", Family.FAILOVER), entry("FailoverCompleted", Family.FAILOVER),
             entry("ReplicaAdded", Family.ACTIONS), entry("ReplicaRemoved", Family.ACTIONS),
             entry("PromotionTierChanged", Family.ACTIONS), entry("WorkloadChanged", Family.ACTIONS),
-            entry("CommandRejected", Family.ACTIONS));
+            entry("CommandRejected", Family.ACTIONS),
+            entry("RegionFailed", Family.FAULTS), entry("RegionRestored", Family.FAULTS),
+            entry("GlobalSwitchoverStarted", Family.GLOBAL), entry("GlobalSecondaryInSync", Family.GLOBAL),
+            entry("GlobalPromotionStarted", Family.GLOBAL), entry("GlobalPromotionCompleted", Family.GLOBAL),
+            entry("GlobalOperationCancelled", Family.GLOBAL), entry("RegionResyncStarted", Family.GLOBAL),
+            entry("RegionRejoined", Family.GLOBAL), entry("SplitBrainDetected", Family.GLOBAL),
+            entry("SplitBrainEnded", Family.GLOBAL), entry("ManagedRpoChanged", Family.GLOBAL),
+            entry("CommitsBlocked", Family.GLOBAL), entry("CommitsUnblocked", Family.GLOBAL),
+            entry("WriteForwardingChanged", Family.GLOBAL));
 
     /** The element an event links to: its kind and the record component that names it. */
     private record Link(Kind kind, String component) {
@@ -93,7 +101,22 @@ class EventLinksTest {
             entry("ReplicaRemoved", NONE), // the replica is gone: nothing to select
             entry("PromotionTierChanged", new Link(Kind.INSTANCE, "instanceId")),
             entry("WorkloadChanged", NONE),
-            entry("CommandRejected", NONE));
+            entry("CommandRejected", NONE),
+            entry("RegionFailed", new Link(Kind.REGION, "region")),
+            entry("RegionRestored", new Link(Kind.REGION, "region")),
+            entry("GlobalSwitchoverStarted", new Link(Kind.REGION, "to")),
+            entry("GlobalSecondaryInSync", new Link(Kind.REGION, "region")),
+            entry("GlobalPromotionStarted", new Link(Kind.REGION, "to")),
+            entry("GlobalPromotionCompleted", new Link(Kind.REGION, "to")),
+            entry("GlobalOperationCancelled", new Link(Kind.REGION, "region")),
+            entry("RegionResyncStarted", new Link(Kind.REGION, "region")),
+            entry("RegionRejoined", new Link(Kind.REGION, "region")),
+            entry("SplitBrainDetected", NONE), // two regions: the alarm bar names both
+            entry("SplitBrainEnded", NONE),
+            entry("ManagedRpoChanged", NONE),
+            entry("CommitsBlocked", NONE),
+            entry("CommitsUnblocked", new Link(Kind.REGION, "region")),
+            entry("WriteForwardingChanged", new Link(Kind.REGION, "region")));
 
     @SuppressWarnings("unchecked")
     private static List<Class<? extends AuroraEvent>> eventTypes() {
@@ -115,7 +138,8 @@ class EventLinksTest {
         for (int i = 0; i < components.length; i++) {
             Class<?> t = types[i];
             args[i] = t == long.class ? 1_000L + i : t == int.class ? 3 + i : t == double.class ? 2.5 + i
-                    : t == boolean.class ? Boolean.TRUE : t == String.class ? components[i].getName() + "-value" : null;
+                    : t == boolean.class ? Boolean.TRUE : t == String.class ? components[i].getName() + "-value"
+                    : t == List.class ? List.of(components[i].getName() + "-value") : null;
             assertThat(args[i]).as("%s.%s: a component type the test can fill", type.getSimpleName(),
                     components[i].getName()).isNotNull();
         }
@@ -179,7 +203,7 @@ class EventLinksTest {
     void theFamiliesHaveTheLabelsTheFilterShows() {
         assertThat(Arrays.stream(Family.values()).map(Family::toString)).containsExactly("All events",
                 "Faults and restores", "Repair and membership", "Quorum and volume", "Writer and failover",
-                "Replicas, workload, refusals");
+                "Replicas, workload, refusals", "Global Database");
     }
 
     /**
@@ -188,7 +212,8 @@ class EventLinksTest {
      * inspector can show.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"az-plus-one", "two-copies-destroyed", "writer-crash-failover-by-tier"})
+    @ValueSource(strings = {"az-plus-one", "two-copies-destroyed", "writer-crash-failover-by-tier",
+            "global-region-outage-failover", "global-detach-and-promote", "global-managed-rpo"})
     void everyLoggedEventOfARealRunLinksToAnElementOfTheSnapshotAtThatMoment(String name) {
         SimulationViewModel vm = vm(name);
         List<Long> instants = ScenarioRunner.run(vm.scenario(), null, null).events().stream()
@@ -203,10 +228,15 @@ class EventLinksTest {
                 if (sel == null) {
                     continue;
                 }
-                assertThat(exists(sel, s)).as("%s at %d µs links to %s", e.type(), e.atMicros(), sel.describe())
+                // selecting it shows the region that holds it (a secondary's instance, say), as a click would
+                vm.select(sel);
+                EngineSnapshot view = vm.viewSnapshot();
+                assertThat(exists(sel, view)).as("%s at %d µs links to %s", e.type(), e.atMicros(), sel.describe())
                         .isTrue();
-                assertThat(InspectorModel.fields(sel, s).stream().filter(InspectorModel.Field::heading).count())
-                        .as("the inspector shows %s", sel.describe()).isEqualTo(2);
+                // the element's heading and the volume's; a region adds the Global Database's
+                assertThat(InspectorModel.fields(sel, view).stream().filter(InspectorModel.Field::heading).count())
+                        .as("the inspector shows %s", sel.describe())
+                        .isEqualTo(sel.kind() == Kind.REGION ? 3 : 2);
                 linked.add(e.type());
             }
             seen = vm.events().size();

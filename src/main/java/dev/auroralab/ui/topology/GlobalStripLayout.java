@@ -25,12 +25,12 @@ public final class GlobalStripLayout {
     static final double SPINE_MARGIN = 34;
     static final double GAP = 18;
     static final double ROW_GAP = 8;
-    static final double LANE = 40;
-    static final double CARD_H = 104;
+    static final double LANE = 32;
+    static final double CARD_H = 94;
     static final double MAX_CARD_W = 420;
-    static final double POINTER = 14;
+    static final double POINTER = 13;
     static final double LABEL_W = 240;
-    static final double LABEL_H = 20;
+    static final double LABEL_H = 19;
     static final int MAX_PER_ROW = 4;
 
     /** Each region's card, in the scenario's order. */
@@ -126,13 +126,13 @@ public final class GlobalStripLayout {
         for (int i = 0; i < n; i++) {
             int row = i / perRow;
             int col = i % perRow;
-            double rowTop = 4 + row * (LANE + CARD_H + ROW_GAP);
-            laneY[row] = rowTop + 10;
+            double rowTop = 2 + row * (LANE + CARD_H + ROW_GAP);
+            laneY[row] = rowTop + 7;
             rowOf[i] = row;
             double x = perRow == 1 ? left + (avail - cardW) / 2 : left + col * (cardW + spacing);
             cards.put(st.regions().get(i), new Box(x, rowTop + LANE, cardW, CARD_H));
         }
-        height = 4 + rows * (LANE + CARD_H) + (rows - 1) * ROW_GAP + POINTER + 4;
+        height = 2 + rows * (LANE + CARD_H) + (rows - 1) * ROW_GAP + POINTER + 2;
 
         source = st.source();
         if (source == null) {
@@ -181,7 +181,7 @@ public final class GlobalStripLayout {
                 }
             }
             double labelW = Math.min(LABEL_W, limit - t.cx() - 8);
-            lagLabels.put(name, new Box(t.cx() + 8, t.y() - LABEL_H - 2, labelW, LABEL_H));
+            lagLabels.put(name, new Box(t.cx() + 8, t.y() - LABEL_H - 1, labelW, LABEL_H));
         }
     }
 

@@ -63,7 +63,7 @@ public final class GlobalStripRenderer {
         for (RegionSnapshot r : s.regions()) {
             Box b = l.cards.get(r.region());
             if (b != null) {
-                drawCard(g, r, b, s, p);
+                drawCard(g, r, b, l, p);
             }
         }
         drawLagLabels(g, s, l, p);
@@ -91,14 +91,16 @@ public final class GlobalStripRenderer {
             for (String target : l.pathX.keySet()) {
                 RegionSnapshot r = s.regionSnapshot(target);
                 boolean broken = r == null || !linkUp(r);
-                if (broken != (pass == 0)) {
+                // a region resyncing gets no batches yet: dashed, in the link's own colour
+                boolean waiting = !broken && r.resyncing();
+                if ((broken || waiting) != (pass == 0)) {
                     continue;
                 }
                 double[] xs = l.pathX.get(target);
                 double[] ys = l.pathY.get(target);
                 g.setStroke(broken ? p.fault() : p.writer());
-                g.setLineWidth(broken ? 2 : 3);
-                if (broken) {
+                g.setLineWidth(broken || waiting ? 2 : 3);
+                if (broken || waiting) {
                     g.setLineDashes(8, 6);
                 }
                 for (int k = 1; k < xs.length - 1; k++) {
@@ -161,7 +163,7 @@ public final class GlobalStripRenderer {
 
     // ---- cards ----------------------------------------------------------------------------------------------------------
 
-    private static void drawCard(GraphicsContext g, RegionSnapshot r, Box b, EngineSnapshot s, Palette p) {
+    private static void drawCard(GraphicsContext g, RegionSnapshot r, Box b, GlobalStripLayout l, Palette p) {
         String role = r.role();
         boolean primary = r.primary();
         boolean down = "down".equals(role);
@@ -182,21 +184,22 @@ public final class GlobalStripRenderer {
         g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), arc, arc);
         g.setLineDashes();
 
-        double bx = b.x() + 24;
-        double by = b.y() + 24;
+        double bx = b.x() + 22;
+        double by = b.y() + 21;
         badge(g, role, bx, by, p);
         g.setFill(p.text());
         g.setFont(NAME);
         g.setTextAlign(TextAlignment.LEFT);
-        text(g, r.region(), b.x() + 44, by, b.w() - 52);
+        text(g, r.region(), b.x() + 42, by, b.w() - 50);
 
         g.setFont(ROLE);
-        text(g, roleLine(r), b.x() + 12, b.y() + 52, b.w() - 20);
+        text(g, roleLine(r), b.x() + 12, b.y() + 45, b.w() - 20);
 
         g.setFont(BODY);
         g.setFill(down ? p.text() : p.mutedText());
-        text(g, instancesLine(r), b.x() + 12, b.y() + 72, b.w() - 20);
-        text(g, lsnLine(r), b.x() + 12, b.y() + 91, b.w() - 20);
+        text(g, instancesLine(r), b.x() + 12, b.y() + 64, b.w() - 20);
+        text(g, lsnLine(r, "secondary".equals(role) && !l.pathX.containsKey(r.region())), b.x() + 12, b.y() + 81,
+                b.w() - 20);
     }
 
     /** The role in words, with its glyph: what the card says first after the name. */
@@ -205,8 +208,9 @@ public final class GlobalStripRenderer {
         return switch (r.role()) {
             case "primary" -> "★ PRIMARY · " + writes;
             case "detached" -> "◇ DETACHED · standalone, " + writes;
-            case "down" -> r.resyncing() ? "↻ RESYNCING · region back, not yet serving" : "✕ REGION DOWN · no reads, no writes";
-            default -> (r.resyncing() ? "↻ RESYNCING · " : "SECONDARY · ") + writes;
+            // a down region that was the primary before a global failover resyncs once it is back, then rejoins
+            case "down" -> r.resyncing() ? "✕ REGION DOWN · will resync, then rejoin" : "✕ REGION DOWN · no reads, no writes";
+            default -> r.resyncing() ? "↻ RESYNCING · rejoins as a secondary" : "SECONDARY · " + writes;
         };
     }
 
@@ -222,10 +226,14 @@ public final class GlobalStripRenderer {
                 + (r.downAzs().isEmpty() ? "" : " · " + r.downAzs().size() + " AZ out");
     }
 
-    /** The newest log record the region holds durably, and its write forwarding when on. */
-    public static String lsnLine(RegionSnapshot r) {
+    /**
+     * The newest log record the region holds durably, and its write forwarding when on. {@code lagOnCard}: the card
+     * says the lag itself (when no arrow carries it, e.g. while the primary is out: then it is the data at risk).
+     */
+    public static String lsnLine(RegionSnapshot r, boolean lagOnCard) {
         String forwarding = RegionActions.forwarding(r);
         return (r.primary() ? "VDL " : "durable LSN ") + Numbers.grouped(r.durableLsn())
+                + (lagOnCard ? " · lag " + duration(r.rpoLagMicros()) : "")
                 + (forwarding == null ? "" : " · fwd: " + forwarding);
     }
 

@@ -282,7 +282,7 @@ public final class TopologyRenderer {
             text(g, (n.up() ? "" : "✕ ") + shortNode(n.id()), b.x() + 6, b.y() + 10, b.w() - 12);
         }
         for (ProtectionGroupSnapshot pg : s.volume().protectionGroups()) {
-            String pgNo = pg.id().startsWith("pg-") ? pg.id().substring(3) : pg.id();
+            String pgNo = pgNumber(pg.id());
             for (SegmentSnapshot seg : pg.segments()) {
                 Box chip = l.nodeChips.get(seg.id());
                 if (chip != null) {
@@ -290,6 +290,21 @@ public final class TopologyRenderer {
                 }
             }
         }
+    }
+
+    /**
+     * "pg-0" for "pg-0" and for a secondary region's "eu-west-1/pg-0": the region is the view's title already, and
+     * the row and chip have room for the group's own name only.
+     */
+    public static String shortPg(String id) {
+        int slash = id.lastIndexOf('/');
+        return slash < 0 ? id : id.substring(slash + 1);
+    }
+
+    /** "0" for "pg-0" or "eu-west-1/pg-0": the group's number on a copy's chip ("0A"). */
+    static String pgNumber(String id) {
+        String shortId = shortPg(id);
+        return shortId.startsWith("pg-") ? shortId.substring(3) : shortId;
     }
 
     private static String shortNode(String id) {
@@ -379,7 +394,7 @@ public final class TopologyRenderer {
             g.setFill(p.text());
             g.setFont(BOLD);
             g.setTextAlign(TextAlignment.LEFT);
-            text(g, pg.id(), row.x() + 8, row.cy());
+            text(g, shortPg(pg.id()), row.x() + 8, row.cy());
             for (SegmentSnapshot seg : pg.segments()) {
                 Box chip = l.pgChips.get(seg.id());
                 chip(g, chip, seg, seg.letter() + " " + glyph(seg.state()) + " " + grouped(seg.scl()), p, SMALL_BOLD);

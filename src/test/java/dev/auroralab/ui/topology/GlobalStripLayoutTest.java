@@ -252,10 +252,11 @@ class GlobalStripLayoutTest {
         assertThat(GlobalStripRenderer.roleLine(s.regionSnapshot("us-east-1"))).isEqualTo("★ PRIMARY · takes writes");
         assertThat(GlobalStripRenderer.roleLine(s.regionSnapshot("eu-west-1")))
                 .isEqualTo("◇ DETACHED · standalone, takes writes");
-        assertThat(GlobalStripRenderer.roleLine(s.regionSnapshot("ap-southeast-2"))).startsWith("↻ RESYNCING");
+        assertThat(GlobalStripRenderer.roleLine(s.regionSnapshot("ap-southeast-2")))
+                .isEqualTo("↻ RESYNCING · rejoins as a secondary");
         assertThat(GlobalStripRenderer.roleLine(s.regionSnapshot("sa-east-1"))).startsWith("✕ REGION DOWN");
         assertThat(GlobalStripRenderer.roleLine(s.regionSnapshot("ca-central-1"))).isEqualTo("SECONDARY · read-only");
-        assertThat(GlobalStripRenderer.lsnLine(s.regionSnapshot("ca-central-1"))).endsWith("· fwd: global");
+        assertThat(GlobalStripRenderer.lsnLine(s.regionSnapshot("ca-central-1"), false)).endsWith("· fwd: global");
         assertThat(GlobalStripRenderer.lagLabel(s.regionSnapshot("ca-central-1"), 20)).isEqualTo("lag 25.0 s ⚠ over RPO");
         assertThat(GlobalStripRenderer.lagLabel(s.regionSnapshot("ap-southeast-2"), 0))
                 .isEqualTo("↻ resyncing · lag 30.0 s");

@@ -1,0 +1,31 @@
+package dev.auroralab.ui;
+
+import dev.auroralab.engine.snapshot.EngineSnapshot.FailoverRecord;
+
+/** The words and numbers of an RPO/RTO ledger row, apart from the table so they can be tested without a toolkit. */
+public final class LedgerText {
+
+    private LedgerText() {
+    }
+
+    /** The kind as a learner says it. */
+    public static String kind(FailoverRecord r) {
+        return switch (r.kind()) {
+            case "in-region" -> "in-region failover";
+            case "global-switchover" -> "global switchover";
+            case "global-failover" -> "global failover (data loss)";
+            case "detach-and-promote" -> "detach and promote";
+            default -> r.kind();
+        };
+    }
+
+    /** "us-east-1 → us-west-2": regions, or instances for an in-region failover. */
+    public static String fromTo(FailoverRecord r) {
+        return r.from() + " → " + (r.to() == null ? "?" : r.to());
+    }
+
+    /** Seconds, with two decimals under 10 s ("0.04") and one above ("60.0"). */
+    public static String seconds(long micros) {
+        return Numbers.fixed(micros / 1e6, micros < 10_000_000 ? 2 : 1);
+    }
+}
