@@ -145,7 +145,7 @@ public final class InspectorModel {
         out.add(new Field("role", r.role() + (r.resyncing() ? " (resyncing)" : "")));
         out.add(new Field("takes writes", yesNo(r.writable())));
         out.add(new Field("serves reads", yesNo(r.readable())));
-        out.add(new Field("network latency", r.primary() && r.latencyMicros() == 0 ? "-"
+        out.add(new Field("network latency", r.latencyMicros() == 0 ? "0 (this is the scenario's primary region)"
                 : millis(r.latencyMicros()) + " one way, from the scenario's primary region"));
         out.add(new Field("AZs", String.join(", ", r.azs()) + (r.downAzs().isEmpty() ? ""
                 : " (out: " + String.join(", ", r.downAzs()) + ")")));

@@ -36,7 +36,7 @@ public final class LedgerPane extends TableView<FailoverRecord> {
         empty.setWrapText(true);
         setPlaceholder(empty);
         getColumns().setAll(List.of(
-                column("Kind", LedgerText::kind, 210, false,
+                column("Kind", LedgerText::kind, 200, false,
                         "in-region failover, global switchover, global failover (allow data loss), detach and promote"),
                 column("From → to", LedgerText::fromTo, 200, false,
                         "instances for an in-region failover, regions otherwise"),
@@ -44,12 +44,12 @@ public final class LedgerPane extends TableView<FailoverRecord> {
                         "simulated time when it was triggered or asked for (m:ss.mmm)"),
                 column("RTO (s)", r -> LedgerText.seconds(r.rtoMicros()), 80, true,
                         "from the start to the moment a new writer took writes"),
-                column("Writes refused (s)", r -> LedgerText.seconds(r.writeDowntimeMicros()), 130, true,
+                column("Writes refused (s)", r -> LedgerText.seconds(r.writeDowntimeMicros()), 150, true,
                         "from when the writer endpoint stopped taking writes to when the new writer took them;"
                                 + " longer than the RTO when the writer was lost before the failover began"),
                 column("RPO (s)", r -> LedgerText.seconds(r.rpoMicros()), 80, true,
                         "age of the oldest acknowledged write that was lost (0 when none was)"),
-                column("Acked writes lost", r -> Numbers.grouped(r.acknowledgedWritesLost()), 130, true,
+                column("Acked writes lost", r -> Numbers.grouped(r.acknowledgedWritesLost()), 150, true,
                         "writes the application was told were committed and that the new writer does not have")));
     }
 
@@ -80,6 +80,8 @@ public final class LedgerPane extends TableView<FailoverRecord> {
         head.setTooltip(new Tooltip(title + ": " + tip));
         c.setGraphic(head);
         c.setPrefWidth(width);
+        // a header keeps its words: the table scrolls sideways before it cuts "Acked writes lost"
+        c.setMinWidth(Math.min(width, 150));
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
         if (number) {
             c.setStyle("-fx-alignment: CENTER-RIGHT;");

@@ -1,0 +1,36 @@
+package dev.auroralab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.auroralab.engine.ModelValues;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The Help panel's "what this model simplifies" states the Global Database model values the engine really uses. */
+class ModelSimplifiesTextTest {
+
+    private static String text() throws Exception {
+        try (InputStream in = MainView.class.getResourceAsStream("model-simplifies.txt")) {
+            assertThat(in).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theGlobalDatabaseSectionQuotesTheEnginesModelValues() throws Exception {
+        String t = text();
+        assertThat(t).contains("Global Database").contains("One engine and one clock for every region");
+        assertThat(t).contains("every " + ModelValues.GLOBAL_REPLICATION_BATCH_MICROS / 1_000 + " ms");
+        assertThat(t).contains(Numbers.grouped((long) ModelValues.GLOBAL_REPLICATION_RECORDS_PER_SECOND)
+                + " log records a second");
+        assertThat(t).contains("takes " + ModelValues.GLOBAL_PROMOTION_MICROS / 1_000_000 + " s");
+        assertThat(t).contains("for " + ModelValues.GLOBAL_SWITCHOVER_MICROS / 1_000_000 + " s");
+        assertThat(t).contains(ModelValues.GLOBAL_REJOIN_RESYNC_MICROS / 1_000_000 + " s after it comes back")
+                .contains("[GK, unconfirmed]");
+        assertThat(t).contains("one representative session")
+                .contains("every " + ModelValues.FORWARDING_PROBE_INTERVAL_MICROS / 1_000 + " ms");
+        assertThat(t).contains("split brain is flagged");
+        assertThat(t).contains("at least " + ModelValues.MANAGED_RPO_MIN_SECONDS + " s");
+    }
+}
