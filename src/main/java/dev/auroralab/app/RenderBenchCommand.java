@@ -13,16 +13,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code bench-render [--seconds N] [--warmup D] [--headless] [--capped] [--width W --height H]}: what a frame of the
- * playing window costs on the JavaFX thread, for the default scenario and for the largest topology, on the software
- * pipeline. Figures, not assertions: it prints PASS or MISS against the p99 target and always exits 0 once it has
+ * {@code bench-render [FILE...] [--seconds N] [--warmup D] [--headless] [--capped] [--width W --height H]}: what a
+ * frame of the playing window costs on the JavaFX thread, for the default scenario and for the largest topology (or
+ * for the scenario files and built-in names given, e.g. {@code global-switchover}), on the software pipeline. Figures, not assertions: it prints PASS or MISS against the p99 target and always exits 0 once it has
  * measured (2 for bad arguments, 1 when the window could not be drawn at all).
  *
  * <p>The measuring is in {@link RenderBenchWindow}, the only part that loads JavaFX.
  */
 final class RenderBenchCommand implements Command {
 
-    static final String USAGE = "bench-render [--seconds N] [--warmup D] [--headless] [--capped]"
+    static final String USAGE = "bench-render [FILE...] [--seconds N] [--warmup D] [--headless] [--capped]"
             + " [--width W --height H]";
 
     /** The target from the issue: p99 of the JavaFX thread's work per frame, software pipeline, 2 cores. */
@@ -89,10 +89,6 @@ final class RenderBenchCommand implements Command {
         try {
             a = CliArgs.parse(args, Set.of("--seconds", "--warmup", "--width", "--height"),
                     Set.of("--headless", "--capped"));
-            if (!a.positionals.isEmpty()) {
-                throw new IllegalArgumentException("takes no file: it measures the default scenario and the largest "
-                        + "topology");
-            }
             seconds = number(a.options.getOrDefault("--seconds", "10"), "--seconds", 0.1, 600);
             width = (int) number(a.options.getOrDefault("--width", "" + DEFAULT_WIDTH), "--width", 320, 8192);
             height = (int) number(a.options.getOrDefault("--height", "" + DEFAULT_HEIGHT), "--height", 320, 8192);
@@ -106,14 +102,26 @@ final class RenderBenchCommand implements Command {
             err.println("aurora-lab bench-render: --warmup " + e.getMessage());
             return 2;
         }
-        List<Case> cases;
-        try {
-            cases = List.of(
-                    new Case(BuiltInScenarios.DEFAULT + " (default)", BuiltInScenarios.load(BuiltInScenarios.DEFAULT)),
-                    new Case("largest topology", ScenarioReader.read("largest-topology.yaml", LARGEST_YAML)));
-        } catch (ScenarioError e) {
-            err.println("aurora-lab bench-render: a built-in scenario does not read: " + e.getMessage());
-            return 1;
+        List<Case> cases = new java.util.ArrayList<>();
+        for (String given : a.positionals) {
+            try {
+                Scenario s = ScreenshotCommand.scenarioOf(given);
+                cases.add(new Case(given, s));
+            } catch (ScenarioError e) {
+                err.println(e.getMessage());
+                return 2;
+            }
+        }
+        if (cases.isEmpty()) {
+            try {
+                cases = List.of(
+                        new Case(BuiltInScenarios.DEFAULT + " (default)",
+                                BuiltInScenarios.load(BuiltInScenarios.DEFAULT)),
+                        new Case("largest topology", ScenarioReader.read("largest-topology.yaml", LARGEST_YAML)));
+            } catch (ScenarioError e) {
+                err.println("aurora-lab bench-render: a built-in scenario does not read: " + e.getMessage());
+                return 1;
+            }
         }
         boolean capped = a.options.containsKey("--capped");
         Request request = new Request(cases, seconds, warmup, a.options.containsKey("--headless"), capped, width,

@@ -31,10 +31,22 @@ class RenderBenchCommandTest {
     }
 
     @Test
+    @Timeout(60)
+    void aGlobalScenarioCanBeMeasuredByItsBuiltInName() {
+        int code = cli.run("bench-render", "global-switchover", "--seconds", "1", "--warmup", "250ms", "--width",
+                "1024", "--height", "700");
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("global-switchover").doesNotContain("largest topology");
+        assertThat(cli.out()).containsPattern("target p99 <= 8 ms per frame +(PASS|MISS)");
+    }
+
+    @Test
     void badArgumentsAreAUsageError() {
         assertThat(cli.run("bench-render", "--seconds", "soon")).isEqualTo(2);
         assertThat(cli.err()).contains("--seconds takes a number");
         assertThat(cli.run("bench-render", "somefile.yaml")).isEqualTo(2);
+        assertThat(cli.err()).contains("somefile.yaml");
         assertThat(cli.run("bench-render", "--warmup", "2")).isEqualTo(2);
         assertThat(cli.err()).contains("--warmup", "has no unit");
     }
