@@ -71,6 +71,12 @@ public final class GlobalControls {
         alarm.setWrapText(true);
         alarm.setPadding(new Insets(6, 12, 6, 12));
         alarm.getStyleClass().addAll("volume-banner", "global-alarm", Styles.DANGER);
+        // a VBox short of room shrinks a label to its minimum: keep both lines of two alarms
+        alarm.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alarm.setTooltip(new Tooltip("Split brain: after a detach and promote, the old primary came back and takes"
+                + " writes too; the two regions' data diverge and nothing merges them.\nCommits blocked: with a"
+                + " managed RPO, the primary holds its commits while every secondary is further behind than the"
+                + " RPO, so a failover can never lose more than it."));
         show(alarm, false);
 
         title.setId(REGION_TITLE_ID);
@@ -85,6 +91,9 @@ public final class GlobalControls {
         button(Command.DetachAndPromote.class, "Detach & promote", null);
         forwarding.getStyleClass().add(Styles.SMALL);
         rpo.getStyleClass().add(Styles.SMALL);
+        // whole words or nothing: what does not fit goes to the bar's overflow menu (») instead of ending in "…"
+        forwarding.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        rpo.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         forwarding.setTooltip(new Tooltip("Write forwarding in this secondary: its applications write through the"
                 + " primary, and read locally with the consistency chosen"));
         rpo.setTooltip(new Tooltip("Managed RPO (rds.global_db_rpo), set on the primary: commits wait while every"
@@ -135,6 +144,7 @@ public final class GlobalControls {
     private void button(Class<? extends Command> command, String text, String key) {
         Button b = new Button(text);
         b.getStyleClass().addAll("region-action", Styles.SMALL);
+        b.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         b.setFocusTraversable(true);
         StackPane holder = new StackPane(b);
         Tooltip tip = new Tooltip();
@@ -175,7 +185,9 @@ public final class GlobalControls {
             setAlarm("");
             return;
         }
-        setAlarm(alarmText(s));
+        // the words are built only when an alarm is on: most frames have none
+        GlobalSnapshot gs = s.global();
+        setAlarm(gs == null || !gs.splitBrain() && !gs.commitsBlocked() ? "" : alarmText(s));
         String region = vm.viewedRegion();
         long key = RegionActions.stateKey(s, region);
         if (key != shownKey) {
@@ -200,13 +212,13 @@ public final class GlobalControls {
             return "";
         }
         List<String> lines = new ArrayList<>();
+        // short enough for one line at 1280 px; the tooltip and the inspector say the rest
         if (g.splitBrain()) {
-            lines.add("⚠ SPLIT BRAIN: two regions take writes (" + String.join(" and ", g.writableRegions())
-                    + "). Their data now diverge; nothing merges them back.");
+            lines.add("⚠ SPLIT BRAIN · two regions take writes: " + String.join(" and ", g.writableRegions()));
         }
         if (g.commitsBlocked()) {
-            lines.add("⛔ COMMITS BLOCKED: every secondary is more than " + g.managedRpoSeconds()
-                    + " s behind (managed RPO), so " + s.writerRegion() + " holds its commits until one catches up.");
+            lines.add("⊘ COMMITS BLOCKED · every secondary is over " + g.managedRpoSeconds()
+                    + " s behind (managed RPO)");
         }
         return String.join("\n", lines);
     }
@@ -248,6 +260,9 @@ public final class GlobalControls {
         rpo.setText("Managed RPO: " + (managed == 0 ? "off" : managed + " s"));
         forwarding.setDisable(forwarding.getItems().stream().allMatch(MenuItem::isDisable));
         rpo.setDisable(rpo.getItems().stream().allMatch(MenuItem::isDisable));
+        // the bar decides what overflows only when its items or its width change, not when a text does: set the
+        // items again so it measures the new texts (rare: a role or a setting changed)
+        bar.getItems().setAll(new ArrayList<>(bar.getItems()));
     }
 
     private void refreshMenu() {

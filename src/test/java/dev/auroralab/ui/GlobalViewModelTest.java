@@ -268,7 +268,7 @@ class GlobalViewModelTest {
         vm.advanceTo(vm.scenario().durationMicros());
         EngineSnapshot end = vm.snapshot();
         if (end.global().splitBrain()) {
-            assertThat(GlobalControls.alarmText(end)).startsWith("⚠ SPLIT BRAIN: two regions take writes");
+            assertThat(GlobalControls.alarmText(end)).startsWith("⚠ SPLIT BRAIN · two regions take writes: ");
         }
 
         SimulationViewModel rpo = vmAt("global-managed-rpo", SECOND);
@@ -277,8 +277,8 @@ class GlobalViewModelTest {
             rpo.advanceTo(t * SECOND);
             if (rpo.snapshot().global().commitsBlocked()) {
                 sawBlocked = true;
-                assertThat(GlobalControls.alarmText(rpo.snapshot())).contains("⛔ COMMITS BLOCKED")
-                        .contains(rpo.snapshot().global().managedRpoSeconds() + " s behind");
+                assertThat(GlobalControls.alarmText(rpo.snapshot())).contains("⊘ COMMITS BLOCKED")
+                        .contains("over " + rpo.snapshot().global().managedRpoSeconds() + " s behind");
             }
         }
         assertThat(sawBlocked).as("the managed-RPO scenario blocks commits at some point").isTrue();

@@ -166,22 +166,35 @@ public final class GlobalStripLayout {
             pathLength.put(name, len);
             targetIndex.put(name, targetIndex.size());
         }
-        // beside each drop, between the lane's line and the card, reaching right up to the next vertical line in the
-        // row (another drop, the primary's rise) or the page's edge: never on a line, never on a card
+        // beside each drop, between the lane's line and the card, on the side with more room up to the next vertical
+        // line in the row (another drop, the primary's rise, the spine) or the page's edge: never on a line, never on
+        // a card. Usually the right; the last card of a row often has more room on its left.
+        // targets come in the scenario's order, left to right in each row: a label on the left of its drop may only
+        // use what the label before it (on that one's right) left free
+        double[] claimedUntil = new double[rows];
+        java.util.Arrays.fill(claimedUntil, Double.NEGATIVE_INFINITY);
         for (String name : pathX.keySet()) {
             Box t = cards.get(name);
             int row = rowOf[st.regions().indexOf(name)];
-            double limit = WIDTH - 4;
+            double rightLimit = WIDTH - 4;
+            double leftLimit = Math.max(rows > 1 ? spineX + 10 : 4, claimedUntil[row] + 10);
             for (int i = 0; i < n; i++) {
                 String other = st.regions().get(i);
                 boolean vertical = other.equals(source) || pathX.containsKey(other);
                 double x = cards.get(other).cx();
                 if (rowOf[i] == row && vertical && x > t.cx() + 1) {
-                    limit = Math.min(limit, x - 10);
+                    rightLimit = Math.min(rightLimit, x - 10);
+                } else if (rowOf[i] == row && vertical && x < t.cx() - 1) {
+                    leftLimit = Math.max(leftLimit, x + 10);
                 }
             }
-            double labelW = Math.min(LABEL_W, limit - t.cx() - 8);
-            lagLabels.put(name, new Box(t.cx() + 8, t.y() - LABEL_H - 1, labelW, LABEL_H));
+            double roomRight = Math.min(LABEL_W, rightLimit - t.cx() - 8);
+            double roomLeft = Math.min(LABEL_W, t.cx() - 8 - leftLimit);
+            Box label = roomRight >= LABEL_W || roomRight >= roomLeft
+                    ? new Box(t.cx() + 8, t.y() - LABEL_H - 1, roomRight, LABEL_H)
+                    : new Box(t.cx() - 8 - roomLeft, t.y() - LABEL_H - 1, roomLeft, LABEL_H);
+            lagLabels.put(name, label);
+            claimedUntil[row] = label.right();
         }
     }
 

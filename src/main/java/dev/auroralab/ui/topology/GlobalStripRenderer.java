@@ -89,7 +89,7 @@ public final class GlobalStripRenderer {
         // broken links first, so where paths share the lane the working link's solid line is the one seen
         for (int pass = 0; pass < 2; pass++) {
             for (String target : l.pathX.keySet()) {
-                RegionSnapshot r = s.regionSnapshot(target);
+                RegionSnapshot r = region(s, target);
                 boolean broken = r == null || !linkUp(r);
                 // a region resyncing gets no batches yet: dashed, in the link's own colour
                 boolean waiting = !broken && r.resyncing();
@@ -113,6 +113,16 @@ public final class GlobalStripRenderer {
         }
     }
 
+    /** {@link EngineSnapshot#regionSnapshot} without a stream: this runs for every arrow in every frame. */
+    private static RegionSnapshot region(EngineSnapshot s, String name) {
+        for (RegionSnapshot r : s.regions()) {
+            if (r.region().equals(name)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** Whether replication reaches the region now: it is a secondary that is up (a resyncing one catches up). */
     static boolean linkUp(RegionSnapshot r) {
         return !"down".equals(r.role());
@@ -121,7 +131,7 @@ public final class GlobalStripRenderer {
     private static void drawLagLabels(GraphicsContext g, EngineSnapshot s, GlobalStripLayout l, Palette p) {
         long managed = s.global() == null ? 0 : s.global().managedRpoSeconds();
         for (var e : l.lagLabels.entrySet()) {
-            RegionSnapshot r = s.regionSnapshot(e.getKey());
+            RegionSnapshot r = region(s, e.getKey());
             if (r == null) {
                 continue;
             }
@@ -132,22 +142,27 @@ public final class GlobalStripRenderer {
             g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 6, 6);
             g.setFill(alarm ? p.fault() : p.text());
             g.setFont(LAG);
-            g.setTextAlign(TextAlignment.LEFT);
-            text(g, text, b.x() + 2, b.cy(), b.w() - 4);
+            // a label left of its arrow ends at the arrow, like one on the right starts at it
+            Box card = l.cards.get(e.getKey());
+            boolean leftOfArrow = card != null && b.right() <= card.cx();
+            g.setTextAlign(leftOfArrow ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            text(g, text, leftOfArrow ? b.right() - 2 : b.x() + 2, b.cy(), b.w() - 4);
         }
     }
 
     /** The words on the arrow to a secondary: "lag 142 ms", or why nothing flows. */
     public static String lagLabel(RegionSnapshot r, long managedRpoSeconds) {
-        if (!linkUp(r)) {
-            return "✕ region down";
-        }
         String lag = "lag " + duration(r.rpoLagMicros());
+        boolean over = managedRpoSeconds > 0 && r.rpoLagMicros() > managedRpoSeconds * 1_000_000L;
+        String rpo = over ? " ⚠ over RPO" : "";
+        if (!linkUp(r)) {
+            // the lag still grows while the region is out: it is what a failover to it would lose
+            return "✕ down · " + lag + rpo;
+        }
         if (r.resyncing()) {
             return "↻ resyncing · " + lag;
         }
-        boolean over = managedRpoSeconds > 0 && r.rpoLagMicros() > managedRpoSeconds * 1_000_000L;
-        return over ? lag + " ⚠ over RPO" : lag;
+        return lag + rpo;
     }
 
     /** A lag as a presenter reads it: "142 ms", "3.4 s", "125 s". */
@@ -204,7 +219,8 @@ public final class GlobalStripRenderer {
 
     /** The role in words, with its glyph: what the card says first after the name. */
     public static String roleLine(RegionSnapshot r) {
-        String writes = r.writable() ? "takes writes" : "read-only";
+        // a primary that takes no writes is waiting (a promotion, a switchover, commits held): not a read replica
+        String writes = r.writable() ? "takes writes" : r.primary() ? "writes wait" : "read-only";
         return switch (r.role()) {
             case "primary" -> "★ PRIMARY · " + writes;
             case "detached" -> "◇ DETACHED · standalone, " + writes;

@@ -167,7 +167,8 @@ class GlobalStripLayoutTest {
         EngineSnapshot s = GlobalFixtures.global(BASE, List.of(R.of("us-east-1", "primary"),
                 R.of("eu-west-1", "down")));
         assertThat(GlobalStripLayout.of(s).targets()).containsExactly("eu-west-1");
-        assertThat(GlobalStripRenderer.lagLabel(s.regionSnapshot("eu-west-1"), 0)).isEqualTo("✕ region down");
+        assertThat(GlobalStripRenderer.lagLabel(s.regionSnapshot("eu-west-1"), 0)).isEqualTo("✕ down · lag 142 ms");
+        assertThat(GlobalStripRenderer.lagLabel(s.regionSnapshot("eu-west-1"), 20)).isEqualTo("✕ down · lag 142 ms");
     }
 
     @Test
