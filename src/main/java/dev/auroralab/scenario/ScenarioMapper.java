@@ -531,8 +531,10 @@ final class ScenarioMapper {
         String fix = inFileOrder.isEmpty()
                 ? "This scenario has no secondary region at " + when + ": add one under secondaries:, e.g. "
                         + "{region: eu-west-1, azs: [eu-west-1a, eu-west-1b, eu-west-1c], latencyMs: 75}"
-                : "The secondary regions at " + when + " are: " + useOneOf(region, inFileOrder)
-                        .substring("Use one of: ".length());
+                : "The secondary regions at " + when + " are: " + (regionAzs.containsKey(region)
+                        // a region of the scenario is no typo: no "did you mean"
+                        ? String.join(", ", inFileOrder)
+                        : useOneOf(region, inFileOrder).substring("Use one of: ".length()));
         return error(p.regionAt(), problem, fix);
     }
 
