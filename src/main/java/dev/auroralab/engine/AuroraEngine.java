@@ -48,11 +48,14 @@ public final class AuroraEngine {
     private final List<Consumer<AuroraEvent>> listeners = new ArrayList<>();
 
     // ---- topology -------------------------------------------------------------------------------------------------
-    private final List<String> azs;
+    /** Every region: the scenario's primary first, then the secondaries in the scenario's order. */
+    private final List<Region> regions = new ArrayList<>();
+    private final Map<String, Region> regionByAz = new LinkedHashMap<>();
+    /** The region the application's writes go to: the global primary, or a detached cluster. */
+    private Region writeRegion;
     private final Set<String> downAzs = new LinkedHashSet<>();
     private final List<StorageNode> nodes = new ArrayList<>();
     private final Map<String, StorageNode> nodeById = new LinkedHashMap<>();
-    private final List<ProtectionGroup> pgs = new ArrayList<>();
     private final Map<String, Slot> slotByAddress = new LinkedHashMap<>();
     private final List<Instance> instances = new ArrayList<>();
     private int instancesCreated;
@@ -94,17 +97,14 @@ public final class AuroraEngine {
     private final LatencyHistogram commitLatency = new LatencyHistogram();
 
     // ---- availability caches (for change events) -----------------------------------------------------------------
-    private boolean[] pgWriteQuorum;
-    private boolean[] pgReadQuorum;
     private VolumeStatus volumeStatus = VolumeStatus.WRITABLE;
     private boolean writable = true;
     private String volumeReason = "";
     private final List<ReadRoute> lastWriterReadRoutes = new ArrayList<>();
-    private boolean[] gossipScheduled;
 
     // ---- failover ------------------------------------------------------------------------------------------------
     private enum Phase { NONE, DETECTING, PROMOTING, RECOVERING, ENDPOINT_MOVING, RECREATING, WAITING_FOR_AZ,
-        WAITING_FOR_QUORUM }
+        WAITING_FOR_QUORUM, SWITCHOVER_SYNC, SWITCHOVER_RECONFIGURING, GLOBAL_PROMOTING }
 
     private Phase phase = Phase.NONE;
     private int failoverGeneration;
@@ -115,6 +115,24 @@ public final class AuroraEngine {
     private final List<FailoverRecord> failovers = new ArrayList<>();
     private final Map<String, Integer> azOutageGeneration = new LinkedHashMap<>();
 
+    // ---- Global Database ----------------------------------------------------------------------------------------
+    /** The kind of the global operation in progress ("global-switchover", ...), or null. */
+    private String globalKind;
+    private String globalFrom;
+    private String globalTo;
+    private long globalStartedMicros;
+    private long globalOutageStartedMicros;
+    private long globalLostBefore;
+    private long globalRpoMicros;
+    /** The VDL of the Global Database's primary, frozen when a detach moves the writes elsewhere. */
+    private long globalVdl;
+    private long managedRpoSeconds;
+    private boolean commitsBlocked;
+    private boolean splitBrain;
+    /** Bumped on every truncation, so a replication batch cut by it is dropped on arrival. */
+    private int truncations;
+    private final DurableHistory history = new DurableHistory();
+
     /** A read the writer routed to one copy: kept so the invariant checker can verify the copy held the read point. */
     public record ReadRoute(Segment segment, long readPoint, int neededBoxcar, long atMicros) {
     }
@@ -122,15 +140,15 @@ public final class AuroraEngine {
     public AuroraEngine(ClusterSpec spec) {
         this.spec = spec.validate();
         this.random = new RandomStreams(spec.seed());
-        this.azs = spec.azs();
         this.writesPerSecond = spec.writesPerSecond();
         this.readsPerSecond = spec.readsPerSecond();
-        buildStorage();
-        for (InstanceSpec is : spec.instances()) {
-            InstanceRole role = is.role() == ClusterSpec.Role.WRITER ? InstanceRole.WRITER : InstanceRole.READER;
-            Instance i = new Instance(is.id(), is.az(), role, is.tier(), is.instanceClass(), instancesCreated++);
-            instances.add(i);
-            if (role == InstanceRole.WRITER) {
+        writeRegion = addRegion(new Region(spec.region(), spec.azs(), 0, Region.Role.PRIMARY), spec.instances(), "");
+        for (ClusterSpec.SecondarySpec sec : spec.secondaries()) {
+            addRegion(new Region(sec.region(), sec.azs(), sec.latencyMs() * 1000, Region.Role.SECONDARY),
+                    sec.instances(), sec.region() + "/");
+        }
+        for (Instance i : instances) {
+            if (i.role() == InstanceRole.WRITER) {
                 writer = i;
             }
         }
@@ -140,10 +158,30 @@ public final class AuroraEngine {
         scheduler.schedule(0, this::onBoxcarWindow);
         scheduler.schedule(0, this::onReadTick);
         scheduler.schedule(ModelValues.BACKUP_STAGING_INTERVAL_MICROS, this::onBackupStaging);
+        if (regions.size() > 1) {
+            scheduler.schedule(ModelValues.GLOBAL_REPLICATION_BATCH_MICROS, this::onReplicationBatch);
+        }
         refreshAvailability();
     }
 
-    private void buildStorage() {
+    private Region addRegion(Region r, List<InstanceSpec> specs, String pgPrefix) {
+        regions.add(r);
+        for (String az : r.azs) {
+            regionByAz.put(az, r);
+        }
+        buildStorage(r, pgPrefix);
+        for (InstanceSpec is : specs) {
+            InstanceRole role = is.role() == ClusterSpec.Role.WRITER ? InstanceRole.WRITER : InstanceRole.READER;
+            instances.add(new Instance(is.id(), is.az(), role, is.tier(), is.instanceClass(), instancesCreated++));
+        }
+        return r;
+    }
+
+    /** Builds a region's storage nodes and volume; a secondary's PG ids carry its region ("eu-west-1/pg-0"). */
+    private void buildStorage(Region r, String pgPrefix) {
+        List<String> azs = r.azs;
+        List<ProtectionGroup> pgs = r.pgs;
+        int firstNode = nodes.size();
         for (String az : azs) {
             for (int k = 1; k <= ModelValues.STORAGE_NODES_PER_AZ; k++) {
                 StorageNode n = new StorageNode("sn-" + az + "-" + k, az);
@@ -155,26 +193,74 @@ public final class AuroraEngine {
         for (int p = 0; p < count; p++) {
             int size = Math.min(ModelValues.PROTECTION_GROUP_GIB,
                     Math.max(1, spec.volumeGiB() - p * ModelValues.PROTECTION_GROUP_GIB));
-            ProtectionGroup pg = new ProtectionGroup("pg-" + p, p, size);
+            ProtectionGroup pg = new ProtectionGroup(pgPrefix + "pg-" + p, p, size);
             int slot = 0;
             for (int a = 0; a < azs.size(); a++) {
                 String az = azs.get(a);
                 for (int copy = 1; copy <= 2; copy++) {
                     // two copies of a PG sit on distinct nodes of the AZ; PGs rotate over the nodes
                     int nodeIndex = (2 * p + copy - 1) % ModelValues.STORAGE_NODES_PER_AZ;
-                    StorageNode node = nodes.get(a * ModelValues.STORAGE_NODES_PER_AZ + nodeIndex);
+                    StorageNode node = nodes.get(firstNode + a * ModelValues.STORAGE_NODES_PER_AZ + nodeIndex);
                     Segment s = pg.placeInitial(slot++, az, copy, node);
                     slotByAddress.put(s.id(), pg.slot(s.slot()));
+                    if (pgPrefix.isEmpty()) {
+                        // the scenario's primary: the long form REGION/PG/AZ/COPY names its copies too
+                        slotByAddress.put(r.name + "/" + s.id(), pg.slot(s.slot()));
+                    }
                     s.setVolumeEpoch(volumeEpoch);
                 }
             }
             pgs.add(pg);
         }
-        pgWriteQuorum = new boolean[count];
-        pgReadQuorum = new boolean[count];
-        java.util.Arrays.fill(pgWriteQuorum, true);
-        java.util.Arrays.fill(pgReadQuorum, true);
-        gossipScheduled = new boolean[count];
+        r.pgWriteQuorum = new boolean[count];
+        r.pgReadQuorum = new boolean[count];
+        java.util.Arrays.fill(r.pgWriteQuorum, true);
+        java.util.Arrays.fill(r.pgReadQuorum, true);
+    }
+
+    /** The volume of the region the writes go to. */
+    private List<ProtectionGroup> pgs() {
+        return writeRegion.pgs;
+    }
+
+    private List<ProtectionGroup> allPgs() {
+        if (regions.size() == 1) {
+            return writeRegion.pgs;
+        }
+        List<ProtectionGroup> out = new ArrayList<>();
+        for (Region r : regions) {
+            out.addAll(r.pgs);
+        }
+        return out;
+    }
+
+    private Region regionOf(Instance i) {
+        return regionByAz.get(i.az());
+    }
+
+    private Region regionOf(Segment s) {
+        return regionByAz.get(s.az());
+    }
+
+    private Region regionOf(ProtectionGroup pg) {
+        return regionByAz.get(pg.slot(0).az());
+    }
+
+    private String regionNames() {
+        List<String> names = new ArrayList<>();
+        for (Region r : regions) {
+            names.add(r.name);
+        }
+        return regions.size() == 1 ? "this region" : "any region (" + String.join(", ", names) + ")";
+    }
+
+    private Region region(String name) {
+        for (Region r : regions) {
+            if (r.name.equals(name)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     // =================================================================================================================
@@ -257,6 +343,20 @@ public final class AuroraEngine {
             return setTier(c.instanceId(), c.tier());
         } else if (command instanceof Command.SetWorkload c) {
             return setWorkload(c.writesPerSecond(), c.readsPerSecond());
+        } else if (command instanceof Command.FailRegion c) {
+            return failRegion(c.region());
+        } else if (command instanceof Command.RestoreRegion c) {
+            return restoreRegion(c.region());
+        } else if (command instanceof Command.Switchover c) {
+            return switchover(c.region());
+        } else if (command instanceof Command.FailoverGlobal c) {
+            return promoteSecondary(c.region(), "global-failover");
+        } else if (command instanceof Command.DetachAndPromote c) {
+            return promoteSecondary(c.region(), "detach-and-promote");
+        } else if (command instanceof Command.SetWriteForwarding c) {
+            return setWriteForwarding(c.region(), c.consistency());
+        } else if (command instanceof Command.SetManagedRpo c) {
+            return setManagedRpo(c.seconds());
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
@@ -275,13 +375,17 @@ public final class AuroraEngine {
         double want = writesPerSecond * window / 1e6 + writeCarry;
         int n = (int) want;
         writeCarry = want - n;
+        int forwarded = forwardedWritesWaiting();
+        n += forwarded;
         if (n > 0) {
             writesIssued += n;
             if (!writerAcceptsWrites()) {
                 writesFailed += n;
+                failForwardedWrites();
             } else if (!ledger.fitsUnderAllocationLimit(n, vdl, ModelValues.LSN_ALLOCATION_LIMIT)) {
                 // P17 §4.2.1: back-pressure; the model fails the writes the client could not get an LSN for
                 writesFailed += n;
+                failForwardedWrites();
                 if (!lalReported) {
                     lalReported = true;
                     emit(new LsnAllocationLimitReached(now, vdl, ledger.allocationLimit(vdl, ModelValues.LSN_ALLOCATION_LIMIT)));
@@ -293,7 +397,13 @@ public final class AuroraEngine {
                     refreshAvailability();
                 }
                 issueWindow(n, now);
+                if (forwarded > 0) {
+                    allocateForwardedWrites();
+                }
             }
+        }
+        if (regions.size() > 1) {
+            onGlobalWindow();
         }
         if (writerServing && writer != null && vdl > lastRedoVdl) {
             sendRedo();
@@ -312,7 +422,7 @@ public final class AuroraEngine {
         // these writes arrived during the window that closes now
         long first = ledger.allocate(txns, Math.max(0, now - ModelValues.BOXCAR_WINDOW_MICROS));
         int records = txns * ledger.recordsPerTxn();
-        int p = pgs.size();
+        int p = pgs().size();
         if (countOfPg.length != p) {
             firstOfPg = new long[p];
             lastOfPg = new long[p];
@@ -338,7 +448,7 @@ public final class AuroraEngine {
             if (countOfPg[g] == 0) {
                 continue;
             }
-            ProtectionGroup pg = pgs.get(g);
+            ProtectionGroup pg = pgs().get(g);
             int index = pg.log().append(firstOfPg[g], lastOfPg[g]);
             sendBoxcar(pg, index, now);
         }
@@ -442,7 +552,7 @@ public final class AuroraEngine {
 
     /** VCL = no record at or below it is missing a quorum anywhere; VDL = highest CPL at or below VCL (P17 §4.1). */
     private void advanceVolumeDurableLsn() {
-        long limit = ProtectionGroup.volumeCompleteLsn(pgs, ledger.maxAllocatedLsn());
+        long limit = ProtectionGroup.volumeCompleteLsn(pgs(), ledger.maxAllocatedLsn());
         if (limit > vcl) {
             vcl = limit;
         }
@@ -450,7 +560,23 @@ public final class AuroraEngine {
         if (newVdl > vdl) {
             vdl = newVdl;
             vdlReachedMicros = now();
+            if (writeRegion.role == Region.Role.PRIMARY) {
+                globalVdl = vdl;
+                if (regions.size() > 1) {
+                    history.record(vdl, vdlReachedMicros);
+                }
+            }
+            acknowledgeCommits();
+        }
+    }
+
+    /** Acknowledges the commits VDL has reached, unless the managed RPO holds them back. */
+    private void acknowledgeCommits() {
+        if (!commitsBlocked) {
             writesAcknowledged += ledger.acknowledgeUpTo(vdl, now(), commitLatency);
+            if (regions.size() > 1) {
+                onForwardedWritesAcknowledged();
+            }
         }
     }
 
@@ -460,7 +586,7 @@ public final class AuroraEngine {
         lastRedoVdl = vdl;
         long lag = replicaLagModelMicros();
         for (Instance r : instances) {
-            if (r.role() == InstanceRole.READER && r.up()) {
+            if (r.role() == InstanceRole.READER && r.up() && regionOf(r) == writeRegion) {
                 long arrives = now() + hop(writer.az(), r.az());
                 long applyAt = Math.max(arrives, vdlReachedMicros + lag);
                 scheduler.schedule(applyAt, new RedoApply(r, r.generation(), vdl, vdlReachedMicros, now(), applyAt,
@@ -522,18 +648,18 @@ public final class AuroraEngine {
         } else {
             int[] bestPrefix = reachablePrefixes();
             int t = targets.size();
-            int p = pgs.size();
+            int p = pgs().size();
             for (int k = 0; k < t; k++) {
                 Instance target = targets.get((int) ((k + readTickCount) % t));
                 long share = n / t + (k < n % t ? 1 : 0);
                 long readPoint = readPointOf(target);
                 int pgsOk = 0;
                 for (int g = 0; g < p; g++) {
-                    int needed = pgs.get(g).log().lastIndexAtOrBelow(readPoint);
+                    int needed = pgs().get(g).log().lastIndexAtOrBelow(readPoint);
                     if (needed < 0 || bestPrefix[g] >= needed) {
                         pgsOk++;
                         if (target == writer) {
-                            routeWriterRead(pgs.get(g), readPoint, needed);
+                            routeWriterRead(pgs().get(g), readPoint, needed);
                         }
                     }
                 }
@@ -559,7 +685,7 @@ public final class AuroraEngine {
     private List<Instance> readerEndpointTargets() {
         List<Instance> out = new ArrayList<>();
         for (Instance i : instances) {
-            if (i.role() == InstanceRole.READER && i.up()) {
+            if (i.role() == InstanceRole.READER && i.up() && regionOf(i) == writeRegion) {
                 out.add(i);
             }
         }
@@ -571,9 +697,9 @@ public final class AuroraEngine {
 
     /** Per PG, the longest complete prefix among copies a read can reach now (-1 when none). */
     private int[] reachablePrefixes() {
-        int[] best = new int[pgs.size()];
-        for (int g = 0; g < pgs.size(); g++) {
-            best[g] = prefixOf(pgs.get(g).mostCompleteReadable(null));
+        int[] best = new int[pgs().size()];
+        for (int g = 0; g < pgs().size(); g++) {
+            best[g] = prefixOf(pgs().get(g).mostCompleteReadable(null));
         }
         return best;
     }
@@ -607,8 +733,8 @@ public final class AuroraEngine {
         for (Instance t : targets) {
             long readPoint = readPointOf(t);
             boolean all = true;
-            for (int g = 0; g < pgs.size() && all; g++) {
-                int needed = pgs.get(g).log().lastIndexAtOrBelow(readPoint);
+            for (int g = 0; g < pgs().size() && all; g++) {
+                int needed = pgs().get(g).log().lastIndexAtOrBelow(readPoint);
                 all = needed < 0 || best[g] >= needed;
             }
             if (all) {
@@ -694,7 +820,7 @@ public final class AuroraEngine {
         }
         node.setFailed(failed);
         int changed = 0;
-        for (ProtectionGroup pg : pgs) {
+        for (ProtectionGroup pg : regionByAz.get(node.az()).pgs) {
             for (Segment s : pg.allCopies()) {
                 if (s.node() == node && refreshSegment(s)) {
                     changed++;
@@ -749,15 +875,15 @@ public final class AuroraEngine {
     }
 
     private void scheduleGossip(ProtectionGroup pg) {
-        if (!gossipScheduled[pg.index()]) {
-            gossipScheduled[pg.index()] = true;
+        if (regionOf(pg).gossipScheduled.add(pg)) {
             scheduler.scheduleAfter(ModelValues.GOSSIP_INTERVAL_MICROS, () -> onGossip(pg));
         }
     }
 
     /** P18 §2.2: a copy with holes fetches the missing records from a peer that has them. */
     private void onGossip(ProtectionGroup pg) {
-        gossipScheduled[pg.index()] = false;
+        Region region = regionOf(pg);
+        region.gossipScheduled.remove(pg);
         boolean stillBehind = false;
         for (Segment s : pg.allCopies()) {
             if (s.state() != SegmentState.CATCHING_UP || s.retired()) {
@@ -779,6 +905,9 @@ public final class AuroraEngine {
         }
         if (stillBehind) {
             scheduleGossip(pg);
+        }
+        if (region != writeRegion) {
+            onSecondaryPgChanged(region, pg);
         }
         refreshAvailability();
     }
@@ -834,7 +963,7 @@ public final class AuroraEngine {
                 continue;
             }
             int load = 0;
-            for (ProtectionGroup other : pgs) {
+            for (ProtectionGroup other : regionByAz.get(az).pgs) {
                 for (Segment c : other.allCopies()) {
                     if (c.node() == n && !c.retired()) {
                         load++;
@@ -858,8 +987,9 @@ public final class AuroraEngine {
         if (source != null && source.prefix() >= pg.pgclBoxcar()) {
             g.fillUpTo(source.prefix());
         } else if (pg.allCopies().stream().noneMatch(Segment::survives)) {
-            // every copy is destroyed: restore from the continuous backup in S3 (P17 Fig. 4 step 6)
-            g.fillUpTo(pg.stagedBoxcar());
+            // every copy is destroyed: restore from the continuous backup in S3 (P17 Fig. 4 step 6); a secondary's
+            // copy is sent again by the primary region instead
+            g.fillUpTo(regionOf(pg) == writeRegion ? pg.stagedBoxcar() : pg.log().size() - 1);
         } else {
             // what is durable lives only on copies that are out: a new copy filled now would miss it, so wait
             scheduler.scheduleAfter(1_000_000, () -> onHydrated(pg, slot, g));
@@ -871,6 +1001,9 @@ public final class AuroraEngine {
         old.retire();
         emit(new MembershipChangeCommitted(now(), pg.id(), old.id(), g.id(), pg.membershipEpoch()));
         maybeLeaveDegradedModel(pg);
+        if (regionOf(pg) != writeRegion) {
+            onSecondaryPgChanged(regionOf(pg), pg);
+        }
         refreshAvailability();
     }
 
@@ -891,6 +1024,9 @@ public final class AuroraEngine {
      * commit above is counted as lost: the model never hides a loss.
      */
     private void checkForDataLoss(ProtectionGroup pg) {
+        if (regionOf(pg) != writeRegion) {
+            return; // no acknowledged write depends on a secondary's copy: the primary sends it again
+        }
         // everything at or below PGCL is durable (acknowledged or about to be): it must survive somewhere
         int needed = pg.pgclBoxcar();
         if (needed < 0) {
@@ -913,7 +1049,8 @@ public final class AuroraEngine {
         long truncationEnd = Math.max(cut + ModelValues.LSN_ALLOCATION_LIMIT, ledger.maxAllocatedLsn());
         long lost = ledger.truncateAbove(cut, truncationEnd);
         acknowledgedLost += lost;
-        for (ProtectionGroup pg : pgs) {
+        truncations++;
+        for (ProtectionGroup pg : allPgs()) {
             pg.log().truncateAbove(cut);
             for (Segment s : pg.allCopies()) {
                 s.applyTruncation();
@@ -924,7 +1061,16 @@ public final class AuroraEngine {
         }
         vcl = Math.min(vcl, cut);
         vdl = Math.min(vdl, cut);
+        globalVdl = Math.min(globalVdl, cut);
         lastRedoVdl = Math.min(lastRedoVdl, vdl);
+        for (Region r : regions) {
+            // what a secondary held above the cut is void too: it resumes from there
+            r.receivedLsn = Math.min(r.receivedLsn, cut);
+            r.shippedLsn = Math.min(r.shippedLsn, cut);
+            r.durableLsn = Math.min(r.durableLsn, cut);
+            r.probeWaitingForAck = false;
+        }
+        history.truncateAbove(cut);
         for (Instance i : instances) {
             if (i.appliedLsn() > cut) {
                 i.resetApplied(cut);
@@ -934,7 +1080,7 @@ public final class AuroraEngine {
     }
 
     private void onBackupStaging() {
-        for (ProtectionGroup pg : pgs) {
+        for (ProtectionGroup pg : pgs()) {
             // only what a surviving copy holds can be staged
             int stageable = Math.min(pg.pgclBoxcar(), survivingPrefix(pg));
             pg.setStagedBoxcar(Math.max(pg.stagedBoxcar(), stageable));
@@ -945,12 +1091,23 @@ public final class AuroraEngine {
     // ---- whole AZ -------------------------------------------------------------------------------------------------
 
     private CommandResult failAz(String az) {
-        if (!azs.contains(az)) {
-            return CommandResult.rejected("no AZ " + az + " in this region");
+        Region region = regionByAz.get(az);
+        if (region == null) {
+            return CommandResult.rejected("no AZ " + az + " in " + regionNames());
         }
-        if (!downAzs.add(az)) {
+        if (downAzs.contains(az)) {
             return CommandResult.rejected("AZ " + az + " is already out");
         }
+        int[] down = takeAzDown(region, az);
+        emit(new AvailabilityZoneFailed(now(), az, down[0], down[1]));
+        int generation = azOutageGeneration.merge(az, 1, Integer::sum);
+        scheduler.scheduleAfter(ModelValues.AZ_OUTAGE_DEGRADE_AFTER_MICROS, () -> onLongAzOutage(az, generation));
+        return CommandResult.ok("AZ " + az + " is out");
+    }
+
+    /** Takes an AZ's instances and copies down. Returns {instances, copies} that went down. */
+    private int[] takeAzDown(Region region, String az) {
+        downAzs.add(az);
         int instancesDown = 0;
         for (Instance i : instances) {
             if (i.az().equals(az) && i.status() != InstanceStatus.DOWN) {
@@ -959,29 +1116,36 @@ public final class AuroraEngine {
             }
         }
         int segmentsDown = 0;
-        for (ProtectionGroup pg : pgs) {
+        for (ProtectionGroup pg : region.pgs) {
             for (Segment s : pg.allCopies()) {
                 if (s.az().equals(az) && refreshSegment(s)) {
                     segmentsDown++;
                 }
             }
         }
-        emit(new AvailabilityZoneFailed(now(), az, instancesDown, segmentsDown));
-        int generation = azOutageGeneration.merge(az, 1, Integer::sum);
-        scheduler.scheduleAfter(ModelValues.AZ_OUTAGE_DEGRADE_AFTER_MICROS, () -> onLongAzOutage(az, generation));
-        return CommandResult.ok("AZ " + az + " is out");
+        return new int[] {instancesDown, segmentsDown};
     }
 
     private CommandResult restoreAz(String az) {
-        if (!azs.contains(az)) {
-            return CommandResult.rejected("no AZ " + az + " in this region");
+        Region region = regionByAz.get(az);
+        if (region == null) {
+            return CommandResult.rejected("no AZ " + az + " in " + regionNames());
         }
-        if (!downAzs.remove(az)) {
+        if (region.down) {
+            return CommandResult.rejected("region " + region.name + " is out: restore the region");
+        }
+        if (!downAzs.contains(az)) {
             return CommandResult.rejected("AZ " + az + " is not out");
         }
         azOutageGeneration.merge(az, 1, Integer::sum);
         emit(new AvailabilityZoneRestored(now(), az));
-        for (ProtectionGroup pg : pgs) {
+        bringAzBack(region, az);
+        return CommandResult.ok("AZ " + az + " is back");
+    }
+
+    private void bringAzBack(Region region, String az) {
+        downAzs.remove(az);
+        for (ProtectionGroup pg : region.pgs) {
             for (Segment s : pg.allCopies()) {
                 if (s.az().equals(az)) {
                     refreshSegment(s);
@@ -997,7 +1161,6 @@ public final class AuroraEngine {
                 restartInstance(i);
             }
         }
-        return CommandResult.ok("AZ " + az + " is back");
     }
 
     /** P18 §4.1: during a long AZ loss, the quorum model changes to 3 of the 4 copies left. */
@@ -1006,7 +1169,8 @@ public final class AuroraEngine {
             return;
         }
         int changed = 0;
-        for (ProtectionGroup pg : pgs) {
+        Region region = regionByAz.get(az);
+        for (ProtectionGroup pg : region.pgs) {
             if (pg.degradedExcludedAz() == null) {
                 pg.enterDegradedModel(az);
                 changed++;
@@ -1014,8 +1178,12 @@ public final class AuroraEngine {
         }
         if (changed > 0) {
             emit(new DegradedQuorumEntered(now(), az, changed));
-            for (ProtectionGroup pg : pgs) {
-                onAcknowledged(pg);
+            for (ProtectionGroup pg : region.pgs) {
+                if (region == writeRegion) {
+                    onAcknowledged(pg);
+                } else {
+                    onSecondaryPgChanged(region, pg);
+                }
             }
         }
         refreshAvailability();
@@ -1032,7 +1200,7 @@ public final class AuroraEngine {
             }
         }
         pg.leaveDegradedModel();
-        boolean anyLeft = pgs.stream().anyMatch(o -> az.equals(o.degradedExcludedAz()));
+        boolean anyLeft = regionByAz.get(az).pgs.stream().anyMatch(o -> az.equals(o.degradedExcludedAz()));
         if (!anyLeft) {
             emit(new DegradedQuorumLeft(now(), az));
         }
@@ -1086,6 +1254,12 @@ public final class AuroraEngine {
     }
 
     private void onWriterLost() {
+        if (phase == Phase.SWITCHOVER_SYNC) {
+            emit(new GlobalOperationCancelled(now(), globalKind, globalTo, "writer " + writer.id()
+                    + " failed before " + globalTo + " was in sync; Aurora recovers the primary instead"));
+            clearGlobalOperation();
+            phase = Phase.NONE;
+        }
         writesFailed += ledger.failPending();
         writerServing = false;
         if (phase == Phase.NONE) {
@@ -1104,7 +1278,7 @@ public final class AuroraEngine {
     private List<Instance> promotionCandidates() {
         List<Instance> out = new ArrayList<>();
         for (Instance i : instances) {
-            if (i.role() == InstanceRole.READER && i.up() && !downAzs.contains(i.az())) {
+            if (i.role() == InstanceRole.READER && i.up() && !downAzs.contains(i.az()) && regionOf(i) == writeRegion) {
                 out.add(i);
             }
         }
@@ -1208,7 +1382,7 @@ public final class AuroraEngine {
     }
 
     private String pgWithoutReadQuorum() {
-        for (ProtectionGroup pg : pgs) {
+        for (ProtectionGroup pg : pgs()) {
             if (!pg.readQuorumHeld()) {
                 return pg.id();
             }
@@ -1223,7 +1397,7 @@ public final class AuroraEngine {
      */
     private void runCrashRecovery(Instance w) {
         long limit = ledger.maxAllocatedLsn();
-        for (ProtectionGroup pg : pgs) {
+        for (ProtectionGroup pg : pgs()) {
             // the read quorum's most complete copy holds everything that reached a write quorum
             limit = Math.min(limit, pg.log().completeThrough(prefixOf(pg.mostCompleteReadable(null))));
         }
@@ -1237,7 +1411,7 @@ public final class AuroraEngine {
         }
         volumeEpoch++;
         writerByEpoch.put(volumeEpoch, w.id());
-        for (ProtectionGroup pg : pgs) {
+        for (ProtectionGroup pg : pgs()) {
             for (Segment s : pg.allCopies()) {
                 boolean r = s.servesReads();
                 if (r) {
@@ -1351,11 +1525,19 @@ public final class AuroraEngine {
             beginRecovery(i);
             return;
         }
+        Region region = regionOf(i);
+        if (region != writeRegion && region.role == Region.Role.PRIMARY && i.role() == InstanceRole.WRITER) {
+            // the old primary after a detach: its writer comes back and takes writes of its own (split brain)
+            i.setStatus(InstanceStatus.UP);
+            emit(new InstanceStarted(now(), i.id(), "writer of the old global database"));
+            refreshAvailability();
+            return;
+        }
         i.setRole(InstanceRole.READER);
         i.setStatus(InstanceStatus.UP);
-        i.resetApplied(vdl);
+        i.resetApplied(region == writeRegion ? vdl : region.durableLsn);
         emit(new InstanceStarted(now(), i.id(), "reader"));
-        if (phase == Phase.WAITING_FOR_AZ || phase == Phase.RECREATING) {
+        if ((phase == Phase.WAITING_FOR_AZ || phase == Phase.RECREATING) && region == writeRegion) {
             startPromotion(null, "a replica is available");
         }
         refreshAvailability();
@@ -1365,11 +1547,17 @@ public final class AuroraEngine {
         if (instance(c.instanceId()) != null) {
             return CommandResult.rejected("an instance named " + c.instanceId() + " exists already");
         }
-        if (!azs.contains(c.az())) {
-            return CommandResult.rejected("no AZ " + c.az() + " in this region");
+        Region region = regionByAz.get(c.az());
+        if (region == null) {
+            return CommandResult.rejected("no AZ " + c.az() + " in " + regionNames());
         }
-        long replicas = instances.stream().filter(i -> i != writer).count();
-        if (replicas >= ModelValues.MAX_REPLICAS) {
+        long inRegion = instances.stream().filter(i -> regionOf(i) == region).count();
+        if (region.role == Region.Role.SECONDARY) {
+            if (inRegion >= ModelValues.MAX_SECONDARY_INSTANCES) {
+                return CommandResult.rejected("a secondary region has at most " + ModelValues.MAX_SECONDARY_INSTANCES
+                        + " read-only instances");
+            }
+        } else if (inRegion - 1 >= ModelValues.MAX_REPLICAS) {
             return CommandResult.rejected("a cluster has at most " + ModelValues.MAX_REPLICAS + " replicas");
         }
         if (c.tier() < 0 || c.tier() > ModelValues.MAX_TIER) {
@@ -1437,6 +1625,716 @@ public final class AuroraEngine {
     }
 
     // =================================================================================================================
+    // Global Database (aurora-reference §6, decision 10)
+    // =================================================================================================================
+
+    /**
+     * One-way latency between two regions: the scenario gives it for each secondary against its primary region. MODEL:
+     * between two secondaries (after a switchover), the larger of their two latencies.
+     */
+    private long latencyMicros(Region a, Region b) {
+        if (a == b) {
+            return 0;
+        }
+        Region home = regions.get(0);
+        if (a == home) {
+            return b.latencyMicros;
+        }
+        if (b == home) {
+            return a.latencyMicros;
+        }
+        return Math.max(a.latencyMicros, b.latencyMicros);
+    }
+
+    /**
+     * The replication agent: every batch interval, ships what the primary made durable since the last batch to every
+     * secondary that is up. Batches queue on each region's link (a fixed record rate), so the lag grows with the write
+     * rate, and a region that was out catches up at the link's rate.
+     */
+    private void onReplicationBatch() {
+        if (writeRegion.role == Region.Role.PRIMARY && !writeRegion.down) {
+            for (Region r : regions) {
+                if (r != writeRegion && r.receivesReplication() && r.shippedLsn < vdl) {
+                    ship(r);
+                }
+            }
+        }
+        scheduler.scheduleAfter(ModelValues.GLOBAL_REPLICATION_BATCH_MICROS, this::onReplicationBatch);
+    }
+
+    private void ship(Region r) {
+        // real records only: a truncation range between the two holds none
+        long records = (ledger.commitsAtOrBelow(vdl) - ledger.commitsAtOrBelow(r.shippedLsn)) * ledger.recordsPerTxn();
+        long start = Math.max(now(), r.linkFreeMicros);
+        long transfer = (long) Math.ceil(records * 1e6 / ModelValues.GLOBAL_REPLICATION_RECORDS_PER_SECOND);
+        r.linkFreeMicros = start + transfer;
+        long arrives = r.linkFreeMicros + latencyMicros(writeRegion, r) + ModelValues.GLOBAL_REPLICATION_OVERHEAD_MICROS;
+        scheduler.schedule(arrives, new ReplicationDelivery(r, writeRegion.name, r.shippedLsn, vdl, truncations, now(),
+                arrives));
+        r.shippedLsn = vdl;
+    }
+
+    /** A batch of the primary's durable redo, (fromLsn, toLsn], on its way to a secondary region's volume. */
+    public final class ReplicationDelivery implements SimEvent {
+        final Region region;
+        final String fromRegion;
+        final long fromLsn;
+        final long toLsn;
+        final int truncation;
+        final long sentMicros;
+        final long arrivesMicros;
+
+        ReplicationDelivery(Region region, String fromRegion, long fromLsn, long toLsn, int truncation, long sent,
+                long arrives) {
+            this.region = region;
+            this.fromRegion = fromRegion;
+            this.fromLsn = fromLsn;
+            this.toLsn = toLsn;
+            this.truncation = truncation;
+            this.sentMicros = sent;
+            this.arrivesMicros = arrives;
+        }
+
+        @Override
+        public void fire() {
+            onReplicationArrived(this);
+        }
+    }
+
+    private void onReplicationArrived(ReplicationDelivery d) {
+        Region r = d.region;
+        if (!r.receivesReplication()) {
+            return; // lost: the region is out (it is sent again from what it holds when it returns)
+        }
+        if (region(d.fromRegion).down) {
+            return; // the primary region went dark with this batch on its way: it never completes
+        }
+        if (d.truncation != truncations || d.fromLsn != r.receivedLsn || d.toLsn <= r.receivedLsn) {
+            // cut by a truncation, or after a lost batch: the next batch resends from what arrived
+            r.shippedLsn = Math.min(r.shippedLsn, r.receivedLsn);
+            return;
+        }
+        int[] boxcars = new int[r.pgs.size()];
+        // the LSNs between a truncation's cut and its end hold no record: the batch's first real one is above both
+        long first = Math.max(d.fromLsn + 1, ledger.truncationEnd() + 1);
+        for (int g = 0; g < boxcars.length; g++) {
+            boxcars[g] = r.pgs.get(g).log().append(Math.min(first, d.toLsn), d.toLsn);
+        }
+        r.receivedLsn = d.toLsn;
+        // the region's storage writes the batch to its six copies of every PG, as the primary's writer would
+        long persisted = now() + ModelValues.SAME_AZ_HOP_MICROS + ModelValues.SEGMENT_PERSIST_MICROS;
+        scheduler.schedule(persisted, () -> onSecondaryPersisted(r, boxcars));
+    }
+
+    private void onSecondaryPersisted(Region r, int[] boxcars) {
+        for (int g = 0; g < boxcars.length; g++) {
+            ProtectionGroup pg = r.pgs.get(g);
+            if (boxcars[g] >= pg.log().size()) {
+                continue;
+            }
+            for (Segment s : pg.allCopies()) {
+                if (s.state().accepting() && !s.retired() && reachable(s)) {
+                    s.receive(boxcars[g]);
+                }
+            }
+            updateSecondaryPgcl(pg);
+        }
+        advanceSecondaryDurable(r);
+        refreshAvailability();
+    }
+
+    /** A secondary's copies changed (persisted, gossiped, replaced): its PGCL and durable LSN may move. */
+    private void onSecondaryPgChanged(Region r, ProtectionGroup pg) {
+        updateSecondaryPgcl(pg);
+        advanceSecondaryDurable(r);
+    }
+
+    private static void updateSecondaryPgcl(ProtectionGroup pg) {
+        for (Segment s : pg.allCopies()) {
+            if (s.servesReads()) {
+                s.setAckedPrefix(s.prefix());
+            }
+        }
+        pg.setPgclBoxcar(Math.max(pg.pgclBoxcar(), pg.quorumAckedPrefix()));
+    }
+
+    /** A secondary's VDL: the highest consistency point at or below the LSN every PG holds at a write quorum. */
+    private void advanceSecondaryDurable(Region r) {
+        long vclR = ProtectionGroup.volumeCompleteLsn(r.pgs, r.receivedLsn);
+        long d = ledger.highestCplAtOrBelow(vclR);
+        if (d <= r.durableLsn) {
+            return;
+        }
+        r.durableLsn = d;
+        long madeDurable = history.timeOf(d);
+        long lag = madeDurable < 0 ? 0 : now() - madeDurable;
+        for (Instance i : instances) {
+            if (regionOf(i) == r && i.up() && i.role() == InstanceRole.READER) {
+                i.applied(d, lag);
+            }
+        }
+        trimHistory();
+        onSecondaryAdvanced(r);
+    }
+
+    private void trimHistory() {
+        long heldByAll = Long.MAX_VALUE;
+        for (Region r : regions) {
+            if (r.role == Region.Role.SECONDARY) {
+                heldByAll = Math.min(heldByAll, r.durableLsn);
+            }
+        }
+        if (heldByAll != Long.MAX_VALUE) {
+            history.trimBelow(heldByAll);
+        }
+    }
+
+    /** How old the newest write a region lacks is: what a failover to it now would lose, in time. */
+    private long rpoLagMicros(Region r) {
+        return lagOf(r, r.durableLsn);
+    }
+
+    private long durabilityLagMicros(Region r) {
+        return lagOf(r, r.receivedLsn);
+    }
+
+    private long lagOf(Region r, long held) {
+        if (r.role != Region.Role.SECONDARY || held >= globalVdl) {
+            return 0;
+        }
+        long firstMissing = history.firstAbove(held);
+        return firstMissing < 0 ? 0 : Math.max(0, now() - firstMissing);
+    }
+
+    /** Once per boxcar window: switchover progress, managed RPO, write forwarding. */
+    private void onGlobalWindow() {
+        if (phase == Phase.SWITCHOVER_SYNC) {
+            Region target = region(globalTo);
+            if (ledger.pendingTxns() == 0 && target.durableLsn >= vdl) {
+                beginSwitchoverReconfiguration(target);
+            }
+        }
+        refreshCommitsBlocked();
+        for (Region r : regions) {
+            if (r.probeWaitingForAck && ledger.pendingTxns() == 0 && ledger.acknowledgedLsn() < r.probeLsn) {
+                // the forwarded write failed with the writer (its commit was never acknowledged)
+                r.probeWaitingForAck = false;
+                r.forwardedWritesFailed++;
+                scheduleNextProbe(r, r.forwardingGeneration);
+            }
+        }
+    }
+
+    // ---- region outage --------------------------------------------------------------------------------------------
+
+    private CommandResult failRegion(String name) {
+        Region r = region(name);
+        if (r == null) {
+            return CommandResult.rejected("no region " + name + "; regions: " + String.join(", ", names()));
+        }
+        if (r.down) {
+            return CommandResult.rejected("region " + name + " is already out");
+        }
+        r.down = true;
+        int instancesDown = 0;
+        int segmentsDown = 0;
+        for (String az : r.azs) {
+            if (!downAzs.contains(az)) {
+                int[] d = takeAzDown(r, az);
+                instancesDown += d[0];
+                segmentsDown += d[1];
+            }
+            // a region outage is not a long AZ outage: no AZ is left out of the quorum model
+            azOutageGeneration.merge(az, 1, Integer::sum);
+        }
+        r.resyncing = false;
+        r.resyncGeneration++;
+        emit(new RegionFailed(now(), name, instancesDown, segmentsDown));
+        return CommandResult.ok("region " + name + " is out");
+    }
+
+    private CommandResult restoreRegion(String name) {
+        Region r = region(name);
+        if (r == null) {
+            return CommandResult.rejected("no region " + name + "; regions: " + String.join(", ", names()));
+        }
+        if (!r.down) {
+            return CommandResult.rejected("region " + name + " is not out");
+        }
+        r.down = false;
+        emit(new RegionRestored(now(), name));
+        for (String az : r.azs) {
+            azOutageGeneration.merge(az, 1, Integer::sum);
+            bringAzBack(r, az);
+        }
+        if (r.rejoinPending) {
+            startResync(r);
+        } else if (r.role == Region.Role.SECONDARY) {
+            r.shippedLsn = r.receivedLsn; // sent again from what it holds
+            r.linkFreeMicros = now();
+        }
+        return CommandResult.ok("region " + name + " is back");
+    }
+
+    /** The old primary returns after a global failover: it resyncs (a model time, [GK]) and rejoins as a secondary. */
+    private void startResync(Region r) {
+        r.resyncing = true;
+        int generation = ++r.resyncGeneration;
+        long ready = now() + ModelValues.GLOBAL_REJOIN_RESYNC_MICROS;
+        emit(new RegionResyncStarted(now(), r.name, ready));
+        scheduler.schedule(ready, () -> {
+            if (r.resyncGeneration != generation || r.down) {
+                return;
+            }
+            r.resyncing = false;
+            r.rejoinPending = false;
+            r.role = Region.Role.SECONDARY;
+            // what it held above the cut was truncated at the failover; it continues from what it still holds
+            r.durableLsn = Math.min(r.durableLsn, r.receivedLsn);
+            r.shippedLsn = r.receivedLsn;
+            r.linkFreeMicros = now();
+            for (Instance i : instances) {
+                if (regionOf(i) == r && i.up()) {
+                    i.resetApplied(r.durableLsn);
+                }
+            }
+            emit(new RegionRejoined(now(), r.name, r.receivedLsn));
+            refreshAvailability();
+        });
+    }
+
+    private List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (Region r : regions) {
+            out.add(r.name);
+        }
+        return out;
+    }
+
+    // ---- switchover, failover, detach -----------------------------------------------------------------------------
+
+    /** Why {@code r} cannot be promoted now, or null when it can. */
+    private String notPromotable(String name, Region r) {
+        if (r == null) {
+            return "no region " + name + "; regions: " + String.join(", ", names());
+        }
+        if (r.role != Region.Role.SECONDARY) {
+            List<String> secondaries = new ArrayList<>();
+            for (Region o : regions) {
+                if (o.role == Region.Role.SECONDARY) {
+                    secondaries.add(o.name);
+                }
+            }
+            return name + " is not a secondary region (secondaries: "
+                    + (secondaries.isEmpty() ? "none" : String.join(", ", secondaries)) + ")";
+        }
+        if (r.down) {
+            return name + " is out";
+        }
+        if (r.resyncing || r.rejoinPending) {
+            return name + " is still resynchronising";
+        }
+        if (globalKind != null) {
+            return "a " + globalKind + " is already in progress";
+        }
+        if (writeRegion.role != Region.Role.PRIMARY) {
+            return "the writes go to the detached cluster " + writeRegion.name + ", not to the global database";
+        }
+        if (promotableIn(r) == null) {
+            return "no instance is up in " + name + " to take the writer role";
+        }
+        return null;
+    }
+
+    private Instance promotableIn(Region r) {
+        List<Instance> out = new ArrayList<>();
+        for (Instance i : instances) {
+            if (regionOf(i) == r && i.up() && i.role() == InstanceRole.READER && !downAzs.contains(i.az())) {
+                out.add(i);
+            }
+        }
+        return PromotionPolicy.choose(out, random.tieBreaks);
+    }
+
+    /** Planned: commits stop, and once the target holds every acknowledged write the regions swap roles. */
+    private CommandResult switchover(String name) {
+        Region target = region(name);
+        String why = notPromotable(name, target);
+        if (why == null && phase != Phase.NONE) {
+            why = "the primary is failing over in its region; wait until it has a writer";
+        }
+        if (why == null && !writerAcceptsWrites()) {
+            why = "the primary has no writer up; use failover-global (allow data loss) instead";
+        }
+        if (why != null) {
+            return CommandResult.rejected(why);
+        }
+        startGlobalOperation("global-switchover", writeRegion.name, name, now());
+        writerServing = false; // new commits fail from now on; those in flight complete
+        phase = Phase.SWITCHOVER_SYNC;
+        emit(new GlobalSwitchoverStarted(now(), globalFrom, name));
+        return CommandResult.ok("switching over to " + name + " once it is in sync");
+    }
+
+    private void beginSwitchoverReconfiguration(Region target) {
+        emit(new GlobalSecondaryInSync(now(), target.name, target.durableLsn));
+        phase = Phase.SWITCHOVER_RECONFIGURING;
+        Region old = writeRegion;
+        Instance oldWriter = writer;
+        writer = null;
+        if (oldWriter != null) {
+            // the old writer restarts as a reader of what is now a secondary
+            oldWriter.setRole(InstanceRole.READER);
+            restartInstance(oldWriter);
+        }
+        old.role = Region.Role.SECONDARY;
+        old.durableLsn = vdl;
+        old.receivedLsn = vdl;
+        old.shippedLsn = vdl;
+        old.linkFreeMicros = now();
+        target.role = Region.Role.PRIMARY;
+        writeRegion = target;
+        int generation = ++failoverGeneration;
+        scheduler.scheduleAfter(ModelValues.GLOBAL_SWITCHOVER_MICROS, () -> finishGlobalPromotion(generation));
+        refreshAvailability();
+    }
+
+    /**
+     * Failover with data loss allowed, or detach and promote: the target's durable LSN becomes the truth now. Every
+     * acknowledged write above it is counted as lost (decision 3); a new writer takes writes after the promotion time.
+     */
+    private CommandResult promoteSecondary(String name, String kind) {
+        Region target = region(name);
+        String why = notPromotable(name, target);
+        if (why != null) {
+            return CommandResult.rejected(why);
+        }
+        Region old = writeRegion;
+        // from here on the old primary is a region like the others: it holds what it made durable
+        old.durableLsn = vdl;
+        old.receivedLsn = vdl;
+        old.shippedLsn = vdl;
+        long outageStarted = phase != Phase.NONE && failoverFrom != null ? failoverStartedMicros
+                : writerAcceptsWrites() ? now() : failoverStartedMicros;
+        long cut = target.durableLsn;
+        long lastAcknowledged = vdlReachedMicros;
+        long keptAt = history.timeOf(cut);
+        startGlobalOperation(kind, old.name, name, Math.min(outageStarted, now()));
+        failoverGeneration++; // cancels any in-region failover of the old primary
+        long lostBefore = acknowledgedLost;
+        truncateVolume(cut);
+        long lost = acknowledgedLost - lostBefore;
+        globalRpoMicros = lost > 0 && keptAt >= 0 ? Math.max(0, lastAcknowledged - keptAt) : 0;
+        if (lost > 0) {
+            emit(new AcknowledgedWritesLost(now(), lost, kind.equals("detach-and-promote")
+                    ? "they were not yet replicated to " + name + " when it was detached"
+                    : "they were not yet replicated to " + name + " when it was promoted"));
+        }
+        Instance oldWriter = writer;
+        writer = null;
+        writerServing = false;
+        if (kind.equals("global-failover")) {
+            // the old primary is fenced: when it is back it resyncs and rejoins as a secondary
+            old.role = Region.Role.SECONDARY;
+            old.rejoinPending = true;
+            if (oldWriter != null) {
+                oldWriter.setRole(InstanceRole.READER);
+                if (oldWriter.up()) {
+                    restartInstance(oldWriter);
+                }
+            }
+            if (!old.down) {
+                startResync(old);
+            }
+            target.role = Region.Role.PRIMARY;
+        } else {
+            // the old primary stays the primary of what is left of the global database; its writer keeps its role
+            target.role = Region.Role.DETACHED;
+        }
+        writeRegion = target;
+        phase = Phase.GLOBAL_PROMOTING;
+        emit(new GlobalPromotionStarted(now(), kind, old.name, name, cut, lost, globalRpoMicros));
+        int generation = ++failoverGeneration;
+        scheduler.scheduleAfter(ModelValues.GLOBAL_PROMOTION_MICROS, () -> finishGlobalPromotion(generation));
+        refreshAvailability();
+        return CommandResult.ok(kind + " to " + name + " started; " + lost + " acknowledged write(s) lost");
+    }
+
+    /** The new writer in the write region recovers the volume (P17 §4.3) and takes writes. */
+    private void finishGlobalPromotion(int generation) {
+        if (generation != failoverGeneration) {
+            return;
+        }
+        Instance w = promotableIn(writeRegion);
+        if (w == null || pgWithoutReadQuorum() != null) {
+            // nobody to promote yet (or no read quorum to recover from): try again in a second
+            scheduler.scheduleAfter(1_000_000, () -> finishGlobalPromotion(generation));
+            return;
+        }
+        w.setRole(InstanceRole.WRITER);
+        writer = w;
+        runCrashRecovery(w);
+        for (Instance i : instances) {
+            if (regionOf(i) == writeRegion && i != w && i.up()) {
+                i.resetApplied(vdl);
+            }
+        }
+        clusterEndpoint = w.id();
+        writerServing = true;
+        lastRedoVdl = -1;
+        if (writeRegion.role == Region.Role.PRIMARY) {
+            globalVdl = vdl;
+            history.truncateAbove(vdl);
+            history.record(vdl, now());
+        }
+        long lost = acknowledgedLost - globalLostBefore;
+        failovers.add(new FailoverRecord(globalKind, globalFrom, globalTo, globalStartedMicros, now(), lost,
+                globalRpoMicros, globalOutageStartedMicros));
+        emit(new GlobalPromotionCompleted(now(), globalKind, globalFrom, globalTo, w.id(),
+                now() - globalStartedMicros));
+        clearGlobalOperation();
+        phase = Phase.NONE;
+        failoverFrom = null;
+        failoverTo = null;
+        refreshAvailability();
+    }
+
+    private void startGlobalOperation(String kind, String from, String to, long outageStarted) {
+        globalKind = kind;
+        globalFrom = from;
+        globalTo = to;
+        globalStartedMicros = now();
+        globalOutageStartedMicros = outageStarted;
+        globalLostBefore = acknowledgedLost;
+        globalRpoMicros = 0;
+    }
+
+    private void clearGlobalOperation() {
+        globalKind = null;
+        globalFrom = null;
+        globalTo = null;
+    }
+
+    // ---- managed RPO ----------------------------------------------------------------------------------------------
+
+    private CommandResult setManagedRpo(Long seconds) {
+        if (regions.size() == 1) {
+            return CommandResult.rejected("the managed RPO needs secondary regions; this cluster has none");
+        }
+        if (seconds != null && seconds < ModelValues.MANAGED_RPO_MIN_SECONDS) {
+            return CommandResult.rejected("the managed RPO is at least " + ModelValues.MANAGED_RPO_MIN_SECONDS
+                    + " s (rds.global_db_rpo), got " + seconds);
+        }
+        managedRpoSeconds = seconds == null ? 0 : seconds;
+        emit(new ManagedRpoChanged(now(), managedRpoSeconds));
+        refreshCommitsBlocked();
+        return CommandResult.ok(seconds == null ? "managed RPO off" : "managed RPO " + seconds + " s");
+    }
+
+    /** UG-2023: commits on the primary block while every secondary's RPO lag is over the managed RPO. */
+    private void refreshCommitsBlocked() {
+        boolean block = false;
+        long smallest = Long.MAX_VALUE;
+        String within = null;
+        if (managedRpoSeconds > 0 && writeRegion.role == Region.Role.PRIMARY) {
+            long limit = managedRpoSeconds * 1_000_000;
+            block = true;
+            boolean any = false;
+            for (Region r : regions) {
+                if (r.role == Region.Role.SECONDARY) {
+                    any = true;
+                    long lag = rpoLagMicros(r);
+                    smallest = Math.min(smallest, lag);
+                    if (lag <= limit) {
+                        block = false;
+                        within = within == null ? r.name : within;
+                    }
+                }
+            }
+            block &= any;
+        }
+        if (block == commitsBlocked) {
+            return;
+        }
+        commitsBlocked = block;
+        if (block) {
+            emit(new CommitsBlocked(now(), managedRpoSeconds, smallest));
+        } else {
+            emit(new CommitsUnblocked(now(), within == null ? "no secondary" : within));
+            acknowledgeCommits();
+        }
+        refreshAvailability();
+    }
+
+    // ---- write forwarding -----------------------------------------------------------------------------------------
+
+    private CommandResult setWriteForwarding(String name, Command.ReadConsistency consistency) {
+        Region r = region(name);
+        if (r == null || r.role != Region.Role.SECONDARY) {
+            return CommandResult.rejected(r == null ? "no region " + name + "; regions: " + String.join(", ", names())
+                    : name + " is not a secondary region: only secondaries forward writes");
+        }
+        r.forwarding = consistency;
+        int generation = ++r.forwardingGeneration;
+        r.probeWaitingForLsn = false;
+        r.probeWaitingForAck = false;
+        r.readStartedMicros = -1;
+        emit(new WriteForwardingChanged(now(), name, consistency == null ? null : consistency.label()));
+        if (consistency != null) {
+            scheduler.scheduleAfter(0, () -> startProbe(r, generation));
+        }
+        return CommandResult.ok(consistency == null ? "write forwarding off in " + name
+                : "write forwarding on in " + name + " (" + consistency.label() + ")");
+    }
+
+    /** The session forwards one write to the primary, then reads its own write back in its region. */
+    private void startProbe(Region r, int generation) {
+        if (generation != r.forwardingGeneration || r.forwarding == null) {
+            return;
+        }
+        r.probeStartedMicros = now();
+        if (r.down || r.role != Region.Role.SECONDARY) {
+            r.forwardedWritesFailed++;
+            scheduleNextProbe(r, generation);
+            return;
+        }
+        Region primary = writeRegion;
+        scheduler.scheduleAfter(latencyMicros(r, primary), () -> {
+            if (generation != r.forwardingGeneration) {
+                return;
+            }
+            if (!writerAcceptsWrites() || writeRegion.role != Region.Role.PRIMARY) {
+                r.forwardedWritesFailed++;
+                scheduleNextProbe(r, generation);
+                return;
+            }
+            r.probeWaitingForLsn = true; // it joins the primary's next boxcar window
+        });
+    }
+
+    private int forwardedWritesWaiting() {
+        int n = 0;
+        if (regions.size() > 1) {
+            for (Region r : regions) {
+                if (r.probeWaitingForLsn) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private void allocateForwardedWrites() {
+        for (Region r : regions) {
+            if (r.probeWaitingForLsn) {
+                r.probeWaitingForLsn = false;
+                r.probeLsn = ledger.maxAllocatedLsn();
+                r.probeWaitingForAck = true;
+            }
+        }
+    }
+
+    private void failForwardedWrites() {
+        for (Region r : regions) {
+            if (r.probeWaitingForLsn) {
+                r.probeWaitingForLsn = false;
+                r.forwardedWritesFailed++;
+                scheduleNextProbe(r, r.forwardingGeneration);
+            }
+        }
+    }
+
+    private void onForwardedWritesAcknowledged() {
+        long acked = ledger.acknowledgedLsn();
+        for (Region r : regions) {
+            if (r.probeWaitingForAck && acked >= r.probeLsn) {
+                r.probeWaitingForAck = false;
+                int generation = r.forwardingGeneration;
+                long lsn = r.probeLsn;
+                scheduler.scheduleAfter(latencyMicros(writeRegion, r), () -> onForwardedAck(r, generation, lsn));
+            }
+        }
+    }
+
+    /** The commit came back to the session: it reads its own write with the region's read consistency. */
+    private void onForwardedAck(Region r, int generation, long lsn) {
+        if (generation != r.forwardingGeneration || r.forwarding == null) {
+            return;
+        }
+        r.forwardedWrites++;
+        r.forwardedWriteLatencyLastMicros = now() - r.probeStartedMicros;
+        r.readStartedMicros = now();
+        r.readNeedsLsn = switch (r.forwarding) {
+            case EVENTUAL -> -1;
+            case SESSION -> lsn;
+            // GLOBAL: everything the primary had committed when the read started
+            case GLOBAL -> Math.max(lsn, globalVdl);
+        };
+        if (r.readNeedsLsn < 0) {
+            if (r.durableLsn < lsn) {
+                r.staleReads++; // read-your-writes missed: the write has not replicated back yet
+            }
+            finishForwardedRead(r);
+        } else if (r.durableLsn >= r.readNeedsLsn) {
+            finishForwardedRead(r);
+        }
+    }
+
+    private void onSecondaryAdvanced(Region r) {
+        if (r.readStartedMicros >= 0 && r.readNeedsLsn >= 0 && r.durableLsn >= r.readNeedsLsn) {
+            finishForwardedRead(r);
+        }
+    }
+
+    private void finishForwardedRead(Region r) {
+        long wait = now() - r.readStartedMicros;
+        r.forwardedReads++;
+        r.readWaitLastMicros = wait;
+        r.readWaitMaxMicros = Math.max(r.readWaitMaxMicros, wait);
+        r.readStartedMicros = -1;
+        scheduleNextProbe(r, r.forwardingGeneration);
+    }
+
+    private void scheduleNextProbe(Region r, int generation) {
+        long next = Math.max(now(), r.probeStartedMicros + ModelValues.FORWARDING_PROBE_INTERVAL_MICROS);
+        scheduler.schedule(next, () -> startProbe(r, generation));
+    }
+
+    // ---- split brain ----------------------------------------------------------------------------------------------
+
+    /** Regions that take writes now: the write region when writable, and an old primary whose writer is still up. */
+    private List<String> writableRegions() {
+        List<String> out = new ArrayList<>();
+        for (Region r : regions) {
+            if (r == writeRegion ? writable : r.role == Region.Role.PRIMARY && !r.down && oldWriterUp(r)) {
+                out.add(r.name);
+            }
+        }
+        return out;
+    }
+
+    private boolean oldWriterUp(Region r) {
+        for (Instance i : instances) {
+            if (regionOf(i) == r && i.role() == InstanceRole.WRITER && i.status() == InstanceStatus.UP) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void refreshSplitBrain() {
+        if (regions.size() == 1) {
+            return;
+        }
+        List<String> w = writableRegions();
+        boolean now = w.size() > 1;
+        if (now != splitBrain) {
+            splitBrain = now;
+            emit(now ? new SplitBrainDetected(now(), w) : new SplitBrainEnded(now()));
+        }
+    }
+
+    // =================================================================================================================
     // Availability: quorum gauges, volume status, reasons
     // =================================================================================================================
 
@@ -1448,28 +2346,32 @@ public final class AuroraEngine {
     private void refreshAvailability(boolean nowReadable) {
         boolean allWrite = true;
         String firstWriteBlock = null;
-        for (ProtectionGroup pg : pgs) {
-            int g = pg.index();
-            boolean w = pg.writeQuorumHeld();
-            boolean r = pg.readQuorumHeld();
-            if (w != pgWriteQuorum[g]) {
-                pgWriteQuorum[g] = w;
-                emit(w ? new WriteQuorumRegained(now(), pg.id())
-                        : new WriteQuorumLost(now(), pg.id(), pg.writableCopies(), pg.writeQuorumSize()));
+        for (Region region : regions) {
+            for (ProtectionGroup pg : region.pgs) {
+                int g = pg.index();
+                boolean w = pg.writeQuorumHeld();
+                boolean r = pg.readQuorumHeld();
+                if (w != region.pgWriteQuorum[g]) {
+                    region.pgWriteQuorum[g] = w;
+                    emit(w ? new WriteQuorumRegained(now(), pg.id())
+                            : new WriteQuorumLost(now(), pg.id(), pg.writableCopies(), pg.writeQuorumSize()));
+                }
+                if (r != region.pgReadQuorum[g]) {
+                    region.pgReadQuorum[g] = r;
+                    emit(r ? new ReadQuorumRegained(now(), pg.id())
+                            : new ReadQuorumLost(now(), pg.id(), pg.readableCopies(), pg.readQuorumSize()));
+                }
+                if (region == writeRegion) {
+                    if (!w && firstWriteBlock == null) {
+                        firstWriteBlock = pg.id() + " reaches " + pg.writableCopies() + " of " + pg.copiesInModel()
+                                + " copies; writes need " + pg.writeQuorumSize();
+                    }
+                    allWrite &= w;
+                }
             }
-            if (r != pgReadQuorum[g]) {
-                pgReadQuorum[g] = r;
-                emit(r ? new ReadQuorumRegained(now(), pg.id())
-                        : new ReadQuorumLost(now(), pg.id(), pg.readableCopies(), pg.readQuorumSize()));
-            }
-            if (!w && firstWriteBlock == null) {
-                firstWriteBlock = pg.id() + " reaches " + pg.writableCopies() + " of " + pg.copiesInModel()
-                        + " copies; writes need " + pg.writeQuorumSize();
-            }
-            allWrite &= w;
         }
         boolean writerOk = writerAcceptsWrites();
-        boolean nowWritable = writerOk && allWrite && !lalReported;
+        boolean nowWritable = writerOk && allWrite && !lalReported && !commitsBlocked;
         String reason;
         if (!writerOk) {
             reason = writerReason();
@@ -1477,6 +2379,9 @@ public final class AuroraEngine {
             reason = firstWriteBlock;
         } else if (lalReported) {
             reason = "writes throttled: the next LSN would pass VDL + 10,000,000 (LAL)";
+        } else if (commitsBlocked) {
+            reason = "commits wait: every secondary's RPO lag is over the managed RPO of " + managedRpoSeconds
+                    + " s (rds.global_db_rpo)";
         } else {
             reason = "every protection group has its write quorum; " + writer.id() + " is writing";
         }
@@ -1486,6 +2391,7 @@ public final class AuroraEngine {
         VolumeStatus status = statusOf(nowWritable, nowReadable);
         writable = nowWritable;
         volumeReason = reason;
+        refreshSplitBrain();
         if (status != volumeStatus) {
             emit(new VolumeStatusChanged(now(), volumeStatus.label(), status.label(), reason));
             volumeStatus = status;
@@ -1506,7 +2412,16 @@ public final class AuroraEngine {
             case ENDPOINT_MOVING -> "no writer reachable: the cluster endpoint is moving to " + failoverTo
                     + " (DNS TTL 5 s)";
             case RECREATING -> "no writer: no replica to promote, so " + failoverTo + " is being recreated in its AZ";
-            case WAITING_FOR_AZ -> "no writer: no replica to promote and the writer's AZ is out";
+            case WAITING_FOR_AZ -> writeRegion.down
+                    ? "no writer: the primary region " + writeRegion.name + " is out; restore it or fail over the"
+                            + " global database to a secondary"
+                    : "no writer: no replica to promote and the writer's AZ is out";
+            case SWITCHOVER_SYNC -> "switchover to " + globalTo + ": writes stop until " + globalTo
+                    + " holds every acknowledged write";
+            case SWITCHOVER_RECONFIGURING -> "switchover to " + globalTo + ": the regions swap roles";
+            case GLOBAL_PROMOTING -> ("detach-and-promote".equals(globalKind) ? "detach and promote: " + globalTo
+                    + " becomes a standalone cluster" : "global failover: " + globalTo + " is being promoted")
+                    + " (writes resume when it has a writer)";
             case NONE -> writer == null ? "no writer" : "writer " + writer.id() + " is " + writer.status().label();
         };
     }
@@ -1518,7 +2433,7 @@ public final class AuroraEngine {
         }
         int[] best = reachablePrefixes();
         long readPoint = readPointOf(targets.get(0));
-        for (ProtectionGroup pg : pgs) {
+        for (ProtectionGroup pg : pgs()) {
             int needed = pg.log().lastIndexAtOrBelow(readPoint);
             if (needed >= 0 && best[pg.index()] < needed) {
                 return "no reachable copy of " + pg.id() + " holds the read point";
@@ -1577,8 +2492,34 @@ public final class AuroraEngine {
     }
 
     public EngineSnapshot snapshot() {
+        boolean readable = readableNow();
+        CountersSnapshot counters = new CountersSnapshot(writesIssued, writesAcknowledged, writesFailed,
+                acknowledgedLost, ledger.pendingTxns(), readsIssued, readsServed, readsFailed, writeDowntimeMicros,
+                readDowntimeMicros, commitLatency.percentileMicros(50), commitLatency.percentileMicros(99),
+                commitLatency.maxMicros(), commitLatency.sumMicros());
+        FailoverSnapshot fo = phase == Phase.NONE ? null
+                : new FailoverSnapshot(phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                        globalKind != null ? globalFrom : failoverFrom, globalKind != null ? globalTo : failoverTo,
+                        globalKind != null ? globalStartedMicros : failoverStartedMicros);
+        List<RegionSnapshot> regionSnaps = new ArrayList<>();
+        RegionSnapshot main = null;
+        for (Region r : regions) {
+            RegionSnapshot rs = regionSnapshot(r, readable);
+            regionSnaps.add(rs);
+            if (r == writeRegion) {
+                main = rs;
+            }
+        }
+        GlobalSnapshot global = new GlobalSnapshot(managedRpoSeconds, commitsBlocked, splitBrain,
+                regions.size() == 1 ? List.of() : writableRegions());
+        return new EngineSnapshot(now(), spec.seed(), main.region(), main.azs(), main.downAzs(), main.volume(),
+                main.instances(), main.endpoints(), writesPerSecond, readsPerSecond, counters, fo, failovers,
+                main.storageNodes(), messagesInFlight(), regionSnaps, global);
+    }
+
+    private RegionSnapshot regionSnapshot(Region r, boolean writeRegionReadable) {
         List<ProtectionGroupSnapshot> pgSnaps = new ArrayList<>();
-        for (ProtectionGroup pg : pgs) {
+        for (ProtectionGroup pg : r.pgs) {
             List<SegmentSnapshot> segs = new ArrayList<>();
             for (Slot slot : pg.slots()) {
                 segs.add(segmentSnapshot(pg, slot, slot.current(), false));
@@ -1593,29 +2534,43 @@ public final class AuroraEngine {
                     pg.readQuorumSize(), pg.writeQuorumHeld(), pg.readQuorumHeld(),
                     pg.pgcl(), pg.degradedExcludedAz(), writeSet, readSet, segs));
         }
-        boolean readable = readableNow();
-        VolumeSnapshot volume = new VolumeSnapshot(statusOf(writable, readable), writable, readable, volumeReason, vcl,
-                vdl, volumeEpoch, ledger.nextLsn(), ledger.allocationLimit(vdl, ModelValues.LSN_ALLOCATION_LIMIT), pgSnaps);
+        boolean isWrite = r == writeRegion;
+        boolean readable = isWrite ? writeRegionReadable : secondaryReadable(r);
+        boolean regionWritable = isWrite ? writable : r.role == Region.Role.PRIMARY && !r.down && oldWriterUp(r);
+        String reason = isWrite ? volumeReason : secondaryReason(r, readable);
+        long regionVcl = isWrite ? vcl : ProtectionGroup.volumeCompleteLsn(r.pgs, r.receivedLsn);
+        long regionVdl = isWrite ? vdl : r.durableLsn;
+        VolumeSnapshot volume = new VolumeSnapshot(statusOf(regionWritable, readable), regionWritable, readable,
+                reason, regionVcl, regionVdl, volumeEpoch, ledger.nextLsn(),
+                ledger.allocationLimit(vdl, ModelValues.LSN_ALLOCATION_LIMIT), pgSnaps);
         List<InstanceSnapshot> inst = new ArrayList<>();
-        for (Instance i : instances) {
-            inst.add(new InstanceSnapshot(i.id(), spec.region(), i.az(), i.role(), i.status(), i.tier(),
-                    i.instanceClass(), i == writer ? vdl : i.appliedLsn(), i == writer ? 0 : i.lagMicros()));
-        }
         List<String> readers = new ArrayList<>();
-        for (Instance t : readerEndpointTargets()) {
-            readers.add(t.id());
+        String endpoint = isWrite ? clusterEndpoint : null;
+        for (Instance i : instances) {
+            if (regionOf(i) != r) {
+                continue;
+            }
+            inst.add(new InstanceSnapshot(i.id(), r.name, i.az(), i.role(), i.status(), i.tier(),
+                    i.instanceClass(), i == writer ? vdl : i.appliedLsn(), i == writer ? 0 : i.lagMicros()));
+            if (!isWrite && i.role() == InstanceRole.READER && i.up()) {
+                readers.add(i.id());
+            }
+            if (!isWrite && i.role() == InstanceRole.WRITER && endpoint == null) {
+                endpoint = i.id(); // an old primary's own writer, after a detach
+            }
         }
-        CountersSnapshot counters = new CountersSnapshot(writesIssued, writesAcknowledged, writesFailed,
-                acknowledgedLost, ledger.pendingTxns(), readsIssued, readsServed, readsFailed, writeDowntimeMicros,
-                readDowntimeMicros, commitLatency.percentileMicros(50), commitLatency.percentileMicros(99),
-                commitLatency.maxMicros(), commitLatency.sumMicros());
-        FailoverSnapshot fo = phase == Phase.NONE ? null
-                : new FailoverSnapshot(phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-                        failoverFrom, failoverTo, failoverStartedMicros);
+        if (isWrite) {
+            for (Instance t : readerEndpointTargets()) {
+                readers.add(t.id());
+            }
+        }
         List<StorageNodeSnapshot> nodeSnaps = new ArrayList<>();
         for (StorageNode n : nodes) {
+            if (!r.hasAz(n.az())) {
+                continue;
+            }
             List<String> held = new ArrayList<>();
-            for (ProtectionGroup pg : pgs) {
+            for (ProtectionGroup pg : r.pgs) {
                 for (Segment s : pg.allCopies()) {
                     if (s.node() == n && !s.retired()) {
                         held.add(s.id());
@@ -1624,9 +2579,53 @@ public final class AuroraEngine {
             }
             nodeSnaps.add(new StorageNodeSnapshot(n.id(), n.az(), !n.failed() && !downAzs.contains(n.az()), held));
         }
-        return new EngineSnapshot(now(), spec.seed(), spec.region(), azs, List.copyOf(downAzs), volume, inst,
-                new EndpointsSnapshot(clusterEndpoint, readers), writesPerSecond, readsPerSecond, counters, fo,
-                failovers, nodeSnaps, messagesInFlight(), List.of(), new GlobalSnapshot(0, false, false, List.of()));
+        List<String> regionDownAzs = new ArrayList<>();
+        for (String az : r.azs) {
+            if (downAzs.contains(az)) {
+                regionDownAzs.add(az);
+            }
+        }
+        ForwardingSnapshot fwd = r.forwarding == null && r.forwardedWrites == 0 ? null
+                : new ForwardingSnapshot(r.forwarding == null ? "off" : r.forwarding.label(), r.forwardedWrites,
+                        r.forwardedWritesFailed, r.forwardedWriteLatencyLastMicros, r.forwardedReads, r.staleReads,
+                        r.readWaitLastMicros, r.readWaitMaxMicros);
+        return new RegionSnapshot(r.name, r.roleLabel(), r.resyncing || r.rejoinPending, r.latencyMicros, r.azs,
+                regionDownAzs, volume, inst, nodeSnaps, new EndpointsSnapshot(endpoint, readers), regionVdl,
+                rpoLagMicros(r), durabilityLagMicros(r), regionWritable, readable, fwd);
+    }
+
+    /** A secondary serves reads when it is up, in sync enough to have data, and an instance and a copy per PG are up. */
+    private boolean secondaryReadable(Region r) {
+        if (r.down || r.resyncing || r.rejoinPending) {
+            return false;
+        }
+        boolean instanceUp = false;
+        for (Instance i : instances) {
+            instanceUp |= regionOf(i) == r && i.up();
+        }
+        if (!instanceUp) {
+            return false;
+        }
+        for (ProtectionGroup pg : r.pgs) {
+            Segment best = pg.mostCompleteReadable(null);
+            int needed = pg.log().lastIndexAtOrBelow(r.durableLsn);
+            if (best == null || (needed >= 0 && !best.holdsAllUpTo(needed))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String secondaryReason(Region r, boolean readable) {
+        if (r.down) {
+            return "region " + r.name + " is out";
+        }
+        if (r.resyncing || r.rejoinPending) {
+            return r.name + " is resynchronising before it rejoins as a secondary";
+        }
+        String role = r.role == Region.Role.PRIMARY ? "the old primary (detached from)"
+                : r.role == Region.Role.DETACHED ? "a detached cluster" : "a read-only secondary";
+        return r.name + " is " + role + (readable ? "; reads are served locally" : "; reads fail: no instance or copy");
     }
 
     private SegmentSnapshot segmentSnapshot(ProtectionGroup pg, Slot slot, Segment s, boolean replacement) {
@@ -1647,6 +2646,9 @@ public final class AuroraEngine {
             } else if (e instanceof RedoApply r) {
                 out.add(new MessageSnapshot("redo", r.from, r.replica.id(), r.sentMicros, r.appliesMicros, null,
                         r.vdlCarried));
+            } else if (e instanceof ReplicationDelivery d) {
+                out.add(new MessageSnapshot("replication", d.fromRegion, d.region.name, d.sentMicros,
+                        d.arrivesMicros, null, d.toLsn));
             }
         });
         out.sort(java.util.Comparator.comparingLong(MessageSnapshot::sentMicros)
@@ -1659,7 +2661,7 @@ public final class AuroraEngine {
     // =================================================================================================================
 
     List<ProtectionGroup> protectionGroups() {
-        return pgs;
+        return pgs();
     }
 
     CommitLedger ledger() {

@@ -263,4 +263,107 @@ public sealed interface AuroraEvent {
             return "cannot " + command + ": " + reason;
         }
     }
+
+    // ---- Global Database (aurora-reference §6) --------------------------------------------------------------------
+
+    record RegionFailed(long atMicros, String region, int instancesDown, int segmentsDown) implements AuroraEvent {
+        public String detail() {
+            return "region " + region + " is out: " + instancesDown + " instance(s) and " + segmentsDown
+                    + " segment copies down";
+        }
+    }
+
+    record RegionRestored(long atMicros, String region) implements AuroraEvent {
+        public String detail() {
+            return "region " + region + " is back";
+        }
+    }
+
+    record GlobalSwitchoverStarted(long atMicros, String from, String to) implements AuroraEvent {
+        public String detail() {
+            return "switchover from " + from + " to " + to + " started: writes stop until " + to + " is in sync";
+        }
+    }
+
+    record GlobalSecondaryInSync(long atMicros, String region, long lsn) implements AuroraEvent {
+        public String detail() {
+            return region + " holds every acknowledged write (LSN " + lsn + "): the regions swap roles";
+        }
+    }
+
+    /** A failover with data loss allowed, or a detach and promote, started; the losses are counted now. */
+    record GlobalPromotionStarted(long atMicros, String kind, String from, String to, long keptLsn,
+            long acknowledgedWritesLost, long rpoMicros) implements AuroraEvent {
+        public String detail() {
+            String what = kind.equals("detach-and-promote") ? "detach and promote " + to
+                    : "global failover from " + from + " to " + to;
+            return what + " started: " + to + " keeps writes up to LSN " + keptLsn + "; " + acknowledgedWritesLost
+                    + " acknowledged write(s) lost (RPO " + (rpoMicros / 1000) + " ms)";
+        }
+    }
+
+    record GlobalPromotionCompleted(long atMicros, String kind, String from, String to, String writerId,
+            long rtoMicros) implements AuroraEvent {
+        public String detail() {
+            return kind + " done: " + writerId + " in " + to + " takes writes, " + (rtoMicros / 1000) + " ms after"
+                    + " it was asked for";
+        }
+    }
+
+    record GlobalOperationCancelled(long atMicros, String kind, String region, String reason) implements AuroraEvent {
+        public String detail() {
+            return kind + " to " + region + " cancelled: " + reason;
+        }
+    }
+
+    record RegionResyncStarted(long atMicros, String region, long readyAtMicros) implements AuroraEvent {
+        public String detail() {
+            return "old primary " + region + " is back and resynchronising before it rejoins as a secondary";
+        }
+    }
+
+    record RegionRejoined(long atMicros, String region, long fromLsn) implements AuroraEvent {
+        public String detail() {
+            return region + " rejoined the global database as a secondary (its volume cut back to LSN " + fromLsn
+                    + ")";
+        }
+    }
+
+    record SplitBrainDetected(long atMicros, java.util.List<String> writableRegions) implements AuroraEvent {
+        public String detail() {
+            return "split brain: " + String.join(" and ", writableRegions) + " both take writes";
+        }
+    }
+
+    record SplitBrainEnded(long atMicros) implements AuroraEvent {
+        public String detail() {
+            return "split brain over: one region takes writes";
+        }
+    }
+
+    record ManagedRpoChanged(long atMicros, long seconds) implements AuroraEvent {
+        public String detail() {
+            return seconds == 0 ? "managed RPO off" : "managed RPO set to " + seconds + " s (rds.global_db_rpo)";
+        }
+    }
+
+    record CommitsBlocked(long atMicros, long managedRpoSeconds, long smallestLagMicros) implements AuroraEvent {
+        public String detail() {
+            return "commits on the primary wait: every secondary's RPO lag is over " + managedRpoSeconds
+                    + " s (the smallest is " + (smallestLagMicros / 1000) + " ms)";
+        }
+    }
+
+    record CommitsUnblocked(long atMicros, String region) implements AuroraEvent {
+        public String detail() {
+            return "commits resume: " + region + " is within the managed RPO again";
+        }
+    }
+
+    record WriteForwardingChanged(long atMicros, String region, String consistency) implements AuroraEvent {
+        public String detail() {
+            return consistency == null ? "write forwarding off in " + region
+                    : "write forwarding on in " + region + " (" + consistency + " reads)";
+        }
+    }
 }
