@@ -102,7 +102,7 @@ final class RunCommand implements Command {
         for (var f : s.failovers()) {
             if (!f.kind().equals("in-region")) {
                 // a Global Database failover: between regions, with its RTO and RPO in the ledger
-                out.printf(Locale.ROOT, "  %s %s -> %s: RTO %.1f s, RPO %.1f s, %,d acknowledged writes lost%n",
+                out.printf(Locale.ROOT, "  %s %s -> %s: RTO %.1f s, RPO %.3f s, %,d acknowledged writes lost%n",
                         f.kind(), f.from(), f.to(), f.rtoMicros() / 1e6, f.rpoMicros() / 1e6,
                         f.acknowledgedWritesLost());
                 continue;
