@@ -58,7 +58,7 @@ final class RunCommand implements Command {
         }
         Scenario scenario;
         try {
-            scenario = ScenarioReader.read(Path.of(a.positionals.get(0)));
+            scenario = dev.auroralab.scenario.BuiltInScenarios.fileOrBuiltIn(a.positionals.get(0));
         } catch (ScenarioError e) {
             err.println(e.getMessage());
             return 2;
