@@ -58,7 +58,7 @@ final class RunCommand implements Command {
         }
         Scenario scenario;
         try {
-            scenario = ScenarioReader.read(Path.of(a.positionals.get(0)));
+            scenario = dev.auroralab.scenario.BuiltInScenarios.fileOrBuiltIn(a.positionals.get(0));
         } catch (ScenarioError e) {
             err.println(e.getMessage());
             return 2;
@@ -102,7 +102,7 @@ final class RunCommand implements Command {
         for (var f : s.failovers()) {
             if (!f.kind().equals("in-region")) {
                 // a Global Database failover: between regions, with its RTO and RPO in the ledger
-                out.printf(Locale.ROOT, "  %s %s -> %s: RTO %.1f s, RPO %.1f s, %,d acknowledged writes lost%n",
+                out.printf(Locale.ROOT, "  %s %s -> %s: RTO %.1f s, RPO %.3f s, %,d acknowledged writes lost%n",
                         f.kind(), f.from(), f.to(), f.rtoMicros() / 1e6, f.rpoMicros() / 1e6,
                         f.acknowledgedWritesLost());
                 continue;

@@ -21,7 +21,7 @@ final class ValidateCommand implements Command {
         int bad = 0;
         for (String file : args) {
             try {
-                Scenario s = ScenarioReader.read(Path.of(file));
+                Scenario s = dev.auroralab.scenario.BuiltInScenarios.fileOrBuiltIn(file);
                 int instances = s.cluster().instances().size()
                         + s.cluster().secondaries().stream().mapToInt(r -> r.instances().size()).sum();
                 String regions = s.isGlobal() ? " in " + (1 + s.cluster().secondaries().size()) + " regions" : "";

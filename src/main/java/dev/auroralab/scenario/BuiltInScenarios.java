@@ -19,4 +19,24 @@ public final class BuiltInScenarios {
     public static Scenario load(String name) throws ScenarioError {
         return ScenarioReader.readResource("scenarios/" + name + ".yaml");
     }
+
+    /**
+     * A scenario file, or the name of a built-in one ({@code az-plus-one}, also with {@code .yaml}) when no such file
+     * exists: one resolver for every command that takes a scenario. Errors are the reader's: file, line, column, what
+     * to do.
+     */
+    public static Scenario fileOrBuiltIn(String arg) throws ScenarioError {
+        java.nio.file.Path p = java.nio.file.Path.of(arg);
+        if (!java.nio.file.Files.exists(p)) {
+            String name = arg.endsWith(".yaml") ? arg.substring(0, arg.length() - ".yaml".length()) : arg;
+            if (NAMES.contains(name)) {
+                return load(name);
+            }
+            if (!arg.contains("/") && !arg.contains("\\") && !arg.contains(".")) {
+                throw new ScenarioError(arg, 0, 0, "no such file, and no built-in scenario by that name",
+                        "Give a scenario file or one of: " + String.join(", ", NAMES));
+            }
+        }
+        return ScenarioReader.read(p);
+    }
 }

@@ -15,9 +15,9 @@ import dev.auroralab.scenario.LocatedTree.ScalarKind;
 import dev.auroralab.scenario.LocatedTree.ScalarNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,8 +31,13 @@ import java.util.regex.Pattern;
 /**
  * Checks a located tree against the scenario format and maps it to engine values. Every check runs before anything is
  * built, and the first problem found is thrown as a {@link ScenarioError} pointing at the offending key or value.
- * The timeline is checked twice: each entry on its own (file order), then instance ids in time order, tracking
- * add-replica and remove-replica, so "fail reader-3" before "add reader-3" is caught.
+ * The timeline is checked twice: each entry on its own (file order), then instance ids and region roles in time
+ * order, tracking add-replica and remove-replica, so "fail reader-3" before "add reader-3" is caught, and switchover,
+ * global failover and detach, so "switch over to eu-west-1" after eu-west-1 became the primary is caught.
+ *
+ * <p>A Global Database's secondary regions ({@code secondaries:}) are checked as the cluster is: each region once and
+ * not the primary's, AZs and instance ids unique across all regions, at most 10 regions of at most 16 read-only
+ * instances. One mapper reads one file: it keeps the regions and ids it has seen.
  */
 final class ScenarioMapper {
 
@@ -80,10 +85,6 @@ final class ScenarioMapper {
         ACTIONS.put("set-write-forwarding", List.of("target", "consistency"));
         ACTIONS.put("set-managed-rpo", List.of("seconds"));
     }
-
-    /** The Global Database actions whose target must be a secondary region at the time they run. */
-    private static final Set<String> SECONDARY_TARGETED = Set.of("switchover", "failover-global",
-            "detach-and-promote", "set-write-forwarding");
 
     private static final Map<String, String> EXAMPLES = Map.ofEntries(
             Map.entry("schemaVersion", "schemaVersion: 1"),
@@ -531,8 +532,10 @@ final class ScenarioMapper {
         String fix = inFileOrder.isEmpty()
                 ? "This scenario has no secondary region at " + when + ": add one under secondaries:, e.g. "
                         + "{region: eu-west-1, azs: [eu-west-1a, eu-west-1b, eu-west-1c], latencyMs: 75}"
-                : "The secondary regions at " + when + " are: " + useOneOf(region, inFileOrder)
-                        .substring("Use one of: ".length());
+                : "The secondary regions at " + when + " are: " + (regionAzs.containsKey(region)
+                        // a region of the scenario is no typo: no "did you mean"
+                        ? String.join(", ", inFileOrder)
+                        : useOneOf(region, inFileOrder).substring("Use one of: ".length()));
         return error(p.regionAt(), problem, fix);
     }
 

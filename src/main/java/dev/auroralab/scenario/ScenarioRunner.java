@@ -212,7 +212,8 @@ public final class ScenarioRunner {
             long lost = s.counters().acknowledgedWritesLost();
             boolean enough = lost >= e.acknowledgedWritesLostAtLeast();
             (enough ? ok : wrong).add("acknowledgedWritesLost " + lost
-                    + (enough ? "" : ", expected at least " + e.acknowledgedWritesLostAtLeast()));
+                    + (enough ? " (at least " : ", expected at least ") + e.acknowledgedWritesLostAtLeast()
+                    + (enough ? ")" : ""));
         }
         checkGlobal(e.global(), s, ok, wrong);
         boolean passed = wrong.isEmpty();

@@ -4,11 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.auroralab.engine.ClusterSpec;
+import dev.auroralab.engine.ClusterSpec.Role;
+import dev.auroralab.engine.snapshot.EngineSnapshot.FailoverRecord;
+import dev.auroralab.scenario.BuiltInScenarios;
+import dev.auroralab.scenario.GlobalErrorCases;
+import dev.auroralab.scenario.ScenarioRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandLineTest {
 
@@ -105,5 +115,98 @@ class CommandLineTest {
     void anUnparsableDurationOptionIsAUsageError() throws Exception {
         assertThat(cli.run("run", file("s.yaml", SCENARIO).toString(), "--duration", "ten")).isEqualTo(2);
         assertThat(cli.err()).contains("--duration");
+    }
+
+    // ---- Global Database ---------------------------------------------------------------------------------------
+
+    static List<GlobalErrorCases.Case> globalErrors() {
+        return GlobalErrorCases.all();
+    }
+
+    @ParameterizedTest(name = "{0}: exit 2 from validate and run")
+    @MethodSource("globalErrors")
+    void aBadGlobalScenarioExitsTwoWithItsFileLineAndColumn(GlobalErrorCases.Case c) throws Exception {
+        Path bad = file("bad.yaml", c.yaml());
+        String where = "bad.yaml:" + c.line() + ":" + c.column() + ": ";
+
+        assertThat(cli.run("validate", bad.toString())).isEqualTo(2);
+        assertThat(cli.run("run", bad.toString())).isEqualTo(2);
+
+        assertThat(cli.out()).isEmpty();
+        // the same one-line message from each command, and nothing else
+        String line = cli.err().lines().findFirst().orElseThrow();
+        assertThat(line).startsWith(where).contains(c.phrases());
+        assertThat(cli.err()).isEqualTo(line + System.lineSeparator() + line + System.lineSeparator())
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void runPrintsEachGlobalFailoverWithItsRtoRpoAndLossesAndEachRegionWithItsRoleAndLag() throws Exception {
+        Path scenario = dir.resolve("failover.yaml");
+        try (var in = getClass().getClassLoader()
+                .getResourceAsStream("scenarios/global-region-outage-failover.yaml")) {
+            Files.copy(in, scenario);
+        }
+        Path report = dir.resolve("report.json");
+
+        assertThat(cli.run("run", scenario.toString(), "--report", report.toString())).isZero();
+
+        FailoverRecord f = ScenarioRunner.run(BuiltInScenarios.load("global-region-outage-failover"), null, null)
+                .finalSnapshot().failovers().get(0);
+        assertThat(f.acknowledgedWritesLost()).isPositive();
+        assertThat(cli.out()).contains(String.format(Locale.ROOT,
+                "  global-failover us-east-1 -> us-west-2: RTO %.1f s, RPO %.3f s, %,d acknowledged writes lost%n",
+                f.rtoMicros() / 1e6, f.rpoMicros() / 1e6, f.acknowledgedWritesLost()));
+        assertThat(cli.out()).containsPattern("  region us-east-1: secondary, RPO lag [0-9.]+ ms, read-only\\R")
+                .contains("  region us-west-2: primary, RPO lag 0.0 ms, writable" + System.lineSeparator())
+                .contains("  global: writes go to us-west-2, managed RPO off" + System.lineSeparator())
+                .contains("all 7 checked expectations held");
+        JsonNode r = new ObjectMapper().readTree(report.toFile());
+        assertThat(r.at("/failovers/0/kind").asText()).isEqualTo("global-failover");
+        assertThat(r.at("/failovers/0/acknowledgedWritesLost").asLong()).isEqualTo(f.acknowledgedWritesLost());
+        assertThat(r.at("/failovers/0/rtoSeconds").asDouble()).isEqualTo(f.rtoMicros() / 1e6);
+        assertThat(r.at("/final/writerRegion").asText()).isEqualTo("us-west-2");
+        assertThat(r.at("/final/regions/0/role").asText()).isEqualTo("secondary");
+        assertThat(r.at("/final/regions/1/role").asText()).isEqualTo("primary");
+    }
+
+    @Test
+    void aSingleRegionRunPrintsNoRegionLines() throws Exception {
+        assertThat(cli.run("run", file("s.yaml", SCENARIO).toString())).isZero();
+        assertThat(cli.out()).doesNotContain("  region ", "  global:");
+    }
+
+    @Test
+    void validateCountsTheInstancesOfEveryRegion() throws Exception {
+        assertThat(cli.run("validate", file("g.yaml", GlobalErrorCases.GLOBAL).toString())).isZero();
+        assertThat(cli.out()).contains("g.yaml: OK (g.yaml: 3 instances in 3 regions, 3 protection groups");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"11", "-1", "two", ""})
+    void benchRefusesASecondaryCountOutsideZeroToTen(String count) {
+        assertThat(cli.run("bench", "--secondaries", count)).isEqualTo(2);
+        assertThat(cli.err()).contains("--secondaries takes a number from 0 to 10", "usage: bench");
+        assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
+    void benchWithSecondariesAddsThatManyRegionsOfThreeAzsAndTwoReaders() {
+        ClusterSpec none = BenchCommand.headlineSpec();
+        ClusterSpec two = BenchCommand.headlineSpec(2);
+        ClusterSpec ten = BenchCommand.headlineSpec(10);
+
+        assertThat(none.secondaries()).isEmpty();
+        assertThat(two.secondaries()).extracting(ClusterSpec.SecondarySpec::region)
+                .containsExactly("eu-west-1", "us-west-2");
+        assertThat(two.secondaries()).allSatisfy(r -> {
+            assertThat(r.azs()).hasSize(3);
+            assertThat(r.instances()).hasSize(2).allSatisfy(i -> assertThat(i.role()).isEqualTo(Role.READER));
+            assertThat(r.latencyMs()).isEqualTo(70);
+        });
+        // the same headline load in the primary, and a spec the engine accepts
+        assertThat(two.instances()).isEqualTo(none.instances());
+        assertThat(two.writesPerSecond()).isEqualTo(200_000);
+        assertThat(ten.validate().secondaries()).hasSize(10);
     }
 }

@@ -41,7 +41,8 @@ class ScenarioWriterTest {
                 s.timeline().stream().map(t -> new TimedCommand(t.atMicros(), t.command(), 0)).toList(),
                 s.expectations().stream().map(e -> new Expectation(e.atMicros(), e.atText(), e.writable(),
                         e.readable(), e.writerSpecified(), e.writer(), e.pg(), e.writeQuorum(), e.readQuorum(),
-                        e.segmentsUp(), e.acknowledgedWritesLost(), 0)).toList(), "");
+                        e.segmentsUp(), e.acknowledgedWritesLost(), e.acknowledgedWritesLostAtLeast(), e.global(), 0))
+                        .toList(), "");
     }
 
     private static Scenario withTimeline(Scenario s, List<TimedCommand> timeline) {
@@ -95,11 +96,8 @@ class ScenarioWriterTest {
                 """);
     }
 
-    @Test
-    void extraCommandsOfEveryKindRoundTripInTimeOrderAfterFileCommandsAtTheSameTime() throws ScenarioError {
-        Scenario original = BuiltInScenarios.load("az-plus-one"); // file commands at 10s and 12s; 60s long
-        // given out of order, at whole and non-whole seconds, down to a single microsecond
-        List<TimedCommand> extra = List.of(
+    /** Every single-region kind, given out of order, at whole and non-whole seconds, down to one microsecond. */
+    private static final List<TimedCommand> SINGLE_REGION_EXTRA = List.of(
                 at(12_345_678, new Command.SetPromotionTier("reader-2", 0)),
                 at(5_000_000, new Command.AddReplica("reader-2", "us-east-1c", 3, "db.r6g.2xlarge")),
                 at(1, new Command.SetWorkload(2500.5, null)),
@@ -117,8 +115,37 @@ class ScenarioWriterTest {
                 at(30_000_000, new Command.RemoveReplica("reader-1")),
                 at(45_999_999, new Command.SetWorkload(null, 123.25)),
                 at(60_000_000, new Command.SetWorkload(100_000.0, 0.1)));
-        Set<Class<?>> kinds = extra.stream().map(t -> t.command().getClass()).collect(Collectors.toSet());
+
+    /**
+     * Every Global Database kind, for global-write-forwarding (us-east-1 primary; eu-west-1, us-west-2 and
+     * eu-central-1 secondaries; 60s long; file commands at 5s), with the targets a secondary at their time.
+     */
+    private static final List<TimedCommand> GLOBAL_EXTRA = List.of(
+            at(50_000_000, new Command.DetachAndPromote("eu-central-1")),
+            at(1_000_000, new Command.SetManagedRpo(20L)),
+            at(2_500_000, new Command.SetManagedRpo(null)),
+            at(3_000_000, new Command.SetManagedRpo(3_600L)),
+            at(5_000_000, new Command.SetWriteForwarding("eu-west-1", null)),
+            at(6_000_000, new Command.SetWriteForwarding("us-west-2", Command.ReadConsistency.GLOBAL)),
+            at(10_000_001, new Command.FailRegion("us-east-1")),
+            at(11_000_000, new Command.FailoverGlobal("eu-west-1")),
+            at(20_000_000, new Command.RestoreRegion("us-east-1")),
+            at(40_000_000, new Command.Switchover("us-east-1")),
+            at(45_000_000, new Command.FailSegment("eu-west-1/pg-1/eu-west-1b/2")),
+            at(45_000_000, new Command.FailStorageNode("sn-eu-central-1a-3")),
+            at(46_000_000, new Command.AddReplica("oregon-reader-2", "us-west-2c", 0, "db.r6g.large")));
+
+    @Test
+    void theRoundTripTestsTogetherWriteEveryKindOfCommand() {
+        Set<Class<?>> kinds = Stream.concat(SINGLE_REGION_EXTRA.stream(), GLOBAL_EXTRA.stream())
+                .map(t -> t.command().getClass()).collect(Collectors.toSet());
         assertThat(kinds).containsExactlyInAnyOrder(Command.class.getPermittedSubclasses());
+    }
+
+    @Test
+    void extraCommandsOfEveryKindRoundTripInTimeOrderAfterFileCommandsAtTheSameTime() throws ScenarioError {
+        Scenario original = BuiltInScenarios.load("az-plus-one"); // file commands at 10s and 12s; 60s long
+        List<TimedCommand> extra = SINGLE_REGION_EXTRA;
 
         String yaml = ScenarioWriter.toYaml(original, extra);
 
@@ -138,6 +165,59 @@ class ScenarioWriterTest {
                 "  - {at: 5s, do: add-replica, id: reader-2, az: us-east-1c, tier: 3, instanceClass: db.r6g.2xlarge}\n",
                 "  - {at: 25s, do: failover}\n",
                 "  - {at: 45.999999s, do: set-workload, readsPerSecond: 123.25}\n");
+    }
+
+    @Test
+    void globalCommandsOfEveryKindRoundTripInTimeOrderAfterFileCommandsAtTheSameTime() throws ScenarioError {
+        Scenario original = BuiltInScenarios.load("global-write-forwarding");
+
+        String yaml = ScenarioWriter.toYaml(original, GLOBAL_EXTRA);
+
+        List<TimedCommand> expected = new ArrayList<>(original.timeline());
+        expected.addAll(GLOBAL_EXTRA);
+        expected.sort(Comparator.comparingLong(TimedCommand::atMicros)); // stable: the file's three 5s ones first
+        assertThat(expected.get(6).command()).isEqualTo(GLOBAL_EXTRA.get(4).command());
+        assertThat(readBack(yaml)).isEqualTo(withoutPositions(withTimeline(original, expected)));
+        assertThat(yaml).contains(
+                "  - {at: 1s, do: set-managed-rpo, seconds: 20s}\n",
+                "  - {at: 2.5s, do: set-managed-rpo, seconds: off}\n",
+                "  - {at: 3s, do: set-managed-rpo, seconds: 1h}\n",
+                "  - {at: 5s, do: set-write-forwarding, target: eu-west-1, consistency: off}\n",
+                "  - {at: 6s, do: set-write-forwarding, target: us-west-2, consistency: global}\n",
+                "  - {at: 10.000001s, do: fail-region, target: us-east-1}\n",
+                "  - {at: 11s, do: failover-global, target: eu-west-1}\n",
+                "  - {at: 20s, do: restore-region, target: us-east-1}\n",
+                "  - {at: 40s, do: switchover, target: us-east-1}\n",
+                "  - {at: 45s, do: fail-segment, target: eu-west-1/pg-1/eu-west-1b/2}\n",
+                "  - {at: 50s, do: detach-and-promote, target: eu-central-1}\n");
+    }
+
+    @Test
+    void aGlobalActionOnARegionThatIsNoSecondaryThenIsRefusedWithTheReason() throws ScenarioError {
+        Scenario s = BuiltInScenarios.load("global-write-forwarding");
+        List<TimedCommand> late = List.of(at(10_000_000, new Command.Switchover("eu-west-1")),
+                at(20_000_000, new Command.FailoverGlobal("eu-west-1")));
+
+        assertThatThrownBy(() -> ScenarioWriter.toYaml(s, late)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'eu-west-1' is the primary at 20s (it became the primary at 10s)");
+    }
+
+    @Test
+    void aWrittenGlobalBuiltInLooksLikeTheFileItCameFrom() throws ScenarioError {
+        String yaml = ScenarioWriter.toYaml(BuiltInScenarios.load("global-managed-rpo"), List.of());
+        String file = new String(readResource("scenarios/global-managed-rpo.yaml"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        // the same text from the line after the description on (the description is folded anew)
+        assertThat(yaml.substring(yaml.indexOf("\nseed:"))).isEqualTo(file.substring(file.indexOf("\nseed:"))
+                .replace("at: 60s", "at: 1m"));
+    }
+
+    private static byte[] readResource(String name) {
+        try (var in = ScenarioWriterTest.class.getClassLoader().getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
