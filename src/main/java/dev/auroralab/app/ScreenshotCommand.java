@@ -4,7 +4,6 @@ import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.Durations;
 import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
-import dev.auroralab.scenario.ScenarioReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -194,19 +193,9 @@ final class ScreenshotCommand implements Command {
      * exists. Errors are the reader's: file, line, column, what to do.
      */
     static Scenario scenarioOf(String arg) throws ScenarioError {
-        Path p = Path.of(arg);
-        if (!Files.exists(p)) {
-            String name = arg.endsWith(".yaml") ? arg.substring(0, arg.length() - ".yaml".length()) : arg;
-            if (BuiltInScenarios.NAMES.contains(name)) {
-                return BuiltInScenarios.load(name);
-            }
-            if (!arg.contains("/") && !arg.contains("\\") && !arg.contains(".")) {
-                throw new ScenarioError(arg, 0, 0, "no such file, and no built-in scenario by that name",
-                        "Give a scenario file or one of: " + String.join(", ", BuiltInScenarios.NAMES));
-            }
-        }
-        return ScenarioReader.read(p);
+        return BuiltInScenarios.fileOrBuiltIn(arg);
     }
+
 
     /** "1600x1000" as read back from the PNG's header, or the fallback when it cannot be read. */
     static String pngSize(Path png, String fallback) {
