@@ -160,7 +160,8 @@ public final class GlobalStripRenderer {
             return "✕ down · " + lag + rpo;
         }
         if (r.resyncing()) {
-            return "↻ resyncing · " + lag;
+            // its volume is being rebuilt from the new primary: a lag measured now means little until it rejoins
+            return "↻ resyncing";
         }
         return lag + rpo;
     }

@@ -161,11 +161,25 @@ public final class TopologyRenderer {
         List<String> readers = s.endpoints().readerEndpoint();
         Box we = l.writerEndpoint;
         Box re = l.readerEndpoint;
-        pill(g, we, "Cluster endpoint (writes) → " + (writerTarget == null ? "nowhere" : writerTarget), p, p.writer(),
-                false);
+        // in a Global Database the endpoint can reach an instance of another region (during a switchover): say which
+        String where = writerTarget == null || l.instances.containsKey(writerTarget) ? "" : regionOf(writerTarget, s);
+        pill(g, we, "Cluster endpoint (writes) → " + (writerTarget == null ? "nowhere" : writerTarget + where), p,
+                p.writer(), false);
         String targets = readers.isEmpty() ? "nowhere"
                 : readers.size() <= 3 ? String.join(", ", readers) : readers.size() + " instances";
         pill(g, re, "Reader endpoint → " + targets, p, p.mutedText(), true);
+    }
+
+    /** " (in us-east-1)" for an instance drawn in no card of this view, or "" when no region holds it. */
+    private static String regionOf(String instanceId, EngineSnapshot s) {
+        for (EngineSnapshot.RegionSnapshot r : s.regions()) {
+            for (InstanceSnapshot i : r.instances()) {
+                if (i.id().equals(instanceId)) {
+                    return " (in " + r.region() + ")";
+                }
+            }
+        }
+        return "";
     }
 
     private static void pill(GraphicsContext g, Box b, String text, Palette p, Color accent, boolean dashed) {
