@@ -156,8 +156,9 @@ public final class GlobalStripRenderer {
         boolean over = managedRpoSeconds > 0 && r.rpoLagMicros() > managedRpoSeconds * 1_000_000L;
         String rpo = over ? " ⚠ over RPO" : "";
         if (!linkUp(r)) {
-            // the lag still grows while the region is out: it is what a failover to it would lose
-            return "✕ down · " + lag + rpo;
+            // an old primary out after a global failover is rebuilt from the new one when it is back: no lag to tell;
+            // a secondary's lag still grows while it is out, and is what a failover to it would lose
+            return r.resyncing() ? "✕ down · resyncs when back" : "✕ down · " + lag + rpo;
         }
         if (r.resyncing()) {
             // its volume is being rebuilt from the new primary: a lag measured now means little until it rejoins
