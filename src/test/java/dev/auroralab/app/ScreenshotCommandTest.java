@@ -95,7 +95,24 @@ class ScreenshotCommandTest {
         assertThat(png).doesNotExist();
         assertThat(cli.run("screenshot", "healthy-cluster", "--out", png.toString(), "--select", "table:x"))
                 .isEqualTo(2);
-        assertThat(cli.err()).contains("KIND is one of instance, segment, node, az, pg");
+        assertThat(cli.err()).contains("KIND is one of instance, segment, node, az, pg, region");
+    }
+
+    @Test
+    void aGlobalScenarioCanBeShotWithARegionSelectedAndTheLedgerShown() throws Exception {
+        Path png = dir.resolve("global.png");
+
+        int code = cli.run("screenshot", "global-region-outage-failover", "--at", "100s", "--width", "1024",
+                "--height", "700", "--out", png.toString(), "--select", "region:us-east-1", "--ledger");
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(distinctColours(ImageIO.read(png.toFile()))).isGreaterThan(20);
+        // an element of a secondary region is found there, and an unknown region lists the regions
+        assertThat(cli.run("screenshot", "global-switchover", "--at", "1s", "--width", "1024", "--height", "700",
+                "--out", dir.resolve("reader.png").toString(), "--select", "instance:dublin-reader-2")).isZero();
+        assertThat(cli.run("screenshot", "global-switchover", "--at", "1s", "--width", "1024", "--height", "700",
+                "--out", dir.resolve("never.png").toString(), "--select", "region:mars-1")).isEqualTo(2);
+        assertThat(cli.err()).contains("no region 'mars-1'", "us-east-1, eu-west-1");
     }
 
     private static int distinctColours(BufferedImage image) {

@@ -39,6 +39,7 @@ public final class GlobalStripRenderer {
     private static final Font BODY = Font.font(FAMILY, FontWeight.NORMAL, 14);
     private static final Font LAG = Font.font(FAMILY, FontWeight.BOLD, 15);
     private static final Font SMALL = Font.font(FAMILY, FontWeight.NORMAL, 12);
+    private static final Font TAG = Font.font(FAMILY, FontWeight.BOLD, 13);
     /** At most this many batches drawn per arrow: the newest. */
     static final int DOTS_PER_PATH = 4;
 
@@ -63,7 +64,7 @@ public final class GlobalStripRenderer {
         for (RegionSnapshot r : s.regions()) {
             Box b = l.cards.get(r.region());
             if (b != null) {
-                drawCard(g, r, b, l, p);
+                drawCard(g, r, b, l, p, s.global() == null ? 0 : s.global().managedRpoSeconds());
             }
         }
         drawLagLabels(g, s, l, p);
@@ -156,8 +157,9 @@ public final class GlobalStripRenderer {
         boolean over = managedRpoSeconds > 0 && r.rpoLagMicros() > managedRpoSeconds * 1_000_000L;
         String rpo = over ? " ⚠ over RPO" : "";
         if (!linkUp(r)) {
-            // the lag still grows while the region is out: it is what a failover to it would lose
-            return "✕ down · " + lag + rpo;
+            // an old primary out after a global failover is rebuilt from the new one when it is back: no lag to tell;
+            // a secondary's lag still grows while it is out, and is what a failover to it would lose
+            return r.resyncing() ? "✕ down · resyncs when back" : "✕ down · " + lag + rpo;
         }
         if (r.resyncing()) {
             // its volume is being rebuilt from the new primary: a lag measured now means little until it rejoins
@@ -179,7 +181,8 @@ public final class GlobalStripRenderer {
 
     // ---- cards ----------------------------------------------------------------------------------------------------------
 
-    private static void drawCard(GraphicsContext g, RegionSnapshot r, Box b, GlobalStripLayout l, Palette p) {
+    private static void drawCard(GraphicsContext g, RegionSnapshot r, Box b, GlobalStripLayout l, Palette p,
+            long managedRpoSeconds) {
         String role = r.role();
         boolean primary = r.primary();
         boolean down = "down".equals(role);
@@ -203,10 +206,25 @@ public final class GlobalStripRenderer {
         double bx = b.x() + 22;
         double by = b.y() + 21;
         badge(g, role, bx, by, p);
+        // the managed RPO is the primary's setting: a tag in its card's corner, for as long as it is set
+        double tagW = 0;
+        if (primary && managedRpoSeconds > 0) {
+            tagW = 112;
+            Box tag = new Box(b.right() - tagW - 8, by - 11, tagW, 22);
+            g.setFill(p.surfaceRaised());
+            g.fillRoundRect(tag.x(), tag.y(), tag.w(), tag.h(), 22, 22);
+            g.setStroke(p.writer());
+            g.setLineWidth(1.5);
+            g.strokeRoundRect(tag.x(), tag.y(), tag.w(), tag.h(), 22, 22);
+            g.setFill(p.text());
+            g.setFont(TAG);
+            g.setTextAlign(TextAlignment.CENTER);
+            text(g, "RPO ≤ " + managedRpoSeconds + " s", tag.cx(), tag.cy(), tag.w() - 10);
+        }
         g.setFill(p.text());
         g.setFont(NAME);
         g.setTextAlign(TextAlignment.LEFT);
-        text(g, r.region(), b.x() + 42, by, b.w() - 50);
+        text(g, r.region(), b.x() + 42, by, b.w() - 50 - (tagW > 0 ? tagW + 8 : 0));
 
         g.setFont(ROLE);
         text(g, roleLine(r), b.x() + 12, b.y() + 45, b.w() - 20);

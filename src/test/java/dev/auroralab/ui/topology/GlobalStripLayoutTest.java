@@ -169,6 +169,10 @@ class GlobalStripLayoutTest {
         assertThat(GlobalStripLayout.of(s).targets()).containsExactly("eu-west-1");
         assertThat(GlobalStripRenderer.lagLabel(s.regionSnapshot("eu-west-1"), 0)).isEqualTo("✕ down · lag 142 ms");
         assertThat(GlobalStripRenderer.lagLabel(s.regionSnapshot("eu-west-1"), 20)).isEqualTo("✕ down · lag 142 ms");
+        EngineSnapshot oldPrimaryOut = GlobalFixtures.global(BASE, List.of(R.of("us-west-2", "primary"),
+                new R("us-east-1", "down", true, 0, null)));
+        assertThat(GlobalStripRenderer.lagLabel(oldPrimaryOut.regionSnapshot("us-east-1"), 0))
+                .isEqualTo("✕ down · resyncs when back");
     }
 
     @Test
