@@ -4,7 +4,6 @@ import dev.auroralab.scenario.Durations;
 import dev.auroralab.scenario.RunReport;
 import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
-import dev.auroralab.scenario.ScenarioReader;
 import dev.auroralab.scenario.ScenarioRunner;
 import dev.auroralab.scenario.ScenarioRunner.ExpectationResult;
 import dev.auroralab.scenario.ScenarioRunner.RunResult;

@@ -2,9 +2,7 @@ package dev.auroralab.app;
 
 import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
-import dev.auroralab.scenario.ScenarioReader;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 
 /** {@code validate FILE...}: checks files without running them; exit 0 when all are good, 2 otherwise. */

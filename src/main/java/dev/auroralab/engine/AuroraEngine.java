@@ -1466,6 +1466,10 @@ public final class AuroraEngine {
             if (target == writer) {
                 return CommandResult.rejected(targetId + " is already the writer");
             }
+            if (regionOf(target) != writeRegion) {
+                return CommandResult.rejected(targetId + " is in " + regionOf(target).name
+                        + ", not in the writer's region; use switchover or failover-global to move the writer there");
+            }
             if (!target.up() || target.role() != InstanceRole.READER) {
                 return CommandResult.rejected(targetId + " is not an available replica");
             }

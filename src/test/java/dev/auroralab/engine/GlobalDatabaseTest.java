@@ -313,6 +313,15 @@ class GlobalDatabaseTest {
     }
 
     @Test
+    void anInRegionFailoverCannotTargetAReaderOfAnotherRegion() {
+        AuroraEngine e = twoSecondaries(1000, 12);
+        var r = e.apply(new Command.Failover("eu-1"));
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.message()).contains("eu-west-1").contains("switchover");
+        assertThat(e.apply(new Command.Failover("reader-1")).accepted()).isTrue();
+    }
+
+    @Test
     void theSpecRefusesAnEleventhSecondaryASeventeenthInstanceAndARegionTwice() {
         List<SecondarySpec> eleven = new ArrayList<>();
         for (int k = 0; k < 11; k++) {
