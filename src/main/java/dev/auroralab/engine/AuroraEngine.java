@@ -247,11 +247,11 @@ public final class AuroraEngine {
     }
 
     private String regionNames() {
-        List<String> names = new ArrayList<>();
-        for (Region r : regions) {
-            names.add(r.name);
-        }
-        return regions.size() == 1 ? "this region" : "any region (" + String.join(", ", names) + ")";
+        return regions.size() == 1 ? "this region" : "any region (" + String.join(", ", names()) + ")";
+    }
+
+    private String noRegion(String name) {
+        return "no region " + name + "; regions: " + String.join(", ", names());
     }
 
     private Region region(String name) {
@@ -1276,9 +1276,14 @@ public final class AuroraEngine {
     }
 
     private List<Instance> promotionCandidates() {
+        return promotionCandidates(writeRegion);
+    }
+
+    /** The readers of a region that could take the writer role now: up, and not in an AZ that is out. */
+    private List<Instance> promotionCandidates(Region r) {
         List<Instance> out = new ArrayList<>();
         for (Instance i : instances) {
-            if (i.role() == InstanceRole.READER && i.up() && !downAzs.contains(i.az()) && regionOf(i) == writeRegion) {
+            if (i.role() == InstanceRole.READER && i.up() && !downAzs.contains(i.az()) && regionOf(i) == r) {
                 out.add(i);
             }
         }
@@ -1834,7 +1839,7 @@ public final class AuroraEngine {
     private CommandResult failRegion(String name) {
         Region r = region(name);
         if (r == null) {
-            return CommandResult.rejected("no region " + name + "; regions: " + String.join(", ", names()));
+            return CommandResult.rejected(noRegion(name));
         }
         if (r.down) {
             return CommandResult.rejected("region " + name + " is already out");
@@ -1860,7 +1865,7 @@ public final class AuroraEngine {
     private CommandResult restoreRegion(String name) {
         Region r = region(name);
         if (r == null) {
-            return CommandResult.rejected("no region " + name + "; regions: " + String.join(", ", names()));
+            return CommandResult.rejected(noRegion(name));
         }
         if (!r.down) {
             return CommandResult.rejected("region " + name + " is not out");
@@ -1920,7 +1925,7 @@ public final class AuroraEngine {
     /** Why {@code r} cannot be promoted now, or null when it can. */
     private String notPromotable(String name, Region r) {
         if (r == null) {
-            return "no region " + name + "; regions: " + String.join(", ", names());
+            return noRegion(name);
         }
         if (r.role != Region.Role.SECONDARY) {
             List<String> secondaries = new ArrayList<>();
@@ -1951,13 +1956,7 @@ public final class AuroraEngine {
     }
 
     private Instance promotableIn(Region r) {
-        List<Instance> out = new ArrayList<>();
-        for (Instance i : instances) {
-            if (regionOf(i) == r && i.up() && i.role() == InstanceRole.READER && !downAzs.contains(i.az())) {
-                out.add(i);
-            }
-        }
-        return PromotionPolicy.choose(out, random.tieBreaks);
+        return PromotionPolicy.choose(promotionCandidates(r), random.tieBreaks);
     }
 
     /** Planned: commits stop, and once the target holds every acknowledged write the regions swap roles. */
@@ -2175,7 +2174,7 @@ public final class AuroraEngine {
     private CommandResult setWriteForwarding(String name, Command.ReadConsistency consistency) {
         Region r = region(name);
         if (r == null || r.role != Region.Role.SECONDARY) {
-            return CommandResult.rejected(r == null ? "no region " + name + "; regions: " + String.join(", ", names())
+            return CommandResult.rejected(r == null ? noRegion(name)
                     : name + " is not a secondary region: only secondaries forward writes");
         }
         r.forwarding = consistency;

@@ -37,8 +37,14 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
         return regions.size() > 1;
     }
 
+    /** A region by name, or null. A plain loop: the global strip asks for every arrow in every frame. */
     public RegionSnapshot regionSnapshot(String name) {
-        return regions.stream().filter(r -> r.region().equals(name)).findFirst().orElse(null);
+        for (RegionSnapshot r : regions) {
+            if (r.region().equals(name)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** The same snapshot, with the region fields of {@code name}: what the topology view draws for that region. */

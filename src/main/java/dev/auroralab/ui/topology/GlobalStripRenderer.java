@@ -90,7 +90,7 @@ public final class GlobalStripRenderer {
         // broken links first, so where paths share the lane the working link's solid line is the one seen
         for (int pass = 0; pass < 2; pass++) {
             for (String target : l.pathX.keySet()) {
-                RegionSnapshot r = region(s, target);
+                RegionSnapshot r = s.regionSnapshot(target);
                 boolean broken = r == null || !linkUp(r);
                 // a region resyncing gets no batches yet: dashed, in the link's own colour
                 boolean waiting = !broken && r.resyncing();
@@ -114,16 +114,6 @@ public final class GlobalStripRenderer {
         }
     }
 
-    /** {@link EngineSnapshot#regionSnapshot} without a stream: this runs for every arrow in every frame. */
-    private static RegionSnapshot region(EngineSnapshot s, String name) {
-        for (RegionSnapshot r : s.regions()) {
-            if (r.region().equals(name)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     /** Whether replication reaches the region now: it is a secondary that is up (a resyncing one catches up). */
     static boolean linkUp(RegionSnapshot r) {
         return !"down".equals(r.role());
@@ -132,7 +122,7 @@ public final class GlobalStripRenderer {
     private static void drawLagLabels(GraphicsContext g, EngineSnapshot s, GlobalStripLayout l, Palette p) {
         long managed = s.global() == null ? 0 : s.global().managedRpoSeconds();
         for (var e : l.lagLabels.entrySet()) {
-            RegionSnapshot r = region(s, e.getKey());
+            RegionSnapshot r = s.regionSnapshot(e.getKey());
             if (r == null) {
                 continue;
             }
