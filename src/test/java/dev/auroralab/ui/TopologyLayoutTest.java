@@ -142,7 +142,8 @@ class TopologyLayoutTest {
             l.nodeChips.forEach((id, b) -> assertThat(l.hitTest(b.cx(), b.cy())).isEqualTo(Selection.segment(id)));
             l.pgChips.forEach((id, b) -> assertThat(l.hitTest(b.cx(), b.cy())).isEqualTo(Selection.segment(id)));
             l.azHeaders.forEach((az, b) -> assertThat(l.hitTest(b.cx(), b.cy())).isEqualTo(Selection.az(az)));
-            l.azColumns.forEach((az, b) -> assertThat(l.hitTest(b.cx(), b.cy())).isEqualTo(Selection.az(az)));
+            // the column itself where no card or node covers it: its padding at the bottom left
+            l.azColumns.forEach((az, b) -> assertThat(l.hitTest(b.x() + 3, b.bottom() - 3)).isEqualTo(Selection.az(az)));
             // a PG row is the PG where no copy covers it: its label, left of the first copy
             l.pgRows.forEach((pg, b) -> {
                 double firstCopy = s.pg(pg).segments().stream().mapToDouble(seg -> l.pgChips.get(seg.id()).x()).min()
@@ -190,14 +191,23 @@ class TopologyLayoutTest {
             assertThat(b.y()).as("%s", b).isGreaterThanOrEqualTo(0);
             assertThat(b.bottom()).as("%s", b).isLessThanOrEqualTo(l.height);
         }
-        // the gauge text starts right of the widest row of copies (six plus two replacements) and on the page
+        // the gauge text starts right of the widest row of copies and on the page
         double widestCopies = l.pgChips.values().stream().mapToDouble(Box::right).max().orElseThrow();
-        assertThat(TopologyLayout.gaugeX()).isGreaterThan(widestCopies).isLessThan(TopologyLayout.WIDTH);
+        assertThat(l.gaugeX).isGreaterThan(widestCopies).isLessThan(TopologyLayout.WIDTH);
+    }
+
+    @Test
+    void aRowWithAReplacementCopyMovesTheGaugeRightOfItAndStillFitsThePage() {
+        EngineSnapshot s = replacing();
+        TopologyLayout l = TopologyLayout.of(s);
         List<SegmentSnapshot> pg0 = s.pg("pg-0").segments();
-        Box first = l.pgChips.get(pg0.get(0).id());
-        double pitch = l.pgChips.get(pg0.get(1).id()).x() - first.x();
-        double eighthCopyRight = first.x() + 7 * pitch + first.w();
-        assertThat(TopologyLayout.gaugeX()).isGreaterThan(eighthCopyRight);
+        assertThat(pg0).hasSizeGreaterThan(6);
+        double lastCopyRight = l.pgChips.get(pg0.get(pg0.size() - 1).id()).right();
+        assertThat(l.gaugeX).isGreaterThan(lastCopyRight);
+        assertThat(l.gaugeX + TopologyLayout.GAUGE_MIN_W).isLessThanOrEqualTo(TopologyLayout.WIDTH);
+        // seven copies leave too little room for the gauge on one line: writes, reads and the sets take a line each
+        assertThat(l.gaugeOnThreeLines).isTrue();
+        assertThat(TopologyLayout.of(healthy()).gaugeOnThreeLines).as("six copies leave room for one line").isFalse();
     }
 
     @Test

@@ -14,52 +14,87 @@ import java.util.Map;
 
 /**
  * Where every element of the topology sits, in logical units (a {@link #WIDTH}-wide page that the canvas scales to
- * fit): the endpoints on top, one column per AZ with its instances and its storage nodes (each node showing the
- * copies it holds), then one row per protection group with its six copies and its quorum gauge, then the legend.
- * Computed from the snapshot alone, so it follows replicas being added and copies being replaced. Also answers
- * "what is under the mouse".
+ * fit): the endpoints on top, one column per AZ with its instances (one card per row, the column's width) and its
+ * storage nodes (a row of four, each showing the copies it holds), then one row per protection group with its copies
+ * and its quorum gauge, then the legend. Computed from the snapshot alone, so it follows replicas being added and
+ * copies being replaced. Also answers "what is under the mouse".
+ *
+ * <p>Why this shape: a projector in a classroom is 1280x720. The page is about 2.6 times as wide as it is tall, like
+ * the room left for it under the banner, so the fit uses the screen's width and its height alike; and its smallest
+ * text is 13 units, so at the scale a 1280 px window gives the page with the side panel open (about 0.95) the
+ * smallest text is still 12 px, and in presenter mode (about 1.27) over 16 px.
+ *
+ * <p>A volume of many protection groups (128 TiB is 13,108 of them) draws its first {@link #MAX_PG_ROWS} groups
+ * and says how many it leaves out, so nothing here or in the renderer grows with the volume's size beyond that:
+ * every structure is linear in what is drawn.
  */
 public final class TopologyLayout {
 
-    public static final double WIDTH = 1200;
-    static final double MARGIN = 14;
-    static final double GAP = 14;
+    public static final double WIDTH = 1000;
+    /** Protection groups drawn at most; the rest are counted in a line under the rows. */
+    public static final int MAX_PG_ROWS = 12;
+    static final double MARGIN = 12;
+    static final double GAP = 12;
     static final double PAD = 8;
-    static final double ENDPOINT_ROW = 44;
-    static final double AZ_HEADER = 32;
-    static final double CARD_H = 64;
-    static final double NODE_HEADER = 20;
-    static final double CHIP_W = 38;
-    static final double CHIP_H = 22;
+    static final double ENDPOINT_H = 30;
+    static final double ENDPOINT_ROW = 42;
+    static final double AZ_HEADER = 30;
+    static final double CARD_H = 52;
+    static final double STORAGE_CAPTION = 20;
+    static final int NODES_PER_ROW = 4;
+    static final double NODE_GAP = 6;
+    static final double NODE_HEADER = 19;
+    static final double CHIP_W = 31;
+    static final double CHIP_H = 21;
     static final double CHIP_GAP = 4;
-    static final int CHIPS_PER_NODE_ROW = 4;
-    static final double PG_ROW = 36;
-    static final double PG_LABEL = 70;
-    static final double PG_CHIP_W = 92;
+    static final double PG_TITLE = 24;
+    static final double PG_ROW_2_LINES = 36;
+    static final double PG_ROW_3_LINES = 52;
+    static final double PG_LABEL = 52;
+    static final double PG_CHIP_W = 86;
     static final double PG_CHIP_H = 26;
-    static final double LEGEND = 30;
+    static final double MORE_LINE = 24;
+    static final double LEGEND = 48;
+    /** The width the one-line gauge ("writes 6/6 (need 4) ✓ · reads 6/6 (need 3) ✓") needs at 13 px bold. */
+    static final double GAUGE_ONE_LINE_W = 365;
+    /** The width the gauge's longest line needs when it takes three lines ("writes 6/8 (need 4) ✓" at 14 px bold). */
+    public static final double GAUGE_MIN_W = 175;
 
     public final Map<String, Box> azColumns = new LinkedHashMap<>();
     public final Map<String, Box> azHeaders = new LinkedHashMap<>();
     public final Map<String, Box> instances = new LinkedHashMap<>();
     public final Map<String, Box> nodes = new LinkedHashMap<>();
-    /** A copy drawn inside its storage node: where boxcars land. */
+    /** A copy drawn inside its storage node: where boxcars land. Only copies of the groups drawn. */
     public final Map<String, Box> nodeChips = new HashMap<>();
     /** The same copy in its protection group's row. */
     public final Map<String, Box> pgChips = new HashMap<>();
     public final Map<String, Box> pgRows = new LinkedHashMap<>();
-    /** Per AZ with storage nodes: the top of its node grid, where the "storage nodes" caption sits above. */
+    /** Per AZ with storage nodes: the top of its node row, where the "storage nodes" caption sits above. */
     public final Map<String, Double> storageTops = new HashMap<>();
+    /** Per storage node: how many copies it holds of groups not drawn (absent when none). */
+    public final Map<String, Integer> copiesNotDrawn = new HashMap<>();
     public Box writerEndpoint;
     public Box readerEndpoint;
     public Box legend;
+    /** The line that counts the protection groups not drawn, or null when every one is. */
+    public Box moreGroups;
+    /** Protection groups in the volume, and how many of them have a row. */
+    public int pgTotal;
+    public int pgDrawn;
+    /** Where a row's gauge text starts, and whether it takes three lines (writes, reads, sets) instead of two. */
+    public double gaugeX;
+    public boolean gaugeOnThreeLines;
     public double height;
     private final List<Map.Entry<Box, Selection>> hits = new ArrayList<>();
-    /** Instances and copies numbered, so a message's path (from, to) is an index into {@link #dotsOnPath}. */
+    /**
+     * Instances and drawn copies numbered, so a message's path is an index into {@link #dotsOnPath}. A message's path
+     * is known by the end that is not the writer (a boxcar's copy, an ack's copy, a redo's replica) and its kind, so
+     * the scratch array is linear in the number of ends, whatever the volume's size.
+     */
     final Map<String, Integer> messageEnds = new HashMap<>();
     /**
-     * Scratch for the renderer: dots drawn so far on each path in this frame. Kept with the layout, which lives for
-     * many frames, so drawing the messages makes no garbage; used on the FX thread only, like the canvas.
+     * Scratch for the renderer: dots drawn so far on each path in this frame, three kinds per end. Kept with the
+     * layout, which lives for many frames, so drawing the messages makes no garbage; FX thread only, like the canvas.
      */
     byte[] dotsOnPath;
 
@@ -139,38 +174,72 @@ public final class TopologyLayout {
     }
 
     private void build(EngineSnapshot s) {
+        List<ProtectionGroupSnapshot> groups = s.volume().protectionGroups();
+        pgTotal = groups.size();
+        pgDrawn = Math.min(pgTotal, MAX_PG_ROWS);
+        // the copies that have a chip: those of the groups drawn
+        java.util.Set<String> drawnCopies = new java.util.HashSet<>();
+        int slots = 6;
+        for (int i = 0; i < pgDrawn; i++) {
+            ProtectionGroupSnapshot pg = groups.get(i);
+            slots = Math.max(slots, pg.segments().size());
+            for (SegmentSnapshot seg : pg.segments()) {
+                drawnCopies.add(seg.id());
+            }
+        }
+
         int azCount = Math.max(1, s.azs().size());
         double colW = (WIDTH - 2 * MARGIN - (azCount - 1) * GAP) / azCount;
-        double innerW = (colW - 3 * PAD) / 2;
+        double cardW = colW - 2 * PAD;
 
         double top = MARGIN;
-        writerEndpoint = new Box(MARGIN, top, 300, 30);
-        readerEndpoint = new Box(WIDTH - MARGIN - 420, top, 420, 30);
+        writerEndpoint = new Box(MARGIN, top, 330, ENDPOINT_H);
+        readerEndpoint = new Box(WIDTH - MARGIN - 380, top, 380, ENDPOINT_H);
         top += ENDPOINT_ROW;
 
         Map<String, List<InstanceSnapshot>> byAz = new HashMap<>();
         Map<String, List<StorageNodeSnapshot>> nodesByAz = new HashMap<>();
+        Map<String, List<String>> chipsOf = new HashMap<>();
         int maxCards = 1;
         int maxNodes = 1;
         int maxChips = 1;
         for (String az : s.azs()) {
-            List<InstanceSnapshot> in = s.instances().stream().filter(i -> i.az().equals(az)).toList();
-            List<StorageNodeSnapshot> ns = s.storageNodes().stream().filter(n -> n.az().equals(az)).toList();
-            byAz.put(az, in);
-            nodesByAz.put(az, ns);
-            maxCards = Math.max(maxCards, in.size());
-            maxNodes = Math.max(maxNodes, ns.size());
-            for (StorageNodeSnapshot n : ns) {
-                maxChips = Math.max(maxChips, n.segments().size());
+            byAz.put(az, new ArrayList<>());
+            nodesByAz.put(az, new ArrayList<>());
+        }
+        for (InstanceSnapshot in : s.instances()) {
+            List<InstanceSnapshot> list = byAz.get(in.az());
+            if (list != null) {
+                list.add(in);
+                maxCards = Math.max(maxCards, list.size());
             }
         }
-        int cardRows = (maxCards + 1) / 2;
-        int nodeRows = (maxNodes + 1) / 2;
-        int chipRows = (maxChips + CHIPS_PER_NODE_ROW - 1) / CHIPS_PER_NODE_ROW;
-        double nodeH = NODE_HEADER + chipRows * (CHIP_H + CHIP_GAP) + PAD / 2;
+        for (StorageNodeSnapshot n : s.storageNodes()) {
+            List<StorageNodeSnapshot> list = nodesByAz.get(n.az());
+            if (list == null) {
+                continue;
+            }
+            list.add(n);
+            maxNodes = Math.max(maxNodes, list.size());
+            List<String> shown = new ArrayList<>();
+            for (String seg : n.segments()) {
+                if (drawnCopies.contains(seg)) {
+                    shown.add(seg);
+                }
+            }
+            chipsOf.put(n.id(), shown);
+            if (shown.size() < n.segments().size()) {
+                copiesNotDrawn.put(n.id(), n.segments().size() - shown.size());
+            }
+            maxChips = Math.max(maxChips, shown.size());
+        }
+        double nodeW = (colW - 2 * PAD - (NODES_PER_ROW - 1) * NODE_GAP) / NODES_PER_ROW;
+        int chipsPerRow = Math.max(1, (int) Math.floor((nodeW - 4 + CHIP_GAP) / (CHIP_W + CHIP_GAP)));
+        int nodeRows = (maxNodes + NODES_PER_ROW - 1) / NODES_PER_ROW;
+        int chipRows = (maxChips + chipsPerRow - 1) / chipsPerRow;
+        double nodeH = NODE_HEADER + chipRows * (CHIP_H + CHIP_GAP) + 2;
         double instancesTop = top + AZ_HEADER;
-        double storageLabel = 18;
-        double nodesTop = instancesTop + cardRows * (CARD_H + PAD) + storageLabel;
+        double nodesTop = instancesTop + maxCards * (CARD_H + PAD) + STORAGE_CAPTION;
         double colH = nodesTop - top + nodeRows * (nodeH + PAD);
 
         for (int a = 0; a < s.azs().size(); a++) {
@@ -182,8 +251,7 @@ public final class TopologyLayout {
             hit(col, Selection.az(az));
             List<InstanceSnapshot> in = byAz.get(az);
             for (int i = 0; i < in.size(); i++) {
-                Box b = new Box(x + PAD + (i % 2) * (innerW + PAD), instancesTop + (i / 2) * (CARD_H + PAD), innerW,
-                        CARD_H);
+                Box b = new Box(x + PAD, instancesTop + i * (CARD_H + PAD), cardW, CARD_H);
                 instances.put(in.get(i).id(), b);
                 hit(b, Selection.instance(in.get(i).id()));
             }
@@ -193,33 +261,42 @@ public final class TopologyLayout {
             }
             for (int n = 0; n < ns.size(); n++) {
                 StorageNodeSnapshot node = ns.get(n);
-                Box b = new Box(x + PAD + (n % 2) * (innerW + PAD), nodesTop + (n / 2) * (nodeH + PAD), innerW, nodeH);
+                Box b = new Box(x + PAD + (n % NODES_PER_ROW) * (nodeW + NODE_GAP),
+                        nodesTop + (n / NODES_PER_ROW) * (nodeH + PAD), nodeW, nodeH);
                 nodes.put(node.id(), b);
                 hit(b, Selection.node(node.id()));
-                double chipsLeft = b.x() + (innerW - (CHIPS_PER_NODE_ROW * CHIP_W
-                        + (CHIPS_PER_NODE_ROW - 1) * CHIP_GAP)) / 2;
-                for (int c = 0; c < node.segments().size(); c++) {
-                    Box chip = new Box(chipsLeft + (c % CHIPS_PER_NODE_ROW) * (CHIP_W + CHIP_GAP),
-                            b.y() + NODE_HEADER + (c / CHIPS_PER_NODE_ROW) * (CHIP_H + CHIP_GAP), CHIP_W, CHIP_H);
-                    nodeChips.put(node.segments().get(c), chip);
-                    hit(chip, Selection.segment(node.segments().get(c)));
+                List<String> shown = chipsOf.get(node.id());
+                double chipsLeft = b.x() + (nodeW - (chipsPerRow * CHIP_W + (chipsPerRow - 1) * CHIP_GAP)) / 2;
+                for (int c = 0; c < shown.size(); c++) {
+                    Box chip = new Box(chipsLeft + (c % chipsPerRow) * (CHIP_W + CHIP_GAP),
+                            b.y() + NODE_HEADER + (c / chipsPerRow) * (CHIP_H + CHIP_GAP), CHIP_W, CHIP_H);
+                    nodeChips.put(shown.get(c), chip);
+                    hit(chip, Selection.segment(shown.get(c)));
                 }
             }
         }
-        top += colH + GAP + 20;
+        top += colH + GAP + PG_TITLE;
 
-        for (ProtectionGroupSnapshot pg : s.volume().protectionGroups()) {
-            Box row = new Box(MARGIN, top, WIDTH - 2 * MARGIN, PG_ROW - 4);
+        gaugeX = MARGIN + PG_LABEL + slots * (PG_CHIP_W + CHIP_GAP) + 6;
+        gaugeOnThreeLines = WIDTH - MARGIN - 6 - gaugeX < GAUGE_ONE_LINE_W;
+        double rowH = gaugeOnThreeLines ? PG_ROW_3_LINES : PG_ROW_2_LINES;
+        for (int i = 0; i < pgDrawn; i++) {
+            ProtectionGroupSnapshot pg = groups.get(i);
+            Box row = new Box(MARGIN, top, WIDTH - 2 * MARGIN, rowH - 4);
             pgRows.put(pg.id(), row);
             hit(row, Selection.pg(pg.id()));
             List<SegmentSnapshot> segs = pg.segments();
             for (int c = 0; c < segs.size(); c++) {
-                Box chip = new Box(MARGIN + PG_LABEL + c * (PG_CHIP_W + CHIP_GAP), top + (PG_ROW - 4 - PG_CHIP_H) / 2,
+                Box chip = new Box(MARGIN + PG_LABEL + c * (PG_CHIP_W + CHIP_GAP), row.cy() - PG_CHIP_H / 2,
                         PG_CHIP_W, PG_CHIP_H);
                 pgChips.put(segs.get(c).id(), chip);
                 hit(chip, Selection.segment(segs.get(c).id()));
             }
-            top += PG_ROW;
+            top += rowH;
+        }
+        if (pgDrawn < pgTotal) {
+            moreGroups = new Box(MARGIN, top, WIDTH - 2 * MARGIN, MORE_LINE - 4);
+            top += MORE_LINE;
         }
         for (String id : instances.keySet()) {
             messageEnds.putIfAbsent(id, messageEnds.size());
@@ -227,20 +304,20 @@ public final class TopologyLayout {
         for (String id : nodeChips.keySet()) {
             messageEnds.putIfAbsent(id, messageEnds.size());
         }
-        dotsOnPath = new byte[messageEnds.size() * messageEnds.size()];
-        legend = new Box(MARGIN, top + 4, WIDTH - 2 * MARGIN, LEGEND - 8);
+        dotsOnPath = new byte[3 * messageEnds.size()];
+        legend = new Box(MARGIN, top + 2, WIDTH - 2 * MARGIN, LEGEND - 6);
         height = top + LEGEND + MARGIN;
     }
 
     /**
-     * Everything selectable, in the order the [ and ] keys walk it: instances, then each protection group followed by
-     * its copies, then the storage nodes, the AZs and the two endpoints. Reading order, so a presenter without a
-     * mouse can reach any element.
+     * Everything selectable, in the order the [ and ] keys walk it: instances, then each protection group drawn
+     * followed by its copies, then the storage nodes, the AZs and the two endpoints. Reading order, so a presenter
+     * without a mouse can reach any element.
      */
     public List<Selection> keyboardOrder() {
         List<Selection> out = new ArrayList<>();
         instances.keySet().forEach(id -> out.add(Selection.instance(id)));
-        for (int i = 0; i < structure.pgIds().size(); i++) {
+        for (int i = 0; i < pgDrawn; i++) {
             out.add(Selection.pg(structure.pgIds().get(i)));
             structure.pgSegments().get(i).forEach(id -> out.add(Selection.segment(id)));
         }
@@ -249,11 +326,6 @@ public final class TopologyLayout {
         out.add(new Selection(Selection.Kind.ENDPOINT, "cluster"));
         out.add(new Selection(Selection.Kind.ENDPOINT, "reader"));
         return out;
-    }
-
-    /** x where a PG row's gauge text starts: after the widest row of copies (6 plus up to 2 replacements). */
-    public static double gaugeX() {
-        return MARGIN + PG_LABEL + 8 * (PG_CHIP_W + CHIP_GAP) + 6;
     }
 
     private void hit(Box b, Selection s) {
@@ -276,7 +348,7 @@ public final class TopologyLayout {
         return null;
     }
 
-    /** Scale and offsets that fit the logical page into a canvas of the given size, centred. */
+    /** Scale and offsets that put the logical page on a canvas: page x = (canvas x - offsetX) / scale. */
     public record Fit(double scale, double offsetX, double offsetY) {
         public double toLogicalX(double px) {
             return (px - offsetX) / scale;
@@ -297,11 +369,27 @@ public final class TopologyLayout {
      * the overflow) says how far it is scrolled up.
      */
     public Fit fit(double canvasW, double canvasH, double minScale, double scrollPx) {
+        return fit(canvasW, canvasH, minScale, 1, 0, scrollPx);
+    }
+
+    /** The scale at which the page fits the canvas (see {@link #fit(double, double, double, double)}), before zoom. */
+    public double fitScale(double canvasW, double canvasH, double minScale) {
         double byWidth = canvasW / WIDTH;
-        double scale = Math.max(0.1, Math.max(Math.min(byWidth, canvasH / height), Math.min(byWidth, minScale)));
-        double overflow = Math.max(0, height * scale - canvasH);
+        return Math.max(0.1, Math.max(Math.min(byWidth, canvasH / height), Math.min(byWidth, minScale)));
+    }
+
+    /**
+     * The fit of {@link #fitScale} times {@code zoom} (1 = fit). A page wider or taller than the canvas is scrolled by
+     * {@code scrollX} and {@code scrollY} canvas pixels (each clamped to its overflow); a narrower page is centred
+     * left to right, and a page always starts at the top.
+     */
+    public Fit fit(double canvasW, double canvasH, double minScale, double zoom, double scrollX, double scrollY) {
+        double scale = Math.max(0.1, fitScale(canvasW, canvasH, minScale) * (zoom > 0 ? zoom : 1));
+        double overflowX = Math.max(0, WIDTH * scale - canvasW);
+        double overflowY = Math.max(0, height * scale - canvasH);
+        double offsetX = overflowX > 0 ? -Math.max(0, Math.min(overflowX, scrollX)) : (canvasW - WIDTH * scale) / 2;
         // top-aligned: the page grows downward as replicas and groups are added, the eye starts at the endpoints
-        return new Fit(scale, (canvasW - WIDTH * scale) / 2, -Math.max(0, Math.min(overflow, scrollPx)));
+        return new Fit(scale, offsetX, -Math.max(0, Math.min(overflowY, scrollY)));
     }
 
     /** Whether the page at {@code minScale} is taller than a canvas this size: the view then scrolls. */

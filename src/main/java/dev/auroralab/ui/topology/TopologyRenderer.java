@@ -34,11 +34,17 @@ import javafx.scene.transform.Affine;
 public final class TopologyRenderer {
 
     private static final String FAMILY = "System";
-    private static final Font TITLE = Font.font(FAMILY, FontWeight.BOLD, 15);
-    private static final Font BOLD = Font.font(FAMILY, FontWeight.BOLD, 13);
-    private static final Font BODY = Font.font(FAMILY, FontWeight.NORMAL, 13);
-    private static final Font SMALL = Font.font(FAMILY, FontWeight.NORMAL, 12);
-    private static final Font SMALL_BOLD = Font.font(FAMILY, FontWeight.BOLD, 12);
+    /*
+     * Sizes in page units: the smallest is 13, so text stays at 11 px or more down to the view's readable scale
+     * (TopologyView.MIN_READABLE_SCALE), and reaches 16 px in presenter mode at 1280x720.
+     */
+    private static final Font TITLE = Font.font(FAMILY, FontWeight.BOLD, 16);
+    private static final Font BOLD = Font.font(FAMILY, FontWeight.BOLD, 14);
+    private static final Font BODY = Font.font(FAMILY, FontWeight.NORMAL, 14);
+    private static final Font SMALL = Font.font(FAMILY, FontWeight.NORMAL, 13);
+    private static final Font SMALL_BOLD = Font.font(FAMILY, FontWeight.BOLD, 13);
+    /** The smallest text size on the page, in page units. */
+    public static final double SMALLEST_TEXT = 13;
     private static final Color ON_LIGHT_FILL = Color.BLACK;
 
     private TopologyRenderer() {
@@ -57,8 +63,12 @@ public final class TopologyRenderer {
         for (String az : s.azs()) {
             drawAz(g, az, s.downAzs().contains(az), l, p);
         }
-        drawEndpointArrows(g, s, l, p);
         // the titles go over the arrows, which pass under them as under the cards: "AZ us-east-1b" stays readable
+        drawEndpointArrows(g, s, l, p);
+        drawStorage(g, s, l, p);
+        // messages go under the instance cards and the titles: with many replicas, redo and boxcar paths cross other
+        // cards, and a dot must never sit on a replica's name
+        drawMessages(g, s, l, p);
         for (String az : s.azs()) {
             drawAzTitle(g, az, s.downAzs().contains(az), l, p);
         }
@@ -69,9 +79,8 @@ public final class TopologyRenderer {
                 drawInstance(g, i, b, s, p);
             }
         }
-        drawStorage(g, s, l, p);
         drawProtectionGroups(g, s, l, p);
-        drawMessages(g, s, l, p);
+        drawMoreGroups(g, l, p);
         drawLegend(g, l.legend, p);
         drawSelection(g, selection, l, p);
         g.restore();
@@ -101,7 +110,7 @@ public final class TopologyRenderer {
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(SMALL);
             g.setFill(p.mutedText());
-            text(g, "storage nodes · copies they hold (group·copy)", col.x() + 10, storageTop - 10);
+            text(g, "storage nodes · the copies they hold (group·copy)", col.x() + 10, storageTop - 10, col.w() - 20);
         }
     }
 
@@ -248,26 +257,30 @@ public final class TopologyRenderer {
         g.setTextAlign(TextAlignment.CENTER);
         text(g, writer ? "W" : "R", bx, by + 1);
 
+        // line 1: what it is (role, id, tier) and, on the right, its class; line 2: its state and its numbers
+        boolean oldWriter = s.failoverInProgress() != null && i.id().equals(s.failoverInProgress().from());
+        String title = writer ? "WRITER " + i.id() : oldWriter ? i.id() + " · old writer" : i.id() + " · tier " + i.tier();
+        String cls = shortClass(i.instanceClass());
+        double classW = cls.length() * 7.4;
+        g.setFont(SMALL);
+        g.setFill(p.mutedText());
+        g.setTextAlign(TextAlignment.RIGHT);
+        text(g, cls, b.right() - 8, b.y() + 16, classW);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(p.text());
         g.setFont(BOLD);
-        boolean oldWriter = s.failoverInProgress() != null && i.id().equals(s.failoverInProgress().from());
-        String title = writer ? "WRITER " + i.id() : oldWriter ? i.id() + " · old writer" : i.id() + " · tier " + i.tier();
-        text(g, title, b.x() + 32, b.y() + 16, b.w() - 38);
-        g.setFont(SMALL);
-        g.setFill(down ? p.text() : p.mutedText());
+        text(g, title, b.x() + 32, b.y() + 16, b.w() - 32 - classW - 16);
         String status = down ? "✕ DOWN" : i.status() == InstanceStatus.UP ? "up" : "⟳ " + i.status().label();
-        text(g, shortClass(i.instanceClass()) + " · " + status, b.x() + 10, b.y() + 36, b.w() - 16);
-        g.setFill(p.text());
-        String third;
-        if (writer) {
-            third = "VDL " + grouped(s.volume().vdl()) + " · VCL " + grouped(s.volume().vcl());
+        String numbers;
+        if (writer && !down) {
+            numbers = "VDL " + grouped(s.volume().vdl()) + " · VCL " + grouped(s.volume().vcl());
         } else if (i.status() == InstanceStatus.UP) {
-            third = "lag " + millis(i.lagMicros()) + " · LSN " + grouped(i.appliedLsn());
+            numbers = "lag " + millis(i.lagMicros()) + " · LSN " + grouped(i.appliedLsn());
         } else {
-            third = "no lag shown: not serving";
+            numbers = "not serving";
         }
-        text(g, third, b.x() + 10, b.y() + 53, b.w() - 16);
+        g.setFont(down ? BOLD : BODY);
+        text(g, status + " · " + numbers, b.x() + 10, b.y() + 38, b.w() - 18);
     }
 
     private static String shortClass(String c) {
@@ -293,9 +306,13 @@ public final class TopologyRenderer {
             g.setFill(p.mutedText());
             g.setFont(SMALL);
             g.setTextAlign(TextAlignment.LEFT);
-            text(g, (n.up() ? "" : "✕ ") + shortNode(n.id()), b.x() + 6, b.y() + 10, b.w() - 12);
+            Integer hidden = l.copiesNotDrawn.get(n.id());
+            text(g, (n.up() ? "" : "✕ ") + shortNode(n.id()) + (hidden == null ? "" : " +" + grouped(hidden)),
+                    b.x() + 5, b.y() + 10, b.w() - 10);
         }
-        for (ProtectionGroupSnapshot pg : s.volume().protectionGroups()) {
+        List<ProtectionGroupSnapshot> groups = s.volume().protectionGroups();
+        for (int k = 0; k < l.pgDrawn && k < groups.size(); k++) {
+            ProtectionGroupSnapshot pg = groups.get(k);
             String pgNo = pgNumber(pg.id());
             for (SegmentSnapshot seg : pg.segments()) {
                 Box chip = l.nodeChips.get(seg.id());
@@ -397,8 +414,13 @@ public final class TopologyRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         text(g, "Protection groups · 6 copies each, 2 per AZ · a write needs 4 of 6, a read 3 of 6",
                 first.x(), first.y() - 12);
-        for (ProtectionGroupSnapshot pg : s.volume().protectionGroups()) {
+        List<ProtectionGroupSnapshot> groups = s.volume().protectionGroups();
+        for (int k = 0; k < l.pgDrawn && k < groups.size(); k++) {
+            ProtectionGroupSnapshot pg = groups.get(k);
             Box row = l.pgRows.get(pg.id());
+            if (row == null) {
+                continue;
+            }
             boolean broken = !pg.writeQuorum();
             g.setFill(broken ? p.faultShade() : p.surface());
             g.fillRoundRect(row.x(), row.y(), row.w(), row.h(), 8, 8);
@@ -408,27 +430,65 @@ public final class TopologyRenderer {
             g.setFill(p.text());
             g.setFont(BOLD);
             g.setTextAlign(TextAlignment.LEFT);
-            text(g, shortPg(pg.id()), row.x() + 8, row.cy());
+            text(g, shortPg(pg.id()), row.x() + 8, row.cy(), TopologyLayout.PG_LABEL - 12);
             for (SegmentSnapshot seg : pg.segments()) {
                 Box chip = l.pgChips.get(seg.id());
-                chip(g, chip, seg, seg.letter() + " " + glyph(seg.state()) + " " + grouped(seg.scl()), p, SMALL_BOLD);
+                if (chip != null) {
+                    chip(g, chip, seg, seg.letter() + " " + glyph(seg.state()) + " " + grouped(seg.scl()), p,
+                            SMALL_BOLD);
+                }
             }
-            double gx = TopologyLayout.gaugeX();
+            double gx = l.gaugeX;
+            double room = row.right() - gx - 6;
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(p.text());
             g.setFont(BOLD);
-            text(g, gauge(pg), gx, row.y() + 9, row.right() - gx - 6);
-            g.setFont(SMALL);
-            g.setFill(p.mutedText());
-            text(g, quorumSets(pg), gx, row.y() + 23, row.right() - gx - 6);
+            if (l.gaugeOnThreeLines) {
+                text(g, writeGauge(pg), gx, row.y() + 9, room);
+                text(g, readGauge(pg), gx, row.y() + 25, room);
+                g.setFont(SMALL);
+                g.setFill(p.mutedText());
+                text(g, quorumSets(pg), gx, row.y() + 40, room);
+            } else {
+                g.setFont(SMALL_BOLD);
+                text(g, gauge(pg), gx, row.y() + 9, room);
+                g.setFont(SMALL);
+                g.setFill(p.mutedText());
+                text(g, quorumSets(pg), gx, row.y() + 24, room);
+            }
         }
+    }
+
+    /** "+ 13,095 more protection groups not drawn (pg-12 to pg-13106)", under the rows of a very large volume. */
+    private static void drawMoreGroups(GraphicsContext g, TopologyLayout l, Palette p) {
+        Box b = l.moreGroups;
+        if (b == null) {
+            return;
+        }
+        int more = l.pgTotal - l.pgDrawn;
+        g.setFill(p.text());
+        g.setFont(BOLD);
+        g.setTextAlign(TextAlignment.LEFT);
+        text(g, "+ " + grouped(more) + " more protection groups not drawn (pg-" + l.pgDrawn + " to pg-"
+                + (l.pgTotal - 1) + "): the inspector, the event log and the charts count every one", b.x() + 8,
+                b.cy(), b.w() - 16);
     }
 
     /** "writes 5/6 (need 4) ✓ · reads 5/6 (need 3) ✓": the line a teacher points at. */
     public static String gauge(ProtectionGroupSnapshot pg) {
+        return writeGauge(pg) + " · " + readGauge(pg);
+    }
+
+    /** "writes 5/6 (need 4) ✓": the gauge's first half, a line of its own when the row is narrow. */
+    public static String writeGauge(ProtectionGroupSnapshot pg) {
         return "writes " + pg.writableCopies() + "/" + pg.copiesInModel() + " (need " + pg.writeQuorumNeeded() + ") "
-                + (pg.writeQuorum() ? "✓" : "✗") + " · reads " + pg.readableCopies() + "/" + pg.copiesInModel()
-                + " (need " + pg.readQuorumNeeded() + ") " + (pg.readQuorum() ? "✓" : "✗");
+                + (pg.writeQuorum() ? "✓" : "✗");
+    }
+
+    /** "reads 5/6 (need 3) ✓". */
+    public static String readGauge(ProtectionGroupSnapshot pg) {
+        return "reads " + pg.readableCopies() + "/" + pg.copiesInModel() + " (need " + pg.readQuorumNeeded() + ") "
+                + (pg.readQuorum() ? "✓" : "✗");
     }
 
     /** The quorum sets in force: two during a membership change (ABCDEF ∧ ABCDEG), with the degraded 3/4 noted. */
@@ -447,7 +507,6 @@ public final class TopologyRenderer {
         long now = s.nowMicros();
         List<MessageSnapshot> ms = s.messagesInFlight();
         java.util.Arrays.fill(l.dotsOnPath, (byte) 0);
-        int ends = l.messageEnds.size();
         // newest first (the list is sorted by send time), so the dots kept are the latest on each path
         for (int k = ms.size() - 1; k >= 0; k--) {
             MessageSnapshot m = ms.get(k);
@@ -456,7 +515,14 @@ public final class TopologyRenderer {
             if (from == null || to == null) {
                 continue;
             }
-            int path = l.messageEnds.get(m.from()) * ends + l.messageEnds.get(m.to());
+            // a path is known by its far end (the copy of a boxcar or an ack, the replica of a redo) and its kind
+            String far = "ack".equals(m.kind()) ? m.from() : m.to();
+            int kind = switch (m.kind()) {
+                case "boxcar" -> 0;
+                case "ack" -> 1;
+                default -> 2;
+            };
+            int path = 3 * l.messageEnds.get(far) + kind;
             int onPath = Math.min(DOTS_PER_PATH + 1, l.dotsOnPath[path] + 1);
             l.dotsOnPath[path] = (byte) onPath;
             // instances send and receive at the bottom edge of their card, so the dots never sit on its text
@@ -523,38 +589,61 @@ public final class TopologyRenderer {
 
     // ---- legend and selection -------------------------------------------------------------------------------------------
 
+    private static final String[] LEGEND_STATES = {"up", "catching up", "replacing", "down", "destroyed"};
+    private static final SegmentSnapshot[] LEGEND_CHIPS = java.util.Arrays.stream(LEGEND_STATES)
+            .map(st -> new SegmentSnapshot("", "", ' ', "", "", st, 0, false, true)).toArray(SegmentSnapshot[]::new);
+    private static final Map<String, Double> LEGEND_WIDTHS = new HashMap<>();
+
+    /**
+     * Two lines: the copies' states and what hatching and dashes mean; then the messages and what a faded outline
+     * means. Each item is placed after the measured width of the one before, so none runs into the next.
+     */
     private static void drawLegend(GraphicsContext g, Box b, Palette p) {
+        double line = b.h() / 2;
+        double y = b.y() + line / 2;
         double x = b.x();
-        double y = b.cy();
-        g.setFont(SMALL);
         g.setTextAlign(TextAlignment.LEFT);
-        String[] states = {"up", "catching up", "replacing", "down", "destroyed"};
-        for (String st : states) {
-            Box c = new Box(x, y - 10, 26, 20);
-            chip(g, c, new SegmentSnapshot("", "", ' ', "", "", st, 0, false, true), glyph(st), p, SMALL_BOLD);
+        g.setFont(SMALL);
+        for (int k = 0; k < LEGEND_STATES.length; k++) {
+            String st = LEGEND_STATES[k];
+            chip(g, new Box(x, y - 9, 24, 18), LEGEND_CHIPS[k], glyph(st), p, SMALL_BOLD);
             g.setFill(p.text());
             g.setFont(SMALL);
             g.setTextAlign(TextAlignment.LEFT);
-            text(g, st, x + 31, y);
-            x += 31 + st.length() * 7 + 18;
+            text(g, st, x + 29, y);
+            x += 29 + legendWidth(st) + 16;
         }
-        x += 10;
+        g.setFill(p.mutedText());
+        text(g, "· hatched: out or blocked · dashed outline: changing", x, y);
+
+        y += line;
+        x = b.x();
         g.setFill(p.boxcar());
-        g.fillRect(x, y - 4.5, 9, 9);
+        g.fillRect(x + 1, y - 4.5, 9, 9);
         g.setFill(p.text());
-        text(g, "boxcar → copy", x + 14, y);
-        x += 120;
+        text(g, "boxcar → copy", x + 16, y);
+        x += 16 + legendWidth("boxcar → copy") + 20;
         g.setFill(p.ack());
-        g.fillOval(x, y - 4.5, 9, 9);
+        g.fillOval(x + 1, y - 4.5, 9, 9);
         g.setFill(p.text());
-        text(g, "ack → writer", x + 14, y);
-        x += 110;
+        text(g, "ack → writer", x + 16, y);
+        x += 16 + legendWidth("ack → writer") + 20;
         g.setFill(p.redo());
-        diamond(g, x + 5, y, 6);
+        diamond(g, x + 6, y, 6);
         g.setFill(p.text());
         text(g, "redo → replica", x + 16, y);
-        x += 125;
-        text(g, "hatched: out or blocked · dashed: changing", x, y);
+        x += 16 + legendWidth("redo → replica") + 20;
+        g.setFill(p.mutedText());
+        text(g, "· faded outline: not counted in the quorum", x, y);
+    }
+
+    /** A legend word's width at the legend's font, in page units, measured once. */
+    private static double legendWidth(String text) {
+        return LEGEND_WIDTHS.computeIfAbsent(text, t -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(t);
+            probe.setFont(SMALL);
+            return probe.getLayoutBounds().getWidth();
+        });
     }
 
     private static void drawSelection(GraphicsContext g, Selection sel, TopologyLayout l, Palette p) {

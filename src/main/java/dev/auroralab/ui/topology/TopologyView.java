@@ -31,6 +31,7 @@ public final class TopologyView extends Pane {
     private final SimulationViewModel vm;
     private final Canvas canvas = new Canvas();
     private final ScrollBar vbar = new ScrollBar();
+    private final ScrollBar hbar = new ScrollBar();
     private final ContextMenu menu = new ContextMenu();
     private final Tooltip tip = new Tooltip();
     private Palette palette = Palette.LIGHT;
@@ -45,12 +46,31 @@ public final class TopologyView extends Pane {
         vbar.setOrientation(javafx.geometry.Orientation.VERTICAL);
         vbar.setVisible(false);
         vbar.setFocusTraversable(false);
-        getChildren().addAll(canvas, vbar);
+        hbar.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
+        hbar.setVisible(false);
+        hbar.setFocusTraversable(false);
+        getChildren().addAll(canvas, vbar, hbar);
         setMinSize(200, 150);
         vbar.valueProperty().addListener((o, a, b) -> redraw());
+        hbar.valueProperty().addListener((o, a, b) -> redraw());
+        zoom.addListener((o, a, b) -> {
+            requestLayout();
+            redraw();
+        });
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
-            if (vbar.isVisible()) {
-                vbar.setValue(Math.max(0, Math.min(vbar.getMax(), vbar.getValue() - e.getDeltaY())));
+            if (e.isShortcutDown()) {
+                // Ctrl+wheel zooms around the mouse, as in every drawing program
+                if (e.getDeltaY() != 0) {
+                    zoomAt(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
+                }
+                e.consume();
+                return;
+            }
+            boolean sideways = e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY());
+            ScrollBar bar = sideways ? hbar : vbar;
+            double delta = sideways ? (e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY()) : e.getDeltaY();
+            if (bar.isVisible()) {
+                bar.setValue(Math.max(0, Math.min(bar.getMax(), bar.getValue() - delta)));
                 e.consume();
             }
         });
@@ -67,59 +87,160 @@ public final class TopologyView extends Pane {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        boolean scroll = layout != null && layout.overflows(w, h, MIN_READABLE_SCALE);
-        double barW = scroll ? Math.max(12, vbar.prefWidth(-1)) : 0;
-        vbar.setVisible(scroll);
-        if (scroll) {
-            vbar.resizeRelocate(w - barW, 0, barW, h);
+        // which bars are needed depends on the other's room: settle it in two passes
+        boolean needV = false;
+        boolean needH = false;
+        for (int pass = 0; pass < 2 && layout != null; pass++) {
+            double cw = w - (needV ? barSize(vbar) : 0);
+            double ch = h - (needH ? barSize(hbar) : 0);
+            TopologyLayout.Fit f = layout.fit(cw, ch, MIN_READABLE_SCALE, zoom.get(), 0, 0);
+            needV = layout.height * f.scale() > ch + 0.5;
+            needH = TopologyLayout.WIDTH * f.scale() > cw + 0.5;
         }
-        double cw = w - barW;
-        // a change of the scroll value redraws through its listener; a change of size redraws here
-        updateScrollRange(cw, h);
-        if (canvas.getWidth() != cw || canvas.getHeight() != h) {
+        double vw = needV ? barSize(vbar) : 0;
+        double hh = needH ? barSize(hbar) : 0;
+        vbar.setVisible(needV);
+        hbar.setVisible(needH);
+        double cw = w - vw;
+        double ch = h - hh;
+        if (needV) {
+            vbar.resizeRelocate(cw, 0, vw, ch);
+        }
+        if (needH) {
+            hbar.resizeRelocate(0, ch, cw, hh);
+        }
+        // a change of a scroll value redraws through its listener; a change of size redraws here
+        updateScrollRanges(cw, ch);
+        if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
             canvas.setWidth(cw);
-            canvas.setHeight(h);
+            canvas.setHeight(ch);
             redraw();
         }
     }
 
-    /** The scroll bar's range in canvas pixels: how far the page at its readable scale reaches below the view. */
-    private void updateScrollRange(double cw, double h) {
-        if (layout == null || !vbar.isVisible()) {
+    private static double barSize(ScrollBar bar) {
+        return Math.max(12, bar.getOrientation() == javafx.geometry.Orientation.VERTICAL ? bar.prefWidth(-1)
+                : bar.prefHeight(-1));
+    }
+
+    /** The scroll bars' ranges in canvas pixels: how far the page at its scale reaches past the view. */
+    private void updateScrollRanges(double cw, double ch) {
+        if (layout == null) {
             vbar.setValue(0);
+            hbar.setValue(0);
             return;
         }
-        double pageH = layout.height * layout.fit(cw, h, MIN_READABLE_SCALE, 0).scale();
-        double overflow = Math.max(0, pageH - h);
-        vbar.setMin(0);
-        vbar.setMax(overflow);
-        vbar.setVisibleAmount(overflow * h / Math.max(1, pageH));
-        vbar.setUnitIncrement(40);
-        vbar.setBlockIncrement(h * 0.8);
-        if (vbar.getValue() > overflow) {
-            vbar.setValue(overflow);
+        double scale = layout.fit(cw, ch, MIN_READABLE_SCALE, zoom.get(), 0, 0).scale();
+        range(vbar, layout.height * scale, ch);
+        range(hbar, TopologyLayout.WIDTH * scale, cw);
+    }
+
+    private static void range(ScrollBar bar, double page, double view) {
+        if (!bar.isVisible()) {
+            bar.setValue(0);
+            return;
+        }
+        double overflow = Math.max(0, page - view);
+        bar.setMin(0);
+        bar.setMax(overflow);
+        bar.setVisibleAmount(overflow * view / Math.max(1, page));
+        bar.setUnitIncrement(40);
+        bar.setBlockIncrement(view * 0.8);
+        if (bar.getValue() > overflow) {
+            bar.setValue(overflow);
         }
     }
 
     private TopologyLayout.Fit fit() {
-        return layout.fit(canvas.getWidth(), canvas.getHeight(), MIN_READABLE_SCALE, vbar.getValue());
+        return layout.fit(canvas.getWidth(), canvas.getHeight(), MIN_READABLE_SCALE, zoom.get(), hbar.getValue(),
+                vbar.getValue());
     }
 
-    /** The height the page needs at this width: the charts below take whatever is left over. */
+    /** The scale the page is drawn at now (canvas pixels per page unit), or 0 before the first layout. */
+    public double scale() {
+        return layout == null || canvas.getWidth() <= 0 ? 0 : fit().scale();
+    }
+
+    /** The smallest text on the page, in canvas pixels, as drawn now (the page's smallest size times the scale). */
+    public double smallestTextPx() {
+        return TopologyRenderer.SMALLEST_TEXT * scale();
+    }
+
+    /** Whether the page is scrolled or cut by the view: some of it is out of sight. */
+    public boolean scrolls() {
+        return vbar.isVisible() || hbar.isVisible();
+    }
+
+    /** The height the page needs at this width, at the scale the width gives it (at most the preferred scale). */
     @Override
     protected double computePrefHeight(double width) {
         double w = width > 0 ? width : getWidth();
         if (layout == null || w <= 0) {
             return 400;
         }
-        return Math.ceil(w / TopologyLayout.WIDTH * layout.height);
+        return Math.ceil(Math.min(w / TopologyLayout.WIDTH, PREFERRED_SCALE) * layout.height);
     }
 
     /**
-     * Below this scale the page stops shrinking to fit the height and scrolls instead: at 0.8 the smallest text (12 px
-     * on the page) is still about 10 px on screen. Only the largest topologies (15 replicas, 10 groups) reach it.
+     * Below this scale the page stops shrinking to fit the height and scrolls instead: the smallest text (13 units on
+     * the page) is then still 11 px on screen. Only the largest topologies (15 replicas, 10 groups) reach it.
      */
-    public static final double MIN_READABLE_SCALE = 0.8;
+    public static final double MIN_READABLE_SCALE = 11.0 / TopologyRenderer.SMALLEST_TEXT;
+    /** The scale the page asks for when it has room (its preferred height); it grows past it to fill the view. */
+    static final double PREFERRED_SCALE = 1.3;
+    /** Zoom limits, as a factor of the fit (1 = fit). */
+    public static final double MIN_ZOOM = 0.5;
+    public static final double MAX_ZOOM = 4;
+    private static final double ZOOM_STEP = 1.25;
+
+    private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(this,
+            "zoom", 1);
+
+    /** The canvas's zoom as a factor of the fit: 1 fits the page to the view (Ctrl+0), more enlarges and scrolls. */
+    public javafx.beans.property.DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    /** Ctrl+plus: one step larger, up to {@link #MAX_ZOOM}. */
+    public void zoomIn() {
+        setZoom(zoom.get() * ZOOM_STEP);
+    }
+
+    /** Ctrl+minus: one step smaller, down to {@link #MIN_ZOOM}. */
+    public void zoomOut() {
+        setZoom(zoom.get() / ZOOM_STEP);
+    }
+
+    /** Ctrl+0: the whole page fits the view again. */
+    public void zoomToFit() {
+        setZoom(1);
+    }
+
+    /** Sets the zoom (clamped; a value within 2 % of 1 snaps to the fit, so steps in and out come back to it). */
+    public void setZoom(double z) {
+        if (Double.isNaN(z)) {
+            return;
+        }
+        double clamped = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
+        zoom.set(Math.abs(clamped - 1) < 0.02 ? 1 : clamped);
+    }
+
+    /** Zooms by {@code factor} keeping the page point under (px, py) where it is (Ctrl+wheel). */
+    private void zoomAt(double factor, double px, double py) {
+        if (layout == null) {
+            return;
+        }
+        TopologyLayout.Fit before = fit();
+        double lx = before.toLogicalX(px);
+        double ly = before.toLogicalY(py);
+        setZoom(zoom.get() * factor);
+        layoutChildren();
+        TopologyLayout.Fit after = fit();
+        // scroll so that the logical point is back under the mouse
+        hbar.setValue(Math.max(0, Math.min(hbar.getMax(), lx * after.scale() - px)));
+        vbar.setValue(Math.max(0, Math.min(vbar.getMax(), ly * after.scale() - py)));
+        redraw();
+    }
 
     @Override
     public javafx.geometry.Orientation getContentBias() {
@@ -241,12 +362,15 @@ public final class TopologyView extends Pane {
     /** Scrolls, when the page scrolls at all, so that the element is in view. */
     public void reveal(Selection s) {
         double[] c = centreOf(s);
-        if (c == null || !vbar.isVisible()) {
+        if (c == null) {
             return;
         }
         double margin = 60;
-        if (c[1] < margin || c[1] > canvas.getHeight() - margin) {
+        if (vbar.isVisible() && (c[1] < margin || c[1] > canvas.getHeight() - margin)) {
             vbar.setValue(Math.max(0, Math.min(vbar.getMax(), vbar.getValue() + c[1] - canvas.getHeight() / 2)));
+        }
+        if (hbar.isVisible() && (c[0] < margin || c[0] > canvas.getWidth() - margin)) {
+            hbar.setValue(Math.max(0, Math.min(hbar.getMax(), hbar.getValue() + c[0] - canvas.getWidth() / 2)));
         }
     }
 
