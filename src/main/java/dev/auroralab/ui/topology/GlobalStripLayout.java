@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public final class GlobalStripLayout {
 
-    public static final double WIDTH = TopologyLayout.WIDTH;
+    /** Its own page width: four cards with their lag labels need more room than the topology's page gives. */
+    public static final double WIDTH = 1200;
     static final double MARGIN = 14;
     static final double SPINE_MARGIN = 34;
     static final double GAP = 18;
