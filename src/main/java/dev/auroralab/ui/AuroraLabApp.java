@@ -4,8 +4,11 @@ import atlantafx.base.theme.PrimerLight;
 import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
 import dev.auroralab.scenario.ScenarioReader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -39,9 +42,26 @@ public class AuroraLabApp extends Application {
                 startupProblem = e.getMessage();
             }
         }
-        Window w = build(stage, scenario, WIDTH, HEIGHT);
+        // the window opens where it was, at the size it had, but never larger than the screen's usable area
+        Path prefsFile = WindowPrefs.defaultFile();
+        WindowPrefs.Loaded loaded = WindowPrefs.load(prefsFile);
+        WindowPrefs saved = loaded.prefs().orElse(null);
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        Rectangle2D place = WindowPrefs.place(saved == null ? null : saved.x(), saved == null ? null : saved.y(),
+                saved == null ? WIDTH : saved.width(), saved == null ? HEIGHT : saved.height(), screens,
+                Screen.getPrimary().getVisualBounds());
+        stage.setX(place.getMinX());
+        stage.setY(place.getMinY());
+        Window w = build(stage, scenario, place.getWidth(), place.getHeight(), saved);
         vm = w.vm();
         view = w.view();
+        if (saved != null && saved.maximized()) {
+            stage.setMaximized(true);
+        }
+        if (loaded.notice() != null) {
+            view.notice(loaded.notice());
+        }
+        stage.setOnHiding(e -> saveLayout(stage, prefsFile));
         if (startupProblem != null) {
             vm.pause();
             javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
@@ -67,13 +87,48 @@ public class AuroraLabApp extends Application {
     public record Window(SimulationViewModel vm, MainView view, Scene scene) {
     }
 
-    /** Builds the window around a scenario without starting the clock. */
+    /** Writes where the window is and how its panels are set; a failure costs only the next run's layout. */
+    private void saveLayout(Stage stage, Path file) {
+        PanelLayout.State st = view.layoutToSave();
+        WindowPrefs p = new WindowPrefs(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized(), st.sideShown(), st.chartsAuto() || st.chartsShown(), st.sideDivider(),
+                st.chartsDivider(),
+                view.themeName());
+        if (stage.isMaximized() || stage.isFullScreen()) {
+            // keep the size it had before: leaving maximized should not give a window as large as the screen
+            WindowPrefs before = WindowPrefs.load(file).prefs().orElse(null);
+            p = new WindowPrefs(before == null ? null : before.x(), before == null ? null : before.y(),
+                    before == null ? WIDTH : before.width(), before == null ? HEIGHT : before.height(),
+                    stage.isMaximized(), p.sideShown(), p.chartsShown(), p.sideDivider(), p.chartsDivider(),
+                    p.theme());
+        }
+        try {
+            p.save(file);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("aurora-lab: could not save the window layout to " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Builds the window around a scenario without starting the clock, its panels set for its size. */
     public static Window build(Stage stage, Scenario scenario, double width, double height) {
+        return build(stage, scenario, width, height, null);
+    }
+
+    /**
+     * Builds the window around a scenario without starting the clock.
+     *
+     * @param saved the layout the window had when it last closed, or null for the defaults of a window this size
+     */
+    public static Window build(Stage stage, Scenario scenario, double width, double height, WindowPrefs saved) {
         // the theme is set here, not in start(), so the screenshot command and tests see the same window as a user
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ChartsPanel charts = new ChartsPanel();
         SimulationViewModel vm = new SimulationViewModel(scenario, System::nanoTime, charts);
-        MainView view = new MainView(vm, stage, charts.node());
+        MainView view = new MainView(vm, stage, charts.node(), null);
+        view.panels().start(width, height, saved);
+        if (saved != null && saved.theme() != null) {
+            view.setThemeName(saved.theme());
+        }
         view.onPaletteChange(charts::setPalette);
         view.onPresenterChange(on -> charts.setPresenter(on));
         Scene scene = new Scene(view, width, height);

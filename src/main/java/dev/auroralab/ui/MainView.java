@@ -3,62 +3,46 @@ package dev.auroralab.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
-import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
-import dev.auroralab.engine.snapshot.EngineSnapshot.VolumeStatus;
 import dev.auroralab.scenario.BuiltInScenarios;
+import dev.auroralab.scenario.Durations;
+import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
-import dev.auroralab.scenario.ScenarioWriter;
 import dev.auroralab.ui.topology.TopologyView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Application;
-import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -66,110 +50,134 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
- * The main window's view: menus, the transport bar (play, step, speed, clock, seed), the volume banner, the topology
- * canvas, the charts, and on the right the inspector and the event log. It only observes the view model and calls
- * its command methods. Keys a presenter needs are handled in one scene-wide filter, so they work wherever the focus
- * is (except while typing in a text field).
+ * The main window's view: it builds the parts and wires them to the view model. The menus and the transport bar
+ * (play, step, speed, the scenario, the clock and seed) on top; the volume banner, the scenario's notes, the Global
+ * Database's strip and the topology with the charts under it in the middle ({@link PanelLayout} shares the room); the
+ * side panel on the right; the status line at the bottom. It only observes the view model and calls its command
+ * methods. Keys a presenter needs are handled in one scene-wide filter, so they work wherever the focus is (except
+ * while typing in a text field).
  */
 public final class MainView extends BorderPane {
 
     // node ids, for tests and CSS
-    public static final String BANNER_ID = "volumeBanner";
+    public static final String BANNER_ID = VolumeBanner.ID;
     public static final String CLOCK_ID = "simClock";
     public static final String PLAY_ID = "playButton";
     public static final String STEP_ID = "stepButton";
     public static final String SPEED_ID = "speedSlider";
     public static final String SPEED_LABEL_ID = "speedLabel";
-    public static final String EVENT_LOG_ID = "eventLog";
-    public static final String INSPECTOR_ID = "inspector";
+    public static final String EVENT_LOG_ID = EventLogView.LIST_ID;
+    public static final String INSPECTOR_ID = SidePanel.INSPECTOR_ID;
     public static final String STATUS_ID = "statusLine";
     public static final String SCENARIO_PICKER_ID = "scenarioPicker";
-    public static final String SIDE_PANEL_ID = "sidePanel";
+    public static final String SIDE_PANEL_ID = SidePanel.ID;
+    public static final String PRESENTER_STYLE = "presenter";
 
     private final SimulationViewModel vm;
     private final Stage stage;
     private final TopologyView topology;
     private final GlobalControls global;
-    private final VBox centre;
     private final Node charts;
     private final TabPane bottomTabs = new TabPane();
+    private final Tab chartsTab = new Tab("Charts");
     private final Tab ledgerTab = new Tab();
     private int ledgerRowsSeen;
     private int ledgerTitleRows = -1;
-    private final Label banner = new Label();
+    private final VolumeBanner banner = new VolumeBanner();
+    private final ScenarioNotes notes = new ScenarioNotes();
     private final Label clock = new Label();
     private final Button play = new Button();
     private final Slider speed = new Slider(-2, 2, 0);
     private final Label speedLabel = new Label();
     private final Label status = new Label();
     private final ComboBox<String> picker = new ComboBox<>();
-    private final InspectorPane inspector = new InspectorPane();
-    private final ListView<AuroraEvent> log = new ListView<>();
-    private final ComboBox<EventLinks.Family> logFilter = new ComboBox<>();
-    private final Slider writes = new Slider(0, Math.log10(200_001), 3);
-    private final Slider reads = new Slider(0, Math.log10(200_001), 3);
-    private final Label writesLabel = new Label();
-    private final Label readsLabel = new Label();
-    private final VBox side = new VBox(8);
-    private final SplitPane split;
+    private final SidePanel side;
+    private final TransportBar transport;
+    private final PanelLayout panels;
+    private final MenuBar menuBar;
+    private final Dialogs dialogs;
+    private final FileActions files;
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
-    private final java.util.List<Button> transportButtons = new java.util.ArrayList<>();
+    private final CheckMenuItem sideItem = new CheckMenuItem("Side panel: inspector, event log, workload");
+    private final CheckMenuItem chartsItem = new CheckMenuItem("Charts (off: one line of headline numbers)");
+    private final CheckMenuItem notesItem = new CheckMenuItem("Scenario notes");
     private Consumer<Palette> paletteListeners = p -> { };
     private Consumer<Boolean> presenterListeners = on -> { };
     private Palette palette = Palette.LIGHT;
     private boolean presenter;
-    private long lastInspectorNanos;
-    private Path lastFolder;
+    private boolean presenterFullScreen;
+    private PanelLayout.State beforePresenter;
+    /** The scenario's end, and whether the learner was told the run went past it. */
+    private long scenarioEndMicros = Long.MAX_VALUE;
+    private boolean toldPastEnd;
+    private String shownClock = "";
 
-    public MainView(SimulationViewModel vm, Stage stage, Node charts) {
+    /**
+     * @param charts the charts under the topology (may be null: no charts)
+     * @param headline the one-line strip of headline numbers shown in the charts' place when they are collapsed
+     *     (may be null)
+     */
+    public MainView(SimulationViewModel vm, Stage stage, Node charts, Node headline) {
         this.vm = vm;
         this.stage = stage;
         this.topology = new TopologyView(vm);
         this.global = new GlobalControls(vm);
         this.charts = charts;
+        this.side = new SidePanel(vm);
+        this.dialogs = new Dialogs(stage, vm);
+        this.files = new FileActions(vm, stage, dialogs, this);
 
-        VBox top = new VBox(menuBar(), transportBar());
-        setTop(top);
+        menuBar = menuBar();
+        transport = transportBar();
+        setTop(new VBox(menuBar, transport));
 
-        banner.setId(BANNER_ID);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.setPadding(new Insets(6, 12, 6, 12));
-        banner.getStyleClass().add("volume-banner");
         VBox.setMargin(banner, new Insets(6, 8, 2, 8));
+        VBox.setMargin(notes, new Insets(2, 8, 2, 8));
         VBox.setMargin(global.alarm(), new Insets(2, 8, 2, 8));
+        buildBottomTabs();
         // a Global Database adds the alarm bar, the strip of regions and the region bar (the topology's title and the
         // region's actions); for a single region they are not shown and take no room
-        centre = new VBox(banner, global.alarm(), global.strip(), global.regionBar(), topology);
-        // the topology takes the height its page needs at this width; the charts grow into what is left
-        VBox.setVgrow(topology, Priority.SOMETIMES);
-        if (charts != null) {
-            VBox.setVgrow(charts, Priority.ALWAYS);
-            centre.getChildren().add(charts);
-        }
-        buildBottomTabs();
-        buildSide();
-        split = new SplitPane(centre, side);
-        split.setDividerPositions(0.76);
-        SplitPane.setResizableWithParent(side, false);
-        setCenter(split);
+        panels = new PanelLayout(List.of(banner, notes, global.alarm(), global.strip(), global.regionBar()), notes,
+                topology, charts, headline, side);
+        notes.setOnClose(() -> panels.setNotesShown(false));
+        setCenter(panels.root());
+        panels.sideShownProperty().addListener((o, a, b) -> {
+            sideItem.setSelected(b);
+            if (b) {
+                side.refreshInspector();
+            }
+        });
+        panels.chartsShownProperty().addListener((o, a, b) -> chartsItem.setSelected(b));
+        panels.notesShownProperty().addListener((o, a, b) -> notesItem.setSelected(b));
 
         status.setId(STATUS_ID);
         status.getStyleClass().add("status-line");
         status.setPadding(new Insets(4, 12, 4, 12));
+        status.setMaxWidth(Double.MAX_VALUE);
         status.textProperty().bind(vm.statusProperty());
+        status.setTooltip(new Tooltip());
+        status.getTooltip().textProperty().bind(vm.statusProperty());
         setBottom(status);
 
         vm.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
         vm.playingProperty().addListener((o, a, b) -> refreshPlay());
         vm.speedProperty().addListener((o, a, b) -> refreshSpeed());
         vm.effectiveSpeedProperty().addListener((o, a, b) -> refreshSpeed());
-        vm.selectionProperty().addListener((o, a, b) -> refreshInspector());
-        vm.scenarioNameProperty().addListener((o, a, b) -> refreshTitle());
+        vm.scenarioNameProperty().addListener((o, a, b) -> onScenarioOpened());
+        stage.fullScreenProperty().addListener((o, a, full) -> {
+            // Esc or the system left full screen: presenter mode ends with it
+            if (!full && presenter && presenterFullScreen) {
+                setPresenter(false);
+            }
+        });
         refreshPlay();
         refreshSpeed();
-        refreshTitle();
+        onScenarioOpened();
         onSnapshot(vm.snapshot());
-        refreshInspector();
+    }
+
+    public MainView(SimulationViewModel vm, Stage stage, Node charts) {
+        this(vm, stage, charts, null);
     }
 
     public TopologyView topology() {
@@ -181,9 +189,26 @@ public final class MainView extends BorderPane {
         return global;
     }
 
+    public PanelLayout panels() {
+        return panels;
+    }
+
+    public SidePanel side() {
+        return side;
+    }
+
+    public ScenarioNotes notes() {
+        return notes;
+    }
+
+    public TransportBar transport() {
+        return transport;
+    }
+
     /** Shows the RPO/RTO ledger's tab (a Global Database only; the screenshot command uses it). */
     public void showLedger() {
-        if (bottomTabs.getParent() != null) {
+        if (bottomTabs.getParent() != null || global.isGlobal()) {
+            panels.chooseCharts(true);
             bottomTabs.getSelectionModel().select(ledgerTab);
         }
     }
@@ -209,17 +234,14 @@ public final class MainView extends BorderPane {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
-        MenuItem open = item("_Open scenario…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
-                this::openFile);
-        MenuItem save = item("_Save scenario with my actions…",
-                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveFile);
+        MenuItem open = item("_Open scenario…", shortcut(KeyCode.O), files::openFile);
+        MenuItem save = item("_Save scenario with my actions…", shortcut(KeyCode.S), files::saveFile);
         Menu builtIns = new Menu("_Built-in scenarios");
         for (String name : BuiltInScenarios.NAMES) {
             builtIns.getItems().add(item(name, null, () -> openBuiltIn(name)));
         }
-        MenuItem png = item("_Export view as PNG…", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-                this::exportPng);
-        MenuItem quit = item("_Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
+        MenuItem png = item("_Export view as PNG…", shortcut(KeyCode.E), files::exportPng);
+        MenuItem quit = item("_Quit", shortcut(KeyCode.Q), stage::close);
         file.getItems().addAll(open, save, builtIns, new SeparatorMenuItem(), png, new SeparatorMenuItem(), quit);
 
         Menu sim = new Menu("_Simulation");
@@ -231,8 +253,7 @@ public final class MainView extends BorderPane {
                 item("Faster", new KeyCodeCombination(KeyCode.PLUS), vm::faster),
                 item("Slower", new KeyCodeCombination(KeyCode.MINUS), vm::slower),
                 new SeparatorMenuItem(),
-                item("_Restart the scenario", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
-                        vm::restart));
+                item("_Restart the scenario", shortcut(KeyCode.R), vm::restart));
 
         Menu selection = new Menu("S_election");
         selection.getItems().addAll(
@@ -248,16 +269,31 @@ public final class MainView extends BorderPane {
                 item("Clear the selection", new KeyCodeCombination(KeyCode.ESCAPE), () -> vm.select(null)));
 
         Menu view = new Menu("_View");
-        darkItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
+        sideItem.setAccelerator(shortcut(KeyCode.DIGIT1));
+        sideItem.setOnAction(e -> panels.setSideShown(sideItem.isSelected()));
+        chartsItem.setAccelerator(shortcut(KeyCode.DIGIT2));
+        chartsItem.setOnAction(e -> panels.chooseCharts(chartsItem.isSelected()));
+        notesItem.setAccelerator(shortcut(KeyCode.DIGIT3));
+        notesItem.setOnAction(e -> panels.setNotesShown(notesItem.isSelected()));
+        darkItem.setAccelerator(shortcut(KeyCode.D));
         darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
-        view.getItems().addAll(darkItem,
-                item("Presenter mode (full screen, large type)", new KeyCodeCombination(KeyCode.F11),
+        view.getItems().addAll(sideItem, chartsItem, notesItem, new SeparatorMenuItem(),
+                item("Zoom in", shortcut(KeyCode.EQUALS), topology::zoomIn),
+                item("Zoom out", shortcut(KeyCode.MINUS), topology::zoomOut),
+                item("Fit the picture to the window", shortcut(KeyCode.DIGIT0), topology::zoomToFit),
+                new SeparatorMenuItem(), darkItem,
+                item("Presenter mode (full screen, large picture)", new KeyCodeCombination(KeyCode.F11),
                         this::togglePresenter));
 
         Menu help = new Menu("_Help");
-        help.getItems().addAll(item("What this model simplifies", null, this::showSimplifications),
+        help.getItems().addAll(item("About this scenario", null, this::showAboutScenario),
+                item("What this model simplifies", null, this::showSimplifications),
                 item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), this::showShortcuts));
         return new MenuBar(file, sim, selection, view, global.menu(), help);
+    }
+
+    private static KeyCombination shortcut(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
@@ -269,25 +305,24 @@ public final class MainView extends BorderPane {
         return m;
     }
 
-    private ToolBar transportBar() {
+    private TransportBar transportBar() {
         play.setId(PLAY_ID);
         play.setOnAction(e -> vm.togglePlaying());
         play.setTooltip(new Tooltip("Play or pause the simulation (Space)"));
-        play.setMinWidth(Control.USE_PREF_SIZE);
 
         Button step = new Button("Step", new FontIcon(MaterialDesignS.STEP_FORWARD));
         step.setId(STEP_ID);
         step.setOnAction(e -> vm.stepOneEvent());
-        step.setTooltip(new Tooltip("Pause and fire one engine event: a boxcar landing, an ack, a timer (→).\n"
+        step.setTooltip(new Tooltip("Step: pause and fire one engine event, a boxcar landing, an ack, a timer (→).\n"
                 + "Shift+→ runs to the next event in the log."));
 
         Button next = new Button("Next event", new FontIcon(MaterialDesignS.SKIP_NEXT));
         next.setOnAction(e -> vm.stepToNextNotableEvent());
-        next.setTooltip(new Tooltip("Pause, then run until the next event in the log (Shift+→)"));
+        next.setTooltip(new Tooltip("Next event: pause, then run until the next event in the log (Shift+→)"));
 
         Button restart = new Button("Restart", new FontIcon(MaterialDesignR.RESTART));
         restart.setOnAction(e -> vm.restart());
-        restart.setTooltip(new Tooltip("Start this scenario again from t = 0 with its seed (Ctrl+R)"));
+        restart.setTooltip(new Tooltip("Restart: this scenario again from t = 0 with its seed (Ctrl+R)"));
 
         speed.setId(SPEED_ID);
         speed.setPrefWidth(170);
@@ -301,113 +336,52 @@ public final class MainView extends BorderPane {
             }
         });
         speedLabel.setId(SPEED_LABEL_ID);
-        speedLabel.setMinWidth(70);
 
         picker.setId(SCENARIO_PICKER_ID);
         picker.getItems().setAll(BuiltInScenarios.NAMES);
-        picker.setPromptText("Built-in scenario");
-        picker.setTooltip(new Tooltip("Pick a built-in scenario; Ctrl+O opens a file"));
+        picker.setTooltip(new Tooltip("The scenario open now; pick a built-in one here, or open a file (Ctrl+O)"));
         picker.setOnAction(e -> {
             String name = picker.getValue();
-            if (name != null) {
+            if (name != null && !name.equals(shownBuiltIn)) {
                 openBuiltIn(name);
             }
         });
 
-        Button open = new Button(null, new FontIcon(MaterialDesignF.FOLDER_OPEN));
-        open.setTooltip(new Tooltip("Open a scenario file (Ctrl+O)"));
-        open.setOnAction(e -> openFile());
-        Button save = new Button(null, new FontIcon(MaterialDesignC.CONTENT_SAVE));
-        save.setTooltip(new Tooltip("Save this scenario with the actions you took (Ctrl+S)"));
-        save.setOnAction(e -> saveFile());
-        Button theme = new Button(null, new FontIcon(MaterialDesignT.THEME_LIGHT_DARK));
-        theme.setTooltip(new Tooltip("Light or dark theme, canvas included (Ctrl+D)"));
-        theme.setOnAction(e -> setDark(!darkItem.isSelected()));
-        Button present = new Button(null, new FontIcon(MaterialDesignP.PROJECTOR_SCREEN));
-        present.setTooltip(new Tooltip("Presenter mode: full screen, large type (F11)"));
-        present.setOnAction(e -> togglePresenter());
+        Button open = iconButton(MaterialDesignF.FOLDER_OPEN, "Open a scenario file (Ctrl+O)", files::openFile);
+        Button save = iconButton(MaterialDesignC.CONTENT_SAVE, "Save this scenario with the actions you took (Ctrl+S)",
+                files::saveFile);
+        Button panelsButton = iconButton(MaterialDesignD.DOCK_RIGHT,
+                "Show or hide the side panel: inspector, event log, workload (Ctrl+1)", panelsToggle());
+        Button chartsButton = iconButton(MaterialDesignC.CHART_LINE,
+                "Show the charts, or collapse them to one line of headline numbers (Ctrl+2)",
+                () -> panels.toggleCharts());
+        Button theme = iconButton(MaterialDesignT.THEME_LIGHT_DARK, "Light or dark theme, canvas included (Ctrl+D)",
+                () -> setDark(!darkItem.isSelected()));
+        Button present = iconButton(MaterialDesignP.PROJECTOR_SCREEN,
+                "Presenter mode: full screen, the picture as large as it goes (F11; Esc leaves)",
+                this::togglePresenter);
 
         clock.setId(CLOCK_ID);
         clock.getStyleClass().addAll(Styles.TITLE_4, "sim-clock");
         clock.setTooltip(new Tooltip("Simulated time (minutes:seconds.milliseconds) and the run's seed: "
                 + "the same scenario, seed and actions always give the same run"));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        transportButtons.addAll(java.util.List.of(play, step, next, restart));
-        clock.setMinWidth(Control.USE_PREF_SIZE);
-        picker.setMinWidth(Control.USE_PREF_SIZE);
-        return new ToolBar(play, step, next, restart, new Separator(Orientation.VERTICAL),
-                new FontIcon(MaterialDesignS.SPEEDOMETER), speed, speedLabel, new Separator(Orientation.VERTICAL),
-                picker, open, save, grow, clock, new Separator(Orientation.VERTICAL), theme, present);
+        return new TransportBar(List.of(play, step, next, restart), speed, speedLabel, picker, List.of(open, save),
+                clock, List.of(panelsButton, chartsButton, theme, present), List.of(open, save, panelsButton,
+                        chartsButton));
     }
 
-    private void buildSide() {
-        side.setId(SIDE_PANEL_ID);
-        side.setPadding(new Insets(8));
-        side.setMinWidth(300);
+    private Runnable panelsToggle() {
+        return () -> panels.toggleSide();
+    }
 
-        Label inspectorTitle = new Label("Inspector");
-        inspectorTitle.getStyleClass().add(Styles.TITLE_4);
-        inspector.setId(INSPECTOR_ID);
-
-        Label logTitle = new Label("Event log");
-        logTitle.getStyleClass().add(Styles.TITLE_4);
-        // the title keeps its words; the filter beside it gives way when the panel is narrow
-        logTitle.setMinWidth(Control.USE_PREF_SIZE);
-        logFilter.getItems().setAll(EventLinks.Family.values());
-        logFilter.setValue(EventLinks.Family.ALL);
-        logFilter.setTooltip(new Tooltip("Show one family of events"));
-        logFilter.setMinWidth(80);
-        FilteredList<AuroraEvent> filtered = new FilteredList<>(vm.events());
-        logFilter.valueProperty().addListener((o, a, f) -> filtered.setPredicate(f == null ? null : f::contains));
-        log.setId(EVENT_LOG_ID);
-        log.setItems(filtered);
-        log.setCellFactory(lv -> new ListCell<>() {
-            {
-                // wrap long lines to the list's width instead of cutting them off
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(AuroraEvent e, boolean empty) {
-                super.updateItem(e, empty);
-                setText(e == null || empty ? null
-                        : SimulationViewModel.clock(e.atMicros()) + "  " + e.detail());
-                setTooltip(e == null || empty ? null : new Tooltip(e.type() + " at t = "
-                        + SimulationViewModel.clock(e.atMicros()) + "\nClick to select what it concerns"));
-            }
-        });
-        log.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
-            if (e != null) {
-                Selection s = EventLinks.subject(e);
-                if (s != null) {
-                    vm.select(s);
-                }
-            }
-        });
-        filtered.addListener((javafx.collections.ListChangeListener<AuroraEvent>) c -> {
-            if (log.getSelectionModel().isEmpty() && !filtered.isEmpty()) {
-                log.scrollTo(filtered.size() - 1);
-            }
-        });
-        log.setPlaceholder(new Label("No events yet: break something"));
-        HBox logHead = new HBox(8, logTitle, logFilter);
-        logHead.setAlignment(Pos.CENTER_LEFT);
-
-        Label workloadTitle = new Label("Workload");
-        workloadTitle.getStyleClass().add(Styles.TITLE_4);
-        configureWorkload(writes, writesLabel, "writes/s", true);
-        configureWorkload(reads, readsLabel, "reads/s", false);
-        VBox workload = new VBox(4, workloadTitle, new HBox(8, writes, writesLabel), new HBox(8, reads, readsLabel));
-
-        VBox.setVgrow(inspector, Priority.ALWAYS);
-        VBox.setVgrow(log, Priority.ALWAYS);
-        side.getChildren().addAll(inspectorTitle, inspector, logHead, log, workload);
+    private static Button iconButton(org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     private void buildBottomTabs() {
-        Tab chartsTab = new Tab("Charts");
         chartsTab.setClosable(false);
         ledgerTab.setClosable(false);
         ledgerTitle();
@@ -421,12 +395,7 @@ public final class MainView extends BorderPane {
                 ledgerTitle();
             }
         });
-        VBox.setVgrow(bottomTabs, Priority.ALWAYS);
-        // the strip and the region bar take about 170 px: the charts give some of theirs, so the topology keeps its
-        // readable size at 1600x1000 (a VBox that is short of room shrinks every child toward its minimum)
-        bottomTabs.setMinHeight(170);
-        bottomTabs.setPrefHeight(200);
-        bottomTabs.setMaxHeight(340);
+        bottomTabs.setMinHeight(150);
     }
 
     /** "RPO/RTO ledger (2)", with "new" while it has rows the learner has not looked at. */
@@ -442,61 +411,25 @@ public final class MainView extends BorderPane {
 
     /**
      * For a Global Database the charts share their place with the RPO/RTO ledger, as two tabs; a single-region
-     * cluster keeps the charts alone, exactly as before.
+     * cluster keeps the charts alone.
      */
     private void arrangeBottom(boolean isGlobal) {
-        if (charts == null || isGlobal == (bottomTabs.getParent() != null)) {
+        if (charts == null) {
             return;
         }
-        Tab chartsTab = bottomTabs.getTabs().get(0);
+        boolean tabbed = chartsTab.getContent() != null;
+        if (isGlobal == tabbed) {
+            return;
+        }
         if (isGlobal) {
-            centre.getChildren().remove(charts);
             chartsTab.setContent(charts);
-            centre.getChildren().add(bottomTabs);
+            panels.setBottom(bottomTabs);
             bottomTabs.getSelectionModel().select(chartsTab);
         } else {
-            centre.getChildren().remove(bottomTabs);
+            panels.setBottom(null);
             chartsTab.setContent(null);
-            centre.getChildren().add(charts);
+            panels.setBottom(charts);
         }
-    }
-
-    private void configureWorkload(Slider s, Label label, String unit, boolean isWrites) {
-        s.setPrefWidth(200);
-        s.setTooltip(new Tooltip("Client " + unit + ", 0 to 200,000 (logarithmic); applied when you let go"));
-        s.valueProperty().addListener((o, a, b) -> label.setText(String.format(Locale.ROOT, "%,.0f %s",
-                fromWorkloadSlider(b.doubleValue()), unit)));
-        s.valueChangingProperty().addListener((o, was, now) -> {
-            if (!now) {
-                applyWorkload(isWrites, fromWorkloadSlider(s.getValue()));
-            }
-        });
-        s.setOnMouseReleased(e -> {
-            if (!s.isValueChanging()) {
-                applyWorkload(isWrites, fromWorkloadSlider(s.getValue()));
-            }
-        });
-        s.setOnKeyReleased(e -> applyWorkload(isWrites, fromWorkloadSlider(s.getValue())));
-    }
-
-    private void applyWorkload(boolean isWrites, double value) {
-        EngineSnapshot s = vm.snapshot();
-        double current = isWrites ? s.writesPerSecond() : s.readsPerSecond();
-        if (Math.abs(current - value) < 0.5) {
-            return;
-        }
-        vm.act(isWrites ? new dev.auroralab.engine.command.Command.SetWorkload(value, null)
-                : new dev.auroralab.engine.command.Command.SetWorkload(null, value));
-    }
-
-    /** Workload sliders sit on log10(1 + rate), rounded to a readable figure. */
-    static double fromWorkloadSlider(double position) {
-        double raw = Math.pow(10, position) - 1;
-        if (raw < 10) {
-            return Math.round(raw);
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)) - 1);
-        return Math.round(raw / magnitude) * magnitude;
     }
 
     // =================================================================================================================
@@ -506,7 +439,13 @@ public final class MainView extends BorderPane {
     /** Installs the presenter keys on the scene; call once the view is in its scene. */
     public void installKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+            if (e.getTarget() instanceof TextInputControl || e.isAltDown()) {
+                return;
+            }
+            if (e.isShortcutDown()) {
+                if (shortcutKey(e.getCode())) {
+                    e.consume();
+                }
                 return;
             }
             boolean handled = true;
@@ -530,7 +469,7 @@ public final class MainView extends BorderPane {
                 case OPEN_BRACKET -> topology.selectAdjacent(-1);
                 case ESCAPE -> {
                     if (presenter) {
-                        togglePresenter();
+                        setPresenter(false);
                     } else {
                         vm.select(null);
                     }
@@ -543,17 +482,38 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /**
+     * Ctrl+ keys that must work whatever the keyboard layout calls them (Ctrl+= and Ctrl++ both zoom in) and in
+     * presenter mode, where the menu bar is hidden.
+     */
+    private boolean shortcutKey(KeyCode code) {
+        switch (code) {
+            case PLUS, ADD, EQUALS -> topology.zoomIn();
+            case MINUS, SUBTRACT -> topology.zoomOut();
+            case DIGIT0, NUMPAD0 -> topology.zoomToFit();
+            case DIGIT1, NUMPAD1 -> panels.toggleSide();
+            case DIGIT2, NUMPAD2 -> panels.toggleCharts();
+            case DIGIT3, NUMPAD3 -> panels.toggleNotes();
+            case D -> setDark(!darkItem.isSelected());
+            case R -> vm.restart();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void keyed(TopologyAction.Kind kind) {
         Selection sel = vm.selection();
         if (sel == null) {
             vm.select(null);
-            flash("Select something first: click an instance, a copy, a storage node or an AZ"
+            vm.tell("Select something first: click an instance, a copy, a storage node or an AZ"
                     + (global.isGlobal() ? ", or a region's card (G)" : ""));
             return;
         }
         TopologyAction a = TopologyActions.keyed(sel, vm.viewSnapshot(), kind);
         if (a == null) {
-            flash("Nothing to " + (kind == TopologyAction.Kind.FAIL ? "fail" : "restore") + " on " + sel.describe()
+            vm.tell("Nothing to " + (kind == TopologyAction.Kind.FAIL ? "fail" : "restore") + " on " + sel.describe()
                     + " right now");
             return;
         }
@@ -570,10 +530,6 @@ public final class MainView extends BorderPane {
         }
     }
 
-    private void flash(String message) {
-        vm.tell(message);
-    }
-
     // =================================================================================================================
     // Reacting to the model
     // =================================================================================================================
@@ -582,49 +538,57 @@ public final class MainView extends BorderPane {
         if (s == null) {
             return;
         }
-        clock.setText("t = " + SimulationViewModel.clock(s.nowMicros()) + "   seed " + s.seed());
-        var v = s.volume();
-        String icon = switch (v.status()) {
-            case WRITABLE -> "✓";
-            case READ_ONLY -> "⚠";
-            case UNAVAILABLE -> "✕";
-        };
-        // the engine's reason often names the failover already; say it once
-        String failover = s.failoverInProgress() == null || v.reason().contains("failover")
-                || v.reason().contains("switchover") ? ""
-                : "   ·   failover: " + s.failoverInProgress().phase() + " (" + s.failoverInProgress().from() + " → "
-                        + (s.failoverInProgress().to() == null ? "?" : s.failoverInProgress().to()) + ")";
-        // in a Global Database the banner is about the region the writes go to, and says which one that is
-        String where = s.isGlobal() ? s.writerRegion() + " · " : "";
-        banner.setText(icon + " " + where + "Volume " + v.status().label().toUpperCase(Locale.ROOT) + " - " + v.reason()
-                + failover);
-        String tone = v.status() == VolumeStatus.WRITABLE ? Styles.SUCCESS
-                : v.status() == VolumeStatus.READ_ONLY ? Styles.WARNING : Styles.DANGER;
-        // only on a change: touching the style classes, even to put back the same one, re-styles the banner
-        if (!banner.getStyleClass().contains(tone)) {
-            banner.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
-            banner.getStyleClass().add(tone);
+        long now = s.nowMicros();
+        boolean pastEnd = now > scenarioEndMicros;
+        String text = "t = " + SimulationViewModel.clock(now) + "   seed " + s.seed() + (pastEnd ? "   ▸ past end" : "");
+        if (!text.equals(shownClock)) {
+            shownClock = text;
+            clock.setText(text);
         }
+        if (pastEnd && !toldPastEnd) {
+            toldPastEnd = true;
+            vm.tell("The scenario's timeline ended at " + SimulationViewModel.clock(scenarioEndMicros)
+                    + "; the simulation plays on (Restart: Ctrl+R)");
+        }
+        banner.show(s);
         arrangeBottom(s.isGlobal());
         if (ledgerTitleRows != global.ledger().rows()) {
             ledgerTitle();
         }
-        if (!writes.isValueChanging() && !writes.isFocused()) {
-            writes.setValue(Math.log10(1 + s.writesPerSecond()));
-        }
-        if (!reads.isValueChanging() && !reads.isFocused()) {
-            reads.setValue(Math.log10(1 + s.readsPerSecond()));
-        }
-        long t = System.nanoTime();
-        // once a second while playing: a value that changes every frame is unreadable anyway
-        if (side.getScene() != null && (t - lastInspectorNanos > 1_000_000_000L || !vm.isPlaying())) {
-            refreshInspector();
-        }
     }
 
-    private void refreshInspector() {
-        lastInspectorNanos = System.nanoTime();
-        inspector.show(InspectorModel.fields(vm.selection(), vm.viewSnapshot()));
+    /** A scenario was opened (or the window built): its notes, the picker, the title, the end marker. */
+    private void onScenarioOpened() {
+        Scenario sc = vm.scenario();
+        notes.setDescription(sc.name(), sc.description());
+        panels.setNotesShown(true);
+        scenarioEndMicros = sc.durationMicros() > 0 ? sc.durationMicros() : Long.MAX_VALUE;
+        toldPastEnd = false;
+        shownClock = "";
+        String builtIn = BuiltInScenarios.NAMES.stream().filter(n -> isBuiltIn(sc, n)).findFirst().orElse(null);
+        shownBuiltIn = builtIn;
+        picker.setValue(builtIn);
+        picker.setPromptText(builtIn != null ? builtIn : sc.sourceName() == null ? sc.name()
+                : Path.of(sc.sourceName()).getFileName().toString());
+        stage.setTitle("Aurora Lab - " + sc.name());
+        clock.setTooltip(new Tooltip("Simulated time (minutes:seconds.milliseconds) and the run's seed: the same "
+                + "scenario, seed and actions always give the same run. The scenario's timeline runs to "
+                + Durations.format(sc.durationMicros()) + "; the simulation plays on after it."));
+    }
+
+    /** The built-in name the picker shows now (null for a file), so setting it does not open the scenario again. */
+    private String shownBuiltIn;
+
+    /** Whether {@code sc} is the built-in scenario {@code name} itself (a file of the same name is not). */
+    private static boolean isBuiltIn(Scenario sc, String name) {
+        if (!(name + ".yaml").equals(sc.sourceName())) {
+            return false;
+        }
+        try {
+            return BuiltInScenarios.load(name).equals(sc);
+        } catch (ScenarioError e) {
+            return false;
+        }
     }
 
     private void refreshPlay() {
@@ -642,103 +606,17 @@ public final class MainView extends BorderPane {
                 : ""));
     }
 
-    private void refreshTitle() {
-        stage.setTitle("Aurora Lab - " + vm.scenarioNameProperty().get());
-    }
-
     // =================================================================================================================
     // Files, themes, presenter mode, help
     // =================================================================================================================
 
     private void openBuiltIn(String name) {
-        vm.openBuiltIn(name).ifPresent(this::showError);
-    }
-
-    private void openFile() {
-        FileChooser fc = chooser("Open a scenario");
-        java.io.File f = fc.showOpenDialog(stage);
-        if (f != null) {
-            lastFolder = f.toPath().getParent();
-            open(f.toPath());
-        }
+        files.openBuiltIn(name);
     }
 
     /** Opens a file; a bad one shows the reader's message in a dialog and leaves the run as it was. */
     public Optional<ScenarioError> open(Path file) {
-        Optional<ScenarioError> err = vm.open(file);
-        err.ifPresent(this::showError);
-        return err;
-    }
-
-    private void showError(ScenarioError e) {
-        Alert a = new Alert(Alert.AlertType.ERROR, null, ButtonType.OK);
-        a.initOwner(stage);
-        a.setTitle("This scenario file has a problem");
-        a.setHeaderText("The file was not loaded; the current run goes on untouched.");
-        TextArea text = new TextArea(e.getMessage());
-        text.setEditable(false);
-        text.setWrapText(true);
-        text.setPrefRowCount(6);
-        text.setId("scenarioErrorText");
-        a.getDialogPane().setContent(text);
-        a.show();
-    }
-
-    private void saveFile() {
-        FileChooser fc = chooser("Save the scenario with your actions");
-        fc.setInitialFileName(slug(vm.scenario().name()) + "-mine.yaml");
-        java.io.File f = fc.showSaveDialog(stage);
-        if (f == null) {
-            return;
-        }
-        try {
-            ScenarioWriter.write(f.toPath(), vm.scenario(), vm.userCommands());
-            flash("Saved " + f.getName() + ": " + vm.userCommands().size() + " action(s) of yours in its timeline");
-        } catch (IOException ex) {
-            saveFailed(f, ex.getMessage() + "\nNothing was written; pick another folder or name.");
-        } catch (IllegalArgumentException ex) {
-            // the run itself cannot be written as a scenario (checked before anything touches the disk)
-            saveFailed(f, ex.getMessage() + "\nNothing was written. Your run goes on; you can still export a picture.");
-        }
-    }
-
-    private void saveFailed(java.io.File f, String why) {
-        Alert a = new Alert(Alert.AlertType.ERROR, "Could not save " + f.getName() + ": " + why, ButtonType.OK);
-        a.initOwner(stage);
-        a.show();
-    }
-
-    private void exportPng() {
-        FileChooser fc = chooser("Export the view as PNG");
-        fc.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        fc.setInitialFileName(slug(vm.scenario().name()) + "-" + vm.nowMicros() / 1_000_000 + "s.png");
-        java.io.File f = fc.showSaveDialog(stage);
-        if (f == null) {
-            return;
-        }
-        try {
-            PngExport.write(this, f.toPath());
-            flash("Exported " + f.getName());
-        } catch (IOException ex) {
-            flash("Could not export: " + ex.getMessage());
-        }
-    }
-
-    private FileChooser chooser(String title) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        fc.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("Scenario (YAML or JSON)", "*.yaml", "*.yml",
-                "*.json"));
-        Path folder = lastFolder != null ? lastFolder : Path.of(System.getProperty("user.dir"));
-        if (folder.toFile().isDirectory()) {
-            fc.setInitialDirectory(folder.toFile());
-        }
-        return fc;
-    }
-
-    private static String slug(String name) {
-        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return s.isEmpty() ? "scenario" : s;
+        return files.open(file);
     }
 
     public void setDark(boolean dark) {
@@ -755,28 +633,72 @@ public final class MainView extends BorderPane {
         setPresenter(!presenter);
     }
 
-    /** Full screen, larger type, side panel hidden: the topology and the charts fill a projector. */
+    /** Presenter mode, full screen: see {@link #setPresenter(boolean, boolean)}. */
     public void setPresenter(boolean on) {
+        setPresenter(on, true);
+    }
+
+    /**
+     * Presenter mode: the picture fills the screen. The side panel and the menu bar are hidden, the charts shrink to
+     * their line of headline numbers, the type grows, the scenario's notes become a caption the presenter can hide
+     * (Ctrl+3), and the topology takes every pixel left. Leaving it puts every panel and splitter back as it was.
+     *
+     * @param fullScreen whether to go full screen too (the screenshot command draws presenter mode at a given size)
+     */
+    public void setPresenter(boolean on, boolean fullScreen) {
+        if (on == presenter) {
+            return;
+        }
         presenter = on;
-        setStyle(on ? "-fx-font-size: 20px;" : "");
         if (on) {
-            split.getItems().remove(side);
-        } else if (!split.getItems().contains(side)) {
-            split.getItems().add(side);
-            split.setDividerPositions(0.76);
+            beforePresenter = panels.state();
+            panels.setSideShown(false);
+            panels.chooseCharts(false);
+            getStyleClass().add(PRESENTER_STYLE);
+        } else {
+            getStyleClass().remove(PRESENTER_STYLE);
+            if (beforePresenter != null) {
+                panels.restore(beforePresenter);
+            }
         }
+        menuBar.setVisible(!on);
+        menuBar.setManaged(!on);
+        transport.setForcedIconsOnly(on);
         presenterListeners.accept(on);
-        // at presenter size the labelled buttons would not fit: icons only (tooltips still name them and their key)
-        for (Button b : transportButtons) {
-            b.setContentDisplay(on ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
-                    : javafx.scene.control.ContentDisplay.LEFT);
+        presenterFullScreen = on && fullScreen;
+        if (fullScreen || !on) {
+            stage.setFullScreenExitHint("Presenter mode: F11 or Esc to leave");
+            if (stage.isFullScreen() != (on && fullScreen)) {
+                stage.setFullScreen(on && fullScreen);
+            }
         }
-        stage.setFullScreenExitHint("Presenter mode: F11 or Esc to leave");
-        stage.setFullScreen(on);
     }
 
     public boolean isPresenter() {
         return presenter;
+    }
+
+    /** The panels as they should be saved for the next run: as they were before presenter mode, if it is on. */
+    public PanelLayout.State layoutToSave() {
+        return presenter && beforePresenter != null ? beforePresenter : panels.state();
+    }
+
+    /** The theme's name, as saved between runs. */
+    public String themeName() {
+        return darkItem.isSelected() ? "dark" : "light";
+    }
+
+    /** Sets the theme by its saved name; an unknown name leaves the default. */
+    public void setThemeName(String name) {
+        setDark("dark".equalsIgnoreCase(name));
+    }
+
+    private void showAboutScenario() {
+        Scenario sc = vm.scenario();
+        String text = sc.name() + "\n\n" + (notes.description().isEmpty() ? "(this scenario has no description)"
+                : notes.description()) + "\n\nSeed " + sc.seed() + " · timeline " + Durations.format(sc.durationMicros())
+                + (sc.sourceName() == null ? "" : " · from " + sc.sourceName());
+        dialogs.info("About this scenario", text, false);
     }
 
     private void showSimplifications() {
@@ -786,11 +708,11 @@ public final class MainView extends BorderPane {
         } catch (IOException e) {
             text = "(could not read: " + e.getMessage() + ")";
         }
-        info("What this model simplifies", text, false);
+        dialogs.info("What this model simplifies", text, false);
     }
 
     private void showShortcuts() {
-        info("Keyboard shortcuts", """
+        dialogs.info("Keyboard shortcuts", """
                 Space        play / pause
                 →            step one engine event (pauses)
                 Shift+→      run to the next event in the log
@@ -801,6 +723,11 @@ public final class MainView extends BorderPane {
                 G / Shift+G  Global Database: show the next / previous region
                 Shift+F10    actions for the selection
                 Esc          clear the selection (leave presenter mode)
+                Ctrl+1       side panel: inspector, event log, workload
+                Ctrl+2       charts, or one line of headline numbers
+                Ctrl+3       the scenario's notes
+                Ctrl+ + / −  zoom the picture in / out (also Ctrl+wheel)
+                Ctrl+0       fit the picture to the window
                 Ctrl+O / S   open / save a scenario
                 Ctrl+R       restart the scenario
                 Ctrl+E       export the view as PNG
@@ -808,20 +735,8 @@ public final class MainView extends BorderPane {
                 F11          presenter mode""", true);
     }
 
-    private void info(String title, String text, boolean monospace) {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
-        a.initOwner(stage);
-        a.setTitle(title);
-        a.setHeaderText(title);
-        TextArea area = new TextArea(text);
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.setPrefColumnCount(70);
-        area.setPrefRowCount(18);
-        if (monospace) {
-            area.setStyle("-fx-font-family: monospace;");
-        }
-        a.getDialogPane().setContent(area);
-        a.show();
+    /** Shows a notice in the status line (a saved layout that could not be read, say). */
+    public void notice(String message) {
+        vm.tell(message);
     }
 }

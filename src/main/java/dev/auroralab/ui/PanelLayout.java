@@ -1,0 +1,320 @@
+package dev.auroralab.ui;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * How the window shares its room: the picture (banner, notes, the global strip, the topology) on the left, the side
+ * panel on the right; the charts under the topology, or in their place a one-line strip of the three headline numbers.
+ *
+ * <p>The topology is the picture and gets the room first: the side panel (Ctrl+1) and the charts (Ctrl+2) collapse
+ * and come back, each splitter remembering where the learner put it; on a narrow window (under
+ * {@link #NARROW_WIDTH} px) the side panel starts hidden, on a short one (under {@link #SHORT_HEIGHT} px) the charts
+ * start as the headline strip. Presenter mode saves this state and puts it back exactly when it ends.
+ */
+public final class PanelLayout {
+
+    /** A window narrower than this starts without the side panel (a 1024x768 projector). */
+    public static final double NARROW_WIDTH = 1200;
+    /** A window shorter than this starts with the charts collapsed to the headline strip (1280x720, 1366x768). */
+    public static final double SHORT_HEIGHT = 800;
+
+    /** The charts are shown only with at least this much height (their titles, values and a readable line). */
+    public static final double CHARTS_MIN_PX = 150;
+    /** ... and take at most this much when they come by themselves; the learner may drag them taller. */
+    public static final double CHARTS_MAX_PX = 280;
+
+    /** Everything that presenter mode changes and gives back. */
+    public record State(boolean sideShown, boolean chartsShown, boolean notesShown, double sideDivider,
+            double chartsDivider, boolean chartsAuto) {
+    }
+
+    private final SplitPane mainSplit = new SplitPane();
+    private final SplitPane pictureSplit = new SplitPane();
+    private final VBox left;
+    private final Node side;
+    private final Node topology;
+    private final Node notes;
+    private final Node headline;
+    private Node bottom;
+    private final java.util.List<Node> above;
+    /**
+     * Whether the charts come and go with the room (true until the learner shows or hides them, or a saved layout
+     * says): they are shown when the topology, at the scale its width gives it, leaves them {@link #CHARTS_MIN_PX}.
+     */
+    private boolean chartsAuto = true;
+    private final ReadOnlyBooleanWrapper sideShown = new ReadOnlyBooleanWrapper(this, "sideShown", true);
+    private final ReadOnlyBooleanWrapper chartsShown = new ReadOnlyBooleanWrapper(this, "chartsShown", true);
+    private final ReadOnlyBooleanWrapper notesShown = new ReadOnlyBooleanWrapper(this, "notesShown", true);
+    private double sideDivider = WindowPrefs.DEFAULT_SIDE_DIVIDER;
+    private double chartsDivider = WindowPrefs.DEFAULT_CHARTS_DIVIDER;
+
+    /**
+     * @param above what sits over the topology, top to bottom (banner, notes, alarm, strip, region bar)
+     * @param notes the scenario's notes, one of {@code above}, which Ctrl+3 hides and shows
+     * @param topology the picture, which takes the room left
+     * @param bottom the charts (or the charts and the ledger as tabs) under the topology
+     * @param headline the strip of headline numbers shown in the charts' place while they are collapsed
+     * @param side the side panel
+     */
+    public PanelLayout(java.util.List<Node> above, Node notes, Node topology, Node bottom, Node headline, Node side) {
+        this.side = side;
+        this.topology = topology;
+        this.notes = notes;
+        this.bottom = bottom;
+        this.headline = headline;
+        pictureSplit.setOrientation(Orientation.VERTICAL);
+        pictureSplit.getStyleClass().add("picture-split");
+        pictureSplit.getItems().add(topology);
+        if (bottom != null) {
+            pictureSplit.getItems().add(bottom);
+            SplitPane.setResizableWithParent(bottom, false);
+            pictureSplit.setDividerPositions(chartsDivider);
+        }
+        this.above = java.util.List.copyOf(above);
+        left = new VBox() {
+            @Override
+            protected void layoutChildren() {
+                autoCharts(getWidth(), getHeight());
+                super.layoutChildren();
+            }
+        };
+        left.getChildren().addAll(above);
+        left.getChildren().add(pictureSplit);
+        VBox.setVgrow(pictureSplit, Priority.ALWAYS);
+        if (headline != null) {
+            left.getChildren().add(headline);
+            show(headline, false);
+        }
+        mainSplit.getItems().addAll(left, side);
+        mainSplit.setDividerPositions(sideDivider);
+        SplitPane.setResizableWithParent(side, false);
+        if (side instanceof Region r) {
+            r.setMinWidth(280);
+        }
+    }
+
+    /** The node to put in the window's centre. */
+    public SplitPane root() {
+        return mainSplit;
+    }
+
+    // =================================================================================================================
+    // Start, and what is saved between runs
+    // =================================================================================================================
+
+    /**
+     * Sets the panels for a window of this size: as saved (if anything was), but a narrow window hides the side panel
+     * and a short one collapses the charts whatever was saved, so a laptop's layout never crowds a projector.
+     */
+    public void start(double windowWidth, double windowHeight, WindowPrefs saved) {
+        if (saved != null) {
+            sideDivider = clampDivider(saved.sideDivider(), WindowPrefs.DEFAULT_SIDE_DIVIDER);
+            chartsDivider = clampDivider(saved.chartsDivider(), WindowPrefs.DEFAULT_CHARTS_DIVIDER);
+        }
+        boolean side = (saved == null || saved.sideShown()) && windowWidth >= NARROW_WIDTH;
+        setSideShown(side);
+        // the charts follow the room unless the learner chose to hide them last time
+        chartsAuto = saved == null || saved.chartsShown();
+        if (!chartsAuto) {
+            setChartsShown(false);
+        }
+    }
+
+    /**
+     * While the charts follow the room: shows them when the topology keeps the height its width gives it and the
+     * charts still get {@link #CHARTS_MIN_PX}, and collapses them to the headline strip otherwise. Decided from what
+     * does not depend on the charts (the room, what sits above, the topology's wish), so it never flips back and forth.
+     */
+    private void autoCharts(double width, double height) {
+        if (!chartsAuto || bottom == null || width <= 0 || height <= 0) {
+            return;
+        }
+        double aboveH = 0;
+        for (Node n : above) {
+            if (n.isManaged()) {
+                Insets m = VBox.getMargin(n);
+                aboveH += n.prefHeight(width) + (m == null ? 0 : m.getTop() + m.getBottom());
+            }
+        }
+        double splitH = height - aboveH;
+        double free = splitH - topology.prefHeight(width);
+        boolean show = free >= CHARTS_MIN_PX;
+        if (show != chartsShown.get()) {
+            chartsDivider = 1 - Math.min(free, CHARTS_MAX_PX) / Math.max(1, splitH);
+            setChartsShown(show);
+        }
+    }
+
+    private static double clampDivider(double d, double otherwise) {
+        return d > 0.2 && d < 0.95 ? d : otherwise;
+    }
+
+    /** The splitters' positions now (0 to 1), for saving: the remembered one while a panel is hidden. */
+    public double sideDivider() {
+        return sideShown.get() && mainSplit.getDividers().size() > 0 ? mainSplit.getDividerPositions()[0]
+                : sideDivider;
+    }
+
+    public double chartsDivider() {
+        return chartsShown.get() && pictureSplit.getDividers().size() > 0 ? pictureSplit.getDividerPositions()[0]
+                : chartsDivider;
+    }
+
+    // =================================================================================================================
+    // Collapse and come back
+    // =================================================================================================================
+
+    public ReadOnlyBooleanProperty sideShownProperty() {
+        return sideShown.getReadOnlyProperty();
+    }
+
+    public boolean isSideShown() {
+        return sideShown.get();
+    }
+
+    public ReadOnlyBooleanProperty chartsShownProperty() {
+        return chartsShown.getReadOnlyProperty();
+    }
+
+    public boolean isChartsShown() {
+        return chartsShown.get();
+    }
+
+    public ReadOnlyBooleanProperty notesShownProperty() {
+        return notesShown.getReadOnlyProperty();
+    }
+
+    public boolean isNotesShown() {
+        return notesShown.get();
+    }
+
+    /** Ctrl+1. */
+    public void toggleSide() {
+        setSideShown(!sideShown.get());
+    }
+
+    /** Ctrl+2: the learner's choice, which the room no longer overrides. */
+    public void toggleCharts() {
+        chooseCharts(!chartsShown.get());
+    }
+
+    /** Shows or collapses the charts as the learner chose (the menu, the button, Ctrl+2). */
+    public void chooseCharts(boolean on) {
+        chartsAuto = false;
+        setChartsShown(on);
+    }
+
+    /** Whether the charts still come and go with the room. */
+    public boolean isChartsAuto() {
+        return chartsAuto;
+    }
+
+    /** Ctrl+3. */
+    public void toggleNotes() {
+        setNotesShown(!notesShown.get());
+    }
+
+    public void setSideShown(boolean on) {
+        boolean there = mainSplit.getItems().contains(side);
+        if (on && !there) {
+            mainSplit.getItems().add(side);
+            mainSplit.setDividerPositions(sideDivider);
+        } else if (!on && there) {
+            sideDivider = clampDivider(mainSplit.getDividerPositions()[0], sideDivider);
+            mainSplit.getItems().remove(side);
+        }
+        side.setVisible(on);
+        sideShown.set(on);
+    }
+
+    public void setChartsShown(boolean on) {
+        if (bottom != null) {
+            boolean there = pictureSplit.getItems().contains(bottom);
+            if (on && !there) {
+                pictureSplit.getItems().add(bottom);
+                pictureSplit.setDividerPositions(chartsDivider);
+            } else if (!on && there) {
+                chartsDivider = clampDivider(pictureSplit.getDividerPositions()[0], chartsDivider);
+                pictureSplit.getItems().remove(bottom);
+            }
+        }
+        if (headline != null) {
+            show(headline, !on);
+        }
+        chartsShown.set(on);
+    }
+
+    public void setNotesShown(boolean on) {
+        if (notes != null) {
+            show(notes, on);
+        }
+        notesShown.set(on);
+    }
+
+    /**
+     * Puts another node under the topology (the charts alone for one region, the charts and the ledger as tabs for a
+     * Global Database), in the same place and state.
+     */
+    public void setBottom(Node newBottom) {
+        if (newBottom == bottom) {
+            return;
+        }
+        boolean there = bottom != null && pictureSplit.getItems().contains(bottom);
+        double at = there ? pictureSplit.getDividerPositions()[0] : chartsDivider;
+        if (there) {
+            pictureSplit.getItems().remove(bottom);
+        }
+        bottom = newBottom;
+        if (bottom != null) {
+            SplitPane.setResizableWithParent(bottom, false);
+        }
+        if (there && bottom != null) {
+            pictureSplit.getItems().add(bottom);
+            pictureSplit.setDividerPositions(at);
+        }
+    }
+
+    // =================================================================================================================
+    // Presenter mode
+    // =================================================================================================================
+
+    /** Everything presenter mode changes, to put back when it ends. */
+    public State state() {
+        return new State(sideShown.get(), chartsShown.get(), notesShown.get(), sideDivider(), chartsDivider(),
+                chartsAuto);
+    }
+
+    /** Puts back a saved state exactly: panels, notes and both splitters. */
+    public void restore(State st) {
+        chartsAuto = st.chartsAuto();
+        sideDivider = st.sideDivider();
+        chartsDivider = st.chartsDivider();
+        setSideShown(st.sideShown());
+        setChartsShown(st.chartsShown());
+        setNotesShown(st.notesShown());
+        if (st.sideShown()) {
+            mainSplit.setDividerPositions(st.sideDivider());
+        }
+        if (st.chartsShown() && bottom != null) {
+            pictureSplit.setDividerPositions(st.chartsDivider());
+        }
+    }
+
+    /** The picture, for the screenshots of the tests: the topology's split (with or without the charts). */
+    SplitPane pictureSplit() {
+        return pictureSplit;
+    }
+
+    private static void show(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.auroralab.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.FailoverSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.VolumeStatus;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+
+/**
+ * The volume's state in one sentence over the picture: "✓ Volume WRITABLE - every protection group has its write
+ * quorum; writer-1 is writing", with the failover's phase while one runs. It wraps instead of ending in "…" (a
+ * projector at 1280 px, large type in presenter mode), and its tone (success, warning, danger) also has a glyph.
+ */
+public final class VolumeBanner extends Label {
+
+    public static final String ID = "volumeBanner";
+
+    private final Tooltip tip = new Tooltip();
+    private String shownTone = "";
+
+    public VolumeBanner() {
+        setId(ID);
+        setMaxWidth(Double.MAX_VALUE);
+        setWrapText(true);
+        // a VBox short of room would shrink it to one cut line: keep every line
+        setMinHeight(Region.USE_PREF_SIZE);
+        setPadding(new Insets(6, 12, 6, 12));
+        getStyleClass().add("volume-banner");
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        setTooltip(tip);
+    }
+
+    /** Shows the snapshot's state; touches the style classes only when the tone changes (decision 0009). */
+    public void show(EngineSnapshot s) {
+        String text = text(s);
+        if (!text.equals(getText())) {
+            setText(text);
+            tip.setText(text);
+        }
+        VolumeStatus st = s.volume().status();
+        String tone = st == VolumeStatus.WRITABLE ? Styles.SUCCESS
+                : st == VolumeStatus.READ_ONLY ? Styles.WARNING : Styles.DANGER;
+        if (!tone.equals(shownTone)) {
+            getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+            getStyleClass().add(tone);
+            shownTone = tone;
+        }
+    }
+
+    /**
+     * The banner's sentence. In a Global Database it names the region the writes go to. The failover's phase is added
+     * unless the engine's reason already speaks of it; a target not chosen yet is said in words, never "null".
+     */
+    public static String text(EngineSnapshot s) {
+        var v = s.volume();
+        String icon = switch (v.status()) {
+            case WRITABLE -> "✓";
+            case READ_ONLY -> "⚠";
+            case UNAVAILABLE -> "✕";
+        };
+        FailoverSnapshot f = s.failoverInProgress();
+        String reason = v.reason() == null ? "" : v.reason();
+        String failover = f == null || reason.contains("failover") || reason.contains("switchover") ? ""
+                : "   ·   failover: " + f.phase() + " (" + f.from() + " → "
+                        + (f.to() == null ? "target not chosen yet" : f.to()) + ")";
+        String where = s.isGlobal() ? s.writerRegion() + " · " : "";
+        return icon + " " + where + "Volume " + v.status().label().toUpperCase(Locale.ROOT)
+                + (reason.isEmpty() ? "" : " - " + reason) + failover;
+    }
+}
