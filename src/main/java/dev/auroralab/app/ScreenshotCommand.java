@@ -27,8 +27,9 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class ScreenshotCommand implements Command {
 
-    static final String USAGE = "screenshot FILE --out PATH.png [--at D] [--width W --height H] [--dark]"
-            + " [--select KIND:ID] [--ledger] [--headless]";
+    static final String USAGE = "screenshot FILE --out PATH.png [--at D] [--width W --height H]"
+            + " [--theme light|dark|high-contrast] [--dark] [--presenter] [--no-notes] [--select KIND:ID] [--ledger]"
+            + " [--headless]";
 
     static final long DEFAULT_AT_MICROS = 30_000_000;
     static final int DEFAULT_WIDTH = 1600;
@@ -41,10 +42,12 @@ final class ScreenshotCommand implements Command {
 
     /** Everything the window needs to draw the picture. */
     record Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark,
-            String selectKind, String selectId, boolean headless, boolean ledger) {
+            String selectKind, String selectId, boolean headless, boolean ledger, String theme, boolean presenter,
+            boolean noNotes) {
         Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark, String selectKind,
                 String selectId, boolean headless) {
-            this(scenario, atMicros, out, width, height, dark, selectKind, selectId, headless, false);
+            this(scenario, atMicros, out, width, height, dark, selectKind, selectId, headless, false, null, false,
+                    false);
         }
     }
 
@@ -67,8 +70,8 @@ final class ScreenshotCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         CliArgs a;
         try {
-            a = CliArgs.parse(args, Set.of("--at", "--out", "--width", "--height", "--select"),
-                    Set.of("--dark", "--headless", "--ledger"));
+            a = CliArgs.parse(args, Set.of("--at", "--out", "--width", "--height", "--select", "--theme"),
+                    Set.of("--dark", "--headless", "--ledger", "--presenter", "--no-notes"));
             if (a.positionals.size() != 1) {
                 throw new IllegalArgumentException(a.positionals.isEmpty() ? "give a scenario file or built-in name"
                         : "give exactly one scenario file, got " + a.positionals.size());
@@ -129,8 +132,14 @@ final class ScreenshotCommand implements Command {
             return 2;
         }
 
+        String theme = a.options.get("--theme");
+        if (theme != null && a.options.containsKey("--dark") && !theme.equalsIgnoreCase("dark")) {
+            err.println("aurora-lab screenshot: --dark and --theme " + theme + " disagree; give one of them");
+            return 2;
+        }
         Request request = new Request(scenario, at, outPath, width, height, a.options.containsKey("--dark"), kind, id,
-                a.options.containsKey("--headless"), a.options.containsKey("--ledger"));
+                a.options.containsKey("--headless"), a.options.containsKey("--ledger"), theme,
+                a.options.containsKey("--presenter"), a.options.containsKey("--no-notes"));
         Outcome outcome;
         try {
             outcome = ScreenshotWindow.render(request);

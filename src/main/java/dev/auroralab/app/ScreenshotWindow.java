@@ -9,6 +9,7 @@ import dev.auroralab.scenario.Durations;
 import dev.auroralab.ui.AuroraLabApp;
 import dev.auroralab.ui.PngExport;
 import dev.auroralab.ui.Selection;
+import dev.auroralab.ui.Theme;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,22 @@ final class ScreenshotWindow {
                 Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
                 stage[0] = new Stage();
                 window[0] = AuroraLabApp.build(stage[0], r.scenario(), r.width(), r.height());
-                if (r.dark()) {
+                if (r.theme() != null) {
+                    var theme = Theme.fromName(r.theme());
+                    if (theme.isEmpty()) {
+                        return "--theme " + r.theme() + ": no such theme. Use one of: " + java.util.Arrays
+                                .stream(Theme.values()).map(Theme::id).collect(java.util.stream.Collectors.joining(", "));
+                    }
+                    window[0].view().setTheme(theme.get());
+                } else if (r.dark()) {
                     window[0].view().setDark(true);
+                }
+                if (r.presenter()) {
+                    // presenter mode at the size asked for: the picture is what a projector of that size shows
+                    window[0].view().setPresenter(true, false);
+                }
+                if (r.noNotes()) {
+                    window[0].view().panels().setNotesShown(false);
                 }
                 // the view model's jump feeds the charts every 250 ms, as a playing window would
                 window[0].vm().advanceTo(r.atMicros());

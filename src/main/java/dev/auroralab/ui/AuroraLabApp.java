@@ -126,14 +126,16 @@ public class AuroraLabApp extends Application {
         SimulationViewModel vm = new SimulationViewModel(scenario, System::nanoTime, charts);
         MainView view = new MainView(vm, stage, charts.node(), null);
         view.panels().start(width, height, saved);
-        if (saved != null && saved.theme() != null) {
-            view.setThemeName(saved.theme());
-        }
+
         view.onPaletteChange(charts::setPalette);
         view.onPresenterChange(on -> charts.setPresenter(on));
         Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(AuroraLabApp.class.getResource("aurora-lab.css").toExternalForm());
+        view.setTheme(view.theme());
         view.installKeys(scene);
+        if (saved != null && saved.theme() != null) {
+            view.setThemeName(saved.theme());
+        }
         stage.setScene(scene);
         stage.setTitle(TITLE + " - " + scenario.name());
         stage.show();

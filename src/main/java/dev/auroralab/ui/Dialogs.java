@@ -14,10 +14,12 @@ final class Dialogs {
 
     private final Stage owner;
     private final SimulationViewModel vm;
+    private final Supplier<Theme> theme;
 
-    Dialogs(Stage owner, SimulationViewModel vm) {
+    Dialogs(Stage owner, SimulationViewModel vm, Supplier<Theme> theme) {
         this.owner = owner;
         this.vm = vm;
+        this.theme = theme;
     }
 
     /**
@@ -42,6 +44,8 @@ final class Dialogs {
             area.setId(textId);
         }
         a.getDialogPane().setContent(area);
+        // a dialog has a scene of its own: give it the window's theme (high contrast's extra sheet included)
+        Theme.apply(theme.get(), a.getDialogPane());
         boolean wasPlaying = vm.isPlaying();
         vm.pause();
         a.setOnHidden(e -> {

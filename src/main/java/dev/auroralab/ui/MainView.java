@@ -1,7 +1,5 @@
 package dev.auroralab.ui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.scenario.BuiltInScenarios;
@@ -97,7 +95,10 @@ public final class MainView extends BorderPane {
     private final MenuBar menuBar;
     private final Dialogs dialogs;
     private final FileActions files;
-    private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
+    private final javafx.scene.control.ToggleGroup themeGroup = new javafx.scene.control.ToggleGroup();
+    private final java.util.Map<Theme, javafx.scene.control.RadioMenuItem> themeItems =
+            new java.util.EnumMap<>(Theme.class);
+    private Theme theme = Theme.LIGHT;
     private final CheckMenuItem sideItem = new CheckMenuItem("Side panel: inspector, event log, workload");
     private final CheckMenuItem chartsItem = new CheckMenuItem("Charts (off: one line of headline numbers)");
     private final CheckMenuItem notesItem = new CheckMenuItem("Scenario notes");
@@ -124,7 +125,7 @@ public final class MainView extends BorderPane {
         this.global = new GlobalControls(vm);
         this.charts = charts;
         this.side = new SidePanel(vm);
-        this.dialogs = new Dialogs(stage, vm);
+        this.dialogs = new Dialogs(stage, vm, () -> theme);
         this.files = new FileActions(vm, stage, dialogs, this);
 
         menuBar = menuBar();
@@ -275,13 +276,22 @@ public final class MainView extends BorderPane {
         chartsItem.setOnAction(e -> panels.chooseCharts(chartsItem.isSelected()));
         notesItem.setAccelerator(shortcut(KeyCode.DIGIT3));
         notesItem.setOnAction(e -> panels.setNotesShown(notesItem.isSelected()));
-        darkItem.setAccelerator(shortcut(KeyCode.D));
-        darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
+        Menu themes = new Menu("_Theme");
+        for (Theme t : Theme.values()) {
+            javafx.scene.control.RadioMenuItem ri = new javafx.scene.control.RadioMenuItem(t.label());
+            ri.setToggleGroup(themeGroup);
+            ri.setSelected(t == theme);
+            ri.setOnAction(e -> setTheme(t));
+            themeItems.put(t, ri);
+            themes.getItems().add(ri);
+        }
+        themes.getItems().addAll(new SeparatorMenuItem(),
+                item("Next theme", shortcut(KeyCode.D), () -> setTheme(theme.next())));
         view.getItems().addAll(sideItem, chartsItem, notesItem, new SeparatorMenuItem(),
                 item("Zoom in", shortcut(KeyCode.EQUALS), topology::zoomIn),
                 item("Zoom out", shortcut(KeyCode.MINUS), topology::zoomOut),
                 item("Fit the picture to the window", shortcut(KeyCode.DIGIT0), topology::zoomToFit),
-                new SeparatorMenuItem(), darkItem,
+                new SeparatorMenuItem(), themes,
                 item("Presenter mode (full screen, large picture)", new KeyCodeCombination(KeyCode.F11),
                         this::togglePresenter));
 
@@ -355,8 +365,8 @@ public final class MainView extends BorderPane {
         Button chartsButton = iconButton(MaterialDesignC.CHART_LINE,
                 "Show the charts, or collapse them to one line of headline numbers (Ctrl+2)",
                 () -> panels.toggleCharts());
-        Button theme = iconButton(MaterialDesignT.THEME_LIGHT_DARK, "Light or dark theme, canvas included (Ctrl+D)",
-                () -> setDark(!darkItem.isSelected()));
+        Button themeButton = iconButton(MaterialDesignT.THEME_LIGHT_DARK,
+                "Next theme: light, dark, high contrast; the picture follows (Ctrl+D)", () -> setTheme(theme.next()));
         Button present = iconButton(MaterialDesignP.PROJECTOR_SCREEN,
                 "Presenter mode: full screen, the picture as large as it goes (F11; Esc leaves)",
                 this::togglePresenter);
@@ -366,7 +376,7 @@ public final class MainView extends BorderPane {
         clock.setTooltip(new Tooltip("Simulated time (minutes:seconds.milliseconds) and the run's seed: "
                 + "the same scenario, seed and actions always give the same run"));
         return new TransportBar(List.of(play, step, next, restart), speed, speedLabel, picker, List.of(open, save),
-                clock, List.of(panelsButton, chartsButton, theme, present), List.of(open, save, panelsButton,
+                clock, List.of(panelsButton, chartsButton, themeButton, present), List.of(open, save, panelsButton,
                         chartsButton));
     }
 
@@ -494,7 +504,7 @@ public final class MainView extends BorderPane {
             case DIGIT1, NUMPAD1 -> panels.toggleSide();
             case DIGIT2, NUMPAD2 -> panels.toggleCharts();
             case DIGIT3, NUMPAD3 -> panels.toggleNotes();
-            case D -> setDark(!darkItem.isSelected());
+            case D -> setTheme(theme.next());
             case R -> vm.restart();
             default -> {
                 return false;
@@ -619,14 +629,31 @@ public final class MainView extends BorderPane {
         return files.open(file);
     }
 
+    /** Light or dark (the screenshot command's --dark, older tests): see {@link #setTheme}. */
     public void setDark(boolean dark) {
-        darkItem.setSelected(dark);
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
-        palette = dark ? Palette.DARK : Palette.LIGHT;
+        setTheme(dark ? Theme.DARK : Theme.LIGHT);
+    }
+
+    /** The theme, controls and canvases alike: light, dark or high contrast (Ctrl+D goes to the next). */
+    public void setTheme(Theme t) {
+        theme = t;
+        if (getScene() != null) {
+            Theme.apply(t, getScene());
+        } else {
+            Application.setUserAgentStylesheet(t.userAgentStylesheet());
+        }
+        javafx.scene.control.RadioMenuItem ri = themeItems.get(t);
+        if (ri != null) {
+            ri.setSelected(true);
+        }
+        palette = t.palette();
         topology.setPalette(palette);
         global.setPalette(palette);
         paletteListeners.accept(palette);
+    }
+
+    public Theme theme() {
+        return theme;
     }
 
     public void togglePresenter() {
@@ -685,12 +712,12 @@ public final class MainView extends BorderPane {
 
     /** The theme's name, as saved between runs. */
     public String themeName() {
-        return darkItem.isSelected() ? "dark" : "light";
+        return theme.id();
     }
 
-    /** Sets the theme by its saved name; an unknown name leaves the default. */
+    /** Sets the theme by its saved name; an unknown name leaves the theme as it is. */
     public void setThemeName(String name) {
-        setDark("dark".equalsIgnoreCase(name));
+        Theme.fromName(name).ifPresent(this::setTheme);
     }
 
     private void showAboutScenario() {
@@ -731,7 +758,7 @@ public final class MainView extends BorderPane {
                 Ctrl+O / S   open / save a scenario
                 Ctrl+R       restart the scenario
                 Ctrl+E       export the view as PNG
-                Ctrl+D       dark theme
+                Ctrl+D       next theme: light, dark, high contrast
                 F11          presenter mode""", true);
     }
 

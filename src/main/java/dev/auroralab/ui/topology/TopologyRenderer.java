@@ -247,7 +247,8 @@ public final class TopologyRenderer {
         if (writer) {
             g.setFill(p.writer());
             g.fillRect(bx - 10, by - 10, 20, 20);
-            g.setFill(Color.WHITE);
+            // white on the light theme's dark blue, black on the lighter blues of dark and high contrast
+            g.setFill(dev.auroralab.ui.Contrast.inkOn(p.writer()));
         } else {
             g.setStroke(p.text());
             g.strokeOval(bx - 10, by - 10, 20, 20);
