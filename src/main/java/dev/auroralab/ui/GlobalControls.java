@@ -55,6 +55,7 @@ public final class GlobalControls {
     private final MenuButton forwarding = new MenuButton(RegionActions.FORWARDING);
     private final MenuButton rpo = new MenuButton(RegionActions.MANAGED_RPO);
     private boolean global;
+    private boolean presenter;
     private long shownKey = Long.MIN_VALUE;
     private String shownAlarm = "";
 
@@ -141,6 +142,16 @@ public final class GlobalControls {
         strip.setPalette(p);
     }
 
+    /**
+     * Presenter mode: the region bar goes (its actions stay on each card's menu and on the keys G, F and R) and the
+     * strip's cards become compact, so the topology keeps its room; {@code shortWindow} compacts the strip too.
+     */
+    public void setCompact(boolean presenterMode, boolean shortWindow) {
+        presenter = presenterMode;
+        show(bar, global && !presenterMode);
+        strip.setCompact(presenterMode || shortWindow);
+    }
+
     private void button(Class<? extends Command> command, String text, String key) {
         Button b = new Button(text);
         b.getStyleClass().addAll("region-action", Styles.SMALL);
@@ -176,7 +187,7 @@ public final class GlobalControls {
         boolean g = s.isGlobal();
         if (g != global) {
             global = g;
-            show(bar, g);
+            show(bar, g && !presenter);
             menu.setVisible(g);
             shownKey = Long.MIN_VALUE;
         }

@@ -84,6 +84,8 @@ public final class MainView extends BorderPane {
     private final VolumeBanner banner = new VolumeBanner();
     private final ScenarioNotes notes = new ScenarioNotes();
     private final Label clock = new Label();
+    /** The clock and seed beside the banner in presenter mode, where the transport bar gives its row to the picture. */
+    private final Label presenterClock = new Label();
     private final Button play = new Button();
     private final Slider speed = new Slider(-2, 2, 0);
     private final Label speedLabel = new Label();
@@ -132,13 +134,23 @@ public final class MainView extends BorderPane {
         transport = transportBar();
         setTop(new VBox(menuBar, transport));
 
-        VBox.setMargin(banner, new Insets(6, 8, 2, 8));
+        presenterClock.getStyleClass().addAll(Styles.TITLE_4, "sim-clock", "presenter-clock");
+        presenterClock.textProperty().bind(clock.textProperty());
+        presenterClock.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        presenterClock.setTooltip(new Tooltip("Simulated time and seed. Presenter mode: Space plays or pauses, → steps,"
+                + " + and − change the speed, F11 or Esc leaves"));
+        presenterClock.setVisible(false);
+        presenterClock.setManaged(false);
+        javafx.scene.layout.HBox bannerRow = new javafx.scene.layout.HBox(8, banner, presenterClock);
+        bannerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(banner, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setMargin(bannerRow, new Insets(6, 8, 2, 8));
         VBox.setMargin(notes, new Insets(2, 8, 2, 8));
         VBox.setMargin(global.alarm(), new Insets(2, 8, 2, 8));
         buildBottomTabs();
         // a Global Database adds the alarm bar, the strip of regions and the region bar (the topology's title and the
         // region's actions); for a single region they are not shown and take no room
-        panels = new PanelLayout(List.of(banner, notes, global.alarm(), global.strip(), global.regionBar()), notes,
+        panels = new PanelLayout(List.of(bannerRow, notes, global.alarm(), global.strip(), global.regionBar()), notes,
                 topology, charts, headline, side);
         notes.setOnClose(() -> panels.setNotesShown(false));
         setCenter(panels.root());
@@ -446,8 +458,16 @@ public final class MainView extends BorderPane {
     // Keys
     // =================================================================================================================
 
+    /** The strip is compact in presenter mode and on a short window; the region bar goes in presenter mode. */
+    private void compactGlobal() {
+        double h = getScene() == null ? Double.MAX_VALUE : getScene().getHeight();
+        global.setCompact(presenter, h < PanelLayout.SHORT_HEIGHT);
+    }
+
     /** Installs the presenter keys on the scene; call once the view is in its scene. */
     public void installKeys(Scene scene) {
+        scene.heightProperty().addListener((o, a, b) -> compactGlobal());
+        compactGlobal();
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() instanceof TextInputControl || e.isAltDown()) {
                 return;
@@ -666,9 +686,10 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Presenter mode: the picture fills the screen. The side panel and the menu bar are hidden, the charts shrink to
-     * their line of headline numbers, the type grows, the scenario's notes become a caption the presenter can hide
-     * (Ctrl+3), and the topology takes every pixel left. Leaving it puts every panel and splitter back as it was.
+     * Presenter mode: the picture fills the screen. The side panel, the menu bar, the transport bar and the status
+     * line are hidden (the keys still work, and the clock and seed move beside the banner), the charts shrink to their
+     * line of headline numbers, the type grows, the scenario's notes become a two-line caption the presenter can hide
+     * (Ctrl+3), a Global Database's strip shows compact cards, and the topology takes every pixel left. Leaving it puts every panel and splitter back as it was.
      *
      * @param fullScreen whether to go full screen too (the screenshot command draws presenter mode at a given size)
      */
@@ -690,7 +711,18 @@ public final class MainView extends BorderPane {
         }
         menuBar.setVisible(!on);
         menuBar.setManaged(!on);
+        // the transport bar too: a presenter plays with the keys (Space, →, + and −) and the clock and seed move
+        // beside the banner, so they stay in sight
+        transport.setVisible(!on);
+        transport.setManaged(!on);
+        presenterClock.setVisible(on);
+        presenterClock.setManaged(on);
+        // the status line goes too: the banner says the state, and every pixel is the picture's
+        status.setVisible(!on);
+        status.setManaged(!on);
+        compactGlobal();
         transport.setForcedIconsOnly(on);
+        notes.setPresenter(on);
         presenterListeners.accept(on);
         presenterFullScreen = on && fullScreen;
         if (fullScreen || !on) {

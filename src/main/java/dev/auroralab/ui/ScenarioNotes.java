@@ -25,6 +25,9 @@ public final class ScenarioNotes extends HBox {
     public static final String ID = "scenarioNotes";
     public static final String TEXT_ID = "scenarioNotesText";
     static final int MAX_LINES = 3;
+    /** In presenter mode the caption keeps to two lines of its larger type: the picture needs the height. */
+    static final int PRESENTER_MAX_LINES = 2;
+    private int maxLines = MAX_LINES;
 
     private final Label text = new Label();
     private final Tooltip tip = new Tooltip();
@@ -60,7 +63,13 @@ public final class ScenarioNotes extends HBox {
 
     private void clampLines() {
         double line = text.getFont().getSize() * 1.35;
-        text.setMaxHeight(Math.ceil(line * MAX_LINES) + 2);
+        text.setMaxHeight(Math.ceil(line * maxLines) + 2);
+    }
+
+    /** Presenter mode: a caption of at most two lines in the presenter's larger type. */
+    public void setPresenter(boolean on) {
+        maxLines = on ? PRESENTER_MAX_LINES : MAX_LINES;
+        clampLines();
     }
 
     /** Shows a scenario's description ("" or null: a short note that it has none). */

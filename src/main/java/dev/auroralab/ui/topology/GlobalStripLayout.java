@@ -27,7 +27,10 @@ public final class GlobalStripLayout {
     static final double GAP = 18;
     static final double ROW_GAP = 8;
     static final double LANE = 32;
+    static final double COMPACT_LANE = 26;
     static final double CARD_H = 94;
+    /** A compact card (presenter mode, short windows): its name and role only; the rest is in its tooltip. */
+    static final double COMPACT_CARD_H = 58;
     static final double MAX_CARD_W = 420;
     static final double POINTER = 13;
     static final double LABEL_W = 240;
@@ -51,6 +54,11 @@ public final class GlobalStripLayout {
     public String source;
     public double height;
     private Structure structure;
+    /** Whether the cards are compact: name and role, without the instances and LSN lines. */
+    public boolean compact;
+    private double cardH = CARD_H;
+    /** The lane over the cards that carries the arrows and the lag labels; a little lower in a compact strip. */
+    private double lane = LANE;
 
     private GlobalStripLayout() {
     }
@@ -92,7 +100,15 @@ public final class GlobalStripLayout {
     }
 
     public static GlobalStripLayout of(EngineSnapshot s) {
+        return of(s, false);
+    }
+
+    /** A layout of full cards, or of {@code compact} ones (name and role only). */
+    public static GlobalStripLayout of(EngineSnapshot s, boolean compact) {
         GlobalStripLayout l = new GlobalStripLayout();
+        l.compact = compact;
+        l.cardH = compact ? COMPACT_CARD_H : CARD_H;
+        l.lane = compact ? COMPACT_LANE : LANE;
         l.structure = Structure.of(s);
         l.build(l.structure);
         l.finish();
@@ -101,7 +117,13 @@ public final class GlobalStripLayout {
 
     /** {@code previous} when the regions, the primary and the detached ones are the same, else a fresh layout. */
     public static GlobalStripLayout of(EngineSnapshot s, GlobalStripLayout previous) {
-        return previous != null && previous.structure.matches(s) ? previous : of(s);
+        return of(s, previous, false);
+    }
+
+    /** {@code previous} when it is of the same structure and compactness, else a fresh layout. */
+    public static GlobalStripLayout of(EngineSnapshot s, GlobalStripLayout previous, boolean compact) {
+        return previous != null && previous.compact == compact && previous.structure.matches(s) ? previous
+                : of(s, compact);
     }
 
     /** Cards per row for {@code n} regions: all in one row up to {@link #MAX_PER_ROW}, else rows of equal length. */
@@ -127,13 +149,13 @@ public final class GlobalStripLayout {
         for (int i = 0; i < n; i++) {
             int row = i / perRow;
             int col = i % perRow;
-            double rowTop = 2 + row * (LANE + CARD_H + ROW_GAP);
-            laneY[row] = rowTop + 7;
+            double rowTop = 2 + row * (lane + cardH + ROW_GAP);
+            laneY[row] = rowTop + (compact ? 4 : 7);
             rowOf[i] = row;
             double x = perRow == 1 ? left + (avail - cardW) / 2 : left + col * (cardW + spacing);
-            cards.put(st.regions().get(i), new Box(x, rowTop + LANE, cardW, CARD_H));
+            cards.put(st.regions().get(i), new Box(x, rowTop + lane, cardW, cardH));
         }
-        height = 2 + rows * (LANE + CARD_H) + (rows - 1) * ROW_GAP + POINTER + 2;
+        height = 2 + rows * (lane + cardH) + (rows - 1) * ROW_GAP + POINTER + 2;
 
         source = st.source();
         if (source == null) {

@@ -219,6 +219,10 @@ public final class GlobalStripRenderer {
         g.setFont(ROLE);
         text(g, roleLine(r), b.x() + 12, b.y() + 45, b.w() - 20);
 
+        if (l.compact) {
+            // a compact card stops at its role; its tooltip and the inspector hold the rest
+            return;
+        }
         g.setFont(BODY);
         g.setFill(down ? p.text() : p.mutedText());
         text(g, instancesLine(r), b.x() + 12, b.y() + 64, b.w() - 20);

@@ -34,6 +34,27 @@ public final class GlobalStripView extends Pane {
     private final Tooltip tip = new Tooltip();
     private Palette palette = Palette.LIGHT;
     private GlobalStripLayout layout;
+    private boolean compact;
+    private double maxScale = MAX_SCALE;
+
+    /**
+     * Compact cards (name and role only) and a lower top scale: presenter mode and short windows, where the strip
+     * must leave the topology its room.
+     */
+    public void setCompact(boolean on) {
+        if (on == compact) {
+            return;
+        }
+        compact = on;
+        maxScale = on ? 1.0 : MAX_SCALE;
+        layout = null;
+        redraw();
+        requestLayout();
+    }
+
+    public boolean isCompact() {
+        return compact;
+    }
     private long drawNanos;
 
     public GlobalStripView(SimulationViewModel vm) {
@@ -91,7 +112,7 @@ public final class GlobalStripView extends Pane {
         if (layout == null || w <= 0) {
             return 0;
         }
-        return Math.ceil(layout.fit(w, MAX_SCALE).scale() * layout.height);
+        return Math.ceil(layout.fit(w, maxScale).scale() * layout.height);
     }
 
     @Override
@@ -125,13 +146,13 @@ public final class GlobalStripView extends Pane {
         }
         long t0 = System.nanoTime();
         GlobalStripLayout previous = layout;
-        layout = GlobalStripLayout.of(s, previous);
+        layout = GlobalStripLayout.of(s, previous, compact);
         if (previous == null || previous.height != layout.height) {
             requestLayout();
         }
         if (getWidth() > 0 && getHeight() > 0) {
             GlobalStripRenderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-                    layout.fit(canvas.getWidth(), MAX_SCALE), s, layout, palette, vm.viewedRegion(), vm.selection());
+                    layout.fit(canvas.getWidth(), maxScale), s, layout, palette, vm.viewedRegion(), vm.selection());
         }
         drawNanos = System.nanoTime() - t0;
     }
@@ -141,7 +162,7 @@ public final class GlobalStripView extends Pane {
         if (layout == null) {
             return null;
         }
-        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), MAX_SCALE);
+        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), maxScale);
         return layout.hitTest(fit.toLogicalX(px), fit.toLogicalY(py));
     }
 
@@ -151,7 +172,7 @@ public final class GlobalStripView extends Pane {
         if (b == null) {
             return null;
         }
-        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), MAX_SCALE);
+        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), maxScale);
         return new double[] {fit.offsetX() + b.cx() * fit.scale(), fit.offsetY() + b.cy() * fit.scale()};
     }
 
@@ -171,7 +192,7 @@ public final class GlobalStripView extends Pane {
         if (layout == null) {
             return;
         }
-        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), MAX_SCALE);
+        TopologyLayout.Fit fit = layout.fit(canvas.getWidth(), maxScale);
         double x = fit.toLogicalX(e.getX());
         double y = fit.toLogicalY(e.getY());
         String lag = layout.lagLabelAt(x, y);

@@ -37,24 +37,24 @@ public final class TopologyLayout {
     static final double GAP = 12;
     static final double PAD = 8;
     static final double ENDPOINT_H = 30;
-    static final double ENDPOINT_ROW = 42;
+    static final double ENDPOINT_ROW = 40;
     static final double AZ_HEADER = 30;
     static final double CARD_H = 52;
-    static final double STORAGE_CAPTION = 20;
+    static final double STORAGE_CAPTION = 19;
     static final int NODES_PER_ROW = 4;
     static final double NODE_GAP = 6;
     static final double NODE_HEADER = 19;
     static final double CHIP_W = 31;
     static final double CHIP_H = 21;
     static final double CHIP_GAP = 4;
-    static final double PG_TITLE = 24;
+    static final double PG_TITLE = 22;
     static final double PG_ROW_2_LINES = 36;
     static final double PG_ROW_3_LINES = 52;
     static final double PG_LABEL = 52;
     static final double PG_CHIP_W = 86;
     static final double PG_CHIP_H = 26;
     static final double MORE_LINE = 24;
-    static final double LEGEND = 48;
+    static final double LEGEND = 44;
     /** The width the one-line gauge ("writes 6/6 (need 4) ✓ · reads 6/6 (need 3) ✓") needs at 13 px bold. */
     static final double GAUGE_ONE_LINE_W = 365;
     /** The width the gauge's longest line needs when it takes three lines ("writes 6/8 (need 4) ✓" at 14 px bold). */
@@ -306,7 +306,7 @@ public final class TopologyLayout {
         }
         dotsOnPath = new byte[3 * messageEnds.size()];
         legend = new Box(MARGIN, top + 2, WIDTH - 2 * MARGIN, LEGEND - 6);
-        height = top + LEGEND + MARGIN;
+        height = top + LEGEND + MARGIN / 2;
     }
 
     /**

@@ -288,6 +288,21 @@ public final class TopologyView extends Pane {
         return layout.hitTest(fit.toLogicalX(px), fit.toLogicalY(py));
     }
 
+    /** A box of the page in canvas pixels as drawn now ({x, y, w, h}), or null before the first layout. */
+    public double[] onCanvas(Box b) {
+        if (layout == null || b == null) {
+            return null;
+        }
+        TopologyLayout.Fit fit = fit();
+        return new double[] {fit.offsetX() + b.x() * fit.scale(), fit.offsetY() + b.y() * fit.scale(),
+                b.w() * fit.scale(), b.h() * fit.scale()};
+    }
+
+    /** The canvas the page is drawn on (its size is the part of the view not taken by scroll bars). */
+    public Canvas canvas() {
+        return canvas;
+    }
+
     /** Canvas-pixel centre of an element, for tests and for placing menus. */
     public double[] centreOf(Selection s) {
         if (layout == null || s == null) {

@@ -123,9 +123,11 @@ class GlobalStripLayoutTest {
     }
 
     @Test
-    void eachLagLabelSitsBesideItsArrowOnNoLineAndNoCard() {
+    void eachLagLabelSitsBesideItsArrowOnNoLineAndNoCardInFullAndCompactStrips() {
         for (EngineSnapshot s : List.of(three(), eleven())) {
-            GlobalStripLayout l = GlobalStripLayout.of(s);
+          for (boolean compact : new boolean[] {false, true}) {
+            GlobalStripLayout l = GlobalStripLayout.of(s, compact);
+            assertThat(l.compact).isEqualTo(compact);
 
             assertThat(l.lagLabels.keySet()).containsExactlyElementsOf(l.targets());
             assertNoTwoOverlap("lag labels", l.lagLabels);
@@ -144,6 +146,14 @@ class GlobalStripLayoutTest {
                     }
                 }
             }
+          }
+        }
+    }
+
+    @Test
+    void aCompactStripIsLowerThanAFullOne() {
+        for (EngineSnapshot s : List.of(three(), eleven())) {
+            assertThat(GlobalStripLayout.of(s, true).height).isLessThan(GlobalStripLayout.of(s).height * 0.8);
         }
     }
 
