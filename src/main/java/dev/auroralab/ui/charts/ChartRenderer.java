@@ -16,6 +16,15 @@ import javafx.scene.text.TextAlignment;
  * of simulated time, a y axis with a 1-2-5 maximum and three labelled grid lines, the window's edges in simulated
  * seconds, fault periods shaded and writes-blocked periods hatched.
  *
+ * <p>Why the axis does not simply cover the window's maximum: one quarter second can flatten a minute. At the end
+ * of an AZ+1 stall the queued writes are acknowledged at once, with a mean commit latency of about 10,000 ms against
+ * 3 ms before and after; on a 10,000 ms axis the 3 ms on either side is a line on the floor for the 60 s the spike
+ * stays in view. So the axis covers the levels the line holds (at least 2 s in a row) and the values up to four
+ * times the highest of them; anything higher is a spike, clipped at the top edge and marked with a ▲, the highest
+ * one labelled "peak 9,881 ms" so its size is still read. A rise that lasts takes the axis up within 2 s, and a
+ * window holding only the spike (a stall has no latency and 0 writes/s) shows it in full. {@link ValueAxis} has the
+ * rule, why it beats a percentile, and its cost. Only the visible window's samples count.
+ *
  * <p>A pure function of its arguments (no fields, nothing kept between calls), so a chart looks the same however it
  * is reached, and the view can redraw at any time: on a new frame, a resize, a theme or font-scale change.
  *
@@ -70,14 +79,7 @@ public final class ChartRenderer {
         int from = firstEndingAfter(samples, windowStart);
         int to = firstEndingAfter(samples, nowMicros);
 
-        double dataMax = Double.NaN;
-        for (int i = from; i < to; i++) {
-            double v = series.valueOf(samples.get(i));
-            if (!Double.isNaN(v) && !(v <= dataMax)) {
-                dataMax = v;
-            }
-        }
-        double yMax = niceMax(dataMax);
+        double yMax = ValueAxis.top(samples, from, to, series);
         double latest = to > from ? series.valueOf(samples.get(to - 1)) : Double.NaN;
         String valueText = to > from ? series.formatValue(latest) : "\u2014";
 
@@ -166,6 +168,8 @@ public final class ChartRenderer {
 
         drawLine(g, samples, from, to, series, windowStart, window, yMax, plotLeft, plotBottom, plotWidth, plotHeight,
                 palette, fs);
+        drawSpikes(g, samples, from, to, series, windowStart, window, yMax, plotLeft, plotTop, plotWidth, palette, fs,
+                labelFont, labelPx);
 
         // ---- x axis: the window's edges in simulated seconds, legend between or below --------------------------
         double axisY = plotBottom + axisRowHeight * 0.6;
@@ -286,21 +290,80 @@ public final class ChartRenderer {
         }
     }
 
+    /**
+     * Marks each run of samples above the axis (a spike, see {@link ValueAxis}) with a ▲ on the top edge, where the
+     * line is clipped, and writes the highest one's value beside its ▲, so the spike is seen and its size read.
+     */
+    private static void drawSpikes(GraphicsContext g, List<MetricSample> samples, int from, int to, Series series,
+            long windowStart, long window, double yMax, double plotLeft, double plotTop, double plotWidth,
+            Palette palette, double fs, Font labelFont, double labelPx) {
+        int peak = -1;
+        double peakValue = yMax;
+        for (int i = from; i < to; i++) {
+            double v = series.valueOf(samples.get(i));
+            if (v > peakValue) {
+                peak = i;
+                peakValue = v;
+            }
+        }
+        if (peak < 0) {
+            return;
+        }
+        double peakX = Double.NaN;
+        int runFrom = -1;
+        for (int i = from; i <= to; i++) {
+            boolean above = i < to && series.valueOf(samples.get(i)) > yMax;
+            if (above && runFrom < 0) {
+                runFrom = i;
+            } else if (!above && runFrom >= 0) {
+                double x0 = clampedX(samples.get(runFrom).startMicros(), windowStart, window, plotLeft, plotWidth);
+                double x1 = clampedX(samples.get(i - 1).endMicros(), windowStart, window, plotLeft, plotWidth);
+                double x = (x0 + x1) / 2;
+                spikeMark(g, x, plotTop, series, palette, fs);
+                if (peak >= runFrom && peak < i) {
+                    peakX = x;
+                }
+                runFrom = -1;
+            }
+        }
+        // the value beside the highest ▲, on the side with room, over a patch of background so the grid stays behind
+        String text = peakText(series, peakValue);
+        double textWidth = textWidth(text, labelPx);
+        double gap = 8 * fs;
+        double plotRight = plotLeft + plotWidth;
+        double left = peakX + gap + textWidth <= plotRight ? peakX + gap
+                : Math.max(plotLeft, peakX - gap - textWidth);
+        double y = plotTop + labelPx * 0.8;
+        g.setFill(palette.background());
+        g.fillRect(left - 2 * fs, y - labelPx * 0.65, textWidth + 4 * fs, labelPx * 1.3);
+        g.setFill(palette.text());
+        g.setFont(labelFont);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, left, y);
+    }
+
+    /** A ▲ straddling the top edge at {@code x}: the line goes on above the axis here. */
+    private static void spikeMark(GraphicsContext g, double x, double plotTop, Series series, Palette palette,
+            double fs) {
+        double half = 5 * fs;
+        g.beginPath();
+        g.moveTo(x, plotTop - 5 * fs);
+        g.lineTo(x + half, plotTop + 4 * fs);
+        g.lineTo(x - half, plotTop + 4 * fs);
+        g.closePath();
+        g.setFill(series.colour(palette));
+        g.fill();
+        g.setStroke(palette.background());
+        g.setLineWidth(1);
+        g.stroke();
+    }
+
     // ---- pure helpers, tested without a toolkit -----------------------------------------------------------------------
 
-    /**
-     * The smallest 1-2-5 step (…, 0.5, 1, 2, 5, 10, 20, …) at or above {@code max}, so the top grid line carries a
-     * round label and half of it (the middle line) is round too. 1 when there is no positive value to show.
-     */
-    public static double niceMax(double max) {
-        if (!(max > 0) || Double.isInfinite(max)) {
-            return 1;
-        }
-        double base = Math.pow(10, Math.floor(Math.log10(max)));
-        double m = max / base;
-        // a hair of tolerance so that 1000 stays 1000 despite log10 rounding
-        double step = m <= 1 + 1e-9 ? 1 : m <= 2 + 1e-9 ? 2 : m <= 5 + 1e-9 ? 5 : 10;
-        return step * base;
+    /** What a clipped spike's mark says: "peak 9,881 ms", in the words and unit of the chart's current value. */
+    public static String peakText(Series series, double value) {
+        return "peak " + series.formatValue(value);
     }
 
     /**

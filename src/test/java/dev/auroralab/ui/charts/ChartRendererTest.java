@@ -21,27 +21,6 @@ class ChartRendererTest {
     }
 
     @Test
-    void niceAxisMaximumIsTheNextOneTwoOrFiveStep() {
-        assertThat(ChartRenderer.niceMax(1_000)).isEqualTo(1_000);
-        assertThat(ChartRenderer.niceMax(1_030)).isEqualTo(2_000);
-        assertThat(ChartRenderer.niceMax(2_600)).isEqualTo(5_000);
-        assertThat(ChartRenderer.niceMax(5_000.1)).isEqualTo(10_000);
-        assertThat(ChartRenderer.niceMax(2.9)).isEqualTo(5);
-        assertThat(ChartRenderer.niceMax(0.3)).isCloseTo(0.5, within(1e-12));
-        assertThat(ChartRenderer.niceMax(0.07)).isCloseTo(0.1, within(1e-12));
-        assertThat(ChartRenderer.niceMax(1)).isEqualTo(1);
-        assertThat(ChartRenderer.niceMax(1e-3)).isCloseTo(1e-3, within(1e-15));
-    }
-
-    @Test
-    void niceAxisMaximumIsOneWhenThereIsNothingPositiveToShow() {
-        assertThat(ChartRenderer.niceMax(0)).isEqualTo(1);
-        assertThat(ChartRenderer.niceMax(-5)).isEqualTo(1);
-        assertThat(ChartRenderer.niceMax(Double.NaN)).isEqualTo(1);
-        assertThat(ChartRenderer.niceMax(Double.POSITIVE_INFINITY)).isEqualTo(1);
-    }
-
-    @Test
     void theWindowEndsNowButNeverStartsBeforeTimeZero() {
         assertThat(ChartRenderer.windowStartMicros(75_000_000, 60_000_000)).isEqualTo(15_000_000);
         assertThat(ChartRenderer.windowStartMicros(10_000_000, 60_000_000)).isZero();
@@ -137,6 +116,6 @@ class ChartRendererTest {
     }
 
     private static double niceHalf(double max) {
-        return ChartRenderer.niceMax(max) / 2;
+        return ValueAxis.niceMax(max) / 2;
     }
 }

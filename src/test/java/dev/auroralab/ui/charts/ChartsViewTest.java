@@ -158,6 +158,36 @@ class ChartsViewTest {
     }
 
     @Test
+    void aShortSpikeIsClippedUnderAMarkAndTheRestKeepsItsHeight() throws Exception {
+        // 3 ms for a minute but one quarter second at 20,004 ms, at 30 s
+        List<MetricSample> window = new ArrayList<>();
+        for (int k = 0; k < 240; k++) {
+            window.add(new MetricSample(k * INTERVAL, (k + 1) * INTERVAL, 1_000, k == 120 ? 20_004_000 : 3_000,
+                    2_500, false, false));
+        }
+        PixelReader pixels = onFx(() -> {
+            Canvas canvas = new Canvas(600, 160);
+            ChartRenderer.draw(canvas.getGraphicsContext2D(), 600, 160, window, Series.COMMIT_LATENCY_MS, MINUTE,
+                    MINUTE, Palette.LIGHT, 1);
+            return canvas.snapshot(null, null).getPixelReader();
+        });
+        Color line = Series.COMMIT_LATENCY_MS.colour(Palette.LIGHT);
+
+        // the plot spans about y 44 to 132: on a 5 ms axis 3 ms lies near y 79, on a 50,000 ms axis on the floor
+        int lineY = -1;
+        for (int y = 30; y < 150 && lineY < 0; y++) {
+            lineY = near(pixels.getColor(150, y), line) ? y : -1;
+        }
+        assertThat(lineY).isBetween(65, 95);
+        // the spike (x near 315) ends in a ▲ on the top edge, much wider than the 2 px line
+        int markWidth = 0;
+        for (int x = 300; x <= 330; x++) {
+            markWidth += near(pixels.getColor(x, 45), line) ? 1 : 0;
+        }
+        assertThat(markWidth).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void theDarkPaletteCoversTheWholeCanvas() throws Exception {
         PixelReader pixels = drawn(Series.COMMIT_LATENCY_MS, Palette.DARK);
 
