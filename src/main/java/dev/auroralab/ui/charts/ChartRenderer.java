@@ -43,10 +43,16 @@ public final class ChartRenderer {
 
     /** Smallest text size before font scaling; 13 px stays readable on a projector at scale 1. */
     public static final double BASE_FONT_PX = 13;
-    /** Says what the shading and the hatch mean, so they never rely on colour. */
+    /**
+     * Says what the shading and the hatch mean, so they never rely on colour; the one wording of the charts, the
+     * headline strip's tooltip and the docs. About 255 px at 13 px, so it fits on its own row of the narrowest chart
+     * at 1280 × 720 (about 300 px inside), and in presenter mode it shrinks towards 13 px before it is left out.
+     */
     public static final String LEGEND = "shaded: fault \u00b7 hatched: writes blocked";
-    /** The legend when the full one does not fit. */
-    public static final String LEGEND_SHORT = "shade: fault \u00b7 hatch: blocked";
+    /** What the dashed line at the scenario's end says, so the line needs no colour or legend to be read. */
+    public static final String SCENARIO_END_TEXT = "scenario end";
+    /** For {@code scenarioEndMicros}: the scenario has no end to mark. */
+    public static final long NO_SCENARIO_END = Long.MIN_VALUE;
 
     static final double TITLE_FONT_PX = 14;
     static final double VALUE_FONT_PX = 22;
@@ -69,6 +75,16 @@ public final class ChartRenderer {
      */
     public static void draw(GraphicsContext g, double width, double height, List<MetricSample> samples, Series series,
             long nowMicros, long windowMicros, Palette palette, double fontScale) {
+        draw(g, width, height, samples, series, nowMicros, windowMicros, NO_SCENARIO_END, palette, fontScale);
+    }
+
+    /**
+     * As {@link #draw(GraphicsContext, double, double, List, Series, long, long, Palette, double)}, with a dashed
+     * line labelled "scenario end" at {@code scenarioEndMicros} when it lies in the window ({@link #NO_SCENARIO_END}
+     * for none).
+     */
+    public static void draw(GraphicsContext g, double width, double height, List<MetricSample> samples, Series series,
+            long nowMicros, long windowMicros, long scenarioEndMicros, Palette palette, double fontScale) {
         if (!(width > 0 && height > 0)) {
             return;
         }
@@ -135,15 +151,14 @@ public final class ChartRenderer {
         String left = ChartText.formatSeconds(windowStart, window);
         String right = ChartText.formatSeconds(windowEnd, window);
         double legendRoom = plotWidth - (left.length() + right.length()) * labelPx * CHAR_WIDTH - 24 * fs;
-        String legend = textWidth(LEGEND, labelPx) <= legendRoom ? LEGEND
-                : textWidth(LEGEND_SHORT, labelPx) <= legendRoom ? LEGEND_SHORT : null;
+        boolean legendBetween = textWidth(LEGEND, labelPx) <= legendRoom;
         double axisRowHeight = labelPx * 1.5;
         double plotTop = pad + headerHeight + labelPx * 0.7;
-        String legendRow = null;
-        if (legend == null && height - pad - 2 * axisRowHeight - plotTop >= 40 * fs) {
-            legendRow = textWidth(LEGEND, labelPx) <= width - 2 * pad ? LEGEND : LEGEND_SHORT;
-        }
-        double plotBottom = height - pad - axisRowHeight * (legendRow == null ? 1 : 2);
+        // on a row of its own the legend may shrink towards the base size, as the value does, but not below it
+        double legendRowPx = Math.min(labelPx, (width - 2 * pad) / (LEGEND.length() * CHAR_WIDTH));
+        boolean legendRow = !legendBetween && legendRowPx >= BASE_FONT_PX
+                && height - pad - 2 * axisRowHeight - plotTop >= 40 * fs;
+        double plotBottom = height - pad - axisRowHeight * (legendRow ? 2 : 1);
         double plotHeight = plotBottom - plotTop;
         if (plotWidth < 20 || plotHeight < 12) {
             g.restore();
@@ -166,6 +181,9 @@ public final class ChartRenderer {
             g.fillText(k == 0 ? "0" : k == 1 ? midLabel : maxLabel, plotLeft - 4 * fs, y);
         }
 
+        // under the line, so the data stays whole where the two cross
+        drawScenarioEnd(g, scenarioEndX(scenarioEndMicros, windowStart, window, plotLeft, plotWidth), plotLeft,
+                plotTop, plotWidth, plotBottom, palette, fs, labelFont, labelPx);
         drawLine(g, samples, from, to, series, windowStart, window, yMax, plotLeft, plotBottom, plotWidth, plotHeight,
                 palette, fs);
         drawSpikes(g, samples, from, to, series, windowStart, window, yMax, plotLeft, plotTop, plotWidth, palette, fs,
@@ -179,12 +197,15 @@ public final class ChartRenderer {
         g.fillText(left, plotLeft, axisY);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(right, plotRight, axisY);
-        if (legend != null) {
+        if (legendBetween) {
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(legend, plotLeft + plotWidth / 2, axisY);
-        } else if (legendRow != null) {
+            g.fillText(LEGEND, plotLeft + plotWidth / 2, axisY);
+        } else if (legendRow) {
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(legendRow, pad, axisY + axisRowHeight);
+            if (legendRowPx < labelPx) {
+                g.setFont(Font.font(family, FontWeight.NORMAL, legendRowPx));
+            }
+            g.fillText(LEGEND, pad, axisY + axisRowHeight);
         }
         g.restore();
     }
@@ -291,6 +312,45 @@ public final class ChartRenderer {
     }
 
     /**
+     * A dashed vertical line at {@code x} (NaN: none) with the words "scenario end" low beside it, on the side with
+     * room: the window keeps playing past the scenario's last step, and a learner should see where that was. Low in
+     * the plot, where a spike's label never is. Dashes are drawn as one path rather than with line dashes, which
+     * would take a fresh array every frame.
+     */
+    private static void drawScenarioEnd(GraphicsContext g, double x, double plotLeft, double plotTop,
+            double plotWidth, double plotBottom, Palette palette, double fs, Font labelFont, double labelPx) {
+        if (Double.isNaN(x)) {
+            return;
+        }
+        double lineX = Math.round(x) + 0.5;
+        double dash = 5 * fs;
+        double gap = 4 * fs;
+        g.beginPath();
+        for (double y = plotTop; y < plotBottom; y += dash + gap) {
+            g.moveTo(lineX, y);
+            g.lineTo(lineX, Math.min(y + dash, plotBottom));
+        }
+        g.setStroke(palette.text());
+        g.setLineWidth(Math.max(1, 1.5 * fs));
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.stroke();
+
+        double textWidth = textWidth(SCENARIO_END_TEXT, labelPx);
+        double room = 4 * fs;
+        boolean leftOfLine = lineX - room - textWidth >= plotLeft;
+        double textLeft = leftOfLine ? lineX - room - textWidth
+                : Math.min(lineX + room, plotLeft + plotWidth - textWidth);
+        double y = plotBottom - labelPx * 0.8;
+        g.setFill(palette.background());
+        g.fillRect(textLeft - 2 * fs, y - labelPx * 0.65, textWidth + 4 * fs, labelPx * 1.3);
+        g.setFill(palette.mutedText());
+        g.setFont(labelFont);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(SCENARIO_END_TEXT, textLeft, y);
+    }
+
+    /**
      * Marks each run of samples above the axis (a spike, see {@link ValueAxis}) with a ▲ on the top edge, where the
      * line is clipped, and writes the highest one's value beside its ▲, so the spike is seen and its size read.
      */
@@ -364,6 +424,20 @@ public final class ChartRenderer {
     /** What a clipped spike's mark says: "peak 9,881 ms", in the words and unit of the chart's current value. */
     public static String peakText(Series series, double value) {
         return "peak " + series.formatValue(value);
+    }
+
+    /**
+     * The x pixel of the scenario's end line in a plot spanning {@code [windowStart, windowStart + window]}, or NaN
+     * when there is no end ({@link #NO_SCENARIO_END}) or it lies outside the window. Early in a run the window reaches
+     * past now, so an end still ahead is marked too: the learner sees where the scenario will stop.
+     */
+    public static double scenarioEndX(long scenarioEndMicros, long windowStartMicros, long windowMicros,
+            double plotLeft, double plotWidth) {
+        if (scenarioEndMicros == NO_SCENARIO_END || scenarioEndMicros < windowStartMicros
+                || scenarioEndMicros > windowStartMicros + windowMicros) {
+            return Double.NaN;
+        }
+        return xOf(scenarioEndMicros, windowStartMicros, windowMicros, plotLeft, plotWidth);
     }
 
     /**

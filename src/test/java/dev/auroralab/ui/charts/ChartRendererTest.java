@@ -40,6 +40,26 @@ class ChartRendererTest {
     }
 
     @Test
+    void theScenarioEndIsMarkedOnlyWhenItLiesInTheWindow() {
+        long start = 15_000_000;
+        long window = 60_000_000;
+
+        assertThat(ChartRenderer.scenarioEndX(45_000_000, start, window, 40, 600)).isEqualTo(340);
+        assertThat(ChartRenderer.scenarioEndX(start, start, window, 40, 600)).isEqualTo(40);
+        assertThat(ChartRenderer.scenarioEndX(start + window, start, window, 40, 600)).isEqualTo(640);
+        assertThat(ChartRenderer.scenarioEndX(start - 1, start, window, 40, 600)).isNaN();
+        assertThat(ChartRenderer.scenarioEndX(start + window + 1, start, window, 40, 600)).isNaN();
+        assertThat(ChartRenderer.scenarioEndX(ChartRenderer.NO_SCENARIO_END, start, window, 40, 600)).isNaN();
+    }
+
+    @Test
+    void theLegendHasOneWordingThatFitsTheNarrowestChartAt1280By720() {
+        assertThat(ChartRenderer.LEGEND).isEqualTo("shaded: fault \u00b7 hatched: writes blocked");
+        // the renderer's generous width estimate at 13 px, against the ~300 px inside a 316 px chart
+        assertThat(ChartRenderer.LEGEND.length() * ChartRenderer.BASE_FONT_PX * 0.56).isLessThanOrEqualTo(300);
+    }
+
+    @Test
     void findsTheFirstSampleEndingAfterATimeByBinarySearch() {
         List<MetricSample> samples = samples(240);
 

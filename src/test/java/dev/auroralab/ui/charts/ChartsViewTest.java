@@ -187,6 +187,67 @@ class ChartsViewTest {
         assertThat(markWidth).isGreaterThanOrEqualTo(5);
     }
 
+    /** The columns of {@code [x0, x1)} holding at least 3 pixels of {@code colour} between rows y0 and y1. */
+    private static List<Integer> columnsWith(PixelReader pixels, Color colour, int x0, int x1, int y0, int y1) {
+        List<Integer> out = new ArrayList<>();
+        for (int x = x0; x < x1; x++) {
+            int count = 0;
+            for (int y = y0; y < y1; y++) {
+                count += near(pixels.getColor(x, y), colour) ? 1 : 0;
+            }
+            if (count >= 3) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    private static PixelReader drawnWithScenarioEnd(long endMicros) throws Exception {
+        return onFx(() -> {
+            Canvas canvas = new Canvas(600, 160);
+            ChartRenderer.draw(canvas.getGraphicsContext2D(), 600, 160, aMinuteWithAFault(),
+                    Series.ACK_WRITES_PER_SECOND, MINUTE, MINUTE, endMicros, Palette.LIGHT, 1);
+            return canvas.snapshot(null, null).getPixelReader();
+        });
+    }
+
+    @Test
+    void theScenarioEndIsADashedLineWhereItLiesInTheWindowAndNowhereElse() throws Exception {
+        Color ink = Palette.LIGHT.text();
+        // the plot spans about x 36 to 592 and y 44 to 132: 45 s of the minute lies near x 453
+        List<Integer> inside = columnsWith(drawnWithScenarioEnd(45_000_000), ink, 40, 590, 50, 110);
+        List<Integer> after = columnsWith(drawnWithScenarioEnd(61_000_000), ink, 40, 590, 50, 110);
+        List<Integer> none = columnsWith(drawnWithScenarioEnd(ChartRenderer.NO_SCENARIO_END), ink, 40, 590, 50, 110);
+
+        assertThat(inside).isNotEmpty().allSatisfy(x -> assertThat(x).isBetween(450, 456));
+        assertThat(after).isEmpty();
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void theViewPassesTheScenarioEndToEachChart() throws Exception {
+        Color ink = Palette.LIGHT.text();
+        Canvas canvas = onFx(() -> view.canvas(Series.REPLICA_LAG_MS));
+        onFx(() -> {
+            view.update(aMinuteWithAFault(), MINUTE);
+            return null;
+        });
+        int width = (int) (double) onFx(canvas::getWidth);
+        List<Integer> before = columnsWith(onFx(() -> canvas.snapshot(null, null).getPixelReader()), ink, width / 3,
+                width - 10, 60, 100);
+
+        PixelReader pixels = onFx(() -> {
+            view.setScenarioEndMicros(45_000_000);
+            return canvas.snapshot(null, null).getPixelReader();
+        });
+
+        // three quarters of the way along the plot, whatever the stage's size
+        assertThat(before).isEmpty();
+        assertThat(columnsWith(pixels, ink, width / 3, width - 10, 60, 100)).isNotEmpty()
+                .allSatisfy(x -> assertThat(x).isBetween(width * 6 / 10, width * 9 / 10));
+        assertThat(onFx(view::getScenarioEndMicros)).isEqualTo(45_000_000);
+    }
+
     @Test
     void theDarkPaletteCoversTheWholeCanvas() throws Exception {
         PixelReader pixels = drawn(Series.COMMIT_LATENCY_MS, Palette.DARK);
