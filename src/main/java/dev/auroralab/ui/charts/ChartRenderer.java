@@ -386,7 +386,8 @@ public final class ChartRenderer {
                 runFrom = -1;
             }
         }
-        // the value beside the highest ▲, on the side with room, over a patch of background so the grid stays behind
+        // the value beside the highest ▲, on the side with room, over a veil of background: the grid and shading
+        // fall behind the text, and a line passing there still shows through
         String text = peakText(series, peakValue);
         double textWidth = textWidth(text, labelPx);
         double gap = 8 * fs;
@@ -395,7 +396,9 @@ public final class ChartRenderer {
                 : Math.max(plotLeft, peakX - gap - textWidth);
         double y = plotTop + labelPx * 0.8;
         g.setFill(palette.background());
+        g.setGlobalAlpha(0.8);
         g.fillRect(left - 2 * fs, y - labelPx * 0.65, textWidth + 4 * fs, labelPx * 1.3);
+        g.setGlobalAlpha(1);
         g.setFill(palette.text());
         g.setFont(labelFont);
         g.setTextAlign(TextAlignment.LEFT);
