@@ -97,8 +97,10 @@ public final class HeadlineStrip extends Pane {
         showHint();
         measure();
         say();
-        sceneProperty().addListener((o, was, is) -> draw());
-        visibleProperty().addListener((o, was, is) -> draw());
+        // while hidden or out of the scene (the charts are shown instead) the strip neither says nor paints
+        // anything, so it costs nothing; it catches up as it comes back
+        sceneProperty().addListener((o, was, is) -> refresh());
+        visibleProperty().addListener((o, was, is) -> refresh());
     }
 
     /**
@@ -109,20 +111,17 @@ public final class HeadlineStrip extends Pane {
         this.samples = samples == null ? Collections.emptyList() : samples;
         this.nowMicros = nowMicros;
         this.windowMicros = Math.max(1, windowMicros);
-        MetricSample latest = ChartRenderer.latestShown(this.samples, nowMicros, this.windowMicros);
-        boolean past = isPastEnd();
-        if (said && latest == shown && past == pastEnd) {
+        if (said && showing() && ChartRenderer.latestShown(this.samples, nowMicros, this.windowMicros) == shown
+                && isPastEnd() == pastEnd) {
             return;
         }
-        say();
-        draw();
+        refresh();
     }
 
     /** The scenario's last moment in simulated time, or {@link ChartRenderer#NO_SCENARIO_END} (the default). */
     public void setScenarioEndMicros(long scenarioEndMicros) {
         this.scenarioEndMicros = scenarioEndMicros;
-        say();
-        draw();
+        refresh();
     }
 
     public long getScenarioEndMicros() {
@@ -174,6 +173,20 @@ public final class HeadlineStrip extends Pane {
     /** The canvas the strip paints, for tests and for exporting a PNG. */
     Canvas canvas() {
         return canvas;
+    }
+
+    private boolean showing() {
+        return getScene() != null && isVisible();
+    }
+
+    /** Says and paints what the inputs give now; while not showing, only notes that this is owed. */
+    private void refresh() {
+        if (!showing()) {
+            said = false;
+            return;
+        }
+        say();
+        draw();
     }
 
     private boolean isPastEnd() {
@@ -270,7 +283,7 @@ public final class HeadlineStrip extends Pane {
     private void draw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        if (getScene() == null || !isVisible() || !(w > 0 && h > 0)) {
+        if (!showing() || !(w > 0 && h > 0)) {
             return;
         }
         GraphicsContext g = canvas.getGraphicsContext2D();

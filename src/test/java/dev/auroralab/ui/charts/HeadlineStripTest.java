@@ -125,6 +125,21 @@ class HeadlineStripTest {
     }
 
     @Test
+    void aStripOutOfTheSceneDoesNoWorkAndCatchesUpWhenItIsBack() throws Exception {
+        String[] texts = onFx(() -> {
+            strip.update(aMinuteWithAFault(), 10_000_000, MINUTE);
+            root.getChildren().remove(strip);
+            strip.update(aMinuteWithAFault(), 35_000_000, MINUTE);
+            String hidden = strip.text();
+            root.getChildren().add(1, strip);
+            return new String[] {hidden, strip.text()};
+        });
+
+        assertThat(texts[0]).doesNotContain("writes blocked");
+        assertThat(texts[1]).endsWith("\u2298 writes blocked");
+    }
+
+    @Test
     void updatesWithinOneSampleDoNothingAndANewSampleMakesLittleGarbage() throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         List<MetricSample> samples = aMinuteWithAFault();
