@@ -14,7 +14,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * Draws one compact metric chart onto a canvas: title and current value in large text, a line over the last window
  * of simulated time, a y axis with a 1-2-5 maximum and three labelled grid lines, the window's edges in simulated
- * seconds, fault periods shaded and writes-blocked periods hatched.
+ * seconds, fault periods shaded and writes-blocked periods hatched, and the scenario's end as a dashed line that says
+ * "scenario end".
  *
  * <p>Why the axis does not simply cover the window's maximum: one quarter second can flatten a minute. At the end
  * of an AZ+1 stall the queued writes are acknowledged at once, with a mean commit latency of about 10,000 ms against
@@ -37,7 +38,9 @@ import javafx.scene.text.TextAlignment;
  *
  * <p>Why it is cheap: it runs every frame for three charts. It finds the window by binary search (the sampler's list
  * is random access), walks only the samples in it, builds the whole line as one path with one stroke, merges
- * consecutive shaded samples into one rectangle, and makes no collections.
+ * consecutive shaded samples into one rectangle, and makes no collections. The axis rule adds a few passes over the
+ * window (each sample looks ahead at most 2 s) and the marks of spikes and of the scenario's end are paths, not
+ * arrays, so the added work stays linear and makes no garbage but the peak's text.
  */
 public final class ChartRenderer {
 
