@@ -14,7 +14,17 @@ import javafx.scene.text.TextAlignment;
 /**
  * Draws one compact metric chart onto a canvas: title and current value in large text, a line over the last window
  * of simulated time, a y axis with a 1-2-5 maximum and three labelled grid lines, the window's edges in simulated
- * seconds, fault periods shaded and writes-blocked periods hatched.
+ * seconds, fault periods shaded and writes-blocked periods hatched, and the scenario's end as a dashed line that says
+ * "scenario end".
+ *
+ * <p>Why the axis does not simply cover the window's maximum: one quarter second can flatten a minute. At the end
+ * of an AZ+1 stall the queued writes are acknowledged at once, with a mean commit latency of about 10,000 ms against
+ * 3 ms before and after; on a 10,000 ms axis the 3 ms on either side is a line on the floor for the 60 s the spike
+ * stays in view. So the axis covers the levels the line holds (at least 2 s in a row) and the values up to four
+ * times the highest of them; anything higher is a spike, clipped at the top edge and marked with a ▲, the highest
+ * one labelled "peak 9,881 ms" so its size is still read. A rise that lasts takes the axis up within 2 s, and a
+ * window holding only the spike (a stall has no latency and 0 writes/s) shows it in full. {@link ValueAxis} has the
+ * rule, why it beats a percentile, and its cost. Only the visible window's samples count.
  *
  * <p>A pure function of its arguments (no fields, nothing kept between calls), so a chart looks the same however it
  * is reached, and the view can redraw at any time: on a new frame, a resize, a theme or font-scale change.
@@ -28,16 +38,24 @@ import javafx.scene.text.TextAlignment;
  *
  * <p>Why it is cheap: it runs every frame for three charts. It finds the window by binary search (the sampler's list
  * is random access), walks only the samples in it, builds the whole line as one path with one stroke, merges
- * consecutive shaded samples into one rectangle, and makes no collections.
+ * consecutive shaded samples into one rectangle, and makes no collections. The axis rule adds a few passes over the
+ * window (each sample looks ahead at most 2 s) and the marks of spikes and of the scenario's end are paths, not
+ * arrays, so the added work stays linear and makes no garbage but the peak's text.
  */
 public final class ChartRenderer {
 
     /** Smallest text size before font scaling; 13 px stays readable on a projector at scale 1. */
     public static final double BASE_FONT_PX = 13;
-    /** Says what the shading and the hatch mean, so they never rely on colour. */
+    /**
+     * Says what the shading and the hatch mean, so they never rely on colour; the one wording of the charts, the
+     * headline strip's tooltip and the docs. About 255 px at 13 px, so it fits on its own row of the narrowest chart
+     * at 1280 × 720 (about 300 px inside), and in presenter mode it shrinks towards 13 px before it is left out.
+     */
     public static final String LEGEND = "shaded: fault \u00b7 hatched: writes blocked";
-    /** The legend when the full one does not fit. */
-    public static final String LEGEND_SHORT = "shade: fault \u00b7 hatch: blocked";
+    /** What the dashed line at the scenario's end says, so the line needs no colour or legend to be read. */
+    public static final String SCENARIO_END_TEXT = "scenario end";
+    /** For {@code scenarioEndMicros}: the scenario has no end to mark. */
+    public static final long NO_SCENARIO_END = Long.MIN_VALUE;
 
     static final double TITLE_FONT_PX = 14;
     static final double VALUE_FONT_PX = 22;
@@ -60,6 +78,16 @@ public final class ChartRenderer {
      */
     public static void draw(GraphicsContext g, double width, double height, List<MetricSample> samples, Series series,
             long nowMicros, long windowMicros, Palette palette, double fontScale) {
+        draw(g, width, height, samples, series, nowMicros, windowMicros, NO_SCENARIO_END, palette, fontScale);
+    }
+
+    /**
+     * As {@link #draw(GraphicsContext, double, double, List, Series, long, long, Palette, double)}, with a dashed
+     * line labelled "scenario end" at {@code scenarioEndMicros} when it lies in the window ({@link #NO_SCENARIO_END}
+     * for none).
+     */
+    public static void draw(GraphicsContext g, double width, double height, List<MetricSample> samples, Series series,
+            long nowMicros, long windowMicros, long scenarioEndMicros, Palette palette, double fontScale) {
         if (!(width > 0 && height > 0)) {
             return;
         }
@@ -70,14 +98,7 @@ public final class ChartRenderer {
         int from = firstEndingAfter(samples, windowStart);
         int to = firstEndingAfter(samples, nowMicros);
 
-        double dataMax = Double.NaN;
-        for (int i = from; i < to; i++) {
-            double v = series.valueOf(samples.get(i));
-            if (!Double.isNaN(v) && !(v <= dataMax)) {
-                dataMax = v;
-            }
-        }
-        double yMax = niceMax(dataMax);
+        double yMax = ValueAxis.top(samples, from, to, series);
         double latest = to > from ? series.valueOf(samples.get(to - 1)) : Double.NaN;
         String valueText = to > from ? series.formatValue(latest) : "\u2014";
 
@@ -133,15 +154,14 @@ public final class ChartRenderer {
         String left = ChartText.formatSeconds(windowStart, window);
         String right = ChartText.formatSeconds(windowEnd, window);
         double legendRoom = plotWidth - (left.length() + right.length()) * labelPx * CHAR_WIDTH - 24 * fs;
-        String legend = textWidth(LEGEND, labelPx) <= legendRoom ? LEGEND
-                : textWidth(LEGEND_SHORT, labelPx) <= legendRoom ? LEGEND_SHORT : null;
+        boolean legendBetween = textWidth(LEGEND, labelPx) <= legendRoom;
         double axisRowHeight = labelPx * 1.5;
         double plotTop = pad + headerHeight + labelPx * 0.7;
-        String legendRow = null;
-        if (legend == null && height - pad - 2 * axisRowHeight - plotTop >= 40 * fs) {
-            legendRow = textWidth(LEGEND, labelPx) <= width - 2 * pad ? LEGEND : LEGEND_SHORT;
-        }
-        double plotBottom = height - pad - axisRowHeight * (legendRow == null ? 1 : 2);
+        // on a row of its own the legend may shrink towards the base size, as the value does, but not below it
+        double legendRowPx = Math.min(labelPx, (width - 2 * pad) / (LEGEND.length() * CHAR_WIDTH));
+        boolean legendRow = !legendBetween && legendRowPx >= BASE_FONT_PX
+                && height - pad - 2 * axisRowHeight - plotTop >= 40 * fs;
+        double plotBottom = height - pad - axisRowHeight * (legendRow ? 2 : 1);
         double plotHeight = plotBottom - plotTop;
         if (plotWidth < 20 || plotHeight < 12) {
             g.restore();
@@ -164,8 +184,13 @@ public final class ChartRenderer {
             g.fillText(k == 0 ? "0" : k == 1 ? midLabel : maxLabel, plotLeft - 4 * fs, y);
         }
 
+        // under the line, so the data stays whole where the two cross
+        drawScenarioEnd(g, scenarioEndX(scenarioEndMicros, windowStart, window, plotLeft, plotWidth), plotLeft,
+                plotTop, plotWidth, plotBottom, palette, fs, labelFont, labelPx);
         drawLine(g, samples, from, to, series, windowStart, window, yMax, plotLeft, plotBottom, plotWidth, plotHeight,
                 palette, fs);
+        drawSpikes(g, samples, from, to, series, windowStart, window, yMax, plotLeft, plotTop, plotWidth, palette, fs,
+                labelFont, labelPx);
 
         // ---- x axis: the window's edges in simulated seconds, legend between or below --------------------------
         double axisY = plotBottom + axisRowHeight * 0.6;
@@ -175,12 +200,15 @@ public final class ChartRenderer {
         g.fillText(left, plotLeft, axisY);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(right, plotRight, axisY);
-        if (legend != null) {
+        if (legendBetween) {
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(legend, plotLeft + plotWidth / 2, axisY);
-        } else if (legendRow != null) {
+            g.fillText(LEGEND, plotLeft + plotWidth / 2, axisY);
+        } else if (legendRow) {
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(legendRow, pad, axisY + axisRowHeight);
+            if (legendRowPx < labelPx) {
+                g.setFont(Font.font(family, FontWeight.NORMAL, legendRowPx));
+            }
+            g.fillText(LEGEND, pad, axisY + axisRowHeight);
         }
         g.restore();
     }
@@ -286,21 +314,136 @@ public final class ChartRenderer {
         }
     }
 
-    // ---- pure helpers, tested without a toolkit -----------------------------------------------------------------------
+    /**
+     * A dashed vertical line at {@code x} (NaN: none) with the words "scenario end" low beside it, on the side with
+     * room: the window keeps playing past the scenario's last step, and a learner should see where that was. Low in
+     * the plot, where a spike's label never is. Dashes are drawn as one path rather than with line dashes, which
+     * would take a fresh array every frame.
+     */
+    private static void drawScenarioEnd(GraphicsContext g, double x, double plotLeft, double plotTop,
+            double plotWidth, double plotBottom, Palette palette, double fs, Font labelFont, double labelPx) {
+        if (Double.isNaN(x)) {
+            return;
+        }
+        double lineX = Math.round(x) + 0.5;
+        double dash = 5 * fs;
+        double gap = 4 * fs;
+        g.beginPath();
+        for (double y = plotTop; y < plotBottom; y += dash + gap) {
+            g.moveTo(lineX, y);
+            g.lineTo(lineX, Math.min(y + dash, plotBottom));
+        }
+        g.setStroke(palette.text());
+        g.setLineWidth(Math.max(1, 1.5 * fs));
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.stroke();
+
+        double textWidth = textWidth(SCENARIO_END_TEXT, labelPx);
+        double room = 4 * fs;
+        boolean leftOfLine = lineX - room - textWidth >= plotLeft;
+        double textLeft = leftOfLine ? lineX - room - textWidth
+                : Math.min(lineX + room, plotLeft + plotWidth - textWidth);
+        double y = plotBottom - labelPx * 0.8;
+        g.setFill(palette.background());
+        g.fillRect(textLeft - 2 * fs, y - labelPx * 0.65, textWidth + 4 * fs, labelPx * 1.3);
+        g.setFill(palette.mutedText());
+        g.setFont(labelFont);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(SCENARIO_END_TEXT, textLeft, y);
+    }
 
     /**
-     * The smallest 1-2-5 step (…, 0.5, 1, 2, 5, 10, 20, …) at or above {@code max}, so the top grid line carries a
-     * round label and half of it (the middle line) is round too. 1 when there is no positive value to show.
+     * Marks each run of samples above the axis (a spike, see {@link ValueAxis}) with a ▲ on the top edge, where the
+     * line is clipped, and writes the highest one's value beside its ▲, so the spike is seen and its size read.
      */
-    public static double niceMax(double max) {
-        if (!(max > 0) || Double.isInfinite(max)) {
-            return 1;
+    private static void drawSpikes(GraphicsContext g, List<MetricSample> samples, int from, int to, Series series,
+            long windowStart, long window, double yMax, double plotLeft, double plotTop, double plotWidth,
+            Palette palette, double fs, Font labelFont, double labelPx) {
+        int peak = -1;
+        double peakValue = yMax;
+        for (int i = from; i < to; i++) {
+            double v = series.valueOf(samples.get(i));
+            if (v > peakValue) {
+                peak = i;
+                peakValue = v;
+            }
         }
-        double base = Math.pow(10, Math.floor(Math.log10(max)));
-        double m = max / base;
-        // a hair of tolerance so that 1000 stays 1000 despite log10 rounding
-        double step = m <= 1 + 1e-9 ? 1 : m <= 2 + 1e-9 ? 2 : m <= 5 + 1e-9 ? 5 : 10;
-        return step * base;
+        if (peak < 0) {
+            return;
+        }
+        double peakX = Double.NaN;
+        int runFrom = -1;
+        for (int i = from; i <= to; i++) {
+            boolean above = i < to && series.valueOf(samples.get(i)) > yMax;
+            if (above && runFrom < 0) {
+                runFrom = i;
+            } else if (!above && runFrom >= 0) {
+                double x0 = clampedX(samples.get(runFrom).startMicros(), windowStart, window, plotLeft, plotWidth);
+                double x1 = clampedX(samples.get(i - 1).endMicros(), windowStart, window, plotLeft, plotWidth);
+                double x = (x0 + x1) / 2;
+                spikeMark(g, x, plotTop, series, palette, fs);
+                if (peak >= runFrom && peak < i) {
+                    peakX = x;
+                }
+                runFrom = -1;
+            }
+        }
+        // the value beside the highest ▲, on the side with room, over a veil of background: the grid and shading
+        // fall behind the text, and a line passing there still shows through
+        String text = peakText(series, peakValue);
+        double textWidth = textWidth(text, labelPx);
+        double gap = 8 * fs;
+        double plotRight = plotLeft + plotWidth;
+        double left = peakX + gap + textWidth <= plotRight ? peakX + gap
+                : Math.max(plotLeft, peakX - gap - textWidth);
+        double y = plotTop + labelPx * 0.8;
+        g.setFill(palette.background());
+        g.setGlobalAlpha(0.8);
+        g.fillRect(left - 2 * fs, y - labelPx * 0.65, textWidth + 4 * fs, labelPx * 1.3);
+        g.setGlobalAlpha(1);
+        g.setFill(palette.text());
+        g.setFont(labelFont);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, left, y);
+    }
+
+    /** A ▲ straddling the top edge at {@code x}: the line goes on above the axis here. */
+    private static void spikeMark(GraphicsContext g, double x, double plotTop, Series series, Palette palette,
+            double fs) {
+        double half = 5 * fs;
+        g.beginPath();
+        g.moveTo(x, plotTop - 5 * fs);
+        g.lineTo(x + half, plotTop + 4 * fs);
+        g.lineTo(x - half, plotTop + 4 * fs);
+        g.closePath();
+        g.setFill(series.colour(palette));
+        g.fill();
+        g.setStroke(palette.background());
+        g.setLineWidth(1);
+        g.stroke();
+    }
+
+    // ---- pure helpers, tested without a toolkit -----------------------------------------------------------------------
+
+    /** What a clipped spike's mark says: "peak 9,881 ms", in the words and unit of the chart's current value. */
+    public static String peakText(Series series, double value) {
+        return "peak " + series.formatValue(value);
+    }
+
+    /**
+     * The x pixel of the scenario's end line in a plot spanning {@code [windowStart, windowStart + window]}, or NaN
+     * when there is no end ({@link #NO_SCENARIO_END}) or it lies outside the window. Early in a run the window reaches
+     * past now, so an end still ahead is marked too: the learner sees where the scenario will stop.
+     */
+    public static double scenarioEndX(long scenarioEndMicros, long windowStartMicros, long windowMicros,
+            double plotLeft, double plotWidth) {
+        if (scenarioEndMicros == NO_SCENARIO_END || scenarioEndMicros < windowStartMicros
+                || scenarioEndMicros > windowStartMicros + windowMicros) {
+            return Double.NaN;
+        }
+        return xOf(scenarioEndMicros, windowStartMicros, windowMicros, plotLeft, plotWidth);
     }
 
     /**

@@ -43,6 +43,7 @@ public final class ChartsView extends HBox {
     private long windowMicros = DEFAULT_WINDOW_MICROS;
     private Palette palette = Palette.LIGHT;
     private double fontScale = 1;
+    private long scenarioEndMicros = ChartRenderer.NO_SCENARIO_END;
 
     public ChartsView() {
         super(SPACING);
@@ -53,6 +54,10 @@ public final class ChartsView extends HBox {
             charts.add(chart);
         }
         getChildren().addAll(charts);
+        // nothing is drawn while the row is hidden or out of the scene (the window collapses it to the headline
+        // strip on short screens), so it is drawn once as it comes back
+        sceneProperty().addListener((o, was, is) -> redraw());
+        visibleProperty().addListener((o, was, is) -> redraw());
     }
 
     /** The style class of the chart showing {@code series}, e.g. "metric-chart-replica-lag-ms". */
@@ -102,6 +107,19 @@ public final class ChartsView extends HBox {
         return windowMicros;
     }
 
+    /**
+     * Marks the scenario's end, in simulated time, with a dashed line labelled "scenario end" whenever it lies in the
+     * window; {@link ChartRenderer#NO_SCENARIO_END} for none (the default).
+     */
+    public void setScenarioEndMicros(long scenarioEndMicros) {
+        this.scenarioEndMicros = scenarioEndMicros;
+        redraw();
+    }
+
+    public long getScenarioEndMicros() {
+        return scenarioEndMicros;
+    }
+
     /** The canvas drawing {@code series}, for tests and for exporting a PNG of the charts. */
     public Canvas canvas(Series series) {
         return charts.get(series.ordinal()).canvas;
@@ -109,6 +127,9 @@ public final class ChartsView extends HBox {
 
     /** Redraws the three charts from what they were last given. */
     public void redraw() {
+        if (getScene() == null || !isVisible()) {
+            return;
+        }
         MetricSample latest = ChartRenderer.latestShown(samples, nowMicros, windowMicros);
         for (ChartPane chart : charts) {
             chart.draw();
@@ -144,7 +165,7 @@ public final class ChartsView extends HBox {
 
         void draw() {
             ChartRenderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), samples, series,
-                    nowMicros, windowMicros, palette, fontScale);
+                    nowMicros, windowMicros, scenarioEndMicros, palette, fontScale);
         }
 
         /** Updates the spoken text only when the shown sample changes, not on every frame. */

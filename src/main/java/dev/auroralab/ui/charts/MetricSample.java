@@ -17,7 +17,8 @@ package dev.auroralab.ui.charts;
  *     was up
  * @param writesBlocked whether the volume refused writes (status not WRITABLE) at some point seen in the interval
  * @param faultActive whether some fault or recovery was visible in the interval: an AZ down, an instance not up, a
- *     storage node or copy not up, or a failover in progress
+ *     storage node or copy not up, or a failover in progress; in a Global Database also a region that is out or
+ *     resyncing, or any of the above in another region
  */
 public record MetricSample(long startMicros, long endMicros, double ackWritesPerSecond,
         double meanCommitLatencyMicros, double maxReplicaLagMicros, boolean writesBlocked, boolean faultActive) {

@@ -5,8 +5,10 @@ import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.VolumeSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.VolumeStatus;
 import java.util.AbstractList;
 import java.util.List;
@@ -282,26 +284,52 @@ public final class MetricSampler {
     }
 
     /**
-     * Whether a fault, or the recovery from one, is visible now: an AZ down, an instance not up (a new replica being created aside), a storage node down,
-     * a copy not up (down, catching up, replacing, destroyed), or a failover in progress. Recovery counts because
-     * the cluster is not yet back to normal, and a shaded period that ends when it is reads right on a chart.
+     * Whether a fault, or the recovery from one, is visible now: an AZ down, an instance not up (a new replica being
+     * created aside), a storage node down, a copy not up (down, catching up, replacing, destroyed), or a failover in
+     * progress. Recovery counts because the cluster is not yet back to normal, and a shaded period that ends when it
+     * is reads right on a chart.
+     *
+     * <p>In a Global Database every region counts, not only the one the writes go to: a secondary region that is out
+     * (or one of its AZs, instances, nodes or copies), and an old primary resyncing to rejoin. The charts measure the
+     * writer's region, but a secondary that is out is what a managed RPO waits on and what a failover to it would
+     * lose, so a learner must see the period it starts, not only the moment commits block.
      */
     public static boolean faultActive(EngineSnapshot snapshot) {
-        if (!snapshot.downAzs().isEmpty() || snapshot.failoverInProgress() != null) {
+        if (snapshot.failoverInProgress() != null
+                || anyOut(snapshot.downAzs(), snapshot.instances(), snapshot.storageNodes(), snapshot.volume())) {
             return true;
         }
-        for (InstanceSnapshot i : snapshot.instances()) {
+        for (RegionSnapshot r : snapshot.regions()) {
+            if ("down".equals(r.role()) || r.resyncing()) {
+                return true;
+            }
+            // the writer's region is the snapshot's own fields, checked above
+            if (!r.region().equals(snapshot.region())
+                    && anyOut(r.downAzs(), r.instances(), r.storageNodes(), r.volume())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one region shows an AZ, instance, storage node or copy that is not up. */
+    private static boolean anyOut(List<String> downAzs, List<InstanceSnapshot> instances,
+            List<StorageNodeSnapshot> storageNodes, VolumeSnapshot volume) {
+        if (!downAzs.isEmpty()) {
+            return true;
+        }
+        for (InstanceSnapshot i : instances) {
             // a replica being created is the learner adding capacity, not a fault
             if (i.status() != InstanceStatus.UP && i.status() != InstanceStatus.CREATING) {
                 return true;
             }
         }
-        for (StorageNodeSnapshot n : snapshot.storageNodes()) {
+        for (StorageNodeSnapshot n : storageNodes) {
             if (!n.up()) {
                 return true;
             }
         }
-        for (ProtectionGroupSnapshot pg : snapshot.volume().protectionGroups()) {
+        for (ProtectionGroupSnapshot pg : volume.protectionGroups()) {
             for (SegmentSnapshot s : pg.segments()) {
                 if (!"up".equals(s.state())) {
                     return true;

@@ -18,11 +18,16 @@ public enum Series {
     private final String title;
     private final String unit;
     private final String noValue;
+    private final String headlineTitle;
+    private final boolean headlineTitleNamesUnit;
 
     Series(String title, String unit, String noValue) {
         this.title = title;
         this.unit = unit;
         this.noValue = noValue;
+        int bracket = title.indexOf(" (");
+        this.headlineTitle = bracket < 0 ? title : title.substring(0, bracket);
+        this.headlineTitleNamesUnit = headlineTitle.endsWith(unit);
     }
 
     public String title() {
@@ -67,5 +72,25 @@ public enum Series {
     /** The current value without its unit, for a narrow chart whose title already names it: "1,002", "3.4", "—". */
     public String formatCompactValue(double value) {
         return Double.isNaN(value) ? "\u2014" : ChartText.formatNumber(value);
+    }
+
+    /**
+     * The title without its qualifier in brackets, for the one-line headline strip: "Acknowledged writes/s",
+     * "Commit latency", "Replica lag". Cut from {@link #title()}, so the strip and the charts share one wording.
+     */
+    public String headlineTitle() {
+        return headlineTitle;
+    }
+
+    /**
+     * The value as the headline strip writes it after {@link #headlineTitle()}: without the unit when that title
+     * already ends in it ("1,002" after "Acknowledged writes/s"), with it otherwise ("2.9 ms"), and a missing value
+     * with its reason ("— no acks").
+     */
+    public String formatHeadlineValue(double value) {
+        if (Double.isNaN(value)) {
+            return formatValue(value);
+        }
+        return headlineTitleNamesUnit ? formatCompactValue(value) : formatValue(value);
     }
 }

@@ -21,27 +21,6 @@ class ChartRendererTest {
     }
 
     @Test
-    void niceAxisMaximumIsTheNextOneTwoOrFiveStep() {
-        assertThat(ChartRenderer.niceMax(1_000)).isEqualTo(1_000);
-        assertThat(ChartRenderer.niceMax(1_030)).isEqualTo(2_000);
-        assertThat(ChartRenderer.niceMax(2_600)).isEqualTo(5_000);
-        assertThat(ChartRenderer.niceMax(5_000.1)).isEqualTo(10_000);
-        assertThat(ChartRenderer.niceMax(2.9)).isEqualTo(5);
-        assertThat(ChartRenderer.niceMax(0.3)).isCloseTo(0.5, within(1e-12));
-        assertThat(ChartRenderer.niceMax(0.07)).isCloseTo(0.1, within(1e-12));
-        assertThat(ChartRenderer.niceMax(1)).isEqualTo(1);
-        assertThat(ChartRenderer.niceMax(1e-3)).isCloseTo(1e-3, within(1e-15));
-    }
-
-    @Test
-    void niceAxisMaximumIsOneWhenThereIsNothingPositiveToShow() {
-        assertThat(ChartRenderer.niceMax(0)).isEqualTo(1);
-        assertThat(ChartRenderer.niceMax(-5)).isEqualTo(1);
-        assertThat(ChartRenderer.niceMax(Double.NaN)).isEqualTo(1);
-        assertThat(ChartRenderer.niceMax(Double.POSITIVE_INFINITY)).isEqualTo(1);
-    }
-
-    @Test
     void theWindowEndsNowButNeverStartsBeforeTimeZero() {
         assertThat(ChartRenderer.windowStartMicros(75_000_000, 60_000_000)).isEqualTo(15_000_000);
         assertThat(ChartRenderer.windowStartMicros(10_000_000, 60_000_000)).isZero();
@@ -58,6 +37,26 @@ class ChartRendererTest {
         assertThat(ChartRenderer.timeAt(190, start, window, 40, 600)).isEqualTo(start + window / 4);
         assertThat(ChartRenderer.timeAt(ChartRenderer.xOf(47_123_456, start, window, 40, 600), start, window, 40, 600))
                 .isCloseTo(47_123_456L, within(1L));
+    }
+
+    @Test
+    void theScenarioEndIsMarkedOnlyWhenItLiesInTheWindow() {
+        long start = 15_000_000;
+        long window = 60_000_000;
+
+        assertThat(ChartRenderer.scenarioEndX(45_000_000, start, window, 40, 600)).isEqualTo(340);
+        assertThat(ChartRenderer.scenarioEndX(start, start, window, 40, 600)).isEqualTo(40);
+        assertThat(ChartRenderer.scenarioEndX(start + window, start, window, 40, 600)).isEqualTo(640);
+        assertThat(ChartRenderer.scenarioEndX(start - 1, start, window, 40, 600)).isNaN();
+        assertThat(ChartRenderer.scenarioEndX(start + window + 1, start, window, 40, 600)).isNaN();
+        assertThat(ChartRenderer.scenarioEndX(ChartRenderer.NO_SCENARIO_END, start, window, 40, 600)).isNaN();
+    }
+
+    @Test
+    void theLegendHasOneWordingThatFitsTheNarrowestChartAt1280By720() {
+        assertThat(ChartRenderer.LEGEND).isEqualTo("shaded: fault \u00b7 hatched: writes blocked");
+        // the renderer's generous width estimate at 13 px, against the ~300 px inside a 316 px chart
+        assertThat(ChartRenderer.LEGEND.length() * ChartRenderer.BASE_FONT_PX * 0.56).isLessThanOrEqualTo(300);
     }
 
     @Test
@@ -137,6 +136,6 @@ class ChartRendererTest {
     }
 
     private static double niceHalf(double max) {
-        return ChartRenderer.niceMax(max) / 2;
+        return ValueAxis.niceMax(max) / 2;
     }
 }

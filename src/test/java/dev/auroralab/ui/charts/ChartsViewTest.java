@@ -158,6 +158,97 @@ class ChartsViewTest {
     }
 
     @Test
+    void aShortSpikeIsClippedUnderAMarkAndTheRestKeepsItsHeight() throws Exception {
+        // 3 ms for a minute but one quarter second at 20,004 ms, at 30 s
+        List<MetricSample> window = new ArrayList<>();
+        for (int k = 0; k < 240; k++) {
+            window.add(new MetricSample(k * INTERVAL, (k + 1) * INTERVAL, 1_000, k == 120 ? 20_004_000 : 3_000,
+                    2_500, false, false));
+        }
+        PixelReader pixels = onFx(() -> {
+            Canvas canvas = new Canvas(600, 160);
+            ChartRenderer.draw(canvas.getGraphicsContext2D(), 600, 160, window, Series.COMMIT_LATENCY_MS, MINUTE,
+                    MINUTE, Palette.LIGHT, 1);
+            return canvas.snapshot(null, null).getPixelReader();
+        });
+        Color line = Series.COMMIT_LATENCY_MS.colour(Palette.LIGHT);
+
+        // the plot spans about y 44 to 132: on a 5 ms axis 3 ms lies near y 79, on a 50,000 ms axis on the floor
+        int lineY = -1;
+        for (int y = 30; y < 150 && lineY < 0; y++) {
+            lineY = near(pixels.getColor(150, y), line) ? y : -1;
+        }
+        assertThat(lineY).isBetween(65, 95);
+        // the spike (x near 315) ends in a ▲ on the top edge, much wider than the 2 px line
+        int markWidth = 0;
+        for (int x = 300; x <= 330; x++) {
+            markWidth += near(pixels.getColor(x, 45), line) ? 1 : 0;
+        }
+        assertThat(markWidth).isGreaterThanOrEqualTo(5);
+    }
+
+    /** The columns of {@code [x0, x1)} holding at least 3 pixels of {@code colour} between rows y0 and y1. */
+    private static List<Integer> columnsWith(PixelReader pixels, Color colour, int x0, int x1, int y0, int y1) {
+        List<Integer> out = new ArrayList<>();
+        for (int x = x0; x < x1; x++) {
+            int count = 0;
+            for (int y = y0; y < y1; y++) {
+                count += near(pixels.getColor(x, y), colour) ? 1 : 0;
+            }
+            if (count >= 3) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    private static PixelReader drawnWithScenarioEnd(long endMicros) throws Exception {
+        return onFx(() -> {
+            Canvas canvas = new Canvas(600, 160);
+            ChartRenderer.draw(canvas.getGraphicsContext2D(), 600, 160, aMinuteWithAFault(),
+                    Series.ACK_WRITES_PER_SECOND, MINUTE, MINUTE, endMicros, Palette.LIGHT, 1);
+            return canvas.snapshot(null, null).getPixelReader();
+        });
+    }
+
+    @Test
+    void theScenarioEndIsADashedLineWhereItLiesInTheWindowAndNowhereElse() throws Exception {
+        Color ink = Palette.LIGHT.text();
+        // the plot spans about x 36 to 592 and y 44 to 132: 45 s of the minute lies near x 453
+        List<Integer> inside = columnsWith(drawnWithScenarioEnd(45_000_000), ink, 40, 590, 50, 110);
+        List<Integer> after = columnsWith(drawnWithScenarioEnd(61_000_000), ink, 40, 590, 50, 110);
+        List<Integer> none = columnsWith(drawnWithScenarioEnd(ChartRenderer.NO_SCENARIO_END), ink, 40, 590, 50, 110);
+
+        assertThat(inside).isNotEmpty().allSatisfy(x -> assertThat(x).isBetween(450, 456));
+        assertThat(after).isEmpty();
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void theViewPassesTheScenarioEndToEachChart() throws Exception {
+        Color ink = Palette.LIGHT.text();
+        Canvas canvas = onFx(() -> view.canvas(Series.REPLICA_LAG_MS));
+        onFx(() -> {
+            view.update(aMinuteWithAFault(), MINUTE);
+            return null;
+        });
+        int width = (int) (double) onFx(canvas::getWidth);
+        List<Integer> before = columnsWith(onFx(() -> canvas.snapshot(null, null).getPixelReader()), ink, width / 3,
+                width - 10, 60, 100);
+
+        PixelReader pixels = onFx(() -> {
+            view.setScenarioEndMicros(45_000_000);
+            return canvas.snapshot(null, null).getPixelReader();
+        });
+
+        // three quarters of the way along the plot, whatever the stage's size
+        assertThat(before).isEmpty();
+        assertThat(columnsWith(pixels, ink, width / 3, width - 10, 60, 100)).isNotEmpty()
+                .allSatisfy(x -> assertThat(x).isBetween(width * 6 / 10, width * 9 / 10));
+        assertThat(onFx(view::getScenarioEndMicros)).isEqualTo(45_000_000);
+    }
+
+    @Test
     void theDarkPaletteCoversTheWholeCanvas() throws Exception {
         PixelReader pixels = drawn(Series.COMMIT_LATENCY_MS, Palette.DARK);
 

@@ -12,6 +12,10 @@ import dev.auroralab.engine.ClusterSpec.InstanceSpec;
 import dev.auroralab.engine.ClusterSpec.Role;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.scenario.BuiltInScenarios;
+import dev.auroralab.scenario.Scenario;
+import dev.auroralab.scenario.ScenarioError;
+import dev.auroralab.scenario.TimedCommand;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,15 +41,48 @@ class MetricSamplerTest {
      * one at {@code untilMicros} (the point where a test stops or acts).
      */
     private static void playFrames(AuroraEngine engine, MetricSampler sampler, long untilMicros) {
+        playFrames(engine, sampler, untilMicros, FRAME_MICROS);
+    }
+
+    private static void playFrames(AuroraEngine engine, MetricSampler sampler, long untilMicros, long frameMicros) {
         if (sampler.lastFedMicros() == Long.MIN_VALUE) {
             sampler.feed(engine.snapshot());
         }
-        for (long t = engine.nowMicros() + FRAME_MICROS; t < untilMicros; t += FRAME_MICROS) {
+        for (long t = engine.nowMicros() + frameMicros; t < untilMicros; t += frameMicros) {
             engine.advanceTo(t);
             sampler.feed(engine.snapshot());
         }
         engine.advanceTo(untilMicros);
         sampler.feed(engine.snapshot());
+    }
+
+    /**
+     * Plays a built-in scenario to {@code untilMicros} one frame at a time, applying its timeline at the times it
+     * gives, as the window does, and returns the samples. A frame of one sample interval feeds at every grid edge,
+     * which gives the same flags as 16 ms frames for anything lasting a whole interval, at a fraction of the cost.
+     */
+    private static List<MetricSample> playScenario(String name, long untilMicros, long frameMicros)
+            throws ScenarioError {
+        Scenario s = BuiltInScenarios.load(name);
+        ClusterSpec c = s.cluster();
+        AuroraEngine engine = new AuroraEngine(new ClusterSpec(c.region(), c.azs(), c.volumeGiB(), c.instances(),
+                c.writesPerSecond(), c.readsPerSecond(), s.seed(), c.secondaries()));
+        MetricSampler sampler = new MetricSampler();
+        for (TimedCommand step : s.timeline()) {
+            if (step.atMicros() >= untilMicros) {
+                break;
+            }
+            playFrames(engine, sampler, step.atMicros(), frameMicros);
+            engine.apply(step.command());
+        }
+        playFrames(engine, sampler, untilMicros, frameMicros);
+        return List.copyOf(sampler.samples());
+    }
+
+    /** The samples starting in {@code [fromSeconds, toSeconds)}. */
+    private static List<MetricSample> between(List<MetricSample> samples, double fromSeconds, double toSeconds) {
+        return samples.stream().filter(s -> s.startMicros() >= seconds(fromSeconds) && s.startMicros() < seconds(toSeconds))
+                .toList();
     }
 
     private static double totalAcks(List<MetricSample> samples) {
@@ -173,6 +210,30 @@ class MetricSamplerTest {
         assertThat(last.faultActive()).isFalse();
         assertThat(last.writesBlocked()).isFalse();
         assertThat(last.ackWritesPerSecond()).isCloseTo(1000, within(100.0));
+    }
+
+    @Test
+    void aSecondaryRegionThatIsOutIsShadedAsAFaultBeforeCommitsBlock() throws ScenarioError {
+        // eu-west-1, the only secondary, fails at 10 s; the managed RPO blocks commits only from about 30 s
+        List<MetricSample> samples = playScenario("global-managed-rpo", seconds(29), FRAME_MICROS);
+
+        assertThat(between(samples, 0, 10)).noneMatch(MetricSample::faultActive);
+        List<MetricSample> outButWriting = between(samples, 10, 29);
+        assertThat(outButWriting).hasSize(76).allMatch(MetricSample::faultActive);
+        assertThat(outButWriting).noneMatch(MetricSample::writesBlocked);
+        assertThat(outButWriting).allSatisfy(s -> assertThat(s.ackWritesPerSecond()).isGreaterThan(1_900));
+    }
+
+    @Test
+    void anOldPrimaryResyncingToRejoinIsShadedUntilItHasRejoined() throws ScenarioError {
+        // us-east-1 fails at 20 s, us-west-2 takes over at 25 s; us-east-1 returns at 90 s and resyncs for about two
+        // minutes, writes flowing in us-west-2 all the while
+        List<MetricSample> samples = playScenario("global-region-outage-failover", seconds(215), INTERVAL);
+
+        assertThat(between(samples, 0, 20)).noneMatch(MetricSample::faultActive);
+        assertThat(between(samples, 20, 200)).allMatch(MetricSample::faultActive);
+        assertThat(between(samples, 95, 200)).noneMatch(MetricSample::writesBlocked);
+        assertThat(between(samples, 211, 215)).noneMatch(MetricSample::faultActive);
     }
 
     @Test
