@@ -124,7 +124,10 @@ public class AuroraLabApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ChartsPanel charts = new ChartsPanel();
         SimulationViewModel vm = new SimulationViewModel(scenario, System::nanoTime, charts);
-        MainView view = new MainView(vm, stage, charts.node(), null);
+        MainView view = new MainView(vm, stage, charts.node(), charts.headline());
+        charts.setExpandHint(String.format(ChartsPanel.EXPAND_HINT, "Ctrl+2 (or click here)"));
+        charts.setScenarioEndMicros(scenario.durationMicros());
+        vm.loadsProperty().addListener((o, a, b) -> charts.setScenarioEndMicros(vm.scenario().durationMicros()));
         view.panels().start(width, height, saved);
 
         view.onPaletteChange(charts::setPalette);

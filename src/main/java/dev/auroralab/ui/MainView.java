@@ -153,6 +153,11 @@ public final class MainView extends BorderPane {
         panels = new PanelLayout(List.of(bannerRow, notes, global.alarm(), global.strip(), global.regionBar()), notes,
                 topology, charts, headline, side);
         notes.setOnClose(() -> panels.setNotesShown(false));
+        if (headline != null) {
+            // the strip stands for the charts: a click brings them back
+            headline.setOnMouseClicked(e -> panels.chooseCharts(true));
+            headline.setCursor(javafx.scene.Cursor.HAND);
+        }
         setCenter(panels.root());
         panels.sideShownProperty().addListener((o, a, b) -> {
             sideItem.setSelected(b);
@@ -176,7 +181,7 @@ public final class MainView extends BorderPane {
         vm.playingProperty().addListener((o, a, b) -> refreshPlay());
         vm.speedProperty().addListener((o, a, b) -> refreshSpeed());
         vm.effectiveSpeedProperty().addListener((o, a, b) -> refreshSpeed());
-        vm.scenarioNameProperty().addListener((o, a, b) -> onScenarioOpened());
+        vm.loadsProperty().addListener((o, a, b) -> onScenarioOpened());
         stage.fullScreenProperty().addListener((o, a, full) -> {
             // Esc or the system left full screen: presenter mode ends with it
             if (!full && presenter && presenterFullScreen) {
@@ -723,6 +728,7 @@ public final class MainView extends BorderPane {
         compactGlobal();
         transport.setForcedIconsOnly(on);
         notes.setPresenter(on);
+        topology.setCompact(on);
         presenterListeners.accept(on);
         presenterFullScreen = on && fullScreen;
         if (fullScreen || !on) {

@@ -71,6 +71,9 @@ public final class SimulationViewModel {
     private final ReadOnlyDoubleWrapper effectiveSpeed = new ReadOnlyDoubleWrapper(this, "effectiveSpeed", 1.0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper(this, "scenarioName", "");
+    /** Counts the scenarios loaded (not restarts): a view that shows a scenario's own words listens to it. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loads =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads", 0);
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
     /** The region the topology shows, chosen by the learner; null follows the writes (the primary). */
     private final ReadOnlyStringWrapper chosenRegion = new ReadOnlyStringWrapper(this, "chosenRegion");
@@ -152,6 +155,11 @@ public final class SimulationViewModel {
 
     public ReadOnlyStringProperty scenarioNameProperty() {
         return scenarioName.getReadOnlyProperty();
+    }
+
+    /** Goes up by one each time a scenario is loaded (a file, a built-in; not a restart). */
+    public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Selection> selectionProperty() {
@@ -393,6 +401,7 @@ public final class SimulationViewModel {
     /** Replaces the run with another scenario (already read and checked). */
     public void load(Scenario s) {
         start(s);
+        loads.set(loads.get() + 1);
         status.set("Loaded " + s.name() + " (seed " + s.seed() + ")");
     }
 

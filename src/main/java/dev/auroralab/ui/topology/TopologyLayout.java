@@ -102,7 +102,16 @@ public final class TopologyLayout {
     }
 
     public static TopologyLayout of(EngineSnapshot s) {
+        return of(s, false);
+    }
+
+    /**
+     * A layout of the snapshot; {@code compact} (presenter mode) leaves out the storage caption and the legend's
+     * explanations, keeping the legend to one line: the page is then lower, so it can be drawn larger.
+     */
+    public static TopologyLayout of(EngineSnapshot s, boolean compact) {
         TopologyLayout l = new TopologyLayout();
+        l.compact = compact;
         l.build(s);
         l.structure = Structure.of(s);
         return l;
@@ -115,8 +124,17 @@ public final class TopologyLayout {
      * builds a layout a handful of times per run instead of on every frame.
      */
     public static TopologyLayout of(EngineSnapshot s, TopologyLayout previous) {
-        return previous != null && previous.structure.matches(s) ? previous : of(s);
+        return of(s, previous, false);
     }
+
+    /** {@code previous} when it has the same structure and compactness, else a fresh layout. */
+    public static TopologyLayout of(EngineSnapshot s, TopologyLayout previous, boolean compact) {
+        return previous != null && previous.compact == compact && previous.structure.matches(s) ? previous
+                : of(s, compact);
+    }
+
+    /** Presenter mode's page: no storage caption, a one-line legend. */
+    public boolean compact;
 
     /** What this layout was built from; set by {@link #of(EngineSnapshot)}, the only way to make one. */
     private Structure structure;
@@ -239,7 +257,7 @@ public final class TopologyLayout {
         int chipRows = (maxChips + chipsPerRow - 1) / chipsPerRow;
         double nodeH = NODE_HEADER + chipRows * (CHIP_H + CHIP_GAP) + 2;
         double instancesTop = top + AZ_HEADER;
-        double nodesTop = instancesTop + maxCards * (CARD_H + PAD) + STORAGE_CAPTION;
+        double nodesTop = instancesTop + maxCards * (CARD_H + PAD) + (compact ? 2 : STORAGE_CAPTION);
         double colH = nodesTop - top + nodeRows * (nodeH + PAD);
 
         for (int a = 0; a < s.azs().size(); a++) {
@@ -256,7 +274,7 @@ public final class TopologyLayout {
                 hit(b, Selection.instance(in.get(i).id()));
             }
             List<StorageNodeSnapshot> ns = nodesByAz.get(az);
-            if (!ns.isEmpty()) {
+            if (!ns.isEmpty() && !compact) {
                 storageTops.put(az, nodesTop);
             }
             for (int n = 0; n < ns.size(); n++) {
@@ -305,8 +323,9 @@ public final class TopologyLayout {
             messageEnds.putIfAbsent(id, messageEnds.size());
         }
         dotsOnPath = new byte[3 * messageEnds.size()];
-        legend = new Box(MARGIN, top + 2, WIDTH - 2 * MARGIN, LEGEND - 6);
-        height = top + LEGEND + MARGIN / 2;
+        double legendH = compact ? LEGEND / 2 : LEGEND;
+        legend = new Box(MARGIN, top + 2, WIDTH - 2 * MARGIN, legendH - 6);
+        height = top + legendH + MARGIN / 2;
     }
 
     /**

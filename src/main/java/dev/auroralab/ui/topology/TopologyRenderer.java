@@ -81,7 +81,7 @@ public final class TopologyRenderer {
         }
         drawProtectionGroups(g, s, l, p);
         drawMoreGroups(g, l, p);
-        drawLegend(g, l.legend, p);
+        drawLegend(g, l.legend, l.compact, p);
         drawSelection(g, selection, l, p);
         g.restore();
     }
@@ -599,8 +599,8 @@ public final class TopologyRenderer {
      * Two lines: the copies' states and what hatching and dashes mean; then the messages and what a faded outline
      * means. Each item is placed after the measured width of the one before, so none runs into the next.
      */
-    private static void drawLegend(GraphicsContext g, Box b, Palette p) {
-        double line = b.h() / 2;
+    private static void drawLegend(GraphicsContext g, Box b, boolean oneLine, Palette p) {
+        double line = oneLine ? b.h() : b.h() / 2;
         double y = b.y() + line / 2;
         double x = b.x();
         g.setTextAlign(TextAlignment.LEFT);
@@ -614,11 +614,15 @@ public final class TopologyRenderer {
             text(g, st, x + 29, y);
             x += 29 + legendWidth(st) + 16;
         }
-        g.setFill(p.mutedText());
-        text(g, "· hatched: out or blocked · dashed outline: changing", x, y);
-
-        y += line;
-        x = b.x();
+        if (oneLine) {
+            // presenter mode: the states and the messages on one line; the explanations are the presenter's to give
+            x += 8;
+        } else {
+            g.setFill(p.mutedText());
+            text(g, "· hatched: out or blocked · dashed outline: changing", x, y);
+            y += line;
+            x = b.x();
+        }
         g.setFill(p.boxcar());
         g.fillRect(x + 1, y - 4.5, 9, 9);
         g.setFill(p.text());
@@ -634,8 +638,10 @@ public final class TopologyRenderer {
         g.setFill(p.text());
         text(g, "redo → replica", x + 16, y);
         x += 16 + legendWidth("redo → replica") + 20;
-        g.setFill(p.mutedText());
-        text(g, "· faded outline: not counted in the quorum", x, y);
+        if (!oneLine) {
+            g.setFill(p.mutedText());
+            text(g, "· faded outline: not counted in the quorum", x, y);
+        }
     }
 
     /** A legend word's width at the legend's font, in page units, measured once. */

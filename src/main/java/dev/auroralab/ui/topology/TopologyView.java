@@ -36,6 +36,16 @@ public final class TopologyView extends Pane {
     private final Tooltip tip = new Tooltip();
     private Palette palette = Palette.LIGHT;
     private TopologyLayout layout;
+    private boolean compact;
+
+    /** Presenter mode's page: lower (no storage caption, a one-line legend), so it is drawn larger. */
+    public void setCompact(boolean on) {
+        if (on != compact) {
+            compact = on;
+            redraw();
+            requestLayout();
+        }
+    }
     private long drawNanos;
 
     public TopologyView(SimulationViewModel vm) {
@@ -269,7 +279,7 @@ public final class TopologyView extends Pane {
         }
         long t0 = System.nanoTime();
         TopologyLayout previous = layout;
-        layout = TopologyLayout.of(s, previous);
+        layout = TopologyLayout.of(s, previous, compact);
         if (previous == null || previous.height != layout.height) {
             // the page's height changed: so do this view's preferred and minimum heights
             requestLayout();
