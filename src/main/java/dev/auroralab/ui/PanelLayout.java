@@ -31,9 +31,13 @@ public final class PanelLayout {
     /** ... and take at most this much when they come by themselves; the learner may drag them taller. */
     public static final double CHARTS_MAX_PX = 280;
 
-    /** Everything that presenter mode changes and gives back. */
+    /**
+     * Everything that presenter mode changes and gives back. The panels' sizes are in pixels ({@code NaN}: not known
+     * yet), so they come back exactly even though the window changed size meanwhile (full screen); the dividers are
+     * the same as fractions, for saving between runs.
+     */
     public record State(boolean sideShown, boolean chartsShown, boolean notesShown, double sideDivider,
-            double chartsDivider, boolean chartsAuto) {
+            double chartsDivider, boolean chartsAuto, double sidePx, double chartsPx) {
     }
 
     private final SplitPane mainSplit = new SplitPane();
@@ -55,6 +59,12 @@ public final class PanelLayout {
     private final ReadOnlyBooleanWrapper notesShown = new ReadOnlyBooleanWrapper(this, "notesShown", true);
     private double sideDivider = WindowPrefs.DEFAULT_SIDE_DIVIDER;
     private double chartsDivider = WindowPrefs.DEFAULT_CHARTS_DIVIDER;
+    /** The side panel's width and the charts' height when last shown, in pixels: what they come back at. */
+    private double sidePx = Double.NaN;
+    private double chartsPx = Double.NaN;
+    /** A panel that came back and whose splitter is placed after the next layout pass, when sizes are known. */
+    private boolean placeSide;
+    private boolean placeCharts;
 
     /**
      * @param above what sits over the topology, top to bottom (banner, notes, alarm, strip, region bar)
@@ -84,6 +94,7 @@ public final class PanelLayout {
             protected void layoutChildren() {
                 autoCharts(getWidth(), getHeight());
                 super.layoutChildren();
+                placeDividers();
             }
         };
         left.getChildren().addAll(above);
@@ -149,6 +160,7 @@ public final class PanelLayout {
         boolean show = free >= CHARTS_MIN_PX;
         if (show != chartsShown.get()) {
             chartsDivider = 1 - Math.min(free, CHARTS_MAX_PX) / Math.max(1, splitH);
+            chartsPx = Math.min(free, CHARTS_MAX_PX);
             setChartsShown(show);
         }
     }
@@ -159,13 +171,71 @@ public final class PanelLayout {
 
     /** The splitters' positions now (0 to 1), for saving: the remembered one while a panel is hidden. */
     public double sideDivider() {
-        return sideShown.get() && mainSplit.getDividers().size() > 0 ? mainSplit.getDividerPositions()[0]
-                : sideDivider;
+        return sideShown.get() && mainSplit.getDividers().size() > 0 && !placeSide
+                ? mainSplit.getDividerPositions()[0] : sideDivider;
     }
 
     public double chartsDivider() {
-        return chartsShown.get() && pictureSplit.getDividers().size() > 0 ? pictureSplit.getDividerPositions()[0]
-                : chartsDivider;
+        return chartsShown.get() && pictureSplit.getDividers().size() > 0 && !placeCharts
+                ? pictureSplit.getDividerPositions()[0] : chartsDivider;
+    }
+
+    /** The side panel's width as shown, or as it will come back. */
+    public double sidePx() {
+        return sideShown.get() && side.getLayoutBounds().getWidth() > 0 && !placeSide
+                ? side.getLayoutBounds().getWidth() : sidePx;
+    }
+
+    /** The charts' height as shown, or as they will come back. */
+    public double chartsPx() {
+        return chartsShown.get() && bottom != null && bottom.getLayoutBounds().getHeight() > 0 && !placeCharts
+                ? bottom.getLayoutBounds().getHeight() : chartsPx;
+    }
+
+    /**
+     * Places the splitter of a panel that came back, once the layout has given the split its size: at the panel's
+     * remembered pixel size, or at the remembered fraction when no size is known (a saved layout, the first time).
+     */
+    private void placeDividers() {
+        if (placeSide && mainSplit.getItems().contains(side) && mainSplit.getWidth() > 0) {
+            placeSide = false;
+            double w = mainSplit.getWidth();
+            double pos = Double.isNaN(sidePx) ? sideDivider : 1 - (sidePx + dividerPx(mainSplit)) / w;
+            placeLater(mainSplit, clampDivider(pos, sideDivider));
+        }
+        if (placeCharts && bottom != null && pictureSplit.getItems().contains(bottom)
+                && pictureSplit.getHeight() > 0) {
+            placeCharts = false;
+            double h = pictureSplit.getHeight();
+            double pos = Double.isNaN(chartsPx) ? chartsDivider : 1 - (chartsPx + dividerPx(pictureSplit)) / h;
+            placeLater(pictureSplit, clampDivider(pos, chartsDivider));
+        }
+    }
+
+    /**
+     * Sets the divider now and once more after the split's own next layout: a split pane that has just gained an item
+     * re-places its dividers on that layout from its items' sizes, which would lose the panel's remembered size.
+     */
+    private static void placeLater(SplitPane split, double position) {
+        split.setDividerPositions(position);
+        javafx.application.Platform.runLater(() -> {
+            if (!split.getDividers().isEmpty()) {
+                split.setDividerPositions(position);
+            }
+        });
+    }
+
+    /** The divider's own thickness: the split's room not given to its items. */
+    private static double dividerPx(SplitPane split) {
+        double items = 0;
+        for (Node n : split.getItems()) {
+            items += split.getOrientation() == Orientation.HORIZONTAL ? n.getLayoutBounds().getWidth()
+                    : n.getLayoutBounds().getHeight();
+        }
+        double room = split.getOrientation() == Orientation.HORIZONTAL
+                ? split.getWidth() - split.getInsets().getLeft() - split.getInsets().getRight()
+                : split.getHeight() - split.getInsets().getTop() - split.getInsets().getBottom();
+        return Math.max(0, Math.min(12, room - items));
     }
 
     // =================================================================================================================
@@ -227,8 +297,16 @@ public final class PanelLayout {
         if (on && !there) {
             mainSplit.getItems().add(side);
             mainSplit.setDividerPositions(sideDivider);
+            placeSide = true;
+            left.requestLayout();
         } else if (!on && there) {
-            sideDivider = clampDivider(mainSplit.getDividerPositions()[0], sideDivider);
+            if (!placeSide) {
+                sideDivider = clampDivider(mainSplit.getDividerPositions()[0], sideDivider);
+                if (side.getLayoutBounds().getWidth() > 0) {
+                    sidePx = side.getLayoutBounds().getWidth();
+                }
+            }
+            placeSide = false;
             mainSplit.getItems().remove(side);
         }
         side.setVisible(on);
@@ -241,8 +319,16 @@ public final class PanelLayout {
             if (on && !there) {
                 pictureSplit.getItems().add(bottom);
                 pictureSplit.setDividerPositions(chartsDivider);
+                placeCharts = true;
+                left.requestLayout();
             } else if (!on && there) {
-                chartsDivider = clampDivider(pictureSplit.getDividerPositions()[0], chartsDivider);
+                if (!placeCharts) {
+                    chartsDivider = clampDivider(pictureSplit.getDividerPositions()[0], chartsDivider);
+                    if (bottom.getLayoutBounds().getHeight() > 0) {
+                        chartsPx = bottom.getLayoutBounds().getHeight();
+                    }
+                }
+                placeCharts = false;
                 pictureSplit.getItems().remove(bottom);
             }
         }
@@ -268,8 +354,10 @@ public final class PanelLayout {
             return;
         }
         boolean there = bottom != null && pictureSplit.getItems().contains(bottom);
-        double at = there ? pictureSplit.getDividerPositions()[0] : chartsDivider;
         if (there) {
+            if (!placeCharts && bottom.getLayoutBounds().getHeight() > 0) {
+                chartsPx = bottom.getLayoutBounds().getHeight();
+            }
             pictureSplit.getItems().remove(bottom);
         }
         bottom = newBottom;
@@ -278,7 +366,8 @@ public final class PanelLayout {
         }
         if (there && bottom != null) {
             pictureSplit.getItems().add(bottom);
-            pictureSplit.setDividerPositions(at);
+            placeCharts = true;
+            left.requestLayout();
         }
     }
 
@@ -289,22 +378,29 @@ public final class PanelLayout {
     /** Everything presenter mode changes, to put back when it ends. */
     public State state() {
         return new State(sideShown.get(), chartsShown.get(), notesShown.get(), sideDivider(), chartsDivider(),
-                chartsAuto);
+                chartsAuto, sidePx(), chartsPx());
     }
 
-    /** Puts back a saved state exactly: panels, notes and both splitters. */
+    /** Puts back a saved state exactly: panels, notes and both splitters (at their pixel sizes). */
     public void restore(State st) {
         chartsAuto = st.chartsAuto();
+        // hide first, so that showing places the splitters afresh at the sizes saved
+        setSideShown(false);
+        setChartsShown(false);
         sideDivider = st.sideDivider();
         chartsDivider = st.chartsDivider();
+        sidePx = st.sidePx();
+        chartsPx = st.chartsPx();
         setSideShown(st.sideShown());
         setChartsShown(st.chartsShown());
         setNotesShown(st.notesShown());
-        if (st.sideShown()) {
-            mainSplit.setDividerPositions(st.sideDivider());
+        if (!st.sideShown()) {
+            sideDivider = st.sideDivider();
+            sidePx = st.sidePx();
         }
-        if (st.chartsShown() && bottom != null) {
-            pictureSplit.setDividerPositions(st.chartsDivider());
+        if (!st.chartsShown()) {
+            chartsDivider = st.chartsDivider();
+            chartsPx = st.chartsPx();
         }
     }
 

@@ -41,6 +41,9 @@ public final class SidePanel extends VBox {
 
         vm.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
         vm.selectionProperty().addListener((o, a, b) -> refreshInspector());
+        if (vm.snapshot() != null) {
+            workload.show(vm.snapshot());
+        }
         refreshInspector();
     }
 

@@ -404,10 +404,18 @@ public final class TopologyLayout {
      */
     public Fit fit(double canvasW, double canvasH, double minScale, double zoom, double scrollX, double scrollY) {
         double scale = Math.max(0.1, fitScale(canvasW, canvasH, minScale) * (zoom > 0 ? zoom : 1));
+        // top-aligned: the page grows downward as replicas and groups are added, the eye starts at the endpoints
+        return atScale(scale, canvasW, canvasH, scrollX, scrollY);
+    }
+
+    /**
+     * The page at a given {@code scale} on a canvas of this size, scrolled by {@code scrollX} and {@code scrollY}
+     * canvas pixels (each clamped to its overflow); a page narrower than the canvas is centred.
+     */
+    public Fit atScale(double scale, double canvasW, double canvasH, double scrollX, double scrollY) {
         double overflowX = Math.max(0, WIDTH * scale - canvasW);
         double overflowY = Math.max(0, height * scale - canvasH);
         double offsetX = overflowX > 0 ? -Math.max(0, Math.min(overflowX, scrollX)) : (canvasW - WIDTH * scale) / 2;
-        // top-aligned: the page grows downward as replicas and groups are added, the eye starts at the endpoints
         return new Fit(scale, offsetX, -Math.max(0, Math.min(overflowY, scrollY)));
     }
 

@@ -103,9 +103,10 @@ public final class TopologyView extends Pane {
         for (int pass = 0; pass < 2 && layout != null; pass++) {
             double cw = w - (needV ? barSize(vbar) : 0);
             double ch = h - (needH ? barSize(hbar) : 0);
-            TopologyLayout.Fit f = layout.fit(cw, ch, MIN_READABLE_SCALE, zoom.get(), 0, 0);
-            needV = layout.height * f.scale() > ch + 0.5;
-            needH = TopologyLayout.WIDTH * f.scale() > cw + 0.5;
+            // a zoomed page is a multiple of the fit to the whole view, so the bars it brings do not change it
+            double scale = zoom.get() == 1 ? layout.fit(cw, ch, MIN_READABLE_SCALE, 0).scale() : zoomedScale();
+            needV = layout.height * scale > ch + 0.5;
+            needH = TopologyLayout.WIDTH * scale > cw + 0.5;
         }
         double vw = needV ? barSize(vbar) : 0;
         double hh = needH ? barSize(hbar) : 0;
@@ -140,7 +141,7 @@ public final class TopologyView extends Pane {
             hbar.setValue(0);
             return;
         }
-        double scale = layout.fit(cw, ch, MIN_READABLE_SCALE, zoom.get(), 0, 0).scale();
+        double scale = fit().scale();
         range(vbar, layout.height * scale, ch);
         range(hbar, TopologyLayout.WIDTH * scale, cw);
     }
@@ -162,8 +163,17 @@ public final class TopologyView extends Pane {
     }
 
     private TopologyLayout.Fit fit() {
-        return layout.fit(canvas.getWidth(), canvas.getHeight(), MIN_READABLE_SCALE, zoom.get(), hbar.getValue(),
-                vbar.getValue());
+        double cw = canvas.getWidth();
+        double ch = canvas.getHeight();
+        if (zoom.get() == 1) {
+            return layout.fit(cw, ch, MIN_READABLE_SCALE, 1, hbar.getValue(), vbar.getValue());
+        }
+        return layout.atScale(zoomedScale(), cw, ch, hbar.getValue(), vbar.getValue());
+    }
+
+    /** The fit to the whole view (as if it had no scroll bars) times the zoom. */
+    private double zoomedScale() {
+        return Math.max(0.1, layout.fitScale(getWidth(), getHeight(), MIN_READABLE_SCALE) * zoom.get());
     }
 
     /** The scale the page is drawn at now (canvas pixels per page unit), or 0 before the first layout. */
