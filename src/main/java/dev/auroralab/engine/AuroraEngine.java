@@ -2185,7 +2185,8 @@ public final class AuroraEngine {
         if (block) {
             emit(new CommitsBlocked(now(), managedRpoSeconds, smallest));
         } else {
-            emit(new CommitsUnblocked(now(), within == null ? "no secondary" : within));
+            // within is null when the RPO was turned off or no secondary is left to hold commits for
+            emit(new CommitsUnblocked(now(), within));
             acknowledgeCommits();
         }
         refreshAvailability();
@@ -2432,8 +2433,10 @@ public final class AuroraEngine {
             case DETECTING -> "writer " + failoverFrom + " is down; failover starts once it is detected";
             case PROMOTING -> "no writer: promoting " + failoverTo + " (failover from " + failoverFrom + ")";
             case RECOVERING -> "no writer: " + failoverTo + " is running crash recovery";
-            case WAITING_FOR_QUORUM -> "no writer: " + failoverTo + " waits for a read quorum of "
-                    + pgWithoutReadQuorum() + " to recover";
+            case WAITING_FOR_QUORUM -> pgWithoutReadQuorum() == null
+                    ? "no writer: " + failoverTo + " has a read quorum of every protection group and starts recovery"
+                    : "no writer: " + failoverTo + " waits for a read quorum of " + pgWithoutReadQuorum()
+                            + " to recover";
             case ENDPOINT_MOVING -> "no writer reachable: the cluster endpoint is moving to " + failoverTo
                     + " (DNS TTL 5 s)";
             case RECREATING -> "no writer: no replica to promote, so " + failoverTo + " is being recreated in its AZ";

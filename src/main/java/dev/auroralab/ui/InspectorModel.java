@@ -130,8 +130,8 @@ public final class InspectorModel {
     private static void endpoint(List<Field> out, String which, EngineSnapshot s) {
         boolean cluster = "cluster".equals(which);
         out.add(new Field(cluster ? "Cluster endpoint" : "Reader endpoint", null));
-        out.add(new Field("reaches", cluster ? String.valueOf(s.endpoints().clusterEndpoint())
-                : String.join(", ", s.endpoints().readerEndpoint())));
+        String reaches = cluster ? s.endpoints().clusterEndpoint() : String.join(", ", s.endpoints().readerEndpoint());
+        out.add(new Field("reaches", reaches == null || reaches.isEmpty() ? "nowhere" : reaches));
         out.add(new Field("note", cluster ? "a DNS name: after a failover it moves when the TTL runs out"
                 : "spreads reads over the replicas, or the writer if there are none"));
     }
@@ -204,9 +204,7 @@ public final class InspectorModel {
         out.add(new Field("LSN limit (LAL)", grouped(v.allocationLimitLsn())));
         out.add(new Field("volume epoch", String.valueOf(v.volumeEpoch())));
         out.add(new Field("writer", s.writerId() == null ? "none" : s.writerId()));
-        out.add(new Field("failover", s.failoverInProgress() == null ? "none"
-                : s.failoverInProgress().phase() + " (" + s.failoverInProgress().from() + " → "
-                        + s.failoverInProgress().to() + ")"));
+        out.add(new Field("failover", s.failoverInProgress() == null ? "none" : s.failoverInProgress().describe()));
         out.add(new Field("workload", String.format(Locale.ROOT, "%,.0f writes/s, %,.0f reads/s",
                 s.writesPerSecond(), s.readsPerSecond())));
         out.add(new Field("writes acked", grouped(c.writesAcknowledged()) + " of " + grouped(c.writesIssued())

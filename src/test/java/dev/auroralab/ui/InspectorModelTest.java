@@ -182,6 +182,27 @@ class InspectorModelTest {
     }
 
     @Test
+    void whileTheWritersFailureIsBeingDetectedTheFailoverTargetIsNotChosenYet() {
+        // writer-1 fails at 10 s; health checks notice 10 s later, and only then is a replica chosen
+        EngineSnapshot s = vmAt("writer-crash-failover-by-tier", 12 * SECOND).snapshot();
+
+        assertThat(s.failoverInProgress().to()).isNull();
+        assertThat(InspectorModel.fields(null, s))
+                .contains(new Field("failover", "detecting (writer-1 → not chosen yet)"));
+    }
+
+    @Test
+    void aSecondarysClusterEndpointThatReachesNoInstanceSaysNowhere() {
+        // a secondary has no writer, so its cluster endpoint resolves to no instance
+        EngineSnapshot s = vmAt("global-switchover", 5 * SECOND).snapshot();
+        EngineSnapshot secondary = s.forRegion(s.regions().get(1).region());
+
+        assertThat(secondary.endpoints().clusterEndpoint()).isNull();
+        assertThat(section(new Selection(Selection.Kind.ENDPOINT, "cluster"), secondary))
+                .containsEntry("reaches", "nowhere");
+    }
+
+    @Test
     void unknownIdsDoNotCrashAndShowOnlyTheVolume() {
         EngineSnapshot s = vmAt(HEALTHY, SECOND).snapshot();
         List<Field> volumeOnly = InspectorModel.fields(null, s);
