@@ -2,6 +2,8 @@ package dev.auroralab.ui;
 
 import static dev.auroralab.ui.ViewModelFixtures.SECOND;
 import static dev.auroralab.ui.ViewModelFixtures.allElements;
+import static dev.auroralab.ui.ViewModelFixtures.builtIn;
+import static dev.auroralab.ui.ViewModelFixtures.vm;
 import static dev.auroralab.ui.ViewModelFixtures.vmAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +12,7 @@ import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.ui.InspectorModel.Field;
+import dev.auroralab.ui.topology.TopologyRenderer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,6 +125,32 @@ class InspectorModelTest {
                 .containsEntry("read quorum", "held: 3 of 6, need 3")
                 .containsEntry("copies up", "3 of 6");
         assertThat(rows.get("copy E")).startsWith("down, ");
+    }
+
+    @Test
+    void duringAMembershipChangeTheCopyCountMatchesTheGaugeAndNamesTheReplacementBeingFilled() {
+        // az-plus-one: copy C of pg-0 fails at 12 s; at 22 s repair starts filling G in its place (10 GiB, 10 s)
+        EngineSnapshot s = vmAt("az-plus-one", 25 * SECOND).snapshot();
+        var pg = s.pg("pg-0");
+        Map<String, String> rows = section(Selection.pg("pg-0"), s);
+
+        assertThat(pg.segments()).hasSize(7);
+        assertThat(rows).containsEntry("copies up", "3 of 6 (+1 replacement being filled: G)");
+        assertThat(TopologyRenderer.gauge(pg)).startsWith("writes 3/6 ");
+        assertThat(rows.get("copy G")).startsWith("replacing, ").endsWith(", us-east-1b, replaces C");
+    }
+
+    @Test
+    void inTheDegradedModelTheCopyCountMatchesTheGaugeAndNamesTheCopiesLeftOut() {
+        // lose-an-az: us-east-1c out at 10 s, every PG on 3 of 4 from 70 s
+        SimulationViewModel vm = vm(builtIn("lose-an-az"));
+        vm.advanceTo(75 * SECOND);
+        var pg = vm.snapshot().pg("pg-1");
+        Map<String, String> rows = section(Selection.pg("pg-1"), vm.snapshot());
+
+        assertThat(rows).containsEntry("copies up", "4 of 4 (+2 in us-east-1c, left out of the 3-of-4 model: E, F)");
+        assertThat(TopologyRenderer.gauge(pg)).startsWith("writes 4/4 ");
+        assertThat(rows.get("copy E")).endsWith(", left out of the 3-of-4 model");
     }
 
     @Test
