@@ -30,6 +30,17 @@ class CommandProcessTest {
     }
 
     private Run launch(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        Process p = start(jvmOptions, args);
+        if (!p.waitFor(100, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the command did not end: " + List.of(args));
+        }
+        return new Run(p.exitValue(), Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
+    }
+
+    /** Starts the launcher in a fresh JVM with no display; its output goes to stdout.txt and stderr.txt. */
+    private Process start(List<String> jvmOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String cache = System.getProperty("javafx.cachedir");
@@ -47,13 +58,7 @@ class CommandProcessTest {
         Path errFile = dir.resolve("stderr.txt");
         pb.redirectOutput(outFile.toFile());
         pb.redirectError(errFile.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(100, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the command did not end: " + cmd);
-        }
-        return new Run(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
-                Files.readString(errFile, StandardCharsets.UTF_8));
+        return pb.start();
     }
 
     @Test
@@ -69,6 +74,24 @@ class CommandProcessTest {
             assertThat(r.out()).as(args[0]).contains("dev.auroralab.app.Launcher")
                     .doesNotContain(" javafx.").doesNotContain("com.sun.javafx").doesNotContain("com.sun.glass");
         }
+    }
+
+    @Test
+    void theWindowsArgumentsAreCheckedBeforeJavaFxStartsAndABadOneExitsTwo() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "schemaVersion: 1\ncluster:\n\tregion: us-east-1\n");
+
+        Run badFile = launch(List.of("-Xlog:class+load=info"), "--scenario", bad.toString());
+        assertThat(badFile.code()).isEqualTo(2);
+        assertThat(badFile.err()).isEqualTo("bad.yaml:3:1: YAML syntax error: found a tab where YAML expects spaces."
+                + " Indent with spaces, not tabs" + System.lineSeparator());
+        assertThat(badFile.out()).contains("dev.auroralab.app.WindowArgs")
+                .doesNotContain(" javafx.").doesNotContain("com.sun.javafx").doesNotContain("com.sun.glass");
+
+        Run typo = launch(List.of(), "--scenari", "az-plus-one");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).startsWith("aurora-lab: unknown option '--scenari'. ")
+                .contains("java -jar aurora-lab.jar --scenario FILE").doesNotContain("Exception");
     }
 
     @Test
