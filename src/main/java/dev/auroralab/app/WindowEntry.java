@@ -19,6 +19,8 @@ final class WindowEntry {
      * @param args the window's arguments, already checked by {@link WindowArgs}: none, or {@code --scenario FILE}
      */
     static void open(List<String> args) {
+        // the same silence as the drawing commands: a user starting the jar sees no class-path warning
+        ClassPathWarning.silence();
         Application.launch(AuroraLabApp.class, args.toArray(String[]::new));
     }
 }

@@ -94,6 +94,35 @@ class CommandProcessTest {
                 .contains("java -jar aurora-lab.jar --scenario FILE").doesNotContain("Exception");
     }
 
+    /**
+     * The window on a built-in scenario, on Monocle's headless platform: it opens (its main view is loaded) with
+     * nothing on standard error, so neither "unknown command" nor JavaFX's class-path warning.
+     */
+    @Test
+    void theWindowOpensOnAScenarioWithNothingOnStandardError() throws Exception {
+        Process p = start(List.of("-Xlog:class+load=info", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Djava.awt.headless=true", "-Dheadless.geometry=1600x1000-32"),
+                "--scenario", "az-plus-one");
+        Path out = dir.resolve("stdout.txt");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (p.isAlive() && System.nanoTime() < deadline
+                    && !Files.readString(out, StandardCharsets.UTF_8).contains("dev.auroralab.ui.MainView ")) {
+                Thread.sleep(200);
+            }
+            // the window is built; give a late warning a moment to be printed
+            Thread.sleep(1000);
+            assertThat(p.isAlive()).as("the window is open: " + Files.readString(dir.resolve("stderr.txt"))).isTrue();
+        } finally {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("dev.auroralab.ui.MainView ");
+        assertThat(Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8)).isEmpty();
+    }
+
     @Test
     void screenshotWorksWithNoDisplayAndPrintsOneLine() throws Exception {
         Path png = dir.resolve("window.png");
