@@ -78,7 +78,8 @@ public final class Commands {
         Command command = commands.get(name);
         if (command == null) {
             err.println("aurora-lab: unknown command '" + name + "'");
-            err.println("Run 'java -jar aurora-lab.jar --help' to see the commands.");
+            err.println("Run 'java -jar aurora-lab.jar --help' to see the commands, or 'java -jar aurora-lab.jar "
+                    + WindowArgs.USAGE + "' to open the window on a scenario.");
             return USAGE_ERROR;
         }
         return command.run(List.copyOf(args.subList(1, args.size())), out, err);
@@ -89,8 +90,11 @@ public final class Commands {
         out.println("Aurora Lab: see how Amazon Aurora works.");
         out.println();
         out.println("Usage:");
-        out.println("  java -jar aurora-lab.jar                  open the window");
-        out.println("  java -jar aurora-lab.jar <command> [args]  run a command without a window");
+        String usage = "  %-41s  %s%n";
+        out.printf(usage, "java -jar aurora-lab.jar", "open the window");
+        out.printf(usage, "java -jar aurora-lab.jar " + WindowArgs.USAGE,
+                "open the window on FILE (a scenario file or a built-in name)");
+        out.printf(usage, "java -jar aurora-lab.jar <command> [args]", "run a command without a window");
         out.println();
         out.println("Commands:");
         out.println(String.format("  %-12s %s", "help", "show this text (also --help, -h)"));

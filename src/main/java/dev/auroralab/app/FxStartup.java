@@ -5,7 +5,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -25,14 +24,6 @@ import javafx.stage.Screen;
  * it), it is reused and left running afterwards.
  */
 final class FxStartup {
-
-    /**
-     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" whenever it runs from
-     * the class path, which is how the jar runs it on purpose (see Launcher). On a command line whose output is one
-     * line, that warning is noise. Only that message is filtered out of JavaFX's logger; held here so the filter is
-     * not garbage-collected with the logger.
-     */
-    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     /** How long any step on the JavaFX thread may take before the command gives up. */
     static final long STEP_TIMEOUT_SECONDS = 120;
@@ -79,10 +70,8 @@ final class FxStartup {
         if (fullSpeed) {
             setDefault("javafx.animation.fullspeed", "true");
         }
-        if (JAVAFX_LOG.getFilter() == null) {
-            JAVAFX_LOG.setFilter(r -> r.getMessage() == null
-                    || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-        }
+        // on a command line whose output is one line, JavaFX's class-path warning is noise
+        ClassPathWarning.silence();
         boolean startedHere;
         CountDownLatch started = new CountDownLatch(1);
         try {

@@ -1,6 +1,7 @@
 package dev.auroralab.app;
 
 import dev.auroralab.ui.AuroraLabApp;
+import java.util.List;
 import javafx.application.Application;
 
 /**
@@ -12,7 +13,14 @@ final class WindowEntry {
     private WindowEntry() {
     }
 
-    static void open(String[] args) {
-        Application.launch(AuroraLabApp.class, args);
+    /**
+     * Opens the window and returns when it is closed.
+     *
+     * @param args the window's arguments, already checked by {@link WindowArgs}: none, or {@code --scenario FILE}
+     */
+    static void open(List<String> args) {
+        // the same silence as the drawing commands: a user starting the jar sees no class-path warning
+        ClassPathWarning.silence();
+        Application.launch(AuroraLabApp.class, args.toArray(String[]::new));
     }
 }

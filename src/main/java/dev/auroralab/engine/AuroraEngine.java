@@ -1163,18 +1163,36 @@ public final class AuroraEngine {
         }
     }
 
-    /** P18 §4.1: during a long AZ loss, the quorum model changes to 3 of the 4 copies left. */
+    /**
+     * P18 §4.1: during a long AZ loss, the quorum model changes to 3 of the 4 copies left. Only when it makes sense:
+     * this AZ is the only one of its region out, and the group reaches at least 3 of its 4 copies in the other two AZs
+     * (the write quorum of the new model; the model rebuilds a membership from a read quorum, P17 §2.1). With a second
+     * AZ out there is no quorum to change the membership with, and 3 of 4 could not take writes anyway (decision
+     * 0002). A group that cannot change now is looked at again every second while the AZ stays out.
+     */
     private void onLongAzOutage(String az, int generation) {
         if (!downAzs.contains(az) || azOutageGeneration.get(az) != generation) {
             return;
         }
-        int changed = 0;
         Region region = regionByAz.get(az);
+        boolean onlyAzOut = !region.down;
+        for (String other : region.azs) {
+            onlyAzOut &= other.equals(az) || !downAzs.contains(other);
+        }
+        int changed = 0;
+        boolean waiting = false;
         for (ProtectionGroup pg : region.pgs) {
-            if (pg.degradedExcludedAz() == null) {
-                pg.enterDegradedModel(az);
-                changed++;
+            if (az.equals(pg.degradedExcludedAz())) {
+                continue;
             }
+            if (!onlyAzOut || pg.degradedExcludedAz() != null
+                    || pg.reachableCopiesOutside(az) < ModelValues.DEGRADED_WRITE_QUORUM) {
+                // another AZ is out too, the group still leaves another AZ out, or too few copies are left
+                waiting = true;
+                continue;
+            }
+            pg.enterDegradedModel(az);
+            changed++;
         }
         if (changed > 0) {
             emit(new DegradedQuorumEntered(now(), az, changed));
@@ -1185,6 +1203,10 @@ public final class AuroraEngine {
                     onSecondaryPgChanged(region, pg);
                 }
             }
+        }
+        if (waiting) {
+            scheduler.scheduleAfter(ModelValues.AZ_OUTAGE_DEGRADE_RECHECK_MICROS,
+                    () -> onLongAzOutage(az, generation));
         }
         refreshAvailability();
     }
@@ -2163,7 +2185,8 @@ public final class AuroraEngine {
         if (block) {
             emit(new CommitsBlocked(now(), managedRpoSeconds, smallest));
         } else {
-            emit(new CommitsUnblocked(now(), within == null ? "no secondary" : within));
+            // within is null when the RPO was turned off or no secondary is left to hold commits for
+            emit(new CommitsUnblocked(now(), within));
             acknowledgeCommits();
         }
         refreshAvailability();
@@ -2410,8 +2433,10 @@ public final class AuroraEngine {
             case DETECTING -> "writer " + failoverFrom + " is down; failover starts once it is detected";
             case PROMOTING -> "no writer: promoting " + failoverTo + " (failover from " + failoverFrom + ")";
             case RECOVERING -> "no writer: " + failoverTo + " is running crash recovery";
-            case WAITING_FOR_QUORUM -> "no writer: " + failoverTo + " waits for a read quorum of "
-                    + pgWithoutReadQuorum() + " to recover";
+            case WAITING_FOR_QUORUM -> pgWithoutReadQuorum() == null
+                    ? "no writer: " + failoverTo + " has a read quorum of every protection group and starts recovery"
+                    : "no writer: " + failoverTo + " waits for a read quorum of " + pgWithoutReadQuorum()
+                            + " to recover";
             case ENDPOINT_MOVING -> "no writer reachable: the cluster endpoint is moving to " + failoverTo
                     + " (DNS TTL 5 s)";
             case RECREATING -> "no writer: no replica to promote, so " + failoverTo + " is being recreated in its AZ";

@@ -65,6 +65,11 @@ public final class ModelValues {
      * (P18 §4.1 names the 3/4 change but gives no timing). Copies in the lost AZ are not re-replicated elsewhere.
      */
     public static final long AZ_OUTAGE_DEGRADE_AFTER_MICROS = 60_000_000;
+    /**
+     * MODEL VALUE: how often a long AZ outage looks again at the groups it could not degrade yet (a second AZ out, or
+     * too few copies left outside the lost AZ), like the other one-second retries of the model.
+     */
+    public static final long AZ_OUTAGE_DEGRADE_RECHECK_MICROS = 1_000_000;
     /** MODEL VALUE: continuous backup stages each PG's complete log to S3 this often (P17 Fig. 4 step 6). */
     public static final long BACKUP_STAGING_INTERVAL_MICROS = 10_000_000;
 

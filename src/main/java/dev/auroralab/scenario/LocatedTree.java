@@ -13,7 +13,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * A parsed JSON or YAML document that remembers where each value came from. Jackson's own tree drops locations, and a
@@ -29,6 +32,10 @@ final class LocatedTree {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
+
+    /** Jackson names a character as "('x' (code 120))", "((CTRL-CHAR, code 10))" or "'x' (code 120)". */
+    private static final Pattern JSON_CHARACTER = Pattern.compile(
+            "\\((?:'.{1,2}'|\\(CTRL-CHAR,) \\(?code (\\d+)\\)\\)|'.{1,2}' \\(code (\\d+)\\)");
 
     /** Anything with a position in the file. */
     interface Located {
@@ -124,7 +131,7 @@ final class LocatedTree {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw syntaxError(sourceName, format, e);
+            throw syntaxError(sourceName, text, format, e);
         } catch (IOException | RuntimeException e) {
             // not expected from a String source, but a user must see a message, never a stack trace
             throw new ScenarioError(sourceName, 1, 1, format + " could not be read: " + firstLine(e.getMessage()),
@@ -189,25 +196,52 @@ final class LocatedTree {
         }
     }
 
-    private static ScenarioError syntaxError(String sourceName, Format format, JsonProcessingException e) {
+    private static ScenarioError syntaxError(String sourceName, String text, Format format,
+            JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         int line = at == null || at.getLineNr() < 1 ? 1 : at.getLineNr();
         int column = at == null || at.getColumnNr() < 1 ? 1 : at.getColumnNr();
+        String fix = format == Format.YAML ? YamlProblems.GENERIC_FIX
+                : "Check the commas, quotes, colons and brackets on this line and the one before";
         String detail = firstLine(e.getOriginalMessage());
         // SnakeYAML's own exception separates the problem and its position from the context ("while parsing ...")
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof MarkedYAMLException && ((MarkedYAMLException) t).getProblemMark() != null) {
-                MarkedYAMLException y = (MarkedYAMLException) t;
+            if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
                 line = y.getProblemMark().getLine() + 1;
                 column = y.getProblemMark().getColumn() + 1;
-                detail = firstLine(y.getProblem()) + (y.getContext() == null ? "" : " (" + y.getContext() + ")");
-                break;
+                YamlProblems.Problem p = YamlProblems.of(y);
+                return new ScenarioError(sourceName, line, column, format + " syntax error: " + p.what(), p.fix());
+            }
+            if (t instanceof ReaderException r) {
+                // a character YAML refuses anywhere (a NUL, a stray control character): found by its position
+                int[] lineColumn = lineAndColumn(text, r.getPosition());
+                return new ScenarioError(sourceName, lineColumn[0], lineColumn[1], format + " syntax error: found "
+                        + YamlProblems.character(r.getCodePoint()) + ", which YAML does not allow in a file",
+                        "Remove it, or save the file as plain UTF-8 text");
             }
         }
-        String fix = format == Format.YAML
-                ? "Check the indentation, colons, quotes and brackets on this line and the one before"
-                : "Check the commas, quotes, colons and brackets on this line and the one before";
+        YamlProblems.Problem jackson = format == Format.YAML ? YamlProblems.ofJackson(e.getOriginalMessage()) : null;
+        if (jackson != null) {
+            return new ScenarioError(sourceName, line, column, format + " syntax error: " + jackson.what(),
+                    jackson.fix());
+        }
         return new ScenarioError(sourceName, line, column, format + " syntax error: " + detail, fix);
+    }
+
+    /** 1-based line and column of the code point at {@code index} (a reader's position counts code points). */
+    private static int[] lineAndColumn(String text, int index) {
+        int line = 1;
+        int column = 1;
+        int cp = 0;
+        for (int i = 0; i < text.length() && cp < index; i += Character.charCount(text.codePointAt(i)), cp++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
     }
 
     private static String firstLine(String message) {
@@ -215,9 +249,19 @@ final class LocatedTree {
             return "the file cannot be read";
         }
         String first = message.strip().lines().findFirst().orElse("").strip();
+        // Jackson's position of an opening bracket, in words; its character "('}' (code 125))", in words
+        first = first.replaceAll(" at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", " at line $1, column $2");
+        Matcher c = JSON_CHARACTER.matcher(first);
+        StringBuilder named = new StringBuilder();
+        while (c.find()) {
+            String words = YamlProblems.character(Integer.parseInt(c.group(1) != null ? c.group(1) : c.group(2)));
+            c.appendReplacement(named, Matcher.quoteReplacement(c.group(1) != null ? "(" + words + ")" : words));
+        }
+        first = c.appendTail(named).toString();
         // Jackson quotes source excerpts after this marker; the position is reported separately
         int cut = first.indexOf(" at [Source");
         first = cut >= 0 ? first.substring(0, cut) : first;
-        return first.endsWith(".") || first.endsWith(":") ? first.substring(0, first.length() - 1) : first;
+        // only a full stop is dropped: a trailing ':' can be the very token a message names ("but got :")
+        return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
     }
 }

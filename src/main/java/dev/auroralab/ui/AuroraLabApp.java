@@ -1,9 +1,9 @@
 package dev.auroralab.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
-import dev.auroralab.scenario.ScenarioReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +15,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The Aurora Lab window: opens the default scenario (or the file named by {@code --scenario}) and plays it. Each
- * animation pulse hands the wall time since the last one to the view model, which advances the engine; everything
- * drawn follows from the snapshot it then publishes.
+ * The Aurora Lab window: opens the default scenario (or the file or built-in scenario named by {@code --scenario})
+ * and plays it. Each animation pulse hands the wall time since the last one to the view model, which advances the
+ * engine; everything drawn follows from the snapshot it then publishes.
  */
 public class AuroraLabApp extends Application {
 
@@ -37,7 +37,10 @@ public class AuroraLabApp extends Application {
         int at = args.indexOf("--scenario");
         if (at >= 0 && at + 1 < args.size()) {
             try {
-                scenario = ScenarioReader.read(Path.of(args.get(at + 1)));
+                // a file or a built-in name, resolved as the command line resolves it (the launcher has already
+                // refused a bad one before JavaFX started; this dialog is for a file changed since, or another
+                // launcher)
+                scenario = BuiltInScenarios.fileOrBuiltIn(args.get(at + 1));
             } catch (ScenarioError e) {
                 startupProblem = e.getMessage();
             }

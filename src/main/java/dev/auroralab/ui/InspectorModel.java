@@ -102,7 +102,7 @@ public final class InspectorModel {
         }
         out.add(new Field("Protection group " + pg.id(), null));
         out.add(new Field("size", pg.sizeGiB() + " GiB"));
-        out.add(new Field("copies up", pg.segmentsUp() + " of " + pg.segments().size()));
+        out.add(new Field("copies up", copiesUp(pg)));
         out.add(new Field("write quorum", (pg.writeQuorum() ? "held" : "LOST") + ": " + pg.writableCopies() + " of "
                 + pg.copiesInModel() + ", need " + pg.writeQuorumNeeded()));
         out.add(new Field("read quorum", (pg.readQuorum() ? "held" : "LOST") + ": " + pg.readableCopies() + " of "
@@ -114,8 +114,56 @@ public final class InspectorModel {
         out.add(new Field("degraded (3 of 4)", pg.degradedExcludedAz() == null ? "no"
                 : "yes, without " + pg.degradedExcludedAz()));
         for (SegmentSnapshot seg : pg.segments()) {
-            out.add(new Field("copy " + seg.letter(), seg.state() + ", SCL " + grouped(seg.scl()) + ", " + seg.az()));
+            out.add(new Field("copy " + seg.letter(), seg.state() + ", SCL " + grouped(seg.scl()) + ", " + seg.az()
+                    + (seg.replacement() ? ", replaces " + replacedCopy(pg, seg) : "")
+                    + (seg.inQuorumModel() ? "" : ", left out of the 3-of-4 model")));
         }
+    }
+
+    /**
+     * "3 of 6 (+1 replacement being filled: G)": the gauge's numbers (copies accepting writes in the weakest quorum
+     * term, of the copies in the model in force), then the copies the PG also has beyond them: replacements joining
+     * through a membership change, and the copies of the AZ the degraded 3-of-4 model leaves out.
+     */
+    static String copiesUp(ProtectionGroupSnapshot pg) {
+        List<String> filling = new ArrayList<>();
+        List<String> otherReplacements = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (SegmentSnapshot seg : pg.segments()) {
+            if (!seg.inQuorumModel()) {
+                leftOut.add(String.valueOf(seg.letter()));
+            } else if (seg.replacement() && seg.state().equals("replacing")) {
+                filling.add(String.valueOf(seg.letter()));
+            } else if (seg.replacement()) {
+                // a replacement whose own node failed: it is not being filled
+                otherReplacements.add(seg.letter() + " " + seg.state());
+            }
+        }
+        List<String> extra = new ArrayList<>();
+        if (!filling.isEmpty()) {
+            extra.add("+" + filling.size() + (filling.size() == 1 ? " replacement" : " replacements")
+                    + " being filled: " + String.join(", ", filling));
+        }
+        if (!otherReplacements.isEmpty()) {
+            extra.add("+" + otherReplacements.size() + (otherReplacements.size() == 1 ? " replacement" : " replacements")
+                    + ": " + String.join(", ", otherReplacements));
+        }
+        if (!leftOut.isEmpty()) {
+            extra.add("+" + leftOut.size() + " in " + pg.degradedExcludedAz() + ", left out of the 3-of-4 model: "
+                    + String.join(", ", leftOut));
+        }
+        return pg.writableCopies() + " of " + pg.copiesInModel()
+                + (extra.isEmpty() ? "" : " (" + String.join("; ", extra) + ")");
+    }
+
+    /** The letter of the copy a replacement takes the place of: the current copy at the same address. */
+    private static String replacedCopy(ProtectionGroupSnapshot pg, SegmentSnapshot replacement) {
+        for (SegmentSnapshot seg : pg.segments()) {
+            if (!seg.replacement() && seg.address().equals(replacement.address())) {
+                return String.valueOf(seg.letter());
+            }
+        }
+        return "a lost copy";
     }
 
     private static void az(List<Field> out, String az, EngineSnapshot s) {
@@ -130,8 +178,8 @@ public final class InspectorModel {
     private static void endpoint(List<Field> out, String which, EngineSnapshot s) {
         boolean cluster = "cluster".equals(which);
         out.add(new Field(cluster ? "Cluster endpoint" : "Reader endpoint", null));
-        out.add(new Field("reaches", cluster ? String.valueOf(s.endpoints().clusterEndpoint())
-                : String.join(", ", s.endpoints().readerEndpoint())));
+        String reaches = cluster ? s.endpoints().clusterEndpoint() : String.join(", ", s.endpoints().readerEndpoint());
+        out.add(new Field("reaches", reaches == null || reaches.isEmpty() ? "nowhere" : reaches));
         out.add(new Field("note", cluster ? "a DNS name: after a failover it moves when the TTL runs out"
                 : "spreads reads over the replicas, or the writer if there are none"));
     }
@@ -204,9 +252,7 @@ public final class InspectorModel {
         out.add(new Field("LSN limit (LAL)", grouped(v.allocationLimitLsn())));
         out.add(new Field("volume epoch", String.valueOf(v.volumeEpoch())));
         out.add(new Field("writer", s.writerId() == null ? "none" : s.writerId()));
-        out.add(new Field("failover", s.failoverInProgress() == null ? "none"
-                : s.failoverInProgress().phase() + " (" + s.failoverInProgress().from() + " → "
-                        + s.failoverInProgress().to() + ")"));
+        out.add(new Field("failover", s.failoverInProgress() == null ? "none" : s.failoverInProgress().describe()));
         out.add(new Field("workload", String.format(Locale.ROOT, "%,.0f writes/s, %,.0f reads/s",
                 s.writesPerSecond(), s.readsPerSecond())));
         out.add(new Field("writes acked", grouped(c.writesAcknowledged()) + " of " + grouped(c.writesIssued())

@@ -66,8 +66,7 @@ public final class VolumeBanner extends Label {
         FailoverSnapshot f = s.failoverInProgress();
         String reason = v.reason() == null ? "" : v.reason();
         String failover = f == null || reason.contains("failover") || reason.contains("switchover") ? ""
-                : "   ·   failover: " + f.phase() + " (" + f.from() + " → "
-                        + (f.to() == null ? "target not chosen yet" : f.to()) + ")";
+                : "   ·   failover: " + f.describe();
         String where = s.isGlobal() ? s.writerRegion() + " · " : "";
         return icon + " " + where + "Volume " + v.status().label().toUpperCase(Locale.ROOT)
                 + (reason.isEmpty() ? "" : " - " + reason) + failover;

@@ -12,11 +12,13 @@ import dev.auroralab.scenario.GlobalErrorCases;
 import dev.auroralab.scenario.ScenarioRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -168,6 +170,26 @@ class CommandLineTest {
         assertThat(r.at("/final/writerRegion").asText()).isEqualTo("us-west-2");
         assertThat(r.at("/final/regions/0/role").asText()).isEqualTo("secondary");
         assertThat(r.at("/final/regions/1/role").asText()).isEqualTo("primary");
+    }
+
+    /**
+     * Runs cut at a moment a value is missing (no writer yet, a target not chosen, a region promoted): neither the
+     * summary nor any text of the report may say "null" (a JSON null value is data, not text).
+     */
+    @ParameterizedTest(name = "{0} cut at {1}")
+    @CsvSource({"writer-crash-failover-by-tier, 15s", "writer-crash-failover-by-tier, 45s",
+            "writer-crash-no-replica, 40s", "global-region-outage-failover, 40s", "global-detach-and-promote, 40s",
+            "global-switchover, 25s"})
+    void noRunSummaryOrReportTextSaysNull(String scenario, String duration) throws Exception {
+        cli.run("run", scenario, "--duration", duration, "--report", "-");
+
+        assertThat(cli.err()).as("the summary").contains("  end: ").doesNotContainPattern("(?i)\\bnull\\b");
+        JsonNode report = new ObjectMapper().readTree(cli.out());
+        List<String> texts = new ArrayList<>();
+        report.get("events").forEach(e -> texts.add(e.get("detail").asText()));
+        report.get("expectations").forEach(e -> texts.add(e.get("message").asText()));
+        texts.add(report.at("/final/reason").asText());
+        assertThat(texts).hasSizeGreaterThan(3).noneMatch(t -> t.matches("(?is).*\\bnull\\b.*"));
     }
 
     @Test

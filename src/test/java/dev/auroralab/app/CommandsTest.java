@@ -23,7 +23,8 @@ class CommandsTest {
         int exitCode = Commands.standard().dispatch(List.of(helpFlag), out, err);
 
         assertThat(exitCode).isZero();
-        assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("Usage:", "open the window");
+        assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("Usage:", "open the window",
+                "java -jar aurora-lab.jar --scenario FILE   open the window on FILE");
     }
 
     @Test

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each kind of bad input, refused with one message that points at the right line and column. */
@@ -54,7 +59,10 @@ class ScenarioErrorsTest {
                 """);
 
         assertAt(e, "bad.yaml", 4, 12);
-        assertThat(e.message()).contains("YAML syntax error", "expected ',' or ']'", "Check the indentation");
+        // the unclosed list runs on into the next line, up to its colon: the message names that colon
+        assertThat(e.message()).isEqualTo("bad.yaml:4:12: YAML syntax error: expected ',' or ']', but found ':'"
+                + " (in the [ ] list that starts at line 3, column 8). Separate the items with ',' and close the list"
+                + " opened at line 3, column 8 with ']'");
     }
 
     @Test
@@ -62,7 +70,80 @@ class ScenarioErrorsTest {
         ScenarioError e = errorReading("schemaVersion: 1\ncluster:\n\tregion: us-east-1\n");
 
         assertAt(e, "bad.yaml", 3, 1);
-        assertThat(e.message()).contains("YAML syntax error", "TAB");
+        assertThat(e.message()).contains("YAML syntax error: found a tab where YAML expects spaces",
+                "Indent with spaces, not tabs");
+    }
+
+    /** Malformed YAML of every kind SnakeYAML reports, and the words each message must use for what it found. */
+    static Stream<Arguments> malformedYaml() {
+        return Stream.of(
+                Arguments.of("a stray ']'", "schemaVersion: 1\n]\n", "found ']'"),
+                Arguments.of("a stray '}'", "schemaVersion: 1\n}\n", "found '}'"),
+                Arguments.of("a ']' where a value starts", "schemaVersion: ]\n", "found ']'"),
+                Arguments.of("a '}' closing a list", "azs: [a, b}\n", "found '}'"),
+                Arguments.of("a ']' closing a map", "cluster: {region: x]\n", "found ']'"),
+                Arguments.of("a list never closed", "azs: [a, b\n", "found the end of the file"),
+                Arguments.of("a map never closed", "cluster: {region: x\n", "found the end of the file"),
+                Arguments.of("a map entry without its comma", "cluster: {region: x volumeGiB: 30}\n",
+                        "found ':'"),
+                Arguments.of("a list running into the next key", "azs: [a, b\nvolumeGiB: 30\n", "found ':'"),
+                Arguments.of("an empty list item", "azs: [a,,b]\n", "found ','"),
+                Arguments.of("a tab indenting a key", "cluster:\n\tregion: x\n", "found a tab"),
+                Arguments.of("a tab after a list", "azs: [a, b]\n\tvolumeGiB: 3\n", "found a tab"),
+                Arguments.of("an unclosed single quote", "name: 'lose an AZ\n", "found the end of the file"),
+                Arguments.of("an unclosed double quote", "name: \"lose an AZ\n", "found the end of the file"),
+                Arguments.of("text after a closing quote", "name: \"x\" y\n", "found a value"),
+                Arguments.of("an unknown escape", "name: \"a\\qb\"\n", "found unknown escape character 'q'"),
+                Arguments.of("'- ' at a wrong indent", "instances:\n  - a\n - b\n", "found a list"),
+                Arguments.of("a key at a wrong indent", "cluster:\n  region: x\n azs: y\n", "found a map"),
+                Arguments.of("a key after a list at its level", "- a\nb: c\n", "found a key"),
+                Arguments.of("a list item after a key at its level", "a: 1\n- 2\n", "found '-'"),
+                Arguments.of("a list item on the key's line", "azs: - a\n", "found '-'"),
+                Arguments.of("a block list inside a flow list", "azs: [\n- a]\n", "found '-'"),
+                Arguments.of("two colons on one line", "name: a: b\n", "found ':'"),
+                Arguments.of("a value indented under a value", "seed: 1\n  name: x\n", "found ':'"),
+                Arguments.of("a '?' where a value starts", "name: ?\n", "found '?'"),
+                Arguments.of("an '@' starting a value", "name: @x\n", "found '@'"),
+                Arguments.of("a '`' starting a value", "name: `x\n", "found '`'"),
+                Arguments.of("a '%' starting a value", "name: %x\n", "found '%'"),
+                Arguments.of("an anchor without a name", "name: & x\n", "found a space"),
+                Arguments.of("an alias at the end of the file", "name: *", "found the end of the file"),
+                Arguments.of("an alias cut by the end of a line", "name: *\nseed: 1\n", "found the end of the line"),
+                Arguments.of("an alias used as a key", "&k a: 1\n*k : 2\n", "found an alias (*k)"),
+                Arguments.of("a list used as a key", "[a, b]: c\n", "found a list"),
+                Arguments.of("a tag never closed", "name: !<x\n", "found the end of the line"),
+                Arguments.of("a bad block scalar indicator", "name: |x\n  y\n", "found 'x'"),
+                Arguments.of("a key running over two lines", "name: |\n  x\ny\n", "found the end of the line"),
+                Arguments.of("more after the end of the document", "a: 1\n...\nb: 2\n", "found a map"),
+                Arguments.of("a second YAML directive", "%YAML 1.1\n%YAML 1.1\n---\na: 1\n",
+                        "found duplicate YAML directive"),
+                Arguments.of("a NUL character", "name: a\u0000b\n", "found the control character U+0000"),
+                Arguments.of("a control character", "name: a\u0001b\n", "found the control character U+0001"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedYaml")
+    void everyYamlSyntaxErrorNamesWhatWasFoundWithLineColumnAndAFix(String what, String yaml, String found) {
+        ScenarioError e = errorReading(yaml);
+
+        assertThat(e.line()).as(e.message()).isPositive();
+        assertThat(e.column()).as(e.message()).isPositive();
+        assertThat(e.message()).startsWith("bad.yaml:" + e.line() + ":" + e.column() + ": YAML syntax error: ")
+                .contains(found).doesNotContain("got  ", "''", "found  ", "found (", "org.yaml", "Event", "<")
+                .doesNotMatch("(?s).*\\p{Cntrl}.*").doesNotMatch(".*(found|got)[.,]? *$");
+        assertThat(e.fix()).as(e.message()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"a\": 'x'}", "{\"a\": \"x\",}", "{\"a\" 1}", "[1, 2}", "{\"a\": [1, 2}",
+            "{\"a\": \"x\u0001y\"}", "{\"a\": -}", "{\"a\": \"x\\s\"}", "{\"a\":", "]"})
+    void everyJsonSyntaxErrorNamesTheCharacterInWords(String json) {
+        ScenarioError e = errorReading("bad.json", json);
+
+        assertThat(e.line()).as(e.message()).isPositive();
+        assertThat(e.column()).as(e.message()).isPositive();
+        assertThat(e.message()).contains("JSON syntax error: ").doesNotContain("''", "(code ", "CTRL-CHAR", "[Source")
+                .doesNotMatch("(?s).*\\p{Cntrl}.*");
     }
 
     @Test

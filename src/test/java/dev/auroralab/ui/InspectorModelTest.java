@@ -2,6 +2,8 @@ package dev.auroralab.ui;
 
 import static dev.auroralab.ui.ViewModelFixtures.SECOND;
 import static dev.auroralab.ui.ViewModelFixtures.allElements;
+import static dev.auroralab.ui.ViewModelFixtures.builtIn;
+import static dev.auroralab.ui.ViewModelFixtures.vm;
 import static dev.auroralab.ui.ViewModelFixtures.vmAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +12,7 @@ import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.ui.InspectorModel.Field;
+import dev.auroralab.ui.topology.TopologyRenderer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,6 +128,32 @@ class InspectorModelTest {
     }
 
     @Test
+    void duringAMembershipChangeTheCopyCountMatchesTheGaugeAndNamesTheReplacementBeingFilled() {
+        // az-plus-one: copy C of pg-0 fails at 12 s; at 22 s repair starts filling G in its place (10 GiB, 10 s)
+        EngineSnapshot s = vmAt("az-plus-one", 25 * SECOND).snapshot();
+        var pg = s.pg("pg-0");
+        Map<String, String> rows = section(Selection.pg("pg-0"), s);
+
+        assertThat(pg.segments()).hasSize(7);
+        assertThat(rows).containsEntry("copies up", "3 of 6 (+1 replacement being filled: G)");
+        assertThat(TopologyRenderer.gauge(pg)).startsWith("writes 3/6 ");
+        assertThat(rows.get("copy G")).startsWith("replacing, ").endsWith(", us-east-1b, replaces C");
+    }
+
+    @Test
+    void inTheDegradedModelTheCopyCountMatchesTheGaugeAndNamesTheCopiesLeftOut() {
+        // lose-an-az: us-east-1c out at 10 s, every PG on 3 of 4 from 70 s
+        SimulationViewModel vm = vm(builtIn("lose-an-az"));
+        vm.advanceTo(75 * SECOND);
+        var pg = vm.snapshot().pg("pg-1");
+        Map<String, String> rows = section(Selection.pg("pg-1"), vm.snapshot());
+
+        assertThat(rows).containsEntry("copies up", "4 of 4 (+2 in us-east-1c, left out of the 3-of-4 model: E, F)");
+        assertThat(TopologyRenderer.gauge(pg)).startsWith("writes 4/4 ");
+        assertThat(rows.get("copy E")).endsWith(", left out of the 3-of-4 model");
+    }
+
+    @Test
     void aReaderShowsItsReplicaLagAndTheWriterShowsItsDurablePointInstead() {
         EngineSnapshot s = vmAt(HEALTHY, 2 * SECOND).snapshot();
         InstanceSnapshot reader = s.instance("reader-1");
@@ -179,6 +208,27 @@ class InspectorModelTest {
         assertThat(InspectorModel.fields(null, s)).contains(new Field("writer", "none"));
         assertThat(InspectorModel.fields(null, s)).anySatisfy(f -> assertThat(f.name()).isEqualTo("failover"))
                 .noneMatch(f -> f.name().equals("failover") && f.value().equals("none"));
+    }
+
+    @Test
+    void whileTheWritersFailureIsBeingDetectedTheFailoverTargetIsNotChosenYet() {
+        // writer-1 fails at 10 s; health checks notice 10 s later, and only then is a replica chosen
+        EngineSnapshot s = vmAt("writer-crash-failover-by-tier", 12 * SECOND).snapshot();
+
+        assertThat(s.failoverInProgress().to()).isNull();
+        assertThat(InspectorModel.fields(null, s))
+                .contains(new Field("failover", "detecting (writer-1 → not chosen yet)"));
+    }
+
+    @Test
+    void aSecondarysClusterEndpointThatReachesNoInstanceSaysNowhere() {
+        // a secondary has no writer, so its cluster endpoint resolves to no instance
+        EngineSnapshot s = vmAt("global-switchover", 5 * SECOND).snapshot();
+        EngineSnapshot secondary = s.forRegion(s.regions().get(1).region());
+
+        assertThat(secondary.endpoints().clusterEndpoint()).isNull();
+        assertThat(section(new Selection(Selection.Kind.ENDPOINT, "cluster"), secondary))
+                .containsEntry("reaches", "nowhere");
     }
 
     @Test

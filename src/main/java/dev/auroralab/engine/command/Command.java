@@ -1,8 +1,14 @@
 package dev.auroralab.engine.command;
 
+import java.util.Objects;
+
 /**
  * Everything a user (or a scenario timeline) can do to the simulated cluster. Commands are data with imperative names,
  * so a run is fully described by scenario + seed + the log of commands with the times they were applied.
+ *
+ * <p>Ids (instances, AZs, copies, nodes, regions) are never null: a command without its target is refused with a
+ * NullPointerException when it is made, rather than reaching the event log as "fail instance null". Only the values
+ * documented as optional may be null (a failover's target, a workload rate, forwarding off, the managed RPO off).
  */
 public sealed interface Command {
 
@@ -10,24 +16,40 @@ public sealed interface Command {
     String describe();
 
     record FailInstance(String instanceId) implements Command {
+        public FailInstance {
+            Objects.requireNonNull(instanceId, "instanceId");
+        }
+
         public String describe() {
             return "fail instance " + instanceId;
         }
     }
 
     record RestoreInstance(String instanceId) implements Command {
+        public RestoreInstance {
+            Objects.requireNonNull(instanceId, "instanceId");
+        }
+
         public String describe() {
             return "restore instance " + instanceId;
         }
     }
 
     record FailAvailabilityZone(String az) implements Command {
+        public FailAvailabilityZone {
+            Objects.requireNonNull(az, "az");
+        }
+
         public String describe() {
             return "fail AZ " + az;
         }
     }
 
     record RestoreAvailabilityZone(String az) implements Command {
+        public RestoreAvailabilityZone {
+            Objects.requireNonNull(az, "az");
+        }
+
         public String describe() {
             return "restore AZ " + az;
         }
@@ -35,30 +57,50 @@ public sealed interface Command {
 
     /** Address: PG id / AZ / copy 1 or 2, e.g. pg-0/us-east-1b/1. */
     record FailSegment(String address) implements Command {
+        public FailSegment {
+            Objects.requireNonNull(address, "address");
+        }
+
         public String describe() {
             return "fail segment " + address;
         }
     }
 
     record RestoreSegment(String address) implements Command {
+        public RestoreSegment {
+            Objects.requireNonNull(address, "address");
+        }
+
         public String describe() {
             return "restore segment " + address;
         }
     }
 
     record DestroySegment(String address) implements Command {
+        public DestroySegment {
+            Objects.requireNonNull(address, "address");
+        }
+
         public String describe() {
             return "destroy segment " + address;
         }
     }
 
     record FailStorageNode(String nodeId) implements Command {
+        public FailStorageNode {
+            Objects.requireNonNull(nodeId, "nodeId");
+        }
+
         public String describe() {
             return "fail storage node " + nodeId;
         }
     }
 
     record RestoreStorageNode(String nodeId) implements Command {
+        public RestoreStorageNode {
+            Objects.requireNonNull(nodeId, "nodeId");
+        }
+
         public String describe() {
             return "restore storage node " + nodeId;
         }
@@ -72,18 +114,32 @@ public sealed interface Command {
     }
 
     record AddReplica(String instanceId, String az, int tier, String instanceClass) implements Command {
+        public AddReplica {
+            Objects.requireNonNull(instanceId, "instanceId");
+            Objects.requireNonNull(az, "az");
+            Objects.requireNonNull(instanceClass, "instanceClass");
+        }
+
         public String describe() {
             return "add replica " + instanceId + " in " + az + " (tier " + tier + ", " + instanceClass + ")";
         }
     }
 
     record RemoveReplica(String instanceId) implements Command {
+        public RemoveReplica {
+            Objects.requireNonNull(instanceId, "instanceId");
+        }
+
         public String describe() {
             return "remove replica " + instanceId;
         }
     }
 
     record SetPromotionTier(String instanceId, int tier) implements Command {
+        public SetPromotionTier {
+            Objects.requireNonNull(instanceId, "instanceId");
+        }
+
         public String describe() {
             return "set tier of " + instanceId + " to " + tier;
         }
@@ -105,12 +161,20 @@ public sealed interface Command {
 
     /** Every AZ of a region goes out at once: its instances and its storage. */
     record FailRegion(String region) implements Command {
+        public FailRegion {
+            Objects.requireNonNull(region, "region");
+        }
+
         public String describe() {
             return "fail region " + region;
         }
     }
 
     record RestoreRegion(String region) implements Command {
+        public RestoreRegion {
+            Objects.requireNonNull(region, "region");
+        }
+
         public String describe() {
             return "restore region " + region;
         }
@@ -118,6 +182,10 @@ public sealed interface Command {
 
     /** Planned: waits until the secondary is in sync, then swaps roles; no acknowledged write is lost. */
     record Switchover(String region) implements Command {
+        public Switchover {
+            Objects.requireNonNull(region, "region");
+        }
+
         public String describe() {
             return "switch over to " + region;
         }
@@ -125,6 +193,10 @@ public sealed interface Command {
 
     /** Unplanned, data loss allowed: the secondary is promoted now; what it had not received is lost. */
     record FailoverGlobal(String region) implements Command {
+        public FailoverGlobal {
+            Objects.requireNonNull(region, "region");
+        }
+
         public String describe() {
             return "fail over the global database to " + region + " (allow data loss)";
         }
@@ -132,6 +204,10 @@ public sealed interface Command {
 
     /** The secondary leaves the global database and becomes a standalone writable cluster. */
     record DetachAndPromote(String region) implements Command {
+        public DetachAndPromote {
+            Objects.requireNonNull(region, "region");
+        }
+
         public String describe() {
             return "detach and promote " + region;
         }
@@ -139,6 +215,10 @@ public sealed interface Command {
 
     /** Turns write forwarding on in a secondary with a read consistency, or off with null. */
     record SetWriteForwarding(String region, ReadConsistency consistency) implements Command {
+        public SetWriteForwarding {
+            Objects.requireNonNull(region, "region");
+        }
+
         public String describe() {
             return consistency == null ? "turn write forwarding off in " + region
                     : "turn write forwarding on in " + region + " with " + consistency.label() + " reads";

@@ -354,9 +354,11 @@ public sealed interface AuroraEvent {
         }
     }
 
+    /** {@code region}: the secondary back within the managed RPO, or null when the RPO no longer applies. */
     record CommitsUnblocked(long atMicros, String region) implements AuroraEvent {
         public String detail() {
-            return "commits resume: " + region + " is within the managed RPO again";
+            return region == null ? "commits resume: the managed RPO no longer holds them"
+                    : "commits resume: " + region + " is within the managed RPO again";
         }
     }
 

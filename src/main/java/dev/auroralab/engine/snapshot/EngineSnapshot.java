@@ -157,7 +157,18 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
             long commitLatencyP99Micros, long commitLatencyMaxMicros, long commitLatencySumMicros) {
     }
 
+    /**
+     * A failover (or a Global Database operation) under way: its phase ("detecting", "promoting", ...), the writer it
+     * replaces (instances in-region, regions for a global one) and the target, which is null while none is chosen yet
+     * (a writer failure not yet detected, or no replica to promote).
+     */
     public record FailoverSnapshot(String phase, String from, String to, long startedAtMicros) {
+
+        /** "detecting (writer-1 → not chosen yet)": the phase and both ends in words, never "null". */
+        public String describe() {
+            return phase + " (" + (from == null ? "no writer" : from) + " → " + (to == null ? "not chosen yet" : to)
+                    + ")";
+        }
     }
 
     /**

@@ -221,6 +221,21 @@ public final class ProtectionGroup {
         return g;
     }
 
+    /**
+     * Copies outside {@code az} that are reachable with their data (up, or catching up by gossip): what a 3-of-4 model
+     * leaving {@code az} out would start from. A replacement still being filled does not count.
+     */
+    public int reachableCopiesOutside(String az) {
+        int n = 0;
+        for (Slot s : slots) {
+            if (!s.az.equals(az) && (s.current.state() == SegmentState.UP
+                    || s.current.state() == SegmentState.CATCHING_UP)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public void enterDegradedModel(String excludedAz) {
         degradedExcludedAz = excludedAz;
         membershipEpoch++;

@@ -1,0 +1,97 @@
+package dev.auroralab.app;
+
+import dev.auroralab.scenario.BuiltInScenarios;
+import dev.auroralab.scenario.ScenarioError;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The window's command line, {@code [--scenario FILE]}, checked before JavaFX starts: a bad file or a typo ends the
+ * process with exit code 2 and one message on standard error, never a stack trace or a window with a dialog. Free of
+ * JavaFX (the ArchitectureTest checks it), so checking costs no toolkit start.
+ *
+ * <p>FILE is a scenario file or the name of a built-in scenario ({@code az-plus-one}), resolved as {@code run} and
+ * {@code validate} resolve it ({@link BuiltInScenarios#fileOrBuiltIn}). The window reads it again when it starts.
+ */
+final class WindowArgs {
+
+    static final String OPTION = "--scenario";
+    static final String USAGE = OPTION + " FILE";
+
+    private static final Set<String> HELP_NAMES = Set.of("help", "--help", "-h");
+    private static final String HOW = "To open the window on a scenario, type: java -jar aurora-lab.jar " + USAGE
+            + " (FILE: a .yaml, .yml or .json file, or a built-in name such as " + BuiltInScenarios.DEFAULT
+            + "); to see the commands: java -jar aurora-lab.jar --help";
+
+    /**
+     * What to do with the arguments: open the window with {@code windowArgs} (an empty list for the default
+     * scenario, or {@code --scenario FILE}), or end with {@code exitCode} after printing {@code message}.
+     */
+    record Outcome(List<String> windowArgs, int exitCode, String message) {
+        static Outcome open(List<String> windowArgs) {
+            return new Outcome(List.copyOf(windowArgs), 0, null);
+        }
+
+        static Outcome refuse(String message) {
+            return new Outcome(List.of(), Commands.USAGE_ERROR, message);
+        }
+
+        boolean opensTheWindow() {
+            return message == null;
+        }
+    }
+
+    private WindowArgs() {
+    }
+
+    /**
+     * Whether these arguments are for the window rather than a command: none at all, or options (a first argument
+     * starting with '-', other than --help and -h). A first argument without a dash is a command's name.
+     */
+    static boolean forTheWindow(List<String> args) {
+        return args.isEmpty() || (args.get(0).startsWith("-") && !HELP_NAMES.contains(args.get(0)));
+    }
+
+    /**
+     * Checks the window's arguments and reads the scenario they name.
+     *
+     * @param args the process arguments, e.g. {@code [--scenario, lose-an-az]} or {@code [--scenario=file.yaml]}
+     * @return the window's arguments, or a refusal with exit code 2 and a message: the scenario reader's located
+     *     message (file:line:col: what is wrong, how to fix it) for a bad file, or what to type for a usage error
+     */
+    static Outcome parse(List<String> args) {
+        String scenario = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String value;
+            if (arg.equals(OPTION)) {
+                value = i + 1 < args.size() && !args.get(i + 1).startsWith("--") ? args.get(++i) : "";
+            } else if (arg.startsWith(OPTION + "=")) {
+                value = arg.substring(OPTION.length() + 1);
+            } else if (arg.startsWith("-")) {
+                return Outcome.refuse("aurora-lab: unknown option '" + arg + "'. " + HOW);
+            } else {
+                return Outcome.refuse("aurora-lab: unexpected '" + arg + "' (the window takes only " + USAGE + "). "
+                        + HOW);
+            }
+            if (value.isBlank()) {
+                return Outcome.refuse("aurora-lab: " + OPTION + " needs a scenario file or a built-in name after it. "
+                        + HOW);
+            }
+            if (scenario != null) {
+                return Outcome.refuse("aurora-lab: " + OPTION + " is given twice; the window opens one scenario. "
+                        + HOW);
+            }
+            scenario = value;
+        }
+        if (scenario == null) {
+            return Outcome.open(List.of());
+        }
+        try {
+            BuiltInScenarios.fileOrBuiltIn(scenario);
+        } catch (ScenarioError e) {
+            return Outcome.refuse(e.getMessage());
+        }
+        return Outcome.open(List.of(OPTION, scenario));
+    }
+}
