@@ -15,6 +15,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,6 +38,7 @@ public final class EventLogView extends VBox {
     private final FilteredList<AuroraEvent> filtered;
     private final Button follow = new Button("↓ newest");
     private boolean following = true;
+    private boolean bottomPending;
     private ScrollBar bar;
 
     public EventLogView(SimulationViewModel vm) {
@@ -79,11 +81,20 @@ public final class EventLogView extends VBox {
                 following = true;
                 show(follow, false);
             } else if (following) {
-                list.scrollTo(filtered.size() - 1);
+                scrollToNewest();
             }
         });
-        // the scroll bar exists once the list has its skin: from then on, its position says whether to follow
+        // the scroll bar exists once the list has its skin: from then on, where the learner scrolls it says whether to
+        // follow
         list.skinProperty().addListener((o, a, skin) -> findBar());
+        list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> afterUserScroll());
+        // wrapped lines change height when the panel's width changes: a following log keeps its newest line in view
+        list.needsLayoutProperty().addListener((o, a, needs) -> {
+            if (!needs && following && !bottomPending && !newestInView()) {
+                scrollToNewest();
+            }
+        });
+        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> afterUserScroll());
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(head, list);
     }
@@ -92,7 +103,9 @@ public final class EventLogView extends VBox {
         for (Node n : list.lookupAll(".scroll-bar")) {
             if (n instanceof ScrollBar sb && sb.getOrientation() == Orientation.VERTICAL) {
                 bar = sb;
-                sb.valueProperty().addListener((o, a, v) -> onScrolled());
+                // only the learner's own scrolling decides: the list also moves the bar as lines are measured
+                sb.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> afterUserScroll());
+                sb.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> afterUserScroll());
                 return;
             }
         }
@@ -108,15 +121,18 @@ public final class EventLogView extends VBox {
         });
     }
 
-    private void onScrolled() {
-        if (bar == null || !bar.isVisible()) {
-            return;
-        }
-        boolean atBottom = bar.getValue() >= bar.getMax() - 1e-3;
-        if (atBottom != following) {
-            following = atBottom;
-            show(follow, !atBottom);
-        }
+    /** After the wheel, a drag of the bar or a key: the learner left the bottom (stop following) or came back. */
+    private void afterUserScroll() {
+        javafx.application.Platform.runLater(() -> {
+            if (bar == null || !bar.isVisible()) {
+                return;
+            }
+            boolean atBottom = bar.getValue() >= bar.getMax() - 1e-3;
+            if (atBottom != following) {
+                following = atBottom;
+                show(follow, !atBottom);
+            }
+        });
     }
 
     /** Scrolls to the newest event and follows the log again (the "↓ newest" button). */
@@ -124,8 +140,37 @@ public final class EventLogView extends VBox {
         following = true;
         show(follow, false);
         if (!filtered.isEmpty()) {
-            list.scrollTo(filtered.size() - 1);
+            scrollToNewest();
         }
+    }
+
+    /**
+     * The newest line in full at the bottom: scrollTo puts it in view by the list's estimate of the lines' heights,
+     * which wrapped lines upset, so the scroll bar is also taken to its end once the lines are measured.
+     */
+    private void scrollToNewest() {
+        list.scrollTo(filtered.size() - 1);
+        if (!bottomPending) {
+            bottomPending = true;
+            javafx.application.Platform.runLater(() -> {
+                bottomPending = false;
+                if (following && !filtered.isEmpty() && list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    // near the end already: scroll on by measured pixels, which stops exactly at the last line
+                    flow.scrollTo(filtered.size() - 1);
+                    flow.scrollPixels(flow.getHeight() * 4);
+                }
+            });
+        }
+    }
+
+    /** Whether the newest line is in view, whole (for tests). */
+    boolean newestInView() {
+        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) || filtered.isEmpty()) {
+            return filtered.isEmpty();
+        }
+        var last = flow.getLastVisibleCell();
+        return last != null && last.getIndex() == filtered.size() - 1
+                && last.getBoundsInParent().getMaxY() <= flow.getHeight() + 0.5;
     }
 
     /** Whether the log scrolls along with new events (it stops when the learner scrolls up). */

@@ -23,6 +23,8 @@ import javafx.scene.control.Tooltip;
 public final class LedgerPane extends TableView<FailoverRecord> {
 
     public static final String ID = "rpoRtoLedger";
+    /** Room around a column's title: the header's padding and the sort arrow's place. */
+    static final double HEADER_PADDING_PX = 28;
 
     private int shownCount = -1;
     private FailoverRecord shownLast;
@@ -42,14 +44,14 @@ public final class LedgerPane extends TableView<FailoverRecord> {
                         "instances for an in-region failover, regions otherwise"),
                 column("Started", r -> SimulationViewModel.clock(r.startedAtMicros()), 90, true,
                         "simulated time when it was triggered or asked for (m:ss.mmm)"),
-                column("RTO (s)", r -> LedgerText.seconds(r.rtoMicros()), 80, true,
+                column("RTO", r -> LedgerText.secondsWithUnit(r.rtoMicros()), 80, true,
                         "from the start to the moment a new writer took writes"),
-                column("Writes refused (s)", r -> LedgerText.seconds(r.writeDowntimeMicros()), 150, true,
+                column("Writes refused", r -> LedgerText.secondsWithUnit(r.writeDowntimeMicros()), 130, true,
                         "from when the writer endpoint stopped taking writes to when the new writer took them;"
                                 + " longer than the RTO when the writer was lost before the failover began"),
-                column("RPO (s)", r -> LedgerText.seconds(r.rpoMicros()), 80, true,
+                column("RPO", r -> LedgerText.secondsWithUnit(r.rpoMicros()), 80, true,
                         "age of the oldest acknowledged write that was lost (0 when none was)"),
-                column("Acked writes lost", r -> Numbers.grouped(r.acknowledgedWritesLost()), 150, true,
+                column("Acked writes lost", r -> LedgerText.writes(r.acknowledgedWritesLost()), 150, true,
                         "writes the application was told were committed and that the new writer does not have")));
     }
 
@@ -73,6 +75,13 @@ public final class LedgerPane extends TableView<FailoverRecord> {
         return getItems().size();
     }
 
+    /** The least width of a column whose title is {@code title} in {@code font}: the words and the header's room. */
+    static double titleWidth(String title, javafx.scene.text.Font font) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
+        probe.setFont(font);
+        return Math.max(60, Math.ceil(probe.getLayoutBounds().getWidth()) + HEADER_PADDING_PX);
+    }
+
     private static TableColumn<FailoverRecord, String> column(String title, Function<FailoverRecord, String> value,
             double width, boolean number, String tip) {
         TableColumn<FailoverRecord, String> c = new TableColumn<>();
@@ -80,8 +89,11 @@ public final class LedgerPane extends TableView<FailoverRecord> {
         head.setTooltip(new Tooltip(title + ": " + tip));
         c.setGraphic(head);
         c.setPrefWidth(width);
-        // a header keeps its words: the table scrolls sideways before it cuts "Acked writes lost"
-        c.setMinWidth(Math.min(width, 150));
+        // a header keeps its words: its column is never narrower than the title (the table scrolls sideways first)
+        head.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        c.setMinWidth(titleWidth(title, head.getFont()));
+        // the header's type follows the CSS (larger in presenter mode): so does the least width of its column
+        head.fontProperty().addListener((o, a, f) -> c.setMinWidth(titleWidth(title, f)));
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
         if (number) {
             c.setStyle("-fx-alignment: CENTER-RIGHT;");

@@ -28,4 +28,14 @@ public final class LedgerText {
     public static String seconds(long micros) {
         return Numbers.fixed(micros / 1e6, micros < 10_000_000 ? 2 : 1);
     }
+
+    /** A duration with its unit, as the ledger shows it: "0.04 s", "60.0 s". */
+    public static String secondsWithUnit(long micros) {
+        return seconds(micros) + " s";
+    }
+
+    /** "160 writes", "1 write", "0 writes": a count with its unit. */
+    public static String writes(long count) {
+        return Numbers.grouped(count) + (count == 1 ? " write" : " writes");
+    }
 }

@@ -290,6 +290,58 @@ class WindowBehaviourTest {
         assertThat(window.scene().getStylesheets()).noneMatch(s -> s.endsWith("high-contrast.css"));
     }
 
+    // ---- the event log -------------------------------------------------------------------------------------------------
+
+    @Test
+    void theEventLogFollowsTheNewestEventUntilTheLearnerScrollsUp(FxRobot robot) {
+        EventLogView log = view().side().log();
+        robot.interact(() -> {
+            for (int i = 0; i < 12; i++) {
+                String copy = "pg-" + (i % 3) + "/us-east-1a/1";
+                vm().act(new Command.FailSegment(copy));
+                vm().advanceTo(vm().nowMicros() + 500_000);
+                vm().act(new Command.RestoreSegment(copy));
+                vm().advanceTo(vm().nowMicros() + 500_000);
+            }
+        });
+        settle(robot);
+        javafx.scene.control.ScrollBar bar = (javafx.scene.control.ScrollBar) log.list().lookupAll(".scroll-bar")
+                .stream().filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                        && b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible())
+                .findFirst().orElseThrow();
+        assertThat(log.isFollowing()).isTrue();
+        assertThat(log.newestInView()).as("the newest line whole at the bottom").isTrue();
+
+        // the learner scrolls up to read: the log stays there while events keep coming
+        robot.interact(() -> {
+            javafx.scene.Node flow = log.list().lookup(".virtual-flow");
+            // a turn of the mouse wheel upward, as the learner's hand gives it
+            javafx.event.Event.fireEvent(flow, new javafx.scene.input.ScrollEvent(
+                    javafx.scene.input.ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false, false, false, false, 0,
+                    400, 0, 400, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                    javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double reading = bar.getValue();
+        assertThat(reading).isLessThan(bar.getMax() - 0.05);
+        assertThat(log.isFollowing()).isFalse();
+        var follow = robot.lookup("#" + EventLogView.FOLLOW_ID).queryButton();
+        assertThat(follow.isVisible()).isTrue();
+        robot.interact(() -> {
+            vm().act(new Command.FailAvailabilityZone("us-east-1c"));
+            vm().advanceTo(vm().nowMicros() + 2_000_000);
+        });
+        settle(robot);
+        assertThat(bar.getValue()).as("still where the learner is reading").isCloseTo(reading, within(0.05));
+        assertThat(log.newestInView()).isFalse();
+
+        robot.interact(follow::fire);
+        settle(robot);
+        assertThat(log.isFollowing()).isTrue();
+        assertThat(follow.isVisible()).isFalse();
+        assertThat(log.newestInView()).isTrue();
+    }
+
     // ---- defect 1: the largest volume opens, plays and draws ---------------------------------------------------------
 
     @Test
