@@ -60,7 +60,8 @@ class LedgerPaneTest {
         // presenter-size type on a narrower window still cuts nothing: the table scrolls sideways instead
         robot.interact(() -> {
             ledger.setStyle("-fx-font-size: 18px;");
-            stage.setWidth(260);
+            // narrower by its own width, not the stage's: TestFX hands the same stage to the next test class
+            ledger.setMaxWidth(260);
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownTitles()).containsExactlyElementsOf(titles);
