@@ -250,7 +250,7 @@ class WindowBehaviourTest {
         assertThat(clock.isVisible()).isTrue();
         assertThat(clock.localToScene(clock.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(1024);
 
-        rebuild(robot, SimulationViewModel.defaultScenario(), 1280, 1000);
+        rebuild(robot, SimulationViewModel.defaultScenario(), 1280, 800);
         assertThat(view().panels().isSideShown()).isTrue();
         assertThat(view().panels().isChartsShown()).as("room for the charts under the topology").isTrue();
     }
