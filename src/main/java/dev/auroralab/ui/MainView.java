@@ -135,7 +135,6 @@ public final class MainView extends BorderPane {
         setTop(new VBox(menuBar, transport));
 
         presenterClock.getStyleClass().addAll(Styles.TITLE_4, "sim-clock", "presenter-clock");
-        presenterClock.textProperty().bind(clock.textProperty());
         presenterClock.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         presenterClock.setTooltip(new Tooltip("Simulated time and seed. Presenter mode: Space plays or pauses, → steps,"
                 + " + and − change the speed, F11 or Esc leaves"));
@@ -722,6 +721,12 @@ public final class MainView extends BorderPane {
         transport.setManaged(!on);
         presenterClock.setVisible(on);
         presenterClock.setManaged(on);
+        // bound only while it shows: a text that changes every frame costs a layout even on a hidden label
+        if (on) {
+            presenterClock.textProperty().bind(clock.textProperty());
+        } else {
+            presenterClock.textProperty().unbind();
+        }
         // the status line goes too: the banner says the state, and every pixel is the picture's
         status.setVisible(!on);
         status.setManaged(!on);

@@ -54,6 +54,11 @@ public final class PanelLayout {
      * says): they are shown when the topology, at the scale its width gives it, leaves them {@link #CHARTS_MIN_PX}.
      */
     private boolean chartsAuto = true;
+    /** What the last automatic decision was made for (the room, the topology's wish, the nodes above it). */
+    private double autoWidth = Double.NaN;
+    private double autoHeight = Double.NaN;
+    private double autoWish = Double.NaN;
+    private int autoAbove = -1;
     private final ReadOnlyBooleanWrapper sideShown = new ReadOnlyBooleanWrapper(this, "sideShown", true);
     private final ReadOnlyBooleanWrapper chartsShown = new ReadOnlyBooleanWrapper(this, "chartsShown", true);
     private final ReadOnlyBooleanWrapper notesShown = new ReadOnlyBooleanWrapper(this, "notesShown", true);
@@ -148,6 +153,15 @@ public final class PanelLayout {
         if (!chartsAuto || bottom == null || width <= 0 || height <= 0) {
             return;
         }
+        // decided again only when the room or the topology's wish changed: a layout pass can come every frame
+        double wish = topology.prefHeight(width);
+        if (width == autoWidth && height == autoHeight && wish == autoWish && aboveCount() == autoAbove) {
+            return;
+        }
+        autoWidth = width;
+        autoHeight = height;
+        autoWish = wish;
+        autoAbove = aboveCount();
         double aboveH = 0;
         for (Node n : above) {
             if (n.isManaged()) {
@@ -156,7 +170,7 @@ public final class PanelLayout {
             }
         }
         double splitH = height - aboveH;
-        double free = splitH - topology.prefHeight(width);
+        double free = splitH - wish;
         boolean show = free >= CHARTS_MIN_PX;
         if (show != chartsShown.get()) {
             chartsDivider = 1 - Math.min(free, CHARTS_MAX_PX) / Math.max(1, splitH);
@@ -269,6 +283,15 @@ public final class PanelLayout {
     /** Ctrl+1. */
     public void toggleSide() {
         setSideShown(!sideShown.get());
+    }
+
+    /** A key of what sits above the topology: which nodes take room, and their heights. */
+    private int aboveCount() {
+        int key = 17;
+        for (Node n : above) {
+            key = 31 * key + (n.isManaged() ? Double.hashCode(n.getLayoutBounds().getHeight()) : 0);
+        }
+        return key;
     }
 
     /** Ctrl+2: the learner's choice, which the room no longer overrides. */
