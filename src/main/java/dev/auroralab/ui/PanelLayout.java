@@ -173,8 +173,10 @@ public final class PanelLayout {
         double free = splitH - wish;
         boolean show = free >= CHARTS_MIN_PX;
         if (show != chartsShown.get()) {
-            chartsDivider = 1 - Math.min(free, CHARTS_MAX_PX) / Math.max(1, splitH);
-            chartsPx = Math.min(free, CHARTS_MAX_PX);
+            if (show) {
+                chartsDivider = clampDivider(1 - Math.min(free, CHARTS_MAX_PX) / Math.max(1, splitH), chartsDivider);
+                chartsPx = Math.min(free, CHARTS_MAX_PX);
+            }
             setChartsShown(show);
         }
     }

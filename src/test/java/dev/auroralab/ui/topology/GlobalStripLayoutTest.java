@@ -125,28 +125,30 @@ class GlobalStripLayoutTest {
     @Test
     void eachLagLabelSitsBesideItsArrowOnNoLineAndNoCardInFullAndCompactStrips() {
         for (EngineSnapshot s : List.of(three(), eleven())) {
-          for (boolean compact : new boolean[] {false, true}) {
-            GlobalStripLayout l = GlobalStripLayout.of(s, compact);
-            assertThat(l.compact).isEqualTo(compact);
+            for (boolean compact : new boolean[] {false, true}) {
+                GlobalStripLayout l = GlobalStripLayout.of(s, compact);
+                assertThat(l.compact).isEqualTo(compact);
+                assertLabelsBesideTheirArrows(l);
+            }
+        }
+    }
 
-            assertThat(l.lagLabels.keySet()).containsExactlyElementsOf(l.targets());
-            assertNoTwoOverlap("lag labels", l.lagLabels);
-            for (var e : l.lagLabels.entrySet()) {
-                Box label = e.getValue();
-                assertThat(label.w()).as("room for 'lag 142 ms'").isGreaterThanOrEqualTo(120);
-                l.cards.forEach((name, card) -> assertThat(overlap(label, card))
-                        .as("label of %s over the card of %s", e.getKey(), name).isFalse());
-                for (String t : l.targets()) {
-                    double[][] p = l.path(t);
-                    for (int k = 1; k < p[0].length; k++) {
-                        Box leg = new Box(Math.min(p[0][k], p[0][k - 1]) - 1.5, Math.min(p[1][k], p[1][k - 1]) - 1.5,
-                                Math.abs(p[0][k] - p[0][k - 1]) + 3, Math.abs(p[1][k] - p[1][k - 1]) + 3);
-                        assertThat(overlap(label, leg)).as("label of %s on the arrow to %s", e.getKey(), t)
-                                .isFalse();
-                    }
+    private static void assertLabelsBesideTheirArrows(GlobalStripLayout l) {
+        assertThat(l.lagLabels.keySet()).containsExactlyElementsOf(l.targets());
+        assertNoTwoOverlap("lag labels", l.lagLabels);
+        for (var e : l.lagLabels.entrySet()) {
+            Box label = e.getValue();
+            assertThat(label.w()).as("room for 'lag 142 ms'").isGreaterThanOrEqualTo(120);
+            l.cards.forEach((name, card) -> assertThat(overlap(label, card))
+                    .as("label of %s over the card of %s", e.getKey(), name).isFalse());
+            for (String t : l.targets()) {
+                double[][] p = l.path(t);
+                for (int k = 1; k < p[0].length; k++) {
+                    Box leg = new Box(Math.min(p[0][k], p[0][k - 1]) - 1.5, Math.min(p[1][k], p[1][k - 1]) - 1.5,
+                            Math.abs(p[0][k] - p[0][k - 1]) + 3, Math.abs(p[1][k] - p[1][k - 1]) + 3);
+                    assertThat(overlap(label, leg)).as("label of %s on the arrow to %s", e.getKey(), t).isFalse();
                 }
             }
-          }
         }
     }
 
