@@ -3,13 +3,9 @@ package dev.auroralab.ui;
 import atlantafx.base.theme.Styles;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.scenario.BuiltInScenarios;
-import dev.auroralab.scenario.Durations;
 import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
 import dev.auroralab.ui.topology.TopologyView;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -28,7 +23,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -38,14 +32,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
  * The main window's view: it builds the parts and wires them to the view model. The menus and the transport bar
@@ -75,24 +61,16 @@ public final class MainView extends BorderPane {
     private final Stage stage;
     private final TopologyView topology;
     private final GlobalControls global;
-    private final Node charts;
-    private final TabPane bottomTabs = new TabPane();
-    private final Tab chartsTab = new Tab("Charts");
-    private final Tab ledgerTab = new Tab();
-    private int ledgerRowsSeen;
-    private int ledgerTitleRows = -1;
+    private final BottomTabs bottom;
     private final VolumeBanner banner = new VolumeBanner();
     private final ScenarioNotes notes = new ScenarioNotes();
-    private final Label clock = new Label();
     /** The clock and seed beside the banner in presenter mode, where the transport bar gives its row to the picture. */
     private final Label presenterClock = new Label();
-    private final Button play = new Button();
-    private final Slider speed = new Slider(-2, 2, 0);
-    private final Label speedLabel = new Label();
     private final Label status = new Label();
-    private final ComboBox<String> picker = new ComboBox<>();
     private final SidePanel side;
+    private final TransportControls controls;
     private final TransportBar transport;
+    private final HelpDialogs help;
     private final PanelLayout panels;
     private final MenuBar menuBar;
     private final Dialogs dialogs;
@@ -110,10 +88,6 @@ public final class MainView extends BorderPane {
     private boolean presenter;
     private boolean presenterFullScreen;
     private PanelLayout.State beforePresenter;
-    /** The scenario's end, and whether the learner was told the run went past it. */
-    private long scenarioEndMicros = Long.MAX_VALUE;
-    private boolean toldPastEnd;
-    private String shownClock = "";
 
     /**
      * @param charts the charts under the topology (may be null: no charts)
@@ -125,13 +99,16 @@ public final class MainView extends BorderPane {
         this.stage = stage;
         this.topology = new TopologyView(vm);
         this.global = new GlobalControls(vm);
-        this.charts = charts;
         this.side = new SidePanel(vm);
         this.dialogs = new Dialogs(stage, vm, () -> theme);
         this.files = new FileActions(vm, stage, dialogs, this);
+        this.help = new HelpDialogs(dialogs);
 
         menuBar = menuBar();
-        transport = transportBar();
+        controls = new TransportControls(vm, new TransportControls.Actions(files::openFile, files::saveFile,
+                files::openBuiltIn, this::toggleSide, this::toggleCharts,
+                () -> setTheme(theme.next()), this::togglePresenter));
+        transport = controls.bar();
         setTop(new VBox(menuBar, transport));
 
         presenterClock.getStyleClass().addAll(Styles.TITLE_4, "sim-clock", "presenter-clock");
@@ -146,11 +123,11 @@ public final class MainView extends BorderPane {
         VBox.setMargin(bannerRow, new Insets(6, 8, 2, 8));
         VBox.setMargin(notes, new Insets(2, 8, 2, 8));
         VBox.setMargin(global.alarm(), new Insets(2, 8, 2, 8));
-        buildBottomTabs();
         // a Global Database adds the alarm bar, the strip of regions and the region bar (the topology's title and the
         // region's actions); for a single region they are not shown and take no room
         panels = new PanelLayout(List.of(bannerRow, notes, global.alarm(), global.strip(), global.regionBar()), notes,
                 topology, charts, headline, side);
+        bottom = new BottomTabs(charts, global.ledger(), panels);
         notes.setOnClose(() -> panels.setNotesShown(false));
         if (headline != null) {
             // the strip stands for the charts: a click brings them back
@@ -177,9 +154,6 @@ public final class MainView extends BorderPane {
         setBottom(status);
 
         vm.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
-        vm.playingProperty().addListener((o, a, b) -> refreshPlay());
-        vm.speedProperty().addListener((o, a, b) -> refreshSpeed());
-        vm.effectiveSpeedProperty().addListener((o, a, b) -> refreshSpeed());
         vm.loadsProperty().addListener((o, a, b) -> onScenarioOpened());
         stage.fullScreenProperty().addListener((o, a, full) -> {
             // Esc or the system left full screen: presenter mode ends with it
@@ -187,8 +161,6 @@ public final class MainView extends BorderPane {
                 setPresenter(false);
             }
         });
-        refreshPlay();
-        refreshSpeed();
         onScenarioOpened();
         onSnapshot(vm.snapshot());
     }
@@ -224,10 +196,7 @@ public final class MainView extends BorderPane {
 
     /** Shows the RPO/RTO ledger's tab (a Global Database only; the screenshot command uses it). */
     public void showLedger() {
-        if (bottomTabs.getParent() != null || global.isGlobal()) {
-            panels.chooseCharts(true);
-            bottomTabs.getSelectionModel().select(ledgerTab);
-        }
+        bottom.showLedger(global.isGlobal());
     }
 
     public Palette palette() {
@@ -255,7 +224,7 @@ public final class MainView extends BorderPane {
         MenuItem save = item("_Save scenario with my actions…", shortcut(KeyCode.S), files::saveFile);
         Menu builtIns = new Menu("_Built-in scenarios");
         for (String name : BuiltInScenarios.NAMES) {
-            builtIns.getItems().add(item(name, null, () -> openBuiltIn(name)));
+            builtIns.getItems().add(item(name, null, () -> files.openBuiltIn(name)));
         }
         MenuItem png = item("_Export view as PNG…", shortcut(KeyCode.E), files::exportPng);
         MenuItem quit = item("_Quit", shortcut(KeyCode.Q), stage::close);
@@ -311,11 +280,11 @@ public final class MainView extends BorderPane {
                 item("Presenter mode (full screen, large picture)", new KeyCodeCombination(KeyCode.F11),
                         this::togglePresenter));
 
-        Menu help = new Menu("_Help");
-        help.getItems().addAll(item("About this scenario", null, this::showAboutScenario),
-                item("What this model simplifies", null, this::showSimplifications),
-                item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), this::showShortcuts));
-        return new MenuBar(file, sim, selection, view, global.menu(), help);
+        Menu helpMenu = new Menu("_Help");
+        helpMenu.getItems().addAll(item("About this scenario", null, () -> help.aboutScenario(vm.scenario())),
+                item("What this model simplifies", null, help::simplifications),
+                item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), help::shortcuts));
+        return new MenuBar(file, sim, selection, view, global.menu(), helpMenu);
     }
 
     private static KeyCombination shortcut(KeyCode code) {
@@ -329,133 +298,6 @@ public final class MainView extends BorderPane {
         }
         m.setOnAction(e -> action.run());
         return m;
-    }
-
-    private TransportBar transportBar() {
-        play.setId(PLAY_ID);
-        play.setOnAction(e -> vm.togglePlaying());
-        play.setTooltip(new Tooltip("Play or pause the simulation (Space)"));
-
-        Button step = new Button("Step", new FontIcon(MaterialDesignS.STEP_FORWARD));
-        step.setId(STEP_ID);
-        step.setOnAction(e -> vm.stepOneEvent());
-        step.setTooltip(new Tooltip("Step: pause and fire one engine event, a boxcar landing, an ack, a timer (→).\n"
-                + "Shift+→ runs to the next event in the log."));
-
-        Button next = new Button("Next event", new FontIcon(MaterialDesignS.SKIP_NEXT));
-        next.setOnAction(e -> vm.stepToNextNotableEvent());
-        next.setTooltip(new Tooltip("Next event: pause, then run until the next event in the log (Shift+→)"));
-
-        Button restart = new Button("Restart", new FontIcon(MaterialDesignR.RESTART));
-        restart.setOnAction(e -> vm.restart());
-        restart.setTooltip(new Tooltip("Restart: this scenario again from t = 0 with its seed (Ctrl+R)"));
-
-        speed.setId(SPEED_ID);
-        speed.setPrefWidth(170);
-        speed.setMajorTickUnit(1);
-        speed.setMinorTickCount(0);
-        speed.setShowTickMarks(true);
-        speed.setTooltip(new Tooltip("Simulation speed, 1/100× to 100× (logarithmic). Keys: + faster, − slower"));
-        speed.valueProperty().addListener((o, a, b) -> {
-            if (Math.abs(SpeedLadder.toSlider(vm.speed()) - b.doubleValue()) > 1e-6) {
-                vm.setSpeed(SpeedLadder.fromSlider(b.doubleValue()));
-            }
-        });
-        speedLabel.setId(SPEED_LABEL_ID);
-
-        picker.setId(SCENARIO_PICKER_ID);
-        picker.getItems().setAll(BuiltInScenarios.NAMES);
-        picker.setTooltip(new Tooltip("The scenario open now; pick a built-in one here, or open a file (Ctrl+O)"));
-        picker.setOnAction(e -> {
-            String name = picker.getValue();
-            if (name != null && !name.equals(shownBuiltIn)) {
-                openBuiltIn(name);
-            }
-        });
-
-        Button open = iconButton(MaterialDesignF.FOLDER_OPEN, "Open a scenario file (Ctrl+O)", files::openFile);
-        Button save = iconButton(MaterialDesignC.CONTENT_SAVE, "Save this scenario with the actions you took (Ctrl+S)",
-                files::saveFile);
-        Button panelsButton = iconButton(MaterialDesignD.DOCK_RIGHT,
-                "Show or hide the side panel: inspector, event log, workload (Ctrl+1)", panelsToggle());
-        Button chartsButton = iconButton(MaterialDesignC.CHART_LINE,
-                "Show the charts, or collapse them to one line of headline numbers (Ctrl+2)",
-                () -> panels.toggleCharts());
-        Button themeButton = iconButton(MaterialDesignT.THEME_LIGHT_DARK,
-                "Next theme: light, dark, high contrast; the picture follows (Ctrl+D)", () -> setTheme(theme.next()));
-        Button present = iconButton(MaterialDesignP.PROJECTOR_SCREEN,
-                "Presenter mode: full screen, the picture as large as it goes (F11; Esc leaves)",
-                this::togglePresenter);
-
-        clock.setId(CLOCK_ID);
-        clock.getStyleClass().addAll(Styles.TITLE_4, "sim-clock");
-        clock.setTooltip(new Tooltip("Simulated time (minutes:seconds.milliseconds) and the run's seed: "
-                + "the same scenario, seed and actions always give the same run"));
-        return new TransportBar(List.of(play, step, next, restart), speed, speedLabel, picker, List.of(open, save),
-                clock, List.of(panelsButton, chartsButton, themeButton, present), List.of(open, save, panelsButton,
-                        chartsButton));
-    }
-
-    private Runnable panelsToggle() {
-        return () -> panels.toggleSide();
-    }
-
-    private static Button iconButton(org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {
-        Button b = new Button(null, new FontIcon(icon));
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private void buildBottomTabs() {
-        chartsTab.setClosable(false);
-        ledgerTab.setClosable(false);
-        ledgerTitle();
-        ledgerTab.setContent(global.ledger());
-        bottomTabs.getTabs().setAll(chartsTab, ledgerTab);
-        bottomTabs.setId("bottomTabs");
-        bottomTabs.getStyleClass().add("bottom-tabs");
-        bottomTabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-            if (t == ledgerTab) {
-                ledgerRowsSeen = global.ledger().rows();
-                ledgerTitle();
-            }
-        });
-        bottomTabs.setMinHeight(150);
-    }
-
-    /** "RPO/RTO ledger (2)", with "new" while it has rows the learner has not looked at. */
-    private void ledgerTitle() {
-        int rows = global.ledger().rows();
-        boolean unseen = rows > ledgerRowsSeen && !ledgerTab.isSelected();
-        if (ledgerTab.isSelected() || rows < ledgerRowsSeen) {
-            ledgerRowsSeen = rows;
-        }
-        ledgerTitleRows = rows;
-        ledgerTab.setText("RPO/RTO ledger (" + rows + (unseen ? ", new" : "") + ")");
-    }
-
-    /**
-     * For a Global Database the charts share their place with the RPO/RTO ledger, as two tabs; a single-region
-     * cluster keeps the charts alone.
-     */
-    private void arrangeBottom(boolean isGlobal) {
-        if (charts == null) {
-            return;
-        }
-        boolean tabbed = chartsTab.getContent() != null;
-        if (isGlobal == tabbed) {
-            return;
-        }
-        if (isGlobal) {
-            chartsTab.setContent(charts);
-            panels.setBottom(bottomTabs);
-            bottomTabs.getSelectionModel().select(chartsTab);
-        } else {
-            panels.setBottom(null);
-            chartsTab.setContent(null);
-            panels.setBottom(charts);
-        }
     }
 
     // =================================================================================================================
@@ -497,7 +339,7 @@ public final class MainView extends BorderPane {
                 case F -> keyed(TopologyAction.Kind.FAIL);
                 case R -> keyed(TopologyAction.Kind.RESTORE);
                 case F11 -> togglePresenter();
-                case F1 -> showShortcuts();
+                case F1 -> help.shortcuts();
                 case G -> vm.selectAdjacentRegion(e.isShiftDown() ? -1 : 1);
                 case CLOSE_BRACKET -> topology.selectAdjacent(1);
                 case OPEN_BRACKET -> topology.selectAdjacent(-1);
@@ -572,23 +414,9 @@ public final class MainView extends BorderPane {
         if (s == null) {
             return;
         }
-        long now = s.nowMicros();
-        boolean pastEnd = now > scenarioEndMicros;
-        String text = "t = " + SimulationViewModel.clock(now) + "   seed " + s.seed() + (pastEnd ? "   ▸ past end" : "");
-        if (!text.equals(shownClock)) {
-            shownClock = text;
-            clock.setText(text);
-        }
-        if (pastEnd && !toldPastEnd) {
-            toldPastEnd = true;
-            vm.tell("The scenario's timeline ended at " + SimulationViewModel.clock(scenarioEndMicros)
-                    + "; the simulation plays on (Restart: Ctrl+R)");
-        }
+        controls.show(s);
         banner.show(s);
-        arrangeBottom(s.isGlobal());
-        if (ledgerTitleRows != global.ledger().rows()) {
-            ledgerTitle();
-        }
+        bottom.show(s.isGlobal());
     }
 
     /** A scenario was opened (or the window built): its notes, the picker, the title, the end marker. */
@@ -596,57 +424,13 @@ public final class MainView extends BorderPane {
         Scenario sc = vm.scenario();
         notes.setDescription(sc.name(), sc.description());
         panels.setNotesShown(true);
-        scenarioEndMicros = sc.durationMicros() > 0 ? sc.durationMicros() : Long.MAX_VALUE;
-        toldPastEnd = false;
-        shownClock = "";
-        String builtIn = BuiltInScenarios.NAMES.stream().filter(n -> isBuiltIn(sc, n)).findFirst().orElse(null);
-        shownBuiltIn = builtIn;
-        picker.setValue(builtIn);
-        picker.setPromptText(builtIn != null ? builtIn : sc.sourceName() == null ? sc.name()
-                : Path.of(sc.sourceName()).getFileName().toString());
+        controls.onScenarioOpened(sc);
         stage.setTitle("Aurora Lab - " + sc.name());
-        clock.setTooltip(new Tooltip("Simulated time (minutes:seconds.milliseconds) and the run's seed: the same "
-                + "scenario, seed and actions always give the same run. The scenario's timeline runs to "
-                + Durations.format(sc.durationMicros()) + "; the simulation plays on after it."));
-    }
-
-    /** The built-in name the picker shows now (null for a file), so setting it does not open the scenario again. */
-    private String shownBuiltIn;
-
-    /** Whether {@code sc} is the built-in scenario {@code name} itself (a file of the same name is not). */
-    private static boolean isBuiltIn(Scenario sc, String name) {
-        if (!(name + ".yaml").equals(sc.sourceName())) {
-            return false;
-        }
-        try {
-            return BuiltInScenarios.load(name).equals(sc);
-        } catch (ScenarioError e) {
-            return false;
-        }
-    }
-
-    private void refreshPlay() {
-        boolean p = vm.isPlaying();
-        play.setText(p ? "Pause" : "Play");
-        play.setGraphic(new FontIcon(p ? MaterialDesignP.PAUSE : MaterialDesignP.PLAY));
-    }
-
-    private void refreshSpeed() {
-        speed.setValue(SpeedLadder.toSlider(vm.speed()));
-        double achieved = vm.effectiveSpeedProperty().get();
-        boolean behind = vm.isPlaying() && achieved > 0 && achieved < 0.8 * vm.speed();
-        // the engine gets a fixed share of each frame; say so when that share cannot keep up with the chosen speed
-        speedLabel.setText(SpeedLadder.label(vm.speed()) + (behind ? " (" + SpeedLadder.label(achieved) + " reached)"
-                : ""));
     }
 
     // =================================================================================================================
     // Files, themes, presenter mode, help
     // =================================================================================================================
-
-    private void openBuiltIn(String name) {
-        files.openBuiltIn(name);
-    }
 
     /** Opens a file; a bad one shows the reader's message in a dialog and leaves the run as it was. */
     public Optional<ScenarioError> open(Path file) {
@@ -678,6 +462,14 @@ public final class MainView extends BorderPane {
 
     public Theme theme() {
         return theme;
+    }
+
+    private void toggleSide() {
+        panels.toggleSide();
+    }
+
+    private void toggleCharts() {
+        panels.toggleCharts();
     }
 
     public void togglePresenter() {
@@ -723,7 +515,7 @@ public final class MainView extends BorderPane {
         presenterClock.setManaged(on);
         // bound only while it shows: a text that changes every frame costs a layout even on a hidden label
         if (on) {
-            presenterClock.textProperty().bind(clock.textProperty());
+    
         } else {
             presenterClock.textProperty().unbind();
         }
@@ -761,48 +553,6 @@ public final class MainView extends BorderPane {
     /** Sets the theme by its saved name; an unknown name leaves the theme as it is. */
     public void setThemeName(String name) {
         Theme.fromName(name).ifPresent(this::setTheme);
-    }
-
-    private void showAboutScenario() {
-        Scenario sc = vm.scenario();
-        String text = sc.name() + "\n\n" + (notes.description().isEmpty() ? "(this scenario has no description)"
-                : notes.description()) + "\n\nSeed " + sc.seed() + " · timeline " + Durations.format(sc.durationMicros())
-                + (sc.sourceName() == null ? "" : " · from " + sc.sourceName());
-        dialogs.info("About this scenario", text, false);
-    }
-
-    private void showSimplifications() {
-        String text;
-        try (InputStream in = MainView.class.getResourceAsStream("model-simplifies.txt")) {
-            text = in == null ? "(missing)" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            text = "(could not read: " + e.getMessage() + ")";
-        }
-        dialogs.info("What this model simplifies", text, false);
-    }
-
-    private void showShortcuts() {
-        dialogs.info("Keyboard shortcuts", """
-                Space        play / pause
-                →            step one engine event (pauses)
-                Shift+→      run to the next event in the log
-                + / −        faster / slower (1/100× to 100×)
-                Click        select; right-click: actions
-                ] / [        select the next / previous element
-                F / R        fail / restore the selection (a region too)
-                G / Shift+G  Global Database: show the next / previous region
-                Shift+F10    actions for the selection
-                Esc          clear the selection (leave presenter mode)
-                Ctrl+1       side panel: inspector, event log, workload
-                Ctrl+2       charts, or one line of headline numbers
-                Ctrl+3       the scenario's notes
-                Ctrl+ + / −  zoom the picture in / out (also Ctrl+wheel)
-                Ctrl+0       fit the picture to the window
-                Ctrl+O / S   open / save a scenario
-                Ctrl+R       restart the scenario
-                Ctrl+E       export the view as PNG
-                Ctrl+D       next theme: light, dark, high contrast
-                F11          presenter mode""", true);
     }
 
     /** Shows a notice in the status line (a saved layout that could not be read, say). */

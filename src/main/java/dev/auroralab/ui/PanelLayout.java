@@ -47,7 +47,8 @@ public final class PanelLayout {
     private final Node topology;
     private final Node notes;
     private final Node headline;
-    private Node bottom;
+    private final FoldingPanel sideFold;
+    private final FoldingPanel chartsFold;
     private final java.util.List<Node> above;
     /**
      * Whether the charts come and go with the room (true until the learner shows or hides them, or a saved layout
@@ -62,14 +63,6 @@ public final class PanelLayout {
     private final ReadOnlyBooleanWrapper sideShown = new ReadOnlyBooleanWrapper(this, "sideShown", true);
     private final ReadOnlyBooleanWrapper chartsShown = new ReadOnlyBooleanWrapper(this, "chartsShown", true);
     private final ReadOnlyBooleanWrapper notesShown = new ReadOnlyBooleanWrapper(this, "notesShown", true);
-    private double sideDivider = WindowPrefs.DEFAULT_SIDE_DIVIDER;
-    private double chartsDivider = WindowPrefs.DEFAULT_CHARTS_DIVIDER;
-    /** The side panel's width and the charts' height when last shown, in pixels: what they come back at. */
-    private double sidePx = Double.NaN;
-    private double chartsPx = Double.NaN;
-    /** A panel that came back and whose splitter is placed after the next layout pass, when sizes are known. */
-    private boolean placeSide;
-    private boolean placeCharts;
 
     /**
      * @param above what sits over the topology, top to bottom (banner, notes, alarm, strip, region bar)
@@ -83,23 +76,21 @@ public final class PanelLayout {
         this.side = side;
         this.topology = topology;
         this.notes = notes;
-        this.bottom = bottom;
         this.headline = headline;
         pictureSplit.setOrientation(Orientation.VERTICAL);
         pictureSplit.getStyleClass().add("picture-split");
         pictureSplit.getItems().add(topology);
-        if (bottom != null) {
-            pictureSplit.getItems().add(bottom);
-            SplitPane.setResizableWithParent(bottom, false);
-            pictureSplit.setDividerPositions(chartsDivider);
-        }
+        chartsFold = new FoldingPanel(pictureSplit, bottom, WindowPrefs.DEFAULT_CHARTS_DIVIDER);
+        chartsFold.show();
+        sideFold = new FoldingPanel(mainSplit, side, WindowPrefs.DEFAULT_SIDE_DIVIDER);
         this.above = java.util.List.copyOf(above);
         left = new VBox() {
             @Override
             protected void layoutChildren() {
                 autoCharts(getWidth(), getHeight());
                 super.layoutChildren();
-                placeDividers();
+                sideFold.placeAfterLayout();
+                chartsFold.placeAfterLayout();
             }
         };
         left.getChildren().addAll(above);
@@ -109,9 +100,8 @@ public final class PanelLayout {
             left.getChildren().add(headline);
             show(headline, false);
         }
-        mainSplit.getItems().addAll(left, side);
-        mainSplit.setDividerPositions(sideDivider);
-        SplitPane.setResizableWithParent(side, false);
+        mainSplit.getItems().add(left);
+        sideFold.show();
         if (side instanceof Region r) {
             r.setMinWidth(280);
         }
@@ -132,8 +122,8 @@ public final class PanelLayout {
      */
     public void start(double windowWidth, double windowHeight, WindowPrefs saved) {
         if (saved != null) {
-            sideDivider = clampDivider(saved.sideDivider(), WindowPrefs.DEFAULT_SIDE_DIVIDER);
-            chartsDivider = clampDivider(saved.chartsDivider(), WindowPrefs.DEFAULT_CHARTS_DIVIDER);
+            sideFold.comeBackAt(saved.sideDivider(), Double.NaN);
+            chartsFold.comeBackAt(saved.chartsDivider(), Double.NaN);
         }
         boolean side = (saved == null || saved.sideShown()) && windowWidth >= NARROW_WIDTH;
         setSideShown(side);
@@ -150,7 +140,7 @@ public final class PanelLayout {
      * does not depend on the charts (the room, what sits above, the topology's wish), so it never flips back and forth.
      */
     private void autoCharts(double width, double height) {
-        if (!chartsAuto || bottom == null || width <= 0 || height <= 0) {
+        if (!chartsAuto || chartsFold.item() == null || width <= 0 || height <= 0) {
             return;
         }
         // decided again only when the room or the topology's wish changed: a layout pass can come every frame
@@ -174,84 +164,30 @@ public final class PanelLayout {
         boolean show = free >= CHARTS_MIN_PX;
         if (show != chartsShown.get()) {
             if (show) {
-                chartsDivider = clampDivider(1 - Math.min(free, CHARTS_MAX_PX) / Math.max(1, splitH), chartsDivider);
-                chartsPx = Math.min(free, CHARTS_MAX_PX);
+                chartsFold.comeBackAt(1 - Math.min(free, CHARTS_MAX_PX) / Math.max(1, splitH),
+                        Math.min(free, CHARTS_MAX_PX));
             }
             setChartsShown(show);
         }
     }
 
-    private static double clampDivider(double d, double otherwise) {
-        return d > 0.2 && d < 0.95 ? d : otherwise;
-    }
-
     /** The splitters' positions now (0 to 1), for saving: the remembered one while a panel is hidden. */
     public double sideDivider() {
-        return sideShown.get() && mainSplit.getDividers().size() > 0 && !placeSide
-                ? mainSplit.getDividerPositions()[0] : sideDivider;
+        return sideFold.fraction();
     }
 
     public double chartsDivider() {
-        return chartsShown.get() && pictureSplit.getDividers().size() > 0 && !placeCharts
-                ? pictureSplit.getDividerPositions()[0] : chartsDivider;
+        return chartsFold.fraction();
     }
 
-    /** The side panel's width as shown, or as it will come back. */
+    /** The side panel's width as shown, or as it will come back (NaN while never known). */
     public double sidePx() {
-        return sideShown.get() && side.getLayoutBounds().getWidth() > 0 && !placeSide
-                ? side.getLayoutBounds().getWidth() : sidePx;
+        return sideFold.px();
     }
 
-    /** The charts' height as shown, or as they will come back. */
+    /** The charts' height as shown, or as they will come back (NaN while never known). */
     public double chartsPx() {
-        return chartsShown.get() && bottom != null && bottom.getLayoutBounds().getHeight() > 0 && !placeCharts
-                ? bottom.getLayoutBounds().getHeight() : chartsPx;
-    }
-
-    /**
-     * Places the splitter of a panel that came back, once the layout has given the split its size: at the panel's
-     * remembered pixel size, or at the remembered fraction when no size is known (a saved layout, the first time).
-     */
-    private void placeDividers() {
-        if (placeSide && mainSplit.getItems().contains(side) && mainSplit.getWidth() > 0) {
-            placeSide = false;
-            double w = mainSplit.getWidth();
-            double pos = Double.isNaN(sidePx) ? sideDivider : 1 - (sidePx + dividerPx(mainSplit)) / w;
-            placeLater(mainSplit, clampDivider(pos, sideDivider));
-        }
-        if (placeCharts && bottom != null && pictureSplit.getItems().contains(bottom)
-                && pictureSplit.getHeight() > 0) {
-            placeCharts = false;
-            double h = pictureSplit.getHeight();
-            double pos = Double.isNaN(chartsPx) ? chartsDivider : 1 - (chartsPx + dividerPx(pictureSplit)) / h;
-            placeLater(pictureSplit, clampDivider(pos, chartsDivider));
-        }
-    }
-
-    /**
-     * Sets the divider now and once more after the split's own next layout: a split pane that has just gained an item
-     * re-places its dividers on that layout from its items' sizes, which would lose the panel's remembered size.
-     */
-    private static void placeLater(SplitPane split, double position) {
-        split.setDividerPositions(position);
-        javafx.application.Platform.runLater(() -> {
-            if (!split.getDividers().isEmpty()) {
-                split.setDividerPositions(position);
-            }
-        });
-    }
-
-    /** The divider's own thickness: the split's room not given to its items. */
-    private static double dividerPx(SplitPane split) {
-        double items = 0;
-        for (Node n : split.getItems()) {
-            items += split.getOrientation() == Orientation.HORIZONTAL ? n.getLayoutBounds().getWidth()
-                    : n.getLayoutBounds().getHeight();
-        }
-        double room = split.getOrientation() == Orientation.HORIZONTAL
-                ? split.getWidth() - split.getInsets().getLeft() - split.getInsets().getRight()
-                : split.getHeight() - split.getInsets().getTop() - split.getInsets().getBottom();
-        return Math.max(0, Math.min(12, room - items));
+        return chartsFold.px();
     }
 
     // =================================================================================================================
@@ -318,44 +254,22 @@ public final class PanelLayout {
     }
 
     public void setSideShown(boolean on) {
-        boolean there = mainSplit.getItems().contains(side);
-        if (on && !there) {
-            mainSplit.getItems().add(side);
-            mainSplit.setDividerPositions(sideDivider);
-            placeSide = true;
+        if (on) {
+            sideFold.show();
             left.requestLayout();
-        } else if (!on && there) {
-            if (!placeSide) {
-                sideDivider = clampDivider(mainSplit.getDividerPositions()[0], sideDivider);
-                if (side.getLayoutBounds().getWidth() > 0) {
-                    sidePx = side.getLayoutBounds().getWidth();
-                }
-            }
-            placeSide = false;
-            mainSplit.getItems().remove(side);
+        } else {
+            sideFold.hide();
         }
         side.setVisible(on);
         sideShown.set(on);
     }
 
     public void setChartsShown(boolean on) {
-        if (bottom != null) {
-            boolean there = pictureSplit.getItems().contains(bottom);
-            if (on && !there) {
-                pictureSplit.getItems().add(bottom);
-                pictureSplit.setDividerPositions(chartsDivider);
-                placeCharts = true;
-                left.requestLayout();
-            } else if (!on && there) {
-                if (!placeCharts) {
-                    chartsDivider = clampDivider(pictureSplit.getDividerPositions()[0], chartsDivider);
-                    if (bottom.getLayoutBounds().getHeight() > 0) {
-                        chartsPx = bottom.getLayoutBounds().getHeight();
-                    }
-                }
-                placeCharts = false;
-                pictureSplit.getItems().remove(bottom);
-            }
+        if (on) {
+            chartsFold.show();
+            left.requestLayout();
+        } else {
+            chartsFold.hide();
         }
         if (headline != null) {
             show(headline, !on);
@@ -375,23 +289,8 @@ public final class PanelLayout {
      * Global Database), in the same place and state.
      */
     public void setBottom(Node newBottom) {
-        if (newBottom == bottom) {
-            return;
-        }
-        boolean there = bottom != null && pictureSplit.getItems().contains(bottom);
-        if (there) {
-            if (!placeCharts && bottom.getLayoutBounds().getHeight() > 0) {
-                chartsPx = bottom.getLayoutBounds().getHeight();
-            }
-            pictureSplit.getItems().remove(bottom);
-        }
-        bottom = newBottom;
-        if (bottom != null) {
-            SplitPane.setResizableWithParent(bottom, false);
-        }
-        if (there && bottom != null) {
-            pictureSplit.getItems().add(bottom);
-            placeCharts = true;
+        if (newBottom != chartsFold.item()) {
+            chartsFold.replace(newBottom);
             left.requestLayout();
         }
     }
@@ -412,21 +311,11 @@ public final class PanelLayout {
         // hide first, so that showing places the splitters afresh at the sizes saved
         setSideShown(false);
         setChartsShown(false);
-        sideDivider = st.sideDivider();
-        chartsDivider = st.chartsDivider();
-        sidePx = st.sidePx();
-        chartsPx = st.chartsPx();
+        sideFold.comeBackAt(st.sideDivider(), st.sidePx());
+        chartsFold.comeBackAt(st.chartsDivider(), st.chartsPx());
         setSideShown(st.sideShown());
         setChartsShown(st.chartsShown());
         setNotesShown(st.notesShown());
-        if (!st.sideShown()) {
-            sideDivider = st.sideDivider();
-            sidePx = st.sidePx();
-        }
-        if (!st.chartsShown()) {
-            chartsDivider = st.chartsDivider();
-            chartsPx = st.chartsPx();
-        }
     }
 
     /** The picture, for the screenshots of the tests: the topology's split (with or without the charts). */

@@ -1,0 +1,62 @@
+package dev.auroralab.ui;
+
+import dev.auroralab.scenario.Durations;
+import dev.auroralab.scenario.Scenario;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/** The Help menu's texts: the scenario open now, what the model simplifies, and the keys. */
+final class HelpDialogs {
+
+    static final String SHORTCUTS = """
+            Space        play / pause
+            →            step one engine event (pauses)
+            Shift+→      run to the next event in the log
+            + / −        faster / slower (1/100× to 100×)
+            Click        select; right-click: actions
+            ] / [        select the next / previous element
+            F / R        fail / restore the selection (a region too)
+            G / Shift+G  Global Database: show the next / previous region
+            Shift+F10    actions for the selection
+            Esc          clear the selection (leave presenter mode)
+            Ctrl+1       side panel: inspector, event log, workload
+            Ctrl+2       charts, or one line of headline numbers
+            Ctrl+3       the scenario's notes
+            Ctrl+ + / −  zoom the picture in / out (also Ctrl+wheel)
+            Ctrl+0       fit the picture to the window
+            Ctrl+O / S   open / save a scenario
+            Ctrl+R       restart the scenario
+            Ctrl+E       export the view as PNG
+            Ctrl+D       next theme: light, dark, high contrast
+            F11          presenter mode""";
+
+    private final Dialogs dialogs;
+
+    HelpDialogs(Dialogs dialogs) {
+        this.dialogs = dialogs;
+    }
+
+    /** The scenario's name, its whole description, seed and timeline. */
+    void aboutScenario(Scenario sc) {
+        String description = sc.description() == null || sc.description().isBlank()
+                ? "(this scenario has no description)" : sc.description().strip();
+        dialogs.info("About this scenario", sc.name() + "\n\n" + description + "\n\nSeed " + sc.seed() + " · timeline "
+                + Durations.format(sc.durationMicros()) + (sc.sourceName() == null ? "" : " · from " + sc.sourceName()),
+                false);
+    }
+
+    void simplifications() {
+        String text;
+        try (InputStream in = HelpDialogs.class.getResourceAsStream("model-simplifies.txt")) {
+            text = in == null ? "(missing)" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            text = "(could not read: " + e.getMessage() + ")";
+        }
+        dialogs.info("What this model simplifies", text, false);
+    }
+
+    void shortcuts() {
+        dialogs.info("Keyboard shortcuts", SHORTCUTS, true);
+    }
+}
