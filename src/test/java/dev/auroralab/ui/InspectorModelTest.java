@@ -12,7 +12,7 @@ import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.ui.InspectorModel.Field;
-import dev.auroralab.ui.topology.TopologyRenderer;
+import dev.auroralab.ui.topology.ProtectionGroupRows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +136,7 @@ class InspectorModelTest {
 
         assertThat(pg.segments()).hasSize(7);
         assertThat(rows).containsEntry("copies up", "3 of 6 (+1 replacement being filled: G)");
-        assertThat(TopologyRenderer.gauge(pg)).startsWith("writes 3/6 ");
+        assertThat(ProtectionGroupRows.gauge(pg)).startsWith("writes 3/6 ");
         assertThat(rows.get("copy G")).startsWith("replacing, ").endsWith(", us-east-1b, replaces C");
     }
 
@@ -149,7 +149,7 @@ class InspectorModelTest {
         Map<String, String> rows = section(Selection.pg("pg-1"), vm.snapshot());
 
         assertThat(rows).containsEntry("copies up", "4 of 4 (+2 in us-east-1c, left out of the 3-of-4 model: E, F)");
-        assertThat(TopologyRenderer.gauge(pg)).startsWith("writes 4/4 ");
+        assertThat(ProtectionGroupRows.gauge(pg)).startsWith("writes 4/4 ");
         assertThat(rows.get("copy E")).endsWith(", left out of the 3-of-4 model");
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
-import dev.auroralab.ui.topology.TopologyRenderer;
+import dev.auroralab.ui.topology.ProtectionGroupRows;
 import dev.auroralab.ui.topology.TopologyView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ class TopologyWindowTest {
     void failingACopyFromItsContextMenuDropsTheGaugeToFiveOfSix(FxRobot robot) {
         robot.interact(() -> vm().advanceTo(2_000_000));
         String copyA = vm().snapshot().pg("pg-0").segments().get(0).id();
-        assertThat(TopologyRenderer.gauge(vm().snapshot().pg("pg-0"))).startsWith("writes 6/6 (need 4) ✓");
+        assertThat(ProtectionGroupRows.gauge(vm().snapshot().pg("pg-0"))).startsWith("writes 6/6 (need 4) ✓");
 
         clickElement(robot, Selection.segment(copyA), MouseButton.SECONDARY);
         robot.clickOn(robot.lookup(n -> n instanceof Label l && l.getText() != null
@@ -86,7 +86,7 @@ class TopologyWindowTest {
 
         var pg = vm().snapshot().pg("pg-0");
         assertThat(pg.segments().get(0).state()).isEqualTo("down");
-        assertThat(TopologyRenderer.gauge(pg)).startsWith("writes 5/6 (need 4) ✓ · reads 5/6 (need 3) ✓");
+        assertThat(ProtectionGroupRows.gauge(pg)).startsWith("writes 5/6 (need 4) ✓ · reads 5/6 (need 3) ✓");
     }
 
     @Test

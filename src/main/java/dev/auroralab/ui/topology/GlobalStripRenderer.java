@@ -1,6 +1,6 @@
 package dev.auroralab.ui.topology;
 
-import static dev.auroralab.ui.topology.TopologyRenderer.text;
+import static dev.auroralab.ui.topology.PageDrawing.text;
 
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
@@ -78,7 +78,7 @@ public final class GlobalStripRenderer {
             if (b != null) {
                 g.setStroke(p.selection());
                 g.setLineWidth(3);
-                TopologyRenderer.ring(g, b);
+                PageDrawing.ring(g, b);
             }
         }
         g.restore();
@@ -108,7 +108,7 @@ public final class GlobalStripRenderer {
                     g.strokeLine(xs[k - 1], ys[k - 1], xs[k], ys[k]);
                 }
                 int last = xs.length - 1;
-                TopologyRenderer.arrow(g, xs[last - 1], ys[last - 1], xs[last], ys[last]);
+                PageDrawing.arrow(g, xs[last - 1], ys[last - 1], xs[last], ys[last]);
                 g.setLineDashes();
             }
         }
@@ -183,7 +183,7 @@ public final class GlobalStripRenderer {
         if (down) {
             g.setFill(p.faultShade());
             g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), arc, arc);
-            TopologyRenderer.hatch(g, b, p.fault(), 0.35, 12);
+            PageDrawing.hatch(g, b, p.fault(), 0.35, 12);
         }
         g.setStroke(down ? p.fault() : primary ? p.writer() : detached ? p.warning() : p.border());
         g.setLineWidth(primary ? 4.5 : down || detached ? 2.5 : 1.5);

@@ -1,5 +1,18 @@
 package dev.auroralab.ui.topology;
 
+import static dev.auroralab.ui.topology.PageDrawing.BODY;
+import static dev.auroralab.ui.topology.PageDrawing.BOLD;
+import static dev.auroralab.ui.topology.PageDrawing.SMALL;
+import static dev.auroralab.ui.topology.PageDrawing.SMALL_BOLD;
+import static dev.auroralab.ui.topology.PageDrawing.TITLE;
+import static dev.auroralab.ui.topology.PageDrawing.arrow;
+import static dev.auroralab.ui.topology.PageDrawing.diamond;
+import static dev.auroralab.ui.topology.PageDrawing.grouped;
+import static dev.auroralab.ui.topology.PageDrawing.hatch;
+import static dev.auroralab.ui.topology.PageDrawing.millis;
+import static dev.auroralab.ui.topology.PageDrawing.ring;
+import static dev.auroralab.ui.topology.PageDrawing.text;
+
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
@@ -8,22 +21,15 @@ import dev.auroralab.engine.snapshot.EngineSnapshot.MessageSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot;
-import dev.auroralab.ui.Hatch;
-import dev.auroralab.ui.Numbers;
 import dev.auroralab.ui.Palette;
 import dev.auroralab.ui.Selection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import javafx.scene.transform.Affine;
 
 /**
  * Draws the topology: a pure function of (snapshot, layout, palette, selection). Nothing here remembers the previous
@@ -33,18 +39,8 @@ import javafx.scene.transform.Affine;
  */
 public final class TopologyRenderer {
 
-    private static final String FAMILY = "System";
-    /*
-     * Sizes in page units: the smallest is 13, so text stays at 11 px or more down to the view's readable scale
-     * (TopologyView.MIN_READABLE_SCALE), and reaches 16 px in presenter mode at 1280x720.
-     */
-    private static final Font TITLE = Font.font(FAMILY, FontWeight.BOLD, 16);
-    private static final Font BOLD = Font.font(FAMILY, FontWeight.BOLD, 14);
-    private static final Font BODY = Font.font(FAMILY, FontWeight.NORMAL, 14);
-    private static final Font SMALL = Font.font(FAMILY, FontWeight.NORMAL, 13);
-    private static final Font SMALL_BOLD = Font.font(FAMILY, FontWeight.BOLD, 13);
     /** The smallest text size on the page, in page units. */
-    public static final double SMALLEST_TEXT = 13;
+    public static final double SMALLEST_TEXT = PageDrawing.SMALLEST_TEXT;
     private static final Color ON_LIGHT_FILL = Color.BLACK;
 
     private TopologyRenderer() {
@@ -79,9 +75,9 @@ public final class TopologyRenderer {
                 drawInstance(g, i, b, s, p);
             }
         }
-        drawProtectionGroups(g, s, l, p);
-        drawMoreGroups(g, l, p);
-        drawLegend(g, l.legend, l.compact, p);
+        ProtectionGroupRows.drawProtectionGroups(g, s, l, p);
+        ProtectionGroupRows.drawMoreGroups(g, l, p);
+        TopologyLegend.drawLegend(g, l.legend, l.compact, p);
         drawSelection(g, selection, l, p);
         g.restore();
     }
@@ -205,17 +201,6 @@ public final class TopologyRenderer {
         g.setFont(BOLD);
         g.setTextAlign(TextAlignment.CENTER);
         text(g, text, b.cx(), b.cy(), b.w() - 16);
-    }
-
-    static void arrow(GraphicsContext g, double x1, double y1, double x2, double y2) {
-        g.strokeLine(x1, y1, x2, y2 - 2);
-        double angle = Math.atan2(y2 - y1, x2 - x1);
-        double len = 9;
-        double a1 = angle + Math.PI - 0.4;
-        double a2 = angle + Math.PI + 0.4;
-        g.setLineDashes();
-        g.strokeLine(x2, y2, x2 + len * Math.cos(a1), y2 + len * Math.sin(a1));
-        g.strokeLine(x2, y2, x2 + len * Math.cos(a2), y2 + len * Math.sin(a2));
     }
 
     // ---- instances -----------------------------------------------------------------------------------------------------
@@ -344,7 +329,7 @@ public final class TopologyRenderer {
     }
 
     /** A copy: fill, outline and glyph all say its state. */
-    private static void chip(GraphicsContext g, Box c, SegmentSnapshot seg, String text, Palette p, Font font) {
+    static void chip(GraphicsContext g, Box c, SegmentSnapshot seg, String text, Palette p, Font font) {
         Color fill;
         Color ink = ON_LIGHT_FILL;
         boolean dashed = false;
@@ -401,102 +386,6 @@ public final class TopologyRenderer {
             case "destroyed" -> "✖";
             default -> "?";
         };
-    }
-
-    // ---- protection groups -------------------------------------------------------------------------------------------
-
-    private static void drawProtectionGroups(GraphicsContext g, EngineSnapshot s, TopologyLayout l, Palette p) {
-        if (l.pgRows.isEmpty()) {
-            return;
-        }
-        Box first = l.pgRows.values().iterator().next();
-        g.setFill(p.text());
-        g.setFont(BOLD);
-        g.setTextAlign(TextAlignment.LEFT);
-        text(g, "Protection groups · 6 copies each, 2 per AZ · a write needs 4 of 6, a read 3 of 6",
-                first.x(), first.y() - 12);
-        List<ProtectionGroupSnapshot> groups = s.volume().protectionGroups();
-        for (int k = 0; k < l.pgDrawn && k < groups.size(); k++) {
-            ProtectionGroupSnapshot pg = groups.get(k);
-            Box row = l.pgRows.get(pg.id());
-            if (row == null) {
-                continue;
-            }
-            boolean broken = !pg.writeQuorum();
-            g.setFill(broken ? p.faultShade() : p.surface());
-            g.fillRoundRect(row.x(), row.y(), row.w(), row.h(), 8, 8);
-            if (!pg.readQuorum()) {
-                hatch(g, row, p.fault(), 0.3, 10);
-            }
-            g.setFill(p.text());
-            g.setFont(BOLD);
-            g.setTextAlign(TextAlignment.LEFT);
-            text(g, shortPg(pg.id()), row.x() + 8, row.cy(), TopologyLayout.PG_LABEL - 12);
-            for (SegmentSnapshot seg : pg.segments()) {
-                Box chip = l.pgChips.get(seg.id());
-                if (chip != null) {
-                    chip(g, chip, seg, seg.letter() + " " + glyph(seg.state()) + " " + grouped(seg.scl()), p,
-                            SMALL_BOLD);
-                }
-            }
-            double gx = l.gaugeX;
-            double room = row.right() - gx - 6;
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setFill(p.text());
-            g.setFont(BOLD);
-            if (l.gaugeOnThreeLines) {
-                text(g, writeGauge(pg), gx, row.y() + 9, room);
-                text(g, readGauge(pg), gx, row.y() + 25, room);
-                g.setFont(SMALL);
-                g.setFill(p.mutedText());
-                text(g, quorumSets(pg), gx, row.y() + 40, room);
-            } else {
-                g.setFont(SMALL_BOLD);
-                text(g, gauge(pg), gx, row.y() + 9, room);
-                g.setFont(SMALL);
-                g.setFill(p.mutedText());
-                text(g, quorumSets(pg), gx, row.y() + 24, room);
-            }
-        }
-    }
-
-    /** "+ 13,095 more protection groups not drawn (pg-12 to pg-13106)", under the rows of a very large volume. */
-    private static void drawMoreGroups(GraphicsContext g, TopologyLayout l, Palette p) {
-        Box b = l.moreGroups;
-        if (b == null) {
-            return;
-        }
-        int more = l.pgTotal - l.pgDrawn;
-        g.setFill(p.text());
-        g.setFont(BOLD);
-        g.setTextAlign(TextAlignment.LEFT);
-        text(g, "+ " + grouped(more) + " more protection groups not drawn (pg-" + l.pgDrawn + " to pg-"
-                + (l.pgTotal - 1) + "): the inspector, the event log and the charts count every one", b.x() + 8,
-                b.cy(), b.w() - 16);
-    }
-
-    /** "writes 5/6 (need 4) ✓ · reads 5/6 (need 3) ✓": the line a teacher points at. */
-    public static String gauge(ProtectionGroupSnapshot pg) {
-        return writeGauge(pg) + " · " + readGauge(pg);
-    }
-
-    /** "writes 5/6 (need 4) ✓": the gauge's first half, a line of its own when the row is narrow. */
-    public static String writeGauge(ProtectionGroupSnapshot pg) {
-        return "writes " + pg.writableCopies() + "/" + pg.copiesInModel() + " (need " + pg.writeQuorumNeeded() + ") "
-                + (pg.writeQuorum() ? "✓" : "✗");
-    }
-
-    /** "reads 5/6 (need 3) ✓". */
-    public static String readGauge(ProtectionGroupSnapshot pg) {
-        return "reads " + pg.readableCopies() + "/" + pg.copiesInModel() + " (need " + pg.readQuorumNeeded() + ") "
-                + (pg.readQuorum() ? "✓" : "✗");
-    }
-
-    /** The quorum sets in force: two during a membership change (ABCDEF ∧ ABCDEG), with the degraded 3/4 noted. */
-    public static String quorumSets(ProtectionGroupSnapshot pg) {
-        String sets = String.join(" ∧ ", pg.writeSet());
-        String degraded = pg.degradedExcludedAz() == null ? "" : " · degraded, " + pg.degradedExcludedAz() + " left out";
-        return "write set " + sets + degraded + " · epoch " + pg.membershipEpoch();
     }
 
     // ---- messages ------------------------------------------------------------------------------------------------------
@@ -572,86 +461,7 @@ public final class TopologyRenderer {
         return b != null ? b : l.nodeChips.get(id);
     }
 
-    private static final double[] DIAMOND_X = new double[4];
-    private static final double[] DIAMOND_Y = new double[4];
-
-    /** A redo dot. The corner arrays are reused (FX thread only): fillPolygon copies them into the draw buffer. */
-    private static void diamond(GraphicsContext g, double x, double y, double r) {
-        DIAMOND_X[0] = x;
-        DIAMOND_X[1] = x + r;
-        DIAMOND_X[2] = x;
-        DIAMOND_X[3] = x - r;
-        DIAMOND_Y[0] = y - r;
-        DIAMOND_Y[1] = y;
-        DIAMOND_Y[2] = y + r;
-        DIAMOND_Y[3] = y;
-        g.fillPolygon(DIAMOND_X, DIAMOND_Y, 4);
-    }
-
     // ---- legend and selection -------------------------------------------------------------------------------------------
-
-    private static final String[] LEGEND_STATES = {"up", "catching up", "replacing", "down", "destroyed"};
-    private static final SegmentSnapshot[] LEGEND_CHIPS = java.util.Arrays.stream(LEGEND_STATES)
-            .map(st -> new SegmentSnapshot("", "", ' ', "", "", st, 0, false, true)).toArray(SegmentSnapshot[]::new);
-    private static final Map<String, Double> LEGEND_WIDTHS = new HashMap<>();
-
-    /**
-     * Two lines: the copies' states and what hatching and dashes mean; then the messages and what a faded outline
-     * means. Each item is placed after the measured width of the one before, so none runs into the next.
-     */
-    private static void drawLegend(GraphicsContext g, Box b, boolean oneLine, Palette p) {
-        double line = oneLine ? b.h() : b.h() / 2;
-        double y = b.y() + line / 2;
-        double x = b.x();
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(SMALL);
-        for (int k = 0; k < LEGEND_STATES.length; k++) {
-            String st = LEGEND_STATES[k];
-            chip(g, new Box(x, y - 9, 24, 18), LEGEND_CHIPS[k], glyph(st), p, SMALL_BOLD);
-            g.setFill(p.text());
-            g.setFont(SMALL);
-            g.setTextAlign(TextAlignment.LEFT);
-            text(g, st, x + 29, y);
-            x += 29 + legendWidth(st) + 16;
-        }
-        if (oneLine) {
-            // presenter mode: the states and the messages on one line; the explanations are the presenter's to give
-            x += 8;
-        } else {
-            g.setFill(p.mutedText());
-            text(g, "· hatched: out or blocked · dashed outline: changing", x, y);
-            y += line;
-            x = b.x();
-        }
-        g.setFill(p.boxcar());
-        g.fillRect(x + 1, y - 4.5, 9, 9);
-        g.setFill(p.text());
-        text(g, "boxcar → copy", x + 16, y);
-        x += 16 + legendWidth("boxcar → copy") + 20;
-        g.setFill(p.ack());
-        g.fillOval(x + 1, y - 4.5, 9, 9);
-        g.setFill(p.text());
-        text(g, "ack → writer", x + 16, y);
-        x += 16 + legendWidth("ack → writer") + 20;
-        g.setFill(p.redo());
-        diamond(g, x + 6, y, 6);
-        g.setFill(p.text());
-        text(g, "redo → replica", x + 16, y);
-        x += 16 + legendWidth("redo → replica") + 20;
-        if (!oneLine) {
-            g.setFill(p.mutedText());
-            text(g, "· faded outline: not counted in the quorum", x, y);
-        }
-    }
-
-    /** A legend word's width at the legend's font, in page units, measured once. */
-    private static double legendWidth(String text) {
-        return LEGEND_WIDTHS.computeIfAbsent(text, t -> {
-            javafx.scene.text.Text probe = new javafx.scene.text.Text(t);
-            probe.setFont(SMALL);
-            return probe.getLayoutBounds().getWidth();
-        });
-    }
 
     private static void drawSelection(GraphicsContext g, Selection sel, TopologyLayout l, Palette p) {
         if (sel == null) {
@@ -674,76 +484,4 @@ public final class TopologyRenderer {
         }
     }
 
-    static void ring(GraphicsContext g, Box b) {
-        if (b != null) {
-            g.strokeRoundRect(b.x() - 3, b.y() - 3, b.w() + 6, b.h() + 6, 10, 10);
-        }
-    }
-
-    static void hatch(GraphicsContext g, Box b, Color c, double alpha, double step) {
-        hatch(g, b, c, alpha, step, b.x() - b.h());
-    }
-
-    /** Hatches the box; its lines cross the box's bottom edge where x ≡ {@code phase} (mod {@code step}). */
-    private static void hatch(GraphicsContext g, Box b, Color c, double alpha, double step, double phase) {
-        g.save();
-        g.setStroke(c);
-        g.setGlobalAlpha(alpha);
-        g.setLineWidth(1.5);
-        Hatch.diagonal(g, b.x(), b.y(), b.w(), b.h(), step, phase);
-        g.restore();
-    }
-
-    // ---- text ---------------------------------------------------------------------------------------------------------
-
-    /*
-     * Text is drawn with a translate-only transform, at its font size times the page scale, instead of under the page's
-     * scale transform. Under any scale the software pipeline draws each glyph as an outline (FreeType decomposition and a
-     * path fill per glyph, every frame), which cost the render thread more than the rest of the canvas together and
-     * allocated about 25 MB/s (bench-render, issue 3). Unscaled, the glyphs come from JavaFX's glyph cache.
-     * The scratch transform and the font cache are used on the FX thread only, like the canvas itself.
-     */
-    private static final Affine PAGE = new Affine();
-    private static final Map<Font, Font> SCALED_FONTS = new HashMap<>();
-    private static double scaledFontsFor = 1;
-
-    static void text(GraphicsContext g, String s, double x, double y) {
-        text(g, s, x, y, Double.NaN);
-    }
-
-    static void text(GraphicsContext g, String s, double x, double y, double maxWidth) {
-        g.getTransform(PAGE);
-        double sc = PAGE.getMxx();
-        Font logical = g.getFont();
-        g.setFont(scaled(logical, sc));
-        g.setTransform(1, 0, 0, 1, PAGE.getTx(), PAGE.getTy());
-        if (Double.isNaN(maxWidth)) {
-            g.fillText(s, x * sc, y * sc);
-        } else {
-            g.fillText(s, x * sc, y * sc, maxWidth * sc);
-        }
-        g.setTransform(PAGE);
-        g.setFont(logical);
-    }
-
-    private static Font scaled(Font f, double sc) {
-        if (sc == 1) {
-            return f;
-        }
-        if (sc != scaledFontsFor) {
-            SCALED_FONTS.clear();
-            scaledFontsFor = sc;
-        }
-        return SCALED_FONTS.computeIfAbsent(f, k -> Font.font(k.getFamily(),
-                k.getStyle().toLowerCase(Locale.ROOT).contains("bold") ? FontWeight.BOLD : FontWeight.NORMAL,
-                k.getSize() * sc));
-    }
-
-    static String grouped(long v) {
-        return Numbers.grouped(v);
-    }
-
-    static String millis(long micros) {
-        return Numbers.fixed(micros / 1e3, micros >= 10_000 ? 0 : 1) + " ms";
-    }
 }
