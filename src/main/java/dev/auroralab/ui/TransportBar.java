@@ -47,6 +47,9 @@ public final class TransportBar extends HBox {
     private double labelledWidth = Double.MAX_VALUE;
     /** The row's preferred width with every item, measured when it last had them. */
     private double fullWidth = Double.MAX_VALUE;
+    /** The width (and presenter state) the labels and items were last decided for. */
+    private double fittedWidth = -1;
+    private boolean fittedForced;
 
     /**
      * @param transport the buttons that carry a label when there is room (play, step, next event, restart)
@@ -121,6 +124,7 @@ public final class TransportBar extends HBox {
     /** Presenter mode asks for icons only whatever the room: the type is larger and the room is the picture's. */
     public void setForcedIconsOnly(boolean on) {
         forcedIconsOnly = on;
+        fittedWidth = -1;
         labelledWidth = Double.MAX_VALUE;
         applyIconsOnly(on);
         requestLayout();
@@ -139,7 +143,10 @@ public final class TransportBar extends HBox {
     @Override
     protected void layoutChildren() {
         double w = getWidth();
-        if (w > 0) {
+        // the clock's text changes every frame and lays the row out again: decide only when the width changed
+        if (w > 0 && (w != fittedWidth || forcedIconsOnly != fittedForced)) {
+            fittedWidth = w;
+            fittedForced = forcedIconsOnly;
             fitTo(w);
         }
         super.layoutChildren();
