@@ -87,7 +87,13 @@ public final class EventLogView extends VBox {
         // the scroll bar exists once the list has its skin: from then on, where the learner scrolls it says whether to
         // follow
         list.skinProperty().addListener((o, a, skin) -> findBar());
-        list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> afterUserScroll());
+        list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            // upward: the learner leaves the bottom now, before any layout pass could follow the log back down
+            if (e.getDeltaY() > 0 && !filtered.isEmpty()) {
+                stopFollowing();
+            }
+            afterUserScroll();
+        });
         // wrapped lines change height when the panel's width changes: a following log keeps its newest line in view
         list.needsLayoutProperty().addListener((o, a, needs) -> {
             if (!needs && following && !bottomPending && !newestInView()) {
@@ -104,6 +110,7 @@ public final class EventLogView extends VBox {
             if (n instanceof ScrollBar sb && sb.getOrientation() == Orientation.VERTICAL) {
                 bar = sb;
                 // only the learner's own scrolling decides: the list also moves the bar as lines are measured
+                sb.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> stopFollowing());
                 sb.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> afterUserScroll());
                 sb.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> afterUserScroll());
                 return;
@@ -121,13 +128,16 @@ public final class EventLogView extends VBox {
         });
     }
 
+    private void stopFollowing() {
+        following = false;
+        show(follow, true);
+    }
+
     /** After the wheel, a drag of the bar or a key: the learner left the bottom (stop following) or came back. */
     private void afterUserScroll() {
         javafx.application.Platform.runLater(() -> {
-            if (bar == null || !bar.isVisible()) {
-                return;
-            }
-            boolean atBottom = bar.getValue() >= bar.getMax() - 1e-3;
+            // a log that does not scroll is always at its newest line
+            boolean atBottom = bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 1e-3;
             if (atBottom != following) {
                 following = atBottom;
                 show(follow, !atBottom);
