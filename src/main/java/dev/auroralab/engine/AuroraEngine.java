@@ -1164,30 +1164,23 @@ public final class AuroraEngine {
     }
 
     /**
-     * P18 §4.1: during a long AZ loss, the quorum model changes to 3 of the 4 copies left. Only when it makes sense:
-     * this AZ is the only one of its region out, and the group reaches at least 3 of its 4 copies in the other two AZs
-     * (the write quorum of the new model; the model rebuilds a membership from a read quorum, P17 §2.1). With a second
-     * AZ out there is no quorum to change the membership with, and 3 of 4 could not take writes anyway (decision
-     * 0002). A group that cannot change now is looked at again every second while the AZ stays out.
+     * P18 §4.1: during a long AZ loss, the quorum model changes to 3 of the 4 copies left, where the group allows it
+     * ({@link ProtectionGroup#mayEnterDegradedModel}); a group that cannot change now is looked at again every second
+     * while the AZ stays out.
      */
     private void onLongAzOutage(String az, int generation) {
         if (!downAzs.contains(az) || azOutageGeneration.get(az) != generation) {
             return;
         }
         Region region = regionByAz.get(az);
-        boolean onlyAzOut = !region.down;
-        for (String other : region.azs) {
-            onlyAzOut &= other.equals(az) || !downAzs.contains(other);
-        }
+        boolean onlyAzOut = region.onlyAzOut(az, downAzs);
         int changed = 0;
         boolean waiting = false;
         for (ProtectionGroup pg : region.pgs) {
             if (az.equals(pg.degradedExcludedAz())) {
                 continue;
             }
-            if (!onlyAzOut || pg.degradedExcludedAz() != null
-                    || pg.reachableCopiesOutside(az) < ModelValues.DEGRADED_WRITE_QUORUM) {
-                // another AZ is out too, the group still leaves another AZ out, or too few copies are left
+            if (!pg.mayEnterDegradedModel(az, onlyAzOut)) {
                 waiting = true;
                 continue;
             }
@@ -1213,13 +1206,8 @@ public final class AuroraEngine {
 
     private void maybeLeaveDegradedModel(ProtectionGroup pg) {
         String az = pg.degradedExcludedAz();
-        if (az == null || downAzs.contains(az)) {
+        if (!pg.mayLeaveDegradedModel(az != null && downAzs.contains(az))) {
             return;
-        }
-        for (Slot slot : pg.slots()) {
-            if (slot.az().equals(az) && slot.current().state() != SegmentState.UP) {
-                return;
-            }
         }
         pg.leaveDegradedModel();
         boolean anyLeft = regionByAz.get(az).pgs.stream().anyMatch(o -> az.equals(o.degradedExcludedAz()));

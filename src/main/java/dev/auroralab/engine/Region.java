@@ -31,6 +31,19 @@ final class Region {
     boolean[] pgWriteQuorum;
     boolean[] pgReadQuorum;
 
+    /** Whether {@code az} is the only AZ of this region that is out (and the region itself is up). */
+    boolean onlyAzOut(String az, Set<String> downAzs) {
+        if (down) {
+            return false;
+        }
+        for (String other : azs) {
+            if (!other.equals(az) && downAzs.contains(other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     Role role;
     boolean down;
     /** An old primary that has to resynchronise before it rejoins as a secondary (after a global failover). */

@@ -62,7 +62,7 @@ public class AuroraLabApp extends Application {
             stage.setMaximized(true);
         }
         if (loaded.notice() != null) {
-            view.notice(loaded.notice());
+            vm.tell(loaded.notice());
         }
         stage.setOnHiding(e -> saveLayout(stage, prefsFile));
         if (startupProblem != null) {

@@ -162,9 +162,6 @@ public final class MainView extends BorderPane {
         onSnapshot(vm.snapshot());
     }
 
-    public MainView(SimulationViewModel vm, Stage stage, Node charts) {
-        this(vm, stage, charts, null);
-    }
 
     public TopologyView topology() {
         return topology;
@@ -550,10 +547,5 @@ public final class MainView extends BorderPane {
     /** Sets the theme by its saved name; an unknown name leaves the theme as it is. */
     public void setThemeName(String name) {
         Theme.fromName(name).ifPresent(this::setTheme);
-    }
-
-    /** Shows a notice in the status line (a saved layout that could not be read, say). */
-    public void notice(String message) {
-        vm.tell(message);
     }
 }

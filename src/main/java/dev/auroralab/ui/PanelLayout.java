@@ -145,13 +145,13 @@ public final class PanelLayout {
         }
         // decided again only when the room or the topology's wish changed: a layout pass can come every frame
         double wish = topology.prefHeight(width);
-        if (width == autoWidth && height == autoHeight && wish == autoWish && aboveCount() == autoAbove) {
+        if (width == autoWidth && height == autoHeight && wish == autoWish && aboveKey() == autoAbove) {
             return;
         }
         autoWidth = width;
         autoHeight = height;
         autoWish = wish;
-        autoAbove = aboveCount();
+        autoAbove = aboveKey();
         double aboveH = 0;
         for (Node n : above) {
             if (n.isManaged()) {
@@ -224,7 +224,7 @@ public final class PanelLayout {
     }
 
     /** A key of what sits above the topology: which nodes take room, and their heights. */
-    private int aboveCount() {
+    private int aboveKey() {
         int key = 17;
         for (Node n : above) {
             key = 31 * key + (n.isManaged() ? Double.hashCode(n.getLayoutBounds().getHeight()) : 0);
@@ -243,10 +243,6 @@ public final class PanelLayout {
         setChartsShown(on);
     }
 
-    /** Whether the charts still come and go with the room. */
-    public boolean isChartsAuto() {
-        return chartsAuto;
-    }
 
     /** Ctrl+3. */
     public void toggleNotes() {
@@ -318,10 +314,6 @@ public final class PanelLayout {
         setNotesShown(st.notesShown());
     }
 
-    /** The picture, for the screenshots of the tests: the topology's split (with or without the charts). */
-    SplitPane pictureSplit() {
-        return pictureSplit;
-    }
 
     private static void show(Node n, boolean on) {
         n.setVisible(on);

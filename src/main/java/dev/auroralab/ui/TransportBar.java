@@ -135,10 +135,6 @@ public final class TransportBar extends HBox {
         return iconsOnly;
     }
 
-    /** Whether the items the menus also offer are hidden now (a very narrow window). */
-    public boolean isOptionalHidden() {
-        return optionalHidden;
-    }
 
     @Override
     protected void layoutChildren() {

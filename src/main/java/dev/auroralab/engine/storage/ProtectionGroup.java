@@ -225,7 +225,7 @@ public final class ProtectionGroup {
      * Copies outside {@code az} that are reachable with their data (up, or catching up by gossip): what a 3-of-4 model
      * leaving {@code az} out would start from. A replacement still being filled does not count.
      */
-    public int reachableCopiesOutside(String az) {
+    private int reachableCopiesOutside(String az) {
         int n = 0;
         for (Slot s : slots) {
             if (!s.az.equals(az) && (s.current.state() == SegmentState.UP
@@ -234,6 +234,31 @@ public final class ProtectionGroup {
             }
         }
         return n;
+    }
+
+    /**
+     * Whether this group may move to the degraded 3-of-4 model leaving {@code az} out (P18 §4.1). Only when it makes
+     * sense: {@code az} is the only AZ of its region out, the group leaves no other AZ out already, and it reaches at
+     * least 3 of its 4 copies in the other two AZs (the new model's write quorum; a membership is rebuilt from a read
+     * quorum, P17 §2.1). With a second AZ out there is no quorum to change the membership with, and 3 of 4 could not
+     * take writes anyway (decision 0002).
+     */
+    public boolean mayEnterDegradedModel(String az, boolean onlyAzOutInItsRegion) {
+        return onlyAzOutInItsRegion && degradedExcludedAz == null
+                && reachableCopiesOutside(az) >= ModelValues.DEGRADED_WRITE_QUORUM;
+    }
+
+    /** Whether a group in the degraded model may leave it: its AZ is back and every copy there is up again. */
+    public boolean mayLeaveDegradedModel(boolean excludedAzDown) {
+        if (degradedExcludedAz == null || excludedAzDown) {
+            return false;
+        }
+        for (Slot slot : slots) {
+            if (slot.az.equals(degradedExcludedAz) && slot.current.state() != SegmentState.UP) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void enterDegradedModel(String excludedAz) {

@@ -388,24 +388,14 @@ public final class TopologyLayout {
      * the overflow) says how far it is scrolled up.
      */
     public Fit fit(double canvasW, double canvasH, double minScale, double scrollPx) {
-        return fit(canvasW, canvasH, minScale, 1, 0, scrollPx);
+        // top-aligned: the page grows downward as replicas and groups are added, the eye starts at the endpoints
+        return atScale(fitScale(canvasW, canvasH, minScale), canvasW, canvasH, 0, scrollPx);
     }
 
     /** The scale at which the page fits the canvas (see {@link #fit(double, double, double, double)}), before zoom. */
     public double fitScale(double canvasW, double canvasH, double minScale) {
         double byWidth = canvasW / WIDTH;
         return Math.max(0.1, Math.max(Math.min(byWidth, canvasH / height), Math.min(byWidth, minScale)));
-    }
-
-    /**
-     * The fit of {@link #fitScale} times {@code zoom} (1 = fit). A page wider or taller than the canvas is scrolled by
-     * {@code scrollX} and {@code scrollY} canvas pixels (each clamped to its overflow); a narrower page is centred
-     * left to right, and a page always starts at the top.
-     */
-    public Fit fit(double canvasW, double canvasH, double minScale, double zoom, double scrollX, double scrollY) {
-        double scale = Math.max(0.1, fitScale(canvasW, canvasH, minScale) * (zoom > 0 ? zoom : 1));
-        // top-aligned: the page grows downward as replicas and groups are added, the eye starts at the endpoints
-        return atScale(scale, canvasW, canvasH, scrollX, scrollY);
     }
 
     /**

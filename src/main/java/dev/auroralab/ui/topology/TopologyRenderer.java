@@ -39,8 +39,6 @@ import javafx.scene.text.TextAlignment;
  */
 public final class TopologyRenderer {
 
-    /** The smallest text size on the page, in page units. */
-    public static final double SMALLEST_TEXT = PageDrawing.SMALLEST_TEXT;
     private static final Color ON_LIGHT_FILL = Color.BLACK;
 
     private TopologyRenderer() {

@@ -103,8 +103,7 @@ public final class TopologyView extends Pane {
         for (int pass = 0; pass < 2 && layout != null; pass++) {
             double cw = w - (needV ? barSize(vbar) : 0);
             double ch = h - (needH ? barSize(hbar) : 0);
-            // a zoomed page is a multiple of the fit to the whole view, so the bars it brings do not change it
-            double scale = zoom.get() == 1 ? layout.fit(cw, ch, MIN_READABLE_SCALE, 0).scale() : zoomedScale();
+            double scale = scaleFor(cw, ch);
             needV = layout.height * scale > ch + 0.5;
             needH = TopologyLayout.WIDTH * scale > cw + 0.5;
         }
@@ -165,15 +164,16 @@ public final class TopologyView extends Pane {
     private TopologyLayout.Fit fit() {
         double cw = canvas.getWidth();
         double ch = canvas.getHeight();
-        if (zoom.get() == 1) {
-            return layout.fit(cw, ch, MIN_READABLE_SCALE, 1, hbar.getValue(), vbar.getValue());
-        }
-        return layout.atScale(zoomedScale(), cw, ch, hbar.getValue(), vbar.getValue());
+        return layout.atScale(scaleFor(cw, ch), cw, ch, hbar.getValue(), vbar.getValue());
     }
 
-    /** The fit to the whole view (as if it had no scroll bars) times the zoom. */
-    private double zoomedScale() {
-        return Math.max(0.1, layout.fitScale(getWidth(), getHeight(), MIN_READABLE_SCALE) * zoom.get());
+    /**
+     * The page's scale on a canvas of this size: its fit, or when zoomed a multiple of the fit to the whole view (as
+     * if it had no scroll bars), so that the bars a zoom brings do not change the zoom.
+     */
+    private double scaleFor(double cw, double ch) {
+        return zoom.get() == 1 ? layout.fitScale(cw, ch, MIN_READABLE_SCALE)
+                : Math.max(0.1, layout.fitScale(getWidth(), getHeight(), MIN_READABLE_SCALE) * zoom.get());
     }
 
     /** The scale the page is drawn at now (canvas pixels per page unit), or 0 before the first layout. */
@@ -183,7 +183,7 @@ public final class TopologyView extends Pane {
 
     /** The smallest text on the page, in canvas pixels, as drawn now (the page's smallest size times the scale). */
     public double smallestTextPx() {
-        return TopologyRenderer.SMALLEST_TEXT * scale();
+        return PageDrawing.SMALLEST_TEXT * scale();
     }
 
     /** Whether the page is scrolled or cut by the view: some of it is out of sight. */
@@ -205,7 +205,7 @@ public final class TopologyView extends Pane {
      * Below this scale the page stops shrinking to fit the height and scrolls instead: the smallest text (13 units on
      * the page) is then still 11 px on screen. Only the largest topologies (15 replicas, 10 groups) reach it.
      */
-    public static final double MIN_READABLE_SCALE = 11.0 / TopologyRenderer.SMALLEST_TEXT;
+    public static final double MIN_READABLE_SCALE = 11.0 / PageDrawing.SMALLEST_TEXT;
     /** The scale the page asks for when it has room (its preferred height); it grows past it to fill the view. */
     static final double PREFERRED_SCALE = 1.3;
     /** Zoom limits, as a factor of the fit (1 = fit). */
