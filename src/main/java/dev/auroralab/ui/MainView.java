@@ -43,6 +43,7 @@ public final class MainView extends BorderPane {
     // node ids, for tests and CSS
     public static final String BANNER_ID = VolumeBanner.ID;
     public static final String CLOCK_ID = "simClock";
+    public static final String PRESENTER_CLOCK_ID = "presenterClock";
     public static final String PLAY_ID = "playButton";
     public static final String STEP_ID = "stepButton";
     public static final String SPEED_ID = "speedSlider";
@@ -108,6 +109,7 @@ public final class MainView extends BorderPane {
         transport = controls.bar();
         setTop(new VBox(menuBar, transport));
 
+        presenterClock.setId(PRESENTER_CLOCK_ID);
         presenterClock.getStyleClass().addAll(Styles.TITLE_4, "sim-clock", "presenter-clock");
         presenterClock.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         presenterClock.setTooltip(new Tooltip("Simulated time and seed. Presenter mode: Space plays or pauses, → steps,"
@@ -509,7 +511,7 @@ public final class MainView extends BorderPane {
         presenterClock.setManaged(on);
         // bound only while it shows: a text that changes every frame costs a layout even on a hidden label
         if (on) {
-    
+            presenterClock.textProperty().bind(controls.clock().textProperty());
         } else {
             presenterClock.textProperty().unbind();
         }

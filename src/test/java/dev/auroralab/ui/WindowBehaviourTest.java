@@ -229,6 +229,12 @@ class WindowBehaviourTest {
         assertThat(p.isSideShown()).isFalse();
         assertThat(p.isChartsShown()).isFalse();
         assertThat(view().topology().scale()).isGreaterThan(normalScale);
+        // the transport bar is gone: the clock and seed stay in sight beside the banner
+        Label presenterClock = robot.lookup("#" + MainView.PRESENTER_CLOCK_ID).queryAs(Label.class);
+        assertThat(presenterClock.isVisible()).isTrue();
+        assertThat(presenterClock.getText()).startsWith("t = ").contains("seed 1");
+        assertThat(presenterClock.localToScene(presenterClock.getBoundsInLocal()).getMaxX())
+                .isLessThanOrEqualTo(window.scene().getWidth());
         robot.type(KeyCode.ESCAPE);
         settle(robot);
         assertThat(view().isPresenter()).isFalse();
