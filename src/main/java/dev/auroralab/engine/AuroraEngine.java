@@ -43,7 +43,7 @@ public final class AuroraEngine {
 
     private final ClusterSpec spec;
     private final RandomStreams random;
-    private final Scheduler scheduler = new Scheduler();
+    private final Scheduler<SimEvent> scheduler = new Scheduler<>();
     private final List<AuroraEvent> events = new ArrayList<>();
     private final List<Consumer<AuroraEvent>> listeners = new ArrayList<>();
 
@@ -274,14 +274,19 @@ public final class AuroraEngine {
     /** Fires every event up to and including {@code timeMicros}, then sets the clock there. */
     public void advanceTo(long timeMicros) {
         while (scheduler.peekTimeMicros() <= timeMicros) {
-            scheduler.fireNext();
+            scheduler.poll().fire();
         }
         scheduler.advanceClockTo(timeMicros);
     }
 
     /** Fires the next scheduled event (internal traffic included). */
     public boolean step() {
-        return scheduler.fireNext();
+        SimEvent e = scheduler.poll();
+        if (e == null) {
+            return false;
+        }
+        e.fire();
+        return true;
     }
 
     /** Time of the next scheduled event. */

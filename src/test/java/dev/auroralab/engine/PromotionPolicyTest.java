@@ -6,7 +6,7 @@ import dev.auroralab.engine.cluster.Instance;
 import dev.auroralab.engine.cluster.PromotionPolicy;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import java.util.List;
-import java.util.SplittableRandom;
+import dev.auroralab.engine.sim.SimRandom;
 import org.junit.jupiter.api.Test;
 
 class PromotionPolicyTest {
@@ -19,7 +19,7 @@ class PromotionPolicyTest {
     void theLowestTierWinsEvenOverALargerInstance() {
         Instance small = replica("small", 0, "db.r6g.large", 0);
         Instance big = replica("big", 1, "db.r6g.16xlarge", 1);
-        assertThat(PromotionPolicy.choose(List.of(big, small), new SplittableRandom(1))).isSameAs(small);
+        assertThat(PromotionPolicy.choose(List.of(big, small), new SimRandom(1))).isSameAs(small);
     }
 
     @Test
@@ -27,7 +27,7 @@ class PromotionPolicyTest {
         Instance a = replica("a", 1, "db.r6g.2xlarge", 0);
         Instance b = replica("b", 1, "db.r6g.8xlarge", 1);
         Instance c = replica("c", 1, "db.r6g.xlarge", 2);
-        assertThat(PromotionPolicy.choose(List.of(a, b, c), new SplittableRandom(1))).isSameAs(b);
+        assertThat(PromotionPolicy.choose(List.of(a, b, c), new SimRandom(1))).isSameAs(b);
     }
 
     @Test
@@ -35,11 +35,11 @@ class PromotionPolicyTest {
         List<Instance> tied = List.of(replica("a", 1, "db.r6g.large", 0), replica("b", 1, "db.r6g.large", 1),
                 replica("c", 1, "db.r6g.large", 2));
         for (long seed = 0; seed < 20; seed++) {
-            assertThat(PromotionPolicy.choose(tied, new SplittableRandom(seed)))
-                    .isSameAs(PromotionPolicy.choose(tied, new SplittableRandom(seed)));
+            assertThat(PromotionPolicy.choose(tied, new SimRandom(seed)))
+                    .isSameAs(PromotionPolicy.choose(tied, new SimRandom(seed)));
         }
         long distinct = java.util.stream.LongStream.range(0, 50)
-                .mapToObj(s -> PromotionPolicy.choose(tied, new SplittableRandom(s)).id()).distinct().count();
+                .mapToObj(s -> PromotionPolicy.choose(tied, new SimRandom(s)).id()).distinct().count();
         assertThat(distinct).isEqualTo(3);
     }
 

@@ -3,7 +3,7 @@ package dev.auroralab.engine.cluster;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.SplittableRandom;
+import dev.auroralab.engine.sim.SimRandom;
 
 /**
  * Which replica Aurora promotes when the writer fails.
@@ -17,7 +17,7 @@ public final class PromotionPolicy {
     private PromotionPolicy() {
     }
 
-    public static Instance choose(List<Instance> candidates, SplittableRandom tieBreaks) {
+    public static Instance choose(List<Instance> candidates, SimRandom tieBreaks) {
         if (candidates.isEmpty()) {
             return null;
         }

@@ -1,29 +1,37 @@
 package dev.auroralab.engine.sim;
 
-import java.util.SplittableRandom;
-
 /**
  * One root seed split into an independent stream per subsystem, as TigerBeetle's VOPR does: adding a random draw in
  * one subsystem (say, latency jitter) does not shift the draws of another (say, the failover tie-break), so a change
- * in one place does not reshuffle every scenario's run.
+ * in one place does not reshuffle every scenario's run. Every stream's state is a value: {@link #copy()} forks them.
  */
 public final class RandomStreams {
 
-    public final SplittableRandom latency;
-    public final SplittableRandom workload;
-    public final SplittableRandom faults;
-    public final SplittableRandom tieBreaks;
+    public final SimRandom latency;
+    public final SimRandom workload;
+    public final SimRandom faults;
+    public final SimRandom tieBreaks;
 
     public RandomStreams(long rootSeed) {
-        this.latency = stream(rootSeed, "latency");
-        this.workload = stream(rootSeed, "workload");
-        this.faults = stream(rootSeed, "faults");
-        this.tieBreaks = stream(rootSeed, "tie-breaks");
+        this(stream(rootSeed, "latency"), stream(rootSeed, "workload"), stream(rootSeed, "faults"),
+                stream(rootSeed, "tie-breaks"));
     }
 
-    private static SplittableRandom stream(long rootSeed, String subsystem) {
+    private RandomStreams(SimRandom latency, SimRandom workload, SimRandom faults, SimRandom tieBreaks) {
+        this.latency = latency;
+        this.workload = workload;
+        this.faults = faults;
+        this.tieBreaks = tieBreaks;
+    }
+
+    /** Independent streams at the same points. */
+    public RandomStreams copy() {
+        return new RandomStreams(latency.copy(), workload.copy(), faults.copy(), tieBreaks.copy());
+    }
+
+    private static SimRandom stream(long rootSeed, String subsystem) {
         // String.hashCode is specified by the JLS, so the derived seeds are stable across JVMs.
-        return new SplittableRandom(mix64(rootSeed * 0x9E3779B97F4A7C15L + subsystem.hashCode()));
+        return new SimRandom(mix64(rootSeed * 0x9E3779B97F4A7C15L + subsystem.hashCode()));
     }
 
     /** Stafford variant 13 of the SplitMix64 finaliser: spreads nearby seeds far apart. */

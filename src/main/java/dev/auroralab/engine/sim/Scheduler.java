@@ -1,29 +1,63 @@
 package dev.auroralab.engine.sim;
 
+import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
- * The discrete-event scheduler: a binary min-heap ordered by (simulated microseconds, sequence number).
+ * The discrete-event queue: items ordered by (simulated microseconds, sequence number), each carrying the id of what
+ * caused it.
  *
- * <p>The sequence number breaks ties in scheduling order, so two runs that schedule the same events in the same order
- * fire them in the same order: this is what makes a run reproducible byte for byte. Times and sequence numbers live in
- * primitive arrays beside the payloads so that the hot path (millions of boxcar deliveries per run) allocates only the
- * event object itself.
+ * <p>The sequence number breaks ties in scheduling order, so two runs that schedule the same items in the same order
+ * take them in the same order: this is what makes a run reproducible byte for byte. The items are values (records
+ * that name what they act on by id), so {@link #copy()} is a plain array copy and a copy of the queue never shares
+ * mutable state with the original. Each item's sequence number is also its id; {@link #newId()} draws an id from the
+ * same counter for things that cause work without being queued (a user's command), so every cause has one id space.
+ *
+ * @param <E> the item type: immutable values
  */
-public final class Scheduler {
+public final class Scheduler<E> {
 
-    private long[] times = new long[1024];
-    private long[] seqs = new long[1024];
-    private SimEvent[] events = new SimEvent[1024];
+    private long[] times;
+    private long[] seqs;
+    private long[] causes;
+    private Object[] items;
     private int size;
     private long nextSeq;
     private long nowMicros;
     private long firedCount;
+    private long currentId = -1;
+    private long currentCause = -1;
+
+    public Scheduler() {
+        times = new long[1024];
+        seqs = new long[1024];
+        causes = new long[1024];
+        items = new Object[1024];
+    }
+
+    private Scheduler(Scheduler<E> o) {
+        times = o.times.clone();
+        seqs = o.seqs.clone();
+        causes = o.causes.clone();
+        items = o.items.clone();
+        size = o.size;
+        nextSeq = o.nextSeq;
+        nowMicros = o.nowMicros;
+        firedCount = o.firedCount;
+        currentId = o.currentId;
+        currentCause = o.currentCause;
+    }
+
+    /** An independent queue holding the same items in the same order (the items themselves are values). */
+    public Scheduler<E> copy() {
+        return new Scheduler<>(this);
+    }
 
     public long nowMicros() {
         return nowMicros;
     }
 
-    /** Number of events fired since the start: the bench's engine event count. */
+    /** Number of items taken since the start: the bench's engine event count. */
     public long firedCount() {
         return firedCount;
     }
@@ -32,7 +66,29 @@ public final class Scheduler {
         return size;
     }
 
-    public void schedule(long atMicros, SimEvent event) {
+    /** A fresh id from the sequence the queued items use (for a command: something that causes work now). */
+    public long newId() {
+        return nextSeq++;
+    }
+
+    /** The id of the item taken last (or set by {@link #setCurrent}): what work done now is caused by. */
+    public long currentId() {
+        return currentId;
+    }
+
+    /** The cause of the item taken last. */
+    public long currentCause() {
+        return currentCause;
+    }
+
+    /** Work done now is caused by {@code id}, itself caused by {@code cause} (a command applied between items). */
+    public void setCurrent(long id, long cause) {
+        currentId = id;
+        currentCause = cause;
+    }
+
+    /** Queues {@code item} at {@code atMicros}, caused by the current item or command. Returns the item's id. */
+    public long schedule(long atMicros, E item) {
         if (atMicros < nowMicros) {
             throw new IllegalArgumentException("cannot schedule in the past: " + atMicros + " < " + nowMicros);
         }
@@ -41,60 +97,66 @@ public final class Scheduler {
         }
         int i = size++;
         long seq = nextSeq++;
-        // sift up
+        long cause = currentId;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
             if (before(times[parent], seqs[parent], atMicros, seq)) {
                 break;
             }
-            times[i] = times[parent];
-            seqs[i] = seqs[parent];
-            events[i] = events[parent];
+            move(parent, i);
             i = parent;
         }
         times[i] = atMicros;
         seqs[i] = seq;
-        events[i] = event;
+        causes[i] = cause;
+        items[i] = item;
+        return seq;
     }
 
-    public void scheduleAfter(long delayMicros, SimEvent event) {
-        schedule(nowMicros + delayMicros, event);
+    public long scheduleAfter(long delayMicros, E item) {
+        return schedule(nowMicros + delayMicros, item);
     }
 
-    /** Time of the next event, or {@link Long#MAX_VALUE} when none is pending. */
+    /** Time of the next item, or {@link Long#MAX_VALUE} when none is pending. */
     public long peekTimeMicros() {
         return size == 0 ? Long.MAX_VALUE : times[0];
     }
 
-    /** Fires the next event, advancing the clock to its time. Returns false when nothing is pending. */
-    public boolean fireNext() {
+    /**
+     * Takes the next item, advancing the clock to its time; its id and cause become {@link #currentId()} and
+     * {@link #currentCause()}. Returns null when nothing is pending.
+     */
+    @SuppressWarnings("unchecked")
+    public E poll() {
         if (size == 0) {
-            return false;
+            return null;
         }
         long t = times[0];
-        SimEvent e = events[0];
+        E e = (E) items[0];
+        currentId = seqs[0];
+        currentCause = causes[0];
         removeTop();
         nowMicros = t;
         firedCount++;
-        e.fire();
-        return true;
+        return e;
     }
 
-    /** Moves the clock forward without firing anything (used to land exactly on a requested time). */
+    /** Moves the clock forward without taking anything (used to land exactly on a requested time). */
     public void advanceClockTo(long atMicros) {
         if (atMicros < nowMicros) {
             throw new IllegalArgumentException("time does not run backwards: " + atMicros + " < " + nowMicros);
         }
         if (atMicros > peekTimeMicros()) {
-            throw new IllegalStateException("an event is pending before " + atMicros);
+            throw new IllegalStateException("an item is pending before " + atMicros);
         }
         nowMicros = atMicros;
     }
 
-    /** Calls {@code visit} with every pending event, in no particular order (for drawing messages in flight). */
-    public void forEachPending(java.util.function.Consumer<SimEvent> visit) {
+    /** Calls {@code visit} with every pending item, in no particular order (for drawing messages in flight). */
+    @SuppressWarnings("unchecked")
+    public void forEachPending(Consumer<E> visit) {
         for (int i = 0; i < size; i++) {
-            visit.accept(events[i]);
+            visit.accept((E) items[i]);
         }
     }
 
@@ -102,8 +164,9 @@ public final class Scheduler {
         int last = --size;
         long t = times[last];
         long s = seqs[last];
-        SimEvent e = events[last];
-        events[last] = null;
+        long c = causes[last];
+        Object e = items[last];
+        items[last] = null;
         if (last == 0) {
             return;
         }
@@ -118,14 +181,20 @@ public final class Scheduler {
             if (before(t, s, times[child], seqs[child])) {
                 break;
             }
-            times[i] = times[child];
-            seqs[i] = seqs[child];
-            events[i] = events[child];
+            move(child, i);
             i = child;
         }
         times[i] = t;
         seqs[i] = s;
-        events[i] = e;
+        causes[i] = c;
+        items[i] = e;
+    }
+
+    private void move(int from, int to) {
+        times[to] = times[from];
+        seqs[to] = seqs[from];
+        causes[to] = causes[from];
+        items[to] = items[from];
     }
 
     private static boolean before(long t1, long s1, long t2, long s2) {
@@ -134,8 +203,9 @@ public final class Scheduler {
 
     private void grow() {
         int n = times.length * 2;
-        times = java.util.Arrays.copyOf(times, n);
-        seqs = java.util.Arrays.copyOf(seqs, n);
-        events = java.util.Arrays.copyOf(events, n);
+        times = Arrays.copyOf(times, n);
+        seqs = Arrays.copyOf(seqs, n);
+        causes = Arrays.copyOf(causes, n);
+        items = Arrays.copyOf(items, n);
     }
 }
