@@ -6,14 +6,27 @@ import java.util.Arrays;
  * When the Global Database's primary made each LSN durable: the LSN-to-time bookkeeping that the lags and the RPO of a
  * failover are read from (decision 10). One entry per VDL advance (at most one per boxcar window), kept in two
  * primitive arrays; entries every secondary has moved past are dropped, so a region that is out for minutes costs a
- * few megabytes and a healthy one a few entries.
+ * few megabytes and a healthy one a few entries. Once the entries kept fill less than a quarter of the arrays they
+ * shrink, so those megabytes go back when the region returns.
  */
 final class DurableHistory {
 
-    private long[] lsn = new long[1024];
-    private long[] micros = new long[1024];
+    private static final int INITIAL_CAPACITY = 1024;
+
+    private long[] lsn = new long[INITIAL_CAPACITY];
+    private long[] micros = new long[INITIAL_CAPACITY];
     private int start;
     private int end;
+
+    /** An independent copy: recording, trimming or truncating one leaves the other as it was. */
+    DurableHistory copy() {
+        DurableHistory c = new DurableHistory();
+        c.lsn = lsn.clone();
+        c.micros = micros.clone();
+        c.start = start;
+        c.end = end;
+        return c;
+    }
 
     /** The primary's VDL reached {@code vdl} at {@code atMicros}. */
     void record(long vdl, long atMicros) {
@@ -54,6 +67,17 @@ final class DurableHistory {
         if (i > start) {
             start = i;
         }
+        int live = end - start;
+        int capacity = lsn.length;
+        while (capacity > INITIAL_CAPACITY && live * 4 < capacity) {
+            capacity /= 2;
+        }
+        if (capacity < lsn.length) {
+            lsn = Arrays.copyOfRange(lsn, start, start + capacity);
+            micros = Arrays.copyOfRange(micros, start, start + capacity);
+            start = 0;
+            end = live;
+        }
     }
 
     /** Forgets everything above {@code cut} (a truncation). */
@@ -63,6 +87,11 @@ final class DurableHistory {
 
     int size() {
         return end - start;
+    }
+
+    /** Slots allocated per array: for the memory tests. */
+    int capacity() {
+        return lsn.length;
     }
 
     private int firstIndexAbove(long held) {

@@ -8,10 +8,26 @@ public final class LatencyHistogram {
 
     private static final int SUB_BUCKETS = 64;
     private static final int MAGNITUDES = 40;
-    private final long[] counts = new long[SUB_BUCKETS * MAGNITUDES];
+    private final long[] counts;
     private long total;
     private long max;
     private long sumMicros;
+
+    public LatencyHistogram() {
+        this.counts = new long[SUB_BUCKETS * MAGNITUDES];
+    }
+
+    private LatencyHistogram(LatencyHistogram from) {
+        this.counts = from.counts.clone();
+        this.total = from.total;
+        this.max = from.max;
+        this.sumMicros = from.sumMicros;
+    }
+
+    /** An independent copy: recording into one leaves the other as it was. */
+    public LatencyHistogram copy() {
+        return new LatencyHistogram(this);
+    }
 
     public void record(long micros) {
         long v = Math.max(0, micros);

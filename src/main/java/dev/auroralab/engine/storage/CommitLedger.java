@@ -15,17 +15,34 @@ import java.util.Arrays;
  * records each, laid out back to back, each ending in its CPL (which is also its commit LSN). So CPLs are computed, not
  * stored, and 12 million writes cost a few bytes per window. The transactions of a window arrived while it was open,
  * before its boxcar left, so their issue times are spread evenly over it; that gives commit latency its spread.
+ *
+ * <p>Trimming: a window is allocated every 2 ms, so a long run forgets the old, fully resolved ones
+ * ({@link #forgetBelow}). Window indices and commit counts stay absolute; the ledger remembers the highest CPL and the
+ * commit count of what it forgot, which is all a query at or above the cut needs.
  */
 public final class CommitLedger {
 
+    private static final int INITIAL_CAPACITY = 1024;
+
     private final int recordsPerTxn;
     private final long windowMicros;
-    private long[] firstLsn = new long[1024];
-    private int[] txnCount = new int[1024];
-    private long[] issuedAtMicros = new long[1024];
-    /** Transactions in all windows before this one: turns a CPL into a commit count. */
-    private long[] txnsBefore = new long[1024];
+    private long[] firstLsn = new long[INITIAL_CAPACITY];
+    private int[] txnCount = new int[INITIAL_CAPACITY];
+    private long[] issuedAtMicros = new long[INITIAL_CAPACITY];
+    /** Transactions in all windows before this one, forgotten ones included: turns a CPL into a commit count. */
+    private long[] txnsBefore = new long[INITIAL_CAPACITY];
+    /** Windows ever allocated (less those a truncation cut off): window indices are absolute. */
     private int windows;
+    /** The window index held in array slot 0. */
+    private int origin;
+    /** Windows below this index are forgotten. */
+    private int firstKept;
+    /** The last LSN of the last forgotten window: queries at or above it are exact. */
+    private long forgottenThroughLsn;
+    /** The highest CPL among the forgotten windows (0 when none). */
+    private long forgottenCpl;
+    /** Transactions in the forgotten windows. */
+    private long forgottenTxns;
     private long nextLsn = 1;
     private long maxAllocatedLsn;
     /** End of the last truncation range: LSNs below it are void, and the allocation limit counts from it. */
@@ -42,6 +59,30 @@ public final class CommitLedger {
     public CommitLedger(int recordsPerTxn, long windowMicros) {
         this.recordsPerTxn = recordsPerTxn;
         this.windowMicros = windowMicros;
+    }
+
+    /** An independent copy: allocating, acknowledging, truncating or trimming one leaves the other as it was. */
+    public CommitLedger copy() {
+        CommitLedger c = new CommitLedger(recordsPerTxn, windowMicros);
+        c.firstLsn = firstLsn.clone();
+        c.txnCount = txnCount.clone();
+        c.issuedAtMicros = issuedAtMicros.clone();
+        c.txnsBefore = txnsBefore.clone();
+        c.windows = windows;
+        c.origin = origin;
+        c.firstKept = firstKept;
+        c.forgottenThroughLsn = forgottenThroughLsn;
+        c.forgottenCpl = forgottenCpl;
+        c.forgottenTxns = forgottenTxns;
+        c.nextLsn = nextLsn;
+        c.maxAllocatedLsn = maxAllocatedLsn;
+        c.truncationEnd = truncationEnd;
+        c.ackWindow = ackWindow;
+        c.ackTxn = ackTxn;
+        c.acknowledgedLsn = acknowledgedLsn;
+        c.resolvedThrough = resolvedThrough;
+        c.acknowledgedCount = acknowledgedCount;
+        return c;
     }
 
     public long nextLsn() {
@@ -63,7 +104,11 @@ public final class CommitLedger {
 
     /** Total transactions ever allocated. */
     public long allocatedTxns() {
-        return windows == 0 ? 0 : txnsBefore[windows - 1] + txnCount[windows - 1];
+        if (windows == firstKept) {
+            return forgottenTxns;
+        }
+        int last = windows - 1 - origin;
+        return txnsBefore[last] + txnCount[last];
     }
 
     /** Commits waiting for VDL. */
@@ -89,49 +134,136 @@ public final class CommitLedger {
 
     /** Allocates a window of {@code txns} transactions issued from {@code issuedAt}. Returns its first LSN. */
     public long allocate(int txns, long issuedAt) {
-        if (windows == firstLsn.length) {
-            int n = windows * 2;
-            firstLsn = Arrays.copyOf(firstLsn, n);
-            txnCount = Arrays.copyOf(txnCount, n);
-            issuedAtMicros = Arrays.copyOf(issuedAtMicros, n);
-            txnsBefore = Arrays.copyOf(txnsBefore, n);
+        if (windows - origin == firstLsn.length) {
+            int live = windows - firstKept;
+            relocate(live * 2 > firstLsn.length ? firstLsn.length * 2 : firstLsn.length);
         }
         long first = nextLsn;
-        firstLsn[windows] = first;
-        txnCount[windows] = txns;
-        issuedAtMicros[windows] = issuedAt;
-        txnsBefore[windows] = allocatedTxns();
+        int at = windows - origin;
+        long before = allocatedTxns();
+        firstLsn[at] = first;
+        txnCount[at] = txns;
+        issuedAtMicros[at] = issuedAt;
+        txnsBefore[at] = before;
         windows++;
         nextLsn = first + (long) txns * recordsPerTxn;
         maxAllocatedLsn = nextLsn - 1;
         return first;
     }
 
-    /** The highest CPL at or below {@code lsn} (0 when none): VDL when given VCL. P17 §4.1. */
-    public long highestCplAtOrBelow(long lsn) {
-        int w = windowAtOrBelow(lsn);
-        while (w >= 0) {
-            long n = Math.min(txnCount[w], (lsn - firstLsn[w] + 1) / recordsPerTxn);
-            if (n > 0) {
-                return firstLsn[w] + n * recordsPerTxn - 1;
+    /**
+     * Forgets the windows that lie entirely at or below {@code lsn} and whose commits are all resolved (acknowledged
+     * or failed), oldest first, stopping at the first that is not; a no-op when there is none. Commit counts stay
+     * absolute. Queries at or above {@link #forgottenThroughLsn()} keep answering exactly as before; below it they
+     * clamp (see {@link #highestCplAtOrBelow}, {@link #commitsAtOrBelow}).
+     *
+     * <p>The engine must not truncate below {@link #forgottenThroughLsn()} afterwards ({@link #truncateAbove} throws)
+     * nor ask for exact counts below it (a replication shipping point, say).
+     */
+    public void forgetBelow(long lsn) {
+        int w = firstKept;
+        while (w < windows) {
+            int at = w - origin;
+            boolean below = lastLsnOf(at) <= lsn;
+            boolean resolved = txnsBefore[at] + txnCount[at] <= resolvedThrough;
+            if (!below || !resolved) {
+                break;
             }
-            w--;
+            w++;
         }
-        return 0;
+        if (w == firstKept) {
+            return;
+        }
+        int last = w - 1 - origin;
+        forgottenThroughLsn = lastLsnOf(last);
+        forgottenCpl = highestCplAtOrBelow(forgottenThroughLsn);
+        forgottenTxns = txnsBefore[last] + txnCount[last];
+        firstKept = w;
+        if (ackWindow < firstKept) {
+            // the forgotten windows hold no pending commit: acknowledging would only have stepped over them
+            ackWindow = firstKept;
+            ackTxn = 0;
+        }
+        int live = windows - firstKept;
+        int capacity = firstLsn.length;
+        while (capacity > INITIAL_CAPACITY && live * 4 < capacity) {
+            capacity /= 2;
+        }
+        if (capacity < firstLsn.length) {
+            relocate(capacity);
+        }
     }
 
-    /** How many commits have their CPL at or below {@code lsn}. */
+    /** The last LSN of the last forgotten window, or 0 when none is: queries at or above it are exact. */
+    public long forgottenThroughLsn() {
+        return forgottenThroughLsn;
+    }
+
+    /** Windows below this (absolute) index are forgotten. */
+    public int firstKeptWindow() {
+        return firstKept;
+    }
+
+    /** The last LSN of the window in array slot {@code at} (just below its first when it holds no transaction). */
+    private long lastLsnOf(int at) {
+        return firstLsn[at] + (long) txnCount[at] * recordsPerTxn - 1;
+    }
+
+    /** Moves the kept windows to the start of arrays of {@code capacity} slots (the same arrays when it fits). */
+    private void relocate(int capacity) {
+        int from = firstKept - origin;
+        int live = windows - firstKept;
+        if (capacity == firstLsn.length) {
+            System.arraycopy(firstLsn, from, firstLsn, 0, live);
+            System.arraycopy(txnCount, from, txnCount, 0, live);
+            System.arraycopy(issuedAtMicros, from, issuedAtMicros, 0, live);
+            System.arraycopy(txnsBefore, from, txnsBefore, 0, live);
+        } else {
+            firstLsn = Arrays.copyOfRange(firstLsn, from, from + capacity);
+            txnCount = Arrays.copyOfRange(txnCount, from, from + capacity);
+            issuedAtMicros = Arrays.copyOfRange(issuedAtMicros, from, from + capacity);
+            txnsBefore = Arrays.copyOfRange(txnsBefore, from, from + capacity);
+        }
+        origin = firstKept;
+    }
+
+    /** Slots allocated per array: for the memory tests. */
+    int capacity() {
+        return firstLsn.length;
+    }
+
+    /**
+     * The highest CPL at or below {@code lsn} (0 when none): VDL when given VCL. P17 §4.1. Below
+     * {@link #forgottenThroughLsn()} it answers as at that LSN: the highest forgotten CPL, an upper bound.
+     */
+    public long highestCplAtOrBelow(long lsn) {
+        int at = slotAtOrBelow(lsn);
+        for (int from = firstKept - origin; at >= from; at--) {
+            long n = Math.min(txnCount[at], (lsn - firstLsn[at] + 1) / recordsPerTxn);
+            if (n > 0) {
+                return firstLsn[at] + n * recordsPerTxn - 1;
+            }
+        }
+        return forgottenCpl;
+    }
+
+    /**
+     * How many commits have their CPL at or below {@code lsn}: the commits of every earlier window plus the whole
+     * transactions of its own window that end at or below it. Below {@link #forgottenThroughLsn()} it answers as at
+     * that LSN: every forgotten commit, an upper bound.
+     */
     public long commitsAtOrBelow(long lsn) {
-        int w = windowAtOrBelow(lsn);
-        if (w < 0) {
-            return 0;
+        int at = slotAtOrBelow(lsn);
+        if (at < firstKept - origin) {
+            return forgottenTxns;
         }
-        long n = Math.min(txnCount[w], Math.max(0, (lsn - firstLsn[w] + 1) / recordsPerTxn));
-        return txnsBefore[w] + n;
+        long n = Math.min(txnCount[at], Math.max(0, (lsn - firstLsn[at] + 1) / recordsPerTxn));
+        return txnsBefore[at] + n;
     }
 
-    private int windowAtOrBelow(long lsn) {
-        return LsnSearch.lastStartingAtOrBelow(firstLsn, windows, lsn);
+    /** The array slot of the last kept window starting at or below {@code lsn}, or one below the first kept. */
+    private int slotAtOrBelow(long lsn) {
+        return LsnSearch.lastStartingAtOrBelow(firstLsn, firstKept - origin, windows - origin, lsn);
     }
 
     /**
@@ -141,15 +273,16 @@ public final class CommitLedger {
     public long acknowledgeUpTo(long vdl, long nowMicros, LatencyHistogram latency) {
         long acked = 0;
         while (ackWindow < windows) {
-            int n = txnCount[ackWindow];
-            long base = firstLsn[ackWindow];
-            long issued = issuedAtMicros[ackWindow];
+            int at = ackWindow - origin;
+            int n = txnCount[at];
+            long base = firstLsn[at];
+            long issued = issuedAtMicros[at];
             while (ackTxn < n) {
                 long cpl = base + (long) (ackTxn + 1) * recordsPerTxn - 1;
                 if (cpl > vdl) {
                     return finishAck(acked);
                 }
-                long globalIndex = txnsBefore[ackWindow] + ackTxn;
+                long globalIndex = txnsBefore[at] + ackTxn;
                 if (globalIndex >= resolvedThrough) {
                     // transaction i of n arrived at the middle of its 1/n share of the window
                     long issuedAt = issued + windowMicros * (2L * ackTxn + 1) / (2L * n);
@@ -185,19 +318,26 @@ public final class CommitLedger {
     /**
      * Crash recovery truncated the volume above {@code vdl} (P17 §4.3) and the next writer allocates above
      * {@code truncationEnd}. Returns how many acknowledged commits had their CPL above {@code vdl}: lost.
+     *
+     * @throws IllegalStateException when {@code vdl} is below {@link #forgottenThroughLsn()}: the windows it would cut
+     *     are forgotten
      */
     public long truncateAbove(long vdl, long truncationEnd) {
+        if (vdl < forgottenThroughLsn) {
+            throw new IllegalStateException("truncation at " + vdl + " cuts into forgotten windows (through "
+                    + forgottenThroughLsn + ")");
+        }
         long acknowledgedBefore = commitsAtOrBelow(acknowledgedLsn);
         long surviving = commitsAtOrBelow(vdl);
         long lost = Math.max(0, acknowledgedBefore - surviving);
         // cut the windows so no CPL above vdl is ever found again
-        int w = windowAtOrBelow(vdl);
-        if (w < 0) {
-            windows = 0;
+        int at = slotAtOrBelow(vdl);
+        if (at < firstKept - origin) {
+            windows = firstKept;
         } else {
-            long n = Math.min(txnCount[w], Math.max(0, (vdl - firstLsn[w] + 1) / recordsPerTxn));
-            txnCount[w] = (int) n;
-            windows = w + 1;
+            long n = Math.min(txnCount[at], Math.max(0, (vdl - firstLsn[at] + 1) / recordsPerTxn));
+            txnCount[at] = (int) n;
+            windows = origin + at + 1;
         }
         if (acknowledgedLsn > vdl) {
             acknowledgedLsn = highestCplAtOrBelow(vdl);

@@ -3,6 +3,7 @@ package dev.auroralab.engine.storage;
 import dev.auroralab.engine.ModelValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A protection group: six copies of one 10 GB piece of the volume, two in each of three AZs, and the quorum sets that
@@ -51,8 +52,13 @@ public final class ProtectionGroup {
     private final String id;
     private final int index;
     private final int sizeGiB;
-    private final BoxcarLog log = new BoxcarLog();
+    private final BoxcarLog log;
     private final Slot[] slots = new Slot[ModelValues.COPIES_PER_PG];
+    /**
+     * Every copy ever created here, in letter order (A at 0): retired ones too, so a late message naming a copy by its
+     * letter still finds it. Bounded by six plus the replacements.
+     */
+    private final List<Segment> segments = new ArrayList<>(8);
     private char nextLetter = 'A';
     private long membershipEpoch = 1;
     /** Null in the normal 4/6 model; the AZ left out while the degraded 3/4 model is in force. */
@@ -61,12 +67,77 @@ public final class ProtectionGroup {
     private int pgclBoxcar = -1;
     /** The last boxcar index staged to S3 by continuous backup. */
     private int stagedBoxcar = -1;
+    /** Whether a gossip round is already scheduled for this group (so a second one is not). */
+    private boolean gossipScheduled;
     private final int[] scratch = new int[ModelValues.COPIES_PER_PG];
 
     public ProtectionGroup(String id, int index, int sizeGiB) {
+        this(id, index, sizeGiB, new BoxcarLog());
+    }
+
+    private ProtectionGroup(String id, int index, int sizeGiB, BoxcarLog log) {
         this.id = id;
         this.index = index;
         this.sizeGiB = sizeGiB;
+        this.log = log;
+    }
+
+    /**
+     * An independent copy of this group for a copied engine: the same id, index and size, a copy of the log, and a new
+     * {@link Segment} for every copy ever created here (retired ones too) with the same fields, placed on
+     * {@code nodeOf.apply(its node)} (the copied engine's node), in copied slots; the letter counter, membership
+     * epoch, degraded model, PGCL, staged boxcar and gossip flag are the same. Changing either group or its
+     * segments afterwards leaves the other alone.
+     */
+    public ProtectionGroup copy(Function<StorageNode, StorageNode> nodeOf) {
+        ProtectionGroup c = new ProtectionGroup(id, index, sizeGiB, log.copy());
+        for (Segment s : segments) {
+            c.segments.add(s.copyFor(c, nodeOf.apply(s.node())));
+        }
+        for (int i = 0; i < slots.length; i++) {
+            Slot from = slots[i];
+            if (from == null) {
+                continue;
+            }
+            Slot to = new Slot(from.address, from.az);
+            to.current = from.current == null ? null : c.segmentByLetter(from.current.letter());
+            to.replacement = from.replacement == null ? null : c.segmentByLetter(from.replacement.letter());
+            c.slots[i] = to;
+        }
+        c.nextLetter = nextLetter;
+        c.membershipEpoch = membershipEpoch;
+        c.degradedExcludedAz = degradedExcludedAz;
+        c.pgclBoxcar = pgclBoxcar;
+        c.stagedBoxcar = stagedBoxcar;
+        c.gossipScheduled = gossipScheduled;
+        return c;
+    }
+
+    /**
+     * The copy named {@code letter} in this group, retired ones included (a message sent to a copy before it was
+     * replaced still reaches it, and finds it retired), or null when no copy had that letter.
+     */
+    public Segment segmentByLetter(char letter) {
+        int i = letter - 'A';
+        if (i < 0 || i >= segments.size()) {
+            return null;
+        }
+        Segment s = segments.get(i);
+        return s.letter() == letter ? s : null;
+    }
+
+    public boolean gossipScheduled() {
+        return gossipScheduled;
+    }
+
+    public void setGossipScheduled(boolean scheduled) {
+        this.gossipScheduled = scheduled;
+    }
+
+    private Segment create(String id, StorageNode node, int slotIndex) {
+        Segment s = new Segment(id, nextLetter++, this, node, slotIndex);
+        segments.add(s);
+        return s;
     }
 
     /** Places the first copy of slot {@code slotIndex} (called six times when the volume is built). */
@@ -74,7 +145,7 @@ public final class ProtectionGroup {
         String address = id + "/" + az + "/" + copyNumber;
         Slot slot = new Slot(address, az);
         slots[slotIndex] = slot;
-        slot.current = new Segment(address, nextLetter++, this, node, slotIndex);
+        slot.current = create(address, node, slotIndex);
         return slot.current;
     }
 
@@ -196,8 +267,7 @@ public final class ProtectionGroup {
 
     /** Starts replacing the copy in {@code slot} with a new copy on {@code node} (P18 §4): bumps the epoch. */
     public Segment beginReplacement(Slot slot, StorageNode node, int generation) {
-        char letter = nextLetter++;
-        Segment g = new Segment(slot.address + "#" + generation, letter, this, node, indexOf(slot));
+        Segment g = create(slot.address + "#" + generation, node, indexOf(slot));
         g.setState(SegmentState.REPLACING);
         slot.replacement = g;
         membershipEpoch++;

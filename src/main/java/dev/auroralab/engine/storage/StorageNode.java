@@ -14,6 +14,13 @@ public final class StorageNode {
         this.az = az;
     }
 
+    /** An independent copy: failing or restoring one leaves the other as it was. */
+    public StorageNode copy() {
+        StorageNode c = new StorageNode(id, az);
+        c.failed = failed;
+        return c;
+    }
+
     public String id() {
         return id;
     }
