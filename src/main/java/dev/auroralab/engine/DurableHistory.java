@@ -9,7 +9,7 @@ import java.util.Arrays;
  * few megabytes and a healthy one a few entries. Once the entries kept fill less than a quarter of the arrays they
  * shrink, so those megabytes go back when the region returns.
  */
-final class DurableHistory {
+public final class DurableHistory {
 
     private static final int INITIAL_CAPACITY = 1024;
 
@@ -19,7 +19,7 @@ final class DurableHistory {
     private int end;
 
     /** An independent copy: recording, trimming or truncating one leaves the other as it was. */
-    DurableHistory copy() {
+    public DurableHistory copy() {
         DurableHistory c = new DurableHistory();
         c.lsn = lsn.clone();
         c.micros = micros.clone();
@@ -29,7 +29,7 @@ final class DurableHistory {
     }
 
     /** The primary's VDL reached {@code vdl} at {@code atMicros}. */
-    void record(long vdl, long atMicros) {
+    public void record(long vdl, long atMicros) {
         if (end > start && lsn[end - 1] >= vdl) {
             return;
         }
@@ -50,19 +50,19 @@ final class DurableHistory {
     }
 
     /** When the first LSN above {@code held} became durable on the primary, or -1 when none is known. */
-    long firstAbove(long held) {
+    public long firstAbove(long held) {
         int i = firstIndexAbove(held);
         return i < end ? micros[i] : -1;
     }
 
     /** When the primary made {@code held} durable (the last advance at or below it), or -1 when none is known. */
-    long timeOf(long held) {
+    public long timeOf(long held) {
         int i = firstIndexAbove(held) - 1;
         return i >= start ? micros[i] : -1;
     }
 
     /** Drops what every reader has moved past, keeping the last entry at or below {@code heldByAll}. */
-    void trimBelow(long heldByAll) {
+    public void trimBelow(long heldByAll) {
         int i = firstIndexAbove(heldByAll) - 1;
         if (i > start) {
             start = i;
@@ -81,16 +81,16 @@ final class DurableHistory {
     }
 
     /** Forgets everything above {@code cut} (a truncation). */
-    void truncateAbove(long cut) {
+    public void truncateAbove(long cut) {
         end = firstIndexAbove(cut);
     }
 
-    int size() {
+    public int size() {
         return end - start;
     }
 
     /** Slots allocated per array: for the memory tests. */
-    int capacity() {
+    public int capacity() {
         return lsn.length;
     }
 

@@ -1,6 +1,6 @@
 package dev.auroralab.engine;
 
-import dev.auroralab.engine.AuroraEngine.ReadRoute;
+import dev.auroralab.engine.EngineState.ReadRoute;
 import dev.auroralab.engine.storage.ProtectionGroup;
 import dev.auroralab.engine.storage.Segment;
 import dev.auroralab.engine.storage.SegmentState;

@@ -3,7 +3,7 @@ package dev.auroralab.engine;
 import dev.auroralab.engine.command.Command.ReadConsistency;
 import dev.auroralab.engine.storage.ProtectionGroup;
 import java.util.ArrayList;
-import java.util.HashSet;
+import dev.auroralab.engine.storage.StorageNode;
 import java.util.List;
 import java.util.Set;
 
@@ -18,21 +18,20 @@ import java.util.Set;
  * boxcars, through the same six-copy storage classes, and its durable LSN is the highest consistency point its
  * copies hold at a write quorum. Instances and storage nodes stay in the engine's lists, found by their AZ.
  */
-final class Region {
+public final class Region {
 
-    enum Role { PRIMARY, SECONDARY, DETACHED }
+    public enum Role { PRIMARY, SECONDARY, DETACHED }
 
-    final String name;
-    final List<String> azs;
+    public final String name;
+    public final List<String> azs;
     /** One-way latency from the scenario's primary region (0 for that region itself). */
-    final long latencyMicros;
-    final List<ProtectionGroup> pgs = new ArrayList<>();
-    final Set<ProtectionGroup> gossipScheduled = new HashSet<>();
-    boolean[] pgWriteQuorum;
-    boolean[] pgReadQuorum;
+    public final long latencyMicros;
+    public final List<ProtectionGroup> pgs = new ArrayList<>();
+    public boolean[] pgWriteQuorum;
+    public boolean[] pgReadQuorum;
 
     /** Whether {@code az} is the only AZ of this region that is out (and the region itself is up). */
-    boolean onlyAzOut(String az, Set<String> downAzs) {
+    public boolean onlyAzOut(String az, Set<String> downAzs) {
         if (down) {
             return false;
         }
@@ -44,53 +43,90 @@ final class Region {
         return true;
     }
 
-    Role role;
-    boolean down;
+    /** Position in the engine's region list: how scheduled work names this region. */
+    public int index;
+    public Role role;
+    public boolean down;
     /** An old primary that has to resynchronise before it rejoins as a secondary (after a global failover). */
-    boolean rejoinPending;
-    boolean resyncing;
-    int resyncGeneration;
+    public boolean rejoinPending;
+    public boolean resyncing;
+    public int resyncGeneration;
 
     // ---- as a replication receiver --------------------------------------------------------------------------------
     /** The highest LSN shipped to this region (the next batch starts above it). */
-    long shippedLsn;
+    public long shippedLsn;
     /** The highest LSN this region's volume was given (appended to its PGs' logs). */
-    long receivedLsn;
+    public long receivedLsn;
     /** This region's VDL: the highest consistency point its copies hold at a write quorum in every PG. */
-    long durableLsn;
+    public long durableLsn;
     /** When the replication link to this region finishes the batch it is carrying. */
-    long linkFreeMicros;
+    public long linkFreeMicros;
 
     // ---- write forwarding: one representative session -------------------------------------------------------------
-    ReadConsistency forwarding;
-    int forwardingGeneration;
-    long probeStartedMicros;
-    boolean probeWaitingForLsn;
-    boolean probeWaitingForAck;
-    long probeLsn;
-    long readStartedMicros = -1;
-    long readNeedsLsn;
-    long forwardedWrites;
-    long forwardedWritesFailed;
-    long forwardedWriteLatencyLastMicros;
-    long forwardedReads;
-    long staleReads;
-    long readWaitLastMicros;
-    long readWaitMaxMicros;
+    public ReadConsistency forwarding;
+    public int forwardingGeneration;
+    public long probeStartedMicros;
+    public boolean probeWaitingForLsn;
+    public boolean probeWaitingForAck;
+    public long probeLsn;
+    public long readStartedMicros = -1;
+    public long readNeedsLsn;
+    public long forwardedWrites;
+    public long forwardedWritesFailed;
+    public long forwardedWriteLatencyLastMicros;
+    public long forwardedReads;
+    public long staleReads;
+    public long readWaitLastMicros;
+    public long readWaitMaxMicros;
 
-    Region(String name, List<String> azs, long latencyMicros, Role role) {
+    public Region(String name, List<String> azs, long latencyMicros, Role role) {
         this.name = name;
         this.azs = List.copyOf(azs);
         this.latencyMicros = latencyMicros;
         this.role = role;
     }
 
-    boolean hasAz(String az) {
+    /** An independent region in the same state, its volume's protection groups copied onto {@code nodeOf}'s nodes. */
+    public Region copy(java.util.function.Function<StorageNode, StorageNode> nodeOf) {
+        Region c = new Region(name, azs, latencyMicros, role);
+        for (ProtectionGroup pg : pgs) {
+            c.pgs.add(pg.copy(nodeOf));
+        }
+        c.pgWriteQuorum = pgWriteQuorum.clone();
+        c.pgReadQuorum = pgReadQuorum.clone();
+        c.index = index;
+        c.down = down;
+        c.rejoinPending = rejoinPending;
+        c.resyncing = resyncing;
+        c.resyncGeneration = resyncGeneration;
+        c.shippedLsn = shippedLsn;
+        c.receivedLsn = receivedLsn;
+        c.durableLsn = durableLsn;
+        c.linkFreeMicros = linkFreeMicros;
+        c.forwarding = forwarding;
+        c.forwardingGeneration = forwardingGeneration;
+        c.probeStartedMicros = probeStartedMicros;
+        c.probeWaitingForLsn = probeWaitingForLsn;
+        c.probeWaitingForAck = probeWaitingForAck;
+        c.probeLsn = probeLsn;
+        c.readStartedMicros = readStartedMicros;
+        c.readNeedsLsn = readNeedsLsn;
+        c.forwardedWrites = forwardedWrites;
+        c.forwardedWritesFailed = forwardedWritesFailed;
+        c.forwardedWriteLatencyLastMicros = forwardedWriteLatencyLastMicros;
+        c.forwardedReads = forwardedReads;
+        c.staleReads = staleReads;
+        c.readWaitLastMicros = readWaitLastMicros;
+        c.readWaitMaxMicros = readWaitMaxMicros;
+        return c;
+    }
+
+    public boolean hasAz(String az) {
         return azs.contains(az);
     }
 
     /** The role as the report and the window name it: "down" while the region is out. */
-    String roleLabel() {
+    public String roleLabel() {
         if (down) {
             return "down";
         }
@@ -102,7 +138,7 @@ final class Region {
     }
 
     /** Whether replication batches are sent to this region now. */
-    boolean receivesReplication() {
+    public boolean receivesReplication() {
         return role == Role.SECONDARY && !down && !resyncing && !rejoinPending;
     }
 }

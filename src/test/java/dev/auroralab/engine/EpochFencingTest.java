@@ -26,7 +26,8 @@ class EpochFencingTest {
         int prefixBefore = copy.prefix();
         int lastBoxcar = pg.log().size() - 1;
         // a boxcar the crashed writer-1 sent under epoch 1, arriving only now
-        e.new BoxcarDelivery(copy, lastBoxcar, "writer-1", "az-a", 1, e.nowMicros(), e.nowMicros()).fire();
+        e.deliver(new Scheduled.BoxcarDelivery(new Scheduled.CopyRef(0, 0, copy.letter()), lastBoxcar, "writer-1",
+                "az-a", 1, e.nowMicros(), e.nowMicros()));
 
         assertThat(e.events()).last().isInstanceOfSatisfying(AuroraEvent.StaleWriteRejected.class, r -> {
             assertThat(r.fromInstance()).isEqualTo("writer-1");

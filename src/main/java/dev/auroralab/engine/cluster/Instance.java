@@ -35,6 +35,17 @@ public final class Instance {
         this.status = InstanceStatus.UP;
     }
 
+    /** An independent instance in the same state (for a copy of the engine). */
+    public Instance copy() {
+        Instance c = new Instance(id, az, role, tier, instanceClass, creationOrder);
+        c.status = status;
+        c.crashed = crashed;
+        c.appliedLsn = appliedLsn;
+        c.lagMicros = lagMicros;
+        c.generation = generation;
+        return c;
+    }
+
     public String id() {
         return id;
     }

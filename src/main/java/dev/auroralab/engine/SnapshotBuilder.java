@@ -1,0 +1,227 @@
+package dev.auroralab.engine;
+
+import dev.auroralab.engine.EngineContext;
+import dev.auroralab.engine.EngineState;
+import dev.auroralab.engine.ModelValues;
+import dev.auroralab.engine.Region;
+import dev.auroralab.engine.InstanceClassSize;
+import dev.auroralab.engine.LatencyHistogram;
+import dev.auroralab.engine.cluster.Instance;
+import dev.auroralab.engine.cluster.PromotionPolicy;
+import dev.auroralab.engine.command.Command;
+import dev.auroralab.engine.command.CommandResult;
+import dev.auroralab.engine.event.AuroraEvent;
+import dev.auroralab.engine.event.AuroraEvent.*;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.*;
+import dev.auroralab.engine.snapshot.FailoverPhase;
+import dev.auroralab.engine.storage.CommitLedger;
+import dev.auroralab.engine.storage.ProtectionGroup;
+import dev.auroralab.engine.storage.ProtectionGroup.Slot;
+import dev.auroralab.engine.storage.Segment;
+import dev.auroralab.engine.storage.SegmentState;
+import dev.auroralab.engine.storage.StorageNode;
+import dev.auroralab.engine.storage.WritePath;
+import dev.auroralab.engine.storage.ReadPath;
+import dev.auroralab.engine.storage.Repair;
+import dev.auroralab.engine.cluster.AzOutage;
+import dev.auroralab.engine.cluster.Failover;
+import dev.auroralab.engine.cluster.CrashRecovery;
+import dev.auroralab.engine.cluster.Replicas;
+import dev.auroralab.engine.global.Replication;
+import dev.auroralab.engine.global.RegionOutage;
+import dev.auroralab.engine.global.GlobalPromotion;
+import dev.auroralab.engine.global.ManagedRpo;
+import dev.auroralab.engine.global.WriteForwarding;
+import dev.auroralab.engine.global.SplitBrain;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Builds the immutable {@link EngineSnapshot} the window, the command line and the tests read: every region's
+ * volume, instances, endpoints, storage nodes and lags, the counters, the failover in progress and the messages in
+ * flight.
+ */
+public final class SnapshotBuilder {
+
+    private final EngineContext ctx;
+    private final EngineState st;
+
+    public SnapshotBuilder(EngineContext ctx) {
+        this.ctx = ctx;
+        this.st = ctx.st;
+    }
+
+    public EngineSnapshot snapshot() {
+        boolean readable = ctx.readPath.readableNow();
+        CountersSnapshot counters = new CountersSnapshot(st.writesIssued, st.writesAcknowledged, st.writesFailed,
+                st.acknowledgedLost, st.ledger.pendingTxns(), st.readsIssued, st.readsServed, st.readsFailed, st.writeDowntimeMicros,
+                st.readDowntimeMicros, st.commitLatency.percentileMicros(50), st.commitLatency.percentileMicros(99),
+                st.commitLatency.maxMicros(), st.commitLatency.sumMicros());
+        FailoverSnapshot fo = st.phase == FailoverPhase.NONE ? null
+                : new FailoverSnapshot(st.phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                        st.globalKind != null ? st.globalFrom : st.failoverFrom, st.globalKind != null ? st.globalTo : st.failoverTo,
+                        st.globalKind != null ? st.globalStartedMicros : st.failoverStartedMicros);
+        List<RegionSnapshot> regionSnaps = new ArrayList<>();
+        RegionSnapshot main = null;
+        for (Region r : st.regions) {
+            RegionSnapshot rs = regionSnapshot(r, readable);
+            regionSnaps.add(rs);
+            if (r == st.writeRegion) {
+                main = rs;
+            }
+        }
+        GlobalSnapshot global = new GlobalSnapshot(st.managedRpoSeconds, st.commitsBlocked, st.splitBrain,
+                st.regions.size() == 1 ? List.of() : ctx.splitBrain.writableRegions());
+        return new EngineSnapshot(ctx.now(), st.spec.seed(), main.region(), main.azs(), main.downAzs(), main.volume(),
+                main.instances(), main.endpoints(), st.writesPerSecond, st.readsPerSecond, counters, fo, st.failovers,
+                main.storageNodes(), messagesInFlight(), regionSnaps, global);
+    }
+
+    public RegionSnapshot regionSnapshot(Region r, boolean writeRegionReadable) {
+        List<ProtectionGroupSnapshot> pgSnaps = new ArrayList<>();
+        for (ProtectionGroup pg : r.pgs) {
+            List<SegmentSnapshot> segs = new ArrayList<>();
+            for (Slot slot : pg.slots()) {
+                segs.add(segmentSnapshot(pg, slot, slot.current(), false));
+                if (slot.replacement() != null) {
+                    segs.add(segmentSnapshot(pg, slot, slot.replacement(), true));
+                }
+            }
+            List<String> writeSet = ctx.availability.quorumSet(pg, true);
+            List<String> readSet = ctx.availability.quorumSet(pg, false);
+            pgSnaps.add(new ProtectionGroupSnapshot(pg.id(), pg.sizeGiB(), pg.membershipEpoch(), pg.segmentsUp(),
+                    pg.writableCopies(), pg.readableCopies(), pg.copiesInModel(), pg.writeQuorumSize(),
+                    pg.readQuorumSize(), pg.writeQuorumHeld(), pg.readQuorumHeld(),
+                    pg.pgcl(), pg.degradedExcludedAz(), writeSet, readSet, segs));
+        }
+        boolean isWrite = r == st.writeRegion;
+        boolean readable = isWrite ? writeRegionReadable : secondaryReadable(r);
+        boolean regionWritable = isWrite ? st.writable : r.role == Region.Role.PRIMARY && !r.down && ctx.splitBrain.oldWriterUp(r);
+        String reason = isWrite ? st.volumeReason : secondaryReason(r, readable);
+        long regionVcl = isWrite ? st.vcl : ProtectionGroup.volumeCompleteLsn(r.pgs, r.receivedLsn);
+        long regionVdl = isWrite ? st.vdl : r.durableLsn;
+        VolumeSnapshot volume = new VolumeSnapshot(ctx.availability.statusOf(regionWritable, readable), regionWritable, readable,
+                reason, regionVcl, regionVdl, st.volumeEpoch, st.ledger.nextLsn(),
+                st.ledger.allocationLimit(st.vdl, ModelValues.LSN_ALLOCATION_LIMIT), pgSnaps);
+        List<InstanceSnapshot> inst = new ArrayList<>();
+        List<String> readers = new ArrayList<>();
+        String endpoint = isWrite ? st.clusterEndpoint : null;
+        for (Instance i : st.instances) {
+            if (ctx.regionOf(i) != r) {
+                continue;
+            }
+            inst.add(new InstanceSnapshot(i.id(), r.name, i.az(), i.role(), i.status(), i.tier(),
+                    i.instanceClass(), i == st.writer ? st.vdl : i.appliedLsn(), i == st.writer ? 0 : i.lagMicros()));
+            if (!isWrite && i.role() == InstanceRole.READER && i.up()) {
+                readers.add(i.id());
+            }
+            if (!isWrite && i.role() == InstanceRole.WRITER && endpoint == null) {
+                endpoint = i.id(); // an old primary's own writer, after a detach
+            }
+        }
+        if (isWrite) {
+            for (Instance t : ctx.readPath.readerEndpointTargets()) {
+                readers.add(t.id());
+            }
+        }
+        List<StorageNodeSnapshot> nodeSnaps = new ArrayList<>();
+        for (StorageNode n : st.nodes) {
+            if (!r.hasAz(n.az())) {
+                continue;
+            }
+            List<String> held = new ArrayList<>();
+            for (ProtectionGroup pg : r.pgs) {
+                for (Segment s : pg.allCopies()) {
+                    if (s.node() == n && !s.retired()) {
+                        held.add(s.id());
+                    }
+                }
+            }
+            nodeSnaps.add(new StorageNodeSnapshot(n.id(), n.az(), !n.failed() && !st.downAzs.contains(n.az()), held));
+        }
+        List<String> regionDownAzs = new ArrayList<>();
+        for (String az : r.azs) {
+            if (st.downAzs.contains(az)) {
+                regionDownAzs.add(az);
+            }
+        }
+        ForwardingSnapshot fwd = r.forwarding == null && r.forwardedWrites == 0 ? null
+                : new ForwardingSnapshot(r.forwarding == null ? "off" : r.forwarding.label(), r.forwardedWrites,
+                        r.forwardedWritesFailed, r.forwardedWriteLatencyLastMicros, r.forwardedReads, r.staleReads,
+                        r.readWaitLastMicros, r.readWaitMaxMicros);
+        return new RegionSnapshot(r.name, r.roleLabel(), r.resyncing || r.rejoinPending, r.latencyMicros, r.azs,
+                regionDownAzs, volume, inst, nodeSnaps, new EndpointsSnapshot(endpoint, readers), regionVdl,
+                ctx.replication.rpoLagMicros(r), ctx.replication.durabilityLagMicros(r), regionWritable, readable, fwd);
+    }
+
+    /** A secondary serves reads when it is up, in sync enough to have data, and an instance and a copy per PG are up. */
+    public boolean secondaryReadable(Region r) {
+        if (r.down || r.resyncing || r.rejoinPending) {
+            return false;
+        }
+        boolean instanceUp = false;
+        for (Instance i : st.instances) {
+            instanceUp |= ctx.regionOf(i) == r && i.up();
+        }
+        if (!instanceUp) {
+            return false;
+        }
+        for (ProtectionGroup pg : r.pgs) {
+            Segment best = pg.mostCompleteReadable(null);
+            int needed = pg.log().lastIndexAtOrBelow(r.durableLsn);
+            if (best == null || (needed >= 0 && !best.holdsAllUpTo(needed))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public String secondaryReason(Region r, boolean readable) {
+        if (r.down) {
+            return "region " + r.name + " is out";
+        }
+        if (r.resyncing || r.rejoinPending) {
+            return r.name + " is resynchronising before it rejoins as a secondary";
+        }
+        String role = r.role == Region.Role.PRIMARY ? "the old primary (detached from)"
+                : r.role == Region.Role.DETACHED ? "a detached cluster" : "a read-only secondary";
+        return r.name + " is " + role + (readable ? "; reads are served locally" : "; reads fail: no instance or copy");
+    }
+
+    public SegmentSnapshot segmentSnapshot(ProtectionGroup pg, Slot slot, Segment s, boolean replacement) {
+        return new SegmentSnapshot(s.id(), slot.address(), s.letter(), s.az(), s.node().id(), s.state().label(),
+                s.scl(), replacement, pg.active(slot));
+    }
+
+    public List<MessageSnapshot> messagesInFlight() {
+        List<MessageSnapshot> out = new ArrayList<>();
+        // one pass over the queue: the window takes a snapshot every frame
+        st.queue.forEachPending(e -> {
+            if (e instanceof Scheduled.BoxcarDelivery b) {
+                Segment to = ctx.copy(b.to());
+                out.add(new MessageSnapshot("boxcar", b.writerId(), to.id(), b.sentMicros(), b.arrivesMicros(),
+                        to.pg().id(), to.pg().log().lastLsn(b.boxcar())));
+            } else if (e instanceof Scheduled.AckDelivery a) {
+                Segment from = ctx.copy(a.from());
+                out.add(new MessageSnapshot("ack", from.id(), a.writerId(), a.sentMicros(), a.arrivesMicros(),
+                        from.pg().id(), from.pg().log().sclOf(a.prefix())));
+            } else if (e instanceof Scheduled.RedoApply r) {
+                out.add(new MessageSnapshot("redo", r.from(), ctx.instanceNumbered(r.replica()).id(), r.sentMicros(),
+                        r.appliesMicros(), null, r.vdl()));
+            } else if (e instanceof Scheduled.ReplicationDelivery d) {
+                out.add(new MessageSnapshot("replication", d.fromRegion(), st.regions.get(d.region()).name,
+                        d.sentMicros(), d.arrivesMicros(), null, d.toLsn()));
+            }
+        });
+        out.sort(java.util.Comparator.comparingLong(MessageSnapshot::sentMicros)
+                .thenComparing(MessageSnapshot::kind).thenComparing(MessageSnapshot::to));
+        return out;
+    }
+}

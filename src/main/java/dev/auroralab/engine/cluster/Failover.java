@@ -1,0 +1,279 @@
+package dev.auroralab.engine.cluster;
+
+import dev.auroralab.engine.EngineContext;
+import dev.auroralab.engine.EngineState;
+import dev.auroralab.engine.Scheduled;
+import dev.auroralab.engine.ModelValues;
+import dev.auroralab.engine.Region;
+import dev.auroralab.engine.InstanceClassSize;
+import dev.auroralab.engine.LatencyHistogram;
+import dev.auroralab.engine.cluster.Instance;
+import dev.auroralab.engine.cluster.PromotionPolicy;
+import dev.auroralab.engine.command.Command;
+import dev.auroralab.engine.command.CommandResult;
+import dev.auroralab.engine.event.AuroraEvent;
+import dev.auroralab.engine.event.AuroraEvent.*;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.*;
+import dev.auroralab.engine.snapshot.FailoverPhase;
+import dev.auroralab.engine.storage.CommitLedger;
+import dev.auroralab.engine.storage.ProtectionGroup;
+import dev.auroralab.engine.storage.ProtectionGroup.Slot;
+import dev.auroralab.engine.storage.Segment;
+import dev.auroralab.engine.storage.SegmentState;
+import dev.auroralab.engine.storage.StorageNode;
+import dev.auroralab.engine.storage.WritePath;
+import dev.auroralab.engine.storage.ReadPath;
+import dev.auroralab.engine.storage.Repair;
+import dev.auroralab.engine.cluster.AzOutage;
+import dev.auroralab.engine.cluster.Failover;
+import dev.auroralab.engine.cluster.CrashRecovery;
+import dev.auroralab.engine.cluster.Replicas;
+import dev.auroralab.engine.global.Replication;
+import dev.auroralab.engine.global.RegionOutage;
+import dev.auroralab.engine.global.GlobalPromotion;
+import dev.auroralab.engine.global.ManagedRpo;
+import dev.auroralab.engine.global.WriteForwarding;
+import dev.auroralab.engine.global.SplitBrain;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * In-region failover: a writer failure is detected, a replica is chosen by promotion tier, then size, then at random
+ * among equals, it is promoted and runs crash recovery, and the cluster endpoint moves to it; with no replica the
+ * writer is recreated in its AZ. A manual failover restarts the old writer as a reader.
+ *
+ * <p>Source: UG "High availability for Amazon Aurora" and "Failing over a DB cluster"; P17 §4.3.
+ * Model: fixed detection, restart and DNS times (ModelValues); a second failure during a failover chooses again.
+ */
+public final class Failover {
+
+    private final EngineContext ctx;
+    private final EngineState st;
+
+    public Failover(EngineContext ctx) {
+        this.ctx = ctx;
+        this.st = ctx.st;
+    }
+
+    public CommandResult failInstance(String id) {
+        Instance i = ctx.instance(id);
+        if (i == null) {
+            return CommandResult.rejected("no instance " + id);
+        }
+        if (i.status() == InstanceStatus.DOWN) {
+            return CommandResult.rejected(id + " is already down");
+        }
+        i.setCrashed(true);
+        markInstanceDown(i, true);
+        return CommandResult.ok(id + " is down");
+    }
+
+    public void markInstanceDown(Instance i, boolean logIt) {
+        i.setStatus(InstanceStatus.DOWN);
+        if (logIt || i == st.writer) {
+            ctx.emit(new InstanceFailed(ctx.now(), i.id(), i.az(), i == st.writer ? "writer" : "replica"));
+        }
+        if ((st.phase == FailoverPhase.PROMOTING || st.phase == FailoverPhase.RECOVERING) && i.id().equals(st.failoverTo)
+                && !i.id().equals(st.failoverFrom)) {
+            // the replica being promoted, or the new writer still recovering, died too: choose again at once
+            st.failoverGeneration++;
+            String why = i == st.writer ? "the new writer failed during recovery"
+                    : "the promotion target " + i.id() + " failed";
+            if (st.writer == i) {
+                st.writer = null;
+            }
+            i.setRole(InstanceRole.READER);
+            startPromotion(null, why);
+        } else if (i == st.writer) {
+            onWriterLost();
+        }
+    }
+
+    public void onWriterLost() {
+        if (st.phase == FailoverPhase.SWITCHOVER_SYNC) {
+            ctx.emit(new GlobalOperationCancelled(ctx.now(), st.globalKind, st.globalTo, "writer " + st.writer.id()
+                    + " failed before " + st.globalTo + " was in sync; Aurora recovers the primary instead"));
+            ctx.globalPromotion.clearGlobalOperation();
+            st.phase = FailoverPhase.NONE;
+        }
+        st.writesFailed += st.ledger.failPending();
+        st.writerServing = false;
+        if (st.phase == FailoverPhase.NONE) {
+            startFailoverRecord(st.writer.id());
+        }
+        st.phase = FailoverPhase.DETECTING;
+        int generation = ++st.failoverGeneration;
+        st.queue.scheduleAfter(ModelValues.WRITER_FAILURE_DETECTION_MICROS,
+                new Scheduled.WriterFailureDetection(generation));
+    }
+
+    /** The detection time has passed: the failover proper starts, unless something else took over meanwhile. */
+    public void onWriterFailureDetected(Scheduled.WriterFailureDetection d) {
+        if (d.failoverGeneration() == st.failoverGeneration) {
+            ctx.emit(new WriterFailureDetected(ctx.now(), st.failoverFrom));
+            startPromotion(null, "writer failed");
+        }
+    }
+
+    public List<Instance> promotionCandidates() {
+        return promotionCandidates(st.writeRegion);
+    }
+
+    /** The readers of a region that could take the writer role now: up, and not in an AZ that is out. */
+    public List<Instance> promotionCandidates(Region r) {
+        List<Instance> out = new ArrayList<>();
+        for (Instance i : st.instances) {
+            if (i.role() == InstanceRole.READER && i.up() && !st.downAzs.contains(i.az()) && ctx.regionOf(i) == r) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    public void startPromotion(Instance target, String why) {
+        Instance t = target != null ? target : PromotionPolicy.choose(promotionCandidates(), st.random.tieBreaks);
+        int generation = ++st.failoverGeneration;
+        if (t == null) {
+            Instance old = ctx.instance(st.failoverFrom);
+            if (old != null && old == st.writer && !st.downAzs.contains(old.az())) {
+                st.phase = FailoverPhase.RECREATING;
+                st.failoverTo = old.id();
+                long ready = ctx.now() + ModelValues.WRITER_RECREATE_MICROS;
+                old.setStatus(InstanceStatus.CREATING);
+                ctx.emit(new WriterRecreationStarted(ctx.now(), old.id(), ready));
+                int g = old.generation();
+                st.queue.schedule(ready, new Scheduled.WriterRecreated(old.creationOrder(), generation, g));
+            } else {
+                st.phase = FailoverPhase.WAITING_FOR_AZ;
+                st.failoverTo = null;
+                ctx.emit(new NoWriterAvailable(ctx.now(), old == null || old != st.writer
+                        ? "no replica is up to promote; add one or restore an instance"
+                        : "no replica to promote and the writer's AZ " + old.az() + " is out"));
+            }
+            ctx.availability.refreshAvailability();
+            return;
+        }
+        st.phase = FailoverPhase.PROMOTING;
+        st.failoverTo = t.id();
+        if (st.writer != null && st.writer != t) {
+            st.writer.setRole(InstanceRole.READER);
+            st.writer = null;
+        }
+        t.setStatus(InstanceStatus.PROMOTING);
+        ctx.emit(new FailoverStarted(ctx.now(), st.failoverFrom, t.id(), why));
+        int g = t.generation();
+        st.queue.scheduleAfter(ModelValues.INSTANCE_RESTART_MICROS,
+                new Scheduled.PromotionDone(t.creationOrder(), generation, g));
+        ctx.availability.refreshAvailability();
+    }
+
+    /** The writer was recreated in its AZ (no replica to promote): it runs crash recovery. */
+    public void onWriterRecreated(Scheduled.WriterRecreated r) {
+        Instance old = ctx.instanceNumbered(r.instance());
+        if (r.failoverGeneration() == st.failoverGeneration && old.generation() == r.instanceGeneration()) {
+            old.setCrashed(false);
+            ctx.crashRecovery.beginRecovery(old);
+        }
+    }
+
+    /** The chosen replica has restarted as the writer: it runs crash recovery. */
+    public void onPromotionDone(Scheduled.PromotionDone p) {
+        Instance t = ctx.instanceNumbered(p.instance());
+        if (p.failoverGeneration() == st.failoverGeneration && t.generation() == p.instanceGeneration()) {
+            t.setRole(InstanceRole.WRITER);
+            st.writer = t;
+            ctx.emit(new WriterPromoted(ctx.now(), t.id()));
+            ctx.crashRecovery.beginRecovery(t);
+        }
+    }
+
+    /** Opens the ledger entry for a period without a writer: where it started and the losses counted so far. */
+    public void startFailoverRecord(String from) {
+        st.failoverFrom = from;
+        st.failoverTo = null;
+        st.failoverStartedMicros = ctx.now();
+        st.failoverLostBefore = st.acknowledgedLost;
+    }
+
+    public void completeFailover() {
+        long lost = st.acknowledgedLost - st.failoverLostBefore;
+        st.failovers.add(new FailoverRecord("in-region", st.failoverFrom, st.failoverTo, st.failoverStartedMicros, ctx.now(), lost, 0,
+                st.failoverStartedMicros));
+        ctx.emit(new FailoverCompleted(ctx.now(), st.failoverFrom, st.failoverTo, ctx.now() - st.failoverStartedMicros));
+        st.phase = FailoverPhase.NONE;
+        st.failoverFrom = null;
+        st.failoverTo = null;
+        ctx.availability.refreshAvailability();
+    }
+
+    public CommandResult manualFailover(String targetId) {
+        if (st.phase != FailoverPhase.NONE) {
+            return CommandResult.rejected("a failover is already in progress");
+        }
+        if (st.writer == null || !st.writer.up()) {
+            return CommandResult.rejected("the writer is not up; Aurora fails over on its own");
+        }
+        Instance target = null;
+        if (targetId != null) {
+            target = ctx.instance(targetId);
+            if (target == null) {
+                return CommandResult.rejected("no instance " + targetId);
+            }
+            if (target == st.writer) {
+                return CommandResult.rejected(targetId + " is already the writer");
+            }
+            if (ctx.regionOf(target) != st.writeRegion) {
+                return CommandResult.rejected(targetId + " is in " + ctx.regionOf(target).name
+                        + ", not in the writer's region; use switchover or failover-global to move the writer there");
+            }
+            if (!target.up() || target.role() != InstanceRole.READER) {
+                return CommandResult.rejected(targetId + " is not an available replica");
+            }
+        } else if (promotionCandidates().isEmpty()) {
+            return CommandResult.rejected("there is no replica to fail over to");
+        }
+        Instance old = st.writer;
+        startFailoverRecord(old.id());
+        st.writesFailed += st.ledger.failPending();
+        st.writerServing = false;
+        // the old writer restarts as a reader (UG: only the writer and the target restart)
+        old.setRole(InstanceRole.READER);
+        st.writer = null;
+        ctx.replicas.restartInstance(old);
+        startPromotion(target, "manual failover");
+        return CommandResult.ok("failing over from " + old.id() + " to " + st.failoverTo);
+    }
+
+    public String writerReason() {
+        return switch (st.phase) {
+            case DETECTING -> "writer " + st.failoverFrom + " is down; failover starts once it is detected";
+            case PROMOTING -> "no writer: promoting " + st.failoverTo + " (failover from " + st.failoverFrom + ")";
+            case RECOVERING -> "no writer: " + st.failoverTo + " is running crash recovery";
+            case WAITING_FOR_QUORUM -> ctx.crashRecovery.pgWithoutReadQuorum() == null
+                    ? "no writer: " + st.failoverTo + " has a read quorum of every protection group and starts recovery"
+                    : "no writer: " + st.failoverTo + " waits for a read quorum of " + ctx.crashRecovery.pgWithoutReadQuorum()
+                            + " to recover";
+            case ENDPOINT_MOVING -> "no writer reachable: the cluster endpoint is moving to " + st.failoverTo
+                    + " (DNS TTL 5 s)";
+            case RECREATING -> "no writer: no replica to promote, so " + st.failoverTo + " is being recreated in its AZ";
+            case WAITING_FOR_AZ -> st.writeRegion.down
+                    ? "no writer: the primary region " + st.writeRegion.name + " is out; restore it or fail over the"
+                            + " global database to a secondary"
+                    : "no writer: no replica to promote and the writer's AZ is out";
+            case SWITCHOVER_SYNC -> "switchover to " + st.globalTo + ": writes stop until " + st.globalTo
+                    + " holds every acknowledged write";
+            case SWITCHOVER_RECONFIGURING -> "switchover to " + st.globalTo + ": the regions swap roles";
+            case GLOBAL_PROMOTING -> ("detach-and-promote".equals(st.globalKind) ? "detach and promote: " + st.globalTo
+                    + " becomes a standalone cluster" : "global failover: " + st.globalTo + " is being promoted")
+                    + " (writes resume when it has a writer)";
+            case NONE -> st.writer == null ? "no writer" : "writer " + st.writer.id() + " is " + st.writer.status().label();
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package dev.auroralab.engine.global;
+
+import dev.auroralab.engine.EngineContext;
+import dev.auroralab.engine.EngineState;
+import dev.auroralab.engine.ModelValues;
+import dev.auroralab.engine.Region;
+import dev.auroralab.engine.InstanceClassSize;
+import dev.auroralab.engine.LatencyHistogram;
+import dev.auroralab.engine.cluster.Instance;
+import dev.auroralab.engine.cluster.PromotionPolicy;
+import dev.auroralab.engine.command.Command;
+import dev.auroralab.engine.command.CommandResult;
+import dev.auroralab.engine.event.AuroraEvent;
+import dev.auroralab.engine.event.AuroraEvent.*;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.*;
+import dev.auroralab.engine.snapshot.FailoverPhase;
+import dev.auroralab.engine.storage.CommitLedger;
+import dev.auroralab.engine.storage.ProtectionGroup;
+import dev.auroralab.engine.storage.ProtectionGroup.Slot;
+import dev.auroralab.engine.storage.Segment;
+import dev.auroralab.engine.storage.SegmentState;
+import dev.auroralab.engine.storage.StorageNode;
+import dev.auroralab.engine.storage.WritePath;
+import dev.auroralab.engine.storage.ReadPath;
+import dev.auroralab.engine.storage.Repair;
+import dev.auroralab.engine.cluster.AzOutage;
+import dev.auroralab.engine.cluster.Failover;
+import dev.auroralab.engine.cluster.CrashRecovery;
+import dev.auroralab.engine.cluster.Replicas;
+import dev.auroralab.engine.global.Replication;
+import dev.auroralab.engine.global.RegionOutage;
+import dev.auroralab.engine.global.GlobalPromotion;
+import dev.auroralab.engine.global.ManagedRpo;
+import dev.auroralab.engine.global.WriteForwarding;
+import dev.auroralab.engine.global.SplitBrain;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Managed RPO (rds.global_db_rpo): commits on the primary wait while every secondary's RPO lag is over the limit.
+ *
+ * <p>Source: UG "Managing RPOs for Aurora PostgreSQL-based global databases". Model: checked once per boxcar window.
+ */
+public final class ManagedRpo {
+
+    private final EngineContext ctx;
+    private final EngineState st;
+
+    public ManagedRpo(EngineContext ctx) {
+        this.ctx = ctx;
+        this.st = ctx.st;
+    }
+
+    public CommandResult setManagedRpo(Long seconds) {
+        if (st.regions.size() == 1) {
+            return CommandResult.rejected("the managed RPO needs secondary regions; this cluster has none");
+        }
+        if (seconds != null && seconds < ModelValues.MANAGED_RPO_MIN_SECONDS) {
+            return CommandResult.rejected("the managed RPO is at least " + ModelValues.MANAGED_RPO_MIN_SECONDS
+                    + " s (rds.global_db_rpo), got " + seconds);
+        }
+        st.managedRpoSeconds = seconds == null ? 0 : seconds;
+        ctx.emit(new ManagedRpoChanged(ctx.now(), st.managedRpoSeconds));
+        refreshCommitsBlocked();
+        return CommandResult.ok(seconds == null ? "managed RPO off" : "managed RPO " + seconds + " s");
+    }
+
+    /** UG-2023: commits on the primary block while every secondary's RPO lag is over the managed RPO. */
+    public void refreshCommitsBlocked() {
+        boolean block = false;
+        long smallest = Long.MAX_VALUE;
+        String within = null;
+        if (st.managedRpoSeconds > 0 && st.writeRegion.role == Region.Role.PRIMARY) {
+            long limit = st.managedRpoSeconds * 1_000_000;
+            block = true;
+            boolean any = false;
+            for (Region r : st.regions) {
+                if (r.role == Region.Role.SECONDARY) {
+                    any = true;
+                    long lag = ctx.replication.rpoLagMicros(r);
+                    smallest = Math.min(smallest, lag);
+                    if (lag <= limit) {
+                        block = false;
+                        within = within == null ? r.name : within;
+                    }
+                }
+            }
+            block &= any;
+        }
+        if (block == st.commitsBlocked) {
+            return;
+        }
+        st.commitsBlocked = block;
+        if (block) {
+            ctx.emit(new CommitsBlocked(ctx.now(), st.managedRpoSeconds, smallest));
+        } else {
+            // within is null when the RPO was turned off or no secondary is left to hold commits for
+            ctx.emit(new CommitsUnblocked(ctx.now(), within));
+            ctx.writePath.acknowledgeCommits();
+        }
+        ctx.availability.refreshAvailability();
+    }
+}

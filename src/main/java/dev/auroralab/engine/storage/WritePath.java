@@ -1,0 +1,253 @@
+package dev.auroralab.engine.storage;
+
+import dev.auroralab.engine.EngineContext;
+import dev.auroralab.engine.EngineState;
+import dev.auroralab.engine.Scheduled;
+import dev.auroralab.engine.ModelValues;
+import dev.auroralab.engine.Region;
+import dev.auroralab.engine.InstanceClassSize;
+import dev.auroralab.engine.LatencyHistogram;
+import dev.auroralab.engine.cluster.Instance;
+import dev.auroralab.engine.cluster.PromotionPolicy;
+import dev.auroralab.engine.command.Command;
+import dev.auroralab.engine.command.CommandResult;
+import dev.auroralab.engine.event.AuroraEvent;
+import dev.auroralab.engine.event.AuroraEvent.*;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.*;
+import dev.auroralab.engine.snapshot.FailoverPhase;
+import dev.auroralab.engine.storage.CommitLedger;
+import dev.auroralab.engine.storage.ProtectionGroup;
+import dev.auroralab.engine.storage.ProtectionGroup.Slot;
+import dev.auroralab.engine.storage.Segment;
+import dev.auroralab.engine.storage.SegmentState;
+import dev.auroralab.engine.storage.StorageNode;
+import dev.auroralab.engine.storage.WritePath;
+import dev.auroralab.engine.storage.ReadPath;
+import dev.auroralab.engine.storage.Repair;
+import dev.auroralab.engine.cluster.AzOutage;
+import dev.auroralab.engine.cluster.Failover;
+import dev.auroralab.engine.cluster.CrashRecovery;
+import dev.auroralab.engine.cluster.Replicas;
+import dev.auroralab.engine.global.Replication;
+import dev.auroralab.engine.global.RegionOutage;
+import dev.auroralab.engine.global.GlobalPromotion;
+import dev.auroralab.engine.global.ManagedRpo;
+import dev.auroralab.engine.global.WriteForwarding;
+import dev.auroralab.engine.global.SplitBrain;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The write path: the writer allocates LSNs, sends one boxcar per protection group per window to all six copies,
+ * each copy persists it and acknowledges with its SCL, the writer advances PGCL at a write quorum (the AND of the
+ * quorum terms during a membership change), VCL across the volume, VDL at the highest consistency point at or below
+ * VCL, and acknowledges a commit once VDL reaches it; no LSN is allocated above VDL + LAL.
+ *
+ * <p>Source: P17 §3-4 (boxcars, SCL, PGCL, VCL, VDL, LAL, commit queue), P18 §2 (quorum sets, epochs).
+ * Model: one boxcar per PG per 2 ms window; records are counted, never materialised; a write is two records.
+ */
+public final class WritePath {
+
+    private final EngineContext ctx;
+    private final EngineState st;
+
+    // scratch for one window: the first and last LSN and record count each PG gets
+    private long[] firstOfPg = new long[0];
+    private long[] lastOfPg = new long[0];
+    private int[] countOfPg = new int[0];
+
+    public WritePath(EngineContext ctx) {
+        this.ctx = ctx;
+        this.st = ctx.st;
+    }
+
+    public void onBoxcarWindow() {
+        long now = ctx.now();
+        long window = ModelValues.BOXCAR_WINDOW_MICROS;
+        double want = st.writesPerSecond * window / 1e6 + st.writeCarry;
+        int n = (int) want;
+        st.writeCarry = want - n;
+        int forwarded = ctx.writeForwarding.forwardedWritesWaiting();
+        n += forwarded;
+        if (n > 0) {
+            st.writesIssued += n;
+            if (!ctx.writerAcceptsWrites()) {
+                st.writesFailed += n;
+                ctx.writeForwarding.failForwardedWrites();
+            } else if (!st.ledger.fitsUnderAllocationLimit(n, st.vdl, ModelValues.LSN_ALLOCATION_LIMIT)) {
+                // P17 §4.2.1: back-pressure; the model fails the writes the client could not get an LSN for
+                st.writesFailed += n;
+                ctx.writeForwarding.failForwardedWrites();
+                if (!st.lalReported) {
+                    st.lalReported = true;
+                    ctx.emit(new LsnAllocationLimitReached(now, st.vdl, st.ledger.allocationLimit(st.vdl, ModelValues.LSN_ALLOCATION_LIMIT)));
+                    ctx.availability.refreshAvailability();
+                }
+            } else {
+                if (st.lalReported) {
+                    st.lalReported = false;
+                    ctx.availability.refreshAvailability();
+                }
+                issueWindow(n, now);
+                if (forwarded > 0) {
+                    ctx.writeForwarding.allocateForwardedWrites();
+                }
+            }
+        }
+        if (st.regions.size() > 1) {
+            ctx.replication.onGlobalWindow();
+        }
+        if (st.writerServing && st.writer != null && st.vdl > st.lastRedoVdl) {
+            ctx.replicas.sendRedo();
+        }
+        if (!st.writable) {
+            st.writeDowntimeMicros += window;
+        }
+        st.queue.scheduleAfter(window, Scheduled.Tick.BOXCAR_WINDOW);
+    }
+
+    public void issueWindow(int txns, long now) {
+        // these writes arrived during the window that closes now
+        long first = st.ledger.allocate(txns, Math.max(0, now - ModelValues.BOXCAR_WINDOW_MICROS));
+        int records = txns * st.ledger.recordsPerTxn();
+        int p = ctx.pgs().size();
+        if (countOfPg.length != p) {
+            firstOfPg = new long[p];
+            lastOfPg = new long[p];
+            countOfPg = new int[p];
+        }
+        java.util.Arrays.fill(countOfPg, 0);
+        if (p == 1) {
+            countOfPg[0] = records;
+            firstOfPg[0] = first;
+            lastOfPg[0] = first + records - 1;
+        } else {
+            // each record changes a page of one PG, chosen at random (the workload stream)
+            for (int r = 0; r < records; r++) {
+                int g = st.random.workload.nextInt(p);
+                long lsn = first + r;
+                if (countOfPg[g]++ == 0) {
+                    firstOfPg[g] = lsn;
+                }
+                lastOfPg[g] = lsn;
+            }
+        }
+        for (int g = 0; g < p; g++) {
+            if (countOfPg[g] == 0) {
+                continue;
+            }
+            ProtectionGroup pg = ctx.pgs().get(g);
+            int index = pg.log().append(firstOfPg[g], lastOfPg[g]);
+            sendBoxcar(pg, index, now);
+        }
+    }
+
+    public void sendBoxcar(ProtectionGroup pg, int index, long now) {
+        for (Segment s : pg.allCopies()) {
+            if (s.state().accepting() && !s.retired()) {
+                long arrives = now + ctx.hop(st.writer.az(), s.az()) + ModelValues.SEGMENT_PERSIST_MICROS;
+                st.queue.schedule(arrives, new Scheduled.BoxcarDelivery(ctx.refOf(s), index, st.writer.id(),
+                        st.writer.az(), st.volumeEpoch, now, arrives));
+            }
+        }
+    }
+
+    /** A boxcar reaches one copy: persisted and acknowledged, unless the copy is out or the writer is fenced. */
+    public void onBoxcarDelivered(Scheduled.BoxcarDelivery d) {
+        Segment s = ctx.copy(d.to());
+        if (!s.state().accepting() || s.retired() || !ctx.reachable(s)) {
+            return; // lost on the wire: the copy is out
+        }
+        if (d.epoch() < s.volumeEpoch()) {
+            ctx.emit(new StaleWriteRejected(ctx.now(), s.id(), d.writerId(), d.epoch(), s.volumeEpoch()));
+            return;
+        }
+        if (s.pg().log().isTruncated(d.boxcar())) {
+            return;
+        }
+        if (d.epoch() > s.volumeEpoch()) {
+            s.setVolumeEpoch(d.epoch());
+        }
+        String prior = st.writerByEpoch.putIfAbsent(d.epoch(), d.writerId());
+        if (prior != null && !prior.equals(d.writerId())) {
+            st.epochViolations++;
+        }
+        int prefix = s.receive(d.boxcar());
+        long arrives = ctx.now() + ctx.hop(s.az(), d.writerAz());
+        st.queue.schedule(arrives, new Scheduled.AckDelivery(d.to(), prefix, d.writerId(), d.epoch(), ctx.now(),
+                arrives));
+    }
+
+    /** A copy's acknowledgement reaches the writer that sent the boxcar: its SCL may move PGCL. */
+    public void onAckDelivered(Scheduled.AckDelivery a) {
+        if (st.writer == null || !st.writer.id().equals(a.writerId()) || a.epoch() != st.volumeEpoch
+                || !st.writer.up()) {
+            return; // the writer that sent the boxcar is gone or fenced
+        }
+        Segment segment = ctx.copy(a.from());
+        if (a.prefix() > segment.ackedPrefix()) {
+            segment.setAckedPrefix(a.prefix());
+            onAcknowledged(segment.pg());
+        }
+    }
+
+    public void onAcknowledged(ProtectionGroup pg) {
+        int candidate = pg.quorumAckedPrefix();
+        if (candidate <= pg.pgclBoxcar()) {
+            return; // PGCL never moves back: what reached quorum stays durable
+        }
+        pg.setPgclBoxcar(candidate);
+        advanceVolumeDurableLsn();
+    }
+
+    /** VCL = no record at or below it is missing a quorum anywhere; VDL = highest CPL at or below VCL (P17 §4.1). */
+    public void advanceVolumeDurableLsn() {
+        long limit = ProtectionGroup.volumeCompleteLsn(ctx.pgs(), st.ledger.maxAllocatedLsn());
+        if (limit > st.vcl) {
+            st.vcl = limit;
+        }
+        long newVdl = st.ledger.highestCplAtOrBelow(st.vcl);
+        if (newVdl > st.vdl) {
+            st.vdl = newVdl;
+            st.vdlReachedMicros = ctx.now();
+            if (st.writeRegion.role == Region.Role.PRIMARY) {
+                st.globalVdl = st.vdl;
+                if (st.regions.size() > 1) {
+                    st.history.record(st.vdl, st.vdlReachedMicros);
+                }
+            }
+            acknowledgeCommits();
+        }
+    }
+
+    /** Acknowledges the commits VDL has reached, unless the managed RPO holds them back. */
+    public void acknowledgeCommits() {
+        if (!st.commitsBlocked) {
+            st.writesAcknowledged += st.ledger.acknowledgeUpTo(st.vdl, ctx.now(), st.commitLatency);
+            if (st.regions.size() > 1) {
+                ctx.writeForwarding.onForwardedWritesAcknowledged();
+            }
+        }
+    }
+
+    public CommandResult setWorkload(Double writes, Double reads) {
+        if ((writes != null && (writes < 0 || writes.isNaN())) || (reads != null && (reads < 0 || reads.isNaN()))) {
+            return CommandResult.rejected("rates cannot be negative");
+        }
+        if (writes != null) {
+            st.writesPerSecond = writes;
+        }
+        if (reads != null) {
+            st.readsPerSecond = reads;
+        }
+        ctx.emit(new WorkloadChanged(ctx.now(), st.writesPerSecond, st.readsPerSecond));
+        return CommandResult.ok("workload changed");
+    }
+}
