@@ -195,7 +195,10 @@ public final class AuroraEngine {
             switch (t) {
                 case BOXCAR_WINDOW -> ctx.writePath.onBoxcarWindow();
                 case READ_TICK -> ctx.readPath.onReadTick();
-                case BACKUP_STAGING -> ctx.repair.onBackupStaging();
+                case BACKUP_STAGING -> {
+                    ctx.repair.onBackupStaging();
+                    ctx.garbageCollection.collect();
+                }
                 case REPLICATION_BATCH -> ctx.replication.onReplicationBatch();
                 default -> throw new IllegalStateException(t.name());
             }

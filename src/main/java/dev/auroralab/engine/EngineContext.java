@@ -12,6 +12,7 @@ import dev.auroralab.engine.global.RegionOutage;
 import dev.auroralab.engine.global.Replication;
 import dev.auroralab.engine.global.SplitBrain;
 import dev.auroralab.engine.global.WriteForwarding;
+import dev.auroralab.engine.storage.GarbageCollection;
 import dev.auroralab.engine.storage.ProtectionGroup;
 import dev.auroralab.engine.storage.ReadPath;
 import dev.auroralab.engine.storage.Repair;
@@ -37,6 +38,7 @@ public final class EngineContext {
     public final WritePath writePath;
     public final ReadPath readPath;
     public final Repair repair;
+    public final GarbageCollection garbageCollection;
     public final AzOutage azOutage;
     public final Failover failover;
     public final CrashRecovery crashRecovery;
@@ -55,6 +57,7 @@ public final class EngineContext {
         writePath = new WritePath(this);
         readPath = new ReadPath(this);
         repair = new Repair(this);
+        garbageCollection = new GarbageCollection(this);
         azOutage = new AzOutage(this);
         failover = new Failover(this);
         crashRecovery = new CrashRecovery(this);
