@@ -12,6 +12,7 @@ import dev.auroralab.engine.storage.CommitLedger;
 import dev.auroralab.engine.storage.ProtectionGroup;
 import dev.auroralab.engine.storage.Segment;
 import dev.auroralab.engine.storage.StorageNode;
+import dev.auroralab.engine.storage.Volume;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -125,6 +126,7 @@ public final class AuroraEngine {
         r.pgReadQuorum = new boolean[count];
         java.util.Arrays.fill(r.pgWriteQuorum, true);
         java.util.Arrays.fill(r.pgReadQuorum, true);
+        r.volume = new Volume(pgs);
     }
 
     // =================================================================================================================
@@ -300,6 +302,10 @@ public final class AuroraEngine {
 
     List<ProtectionGroup> protectionGroups() {
         return ctx.pgs();
+    }
+
+    List<Region> regions() {
+        return st.regions;
     }
 
     CommitLedger ledger() {

@@ -66,31 +66,17 @@ public final class Availability {
 
     /** {@code nowReadable}: whether reads through the reader endpoint succeed now, when the caller already knows. */
     public void refreshAvailability(boolean nowReadable) {
-        boolean allWrite = true;
-        String firstWriteBlock = null;
         for (Region region : st.regions) {
-            for (ProtectionGroup pg : region.pgs) {
-                int g = pg.index();
-                boolean w = pg.writeQuorumHeld();
-                boolean r = pg.readQuorumHeld();
-                if (w != region.pgWriteQuorum[g]) {
-                    region.pgWriteQuorum[g] = w;
-                    ctx.emit(w ? new WriteQuorumRegained(ctx.now(), pg.id())
-                            : new WriteQuorumLost(ctx.now(), pg.id(), pg.writableCopies(), pg.writeQuorumSize()));
-                }
-                if (r != region.pgReadQuorum[g]) {
-                    region.pgReadQuorum[g] = r;
-                    ctx.emit(r ? new ReadQuorumRegained(ctx.now(), pg.id())
-                            : new ReadQuorumLost(ctx.now(), pg.id(), pg.readableCopies(), pg.readQuorumSize()));
-                }
-                if (region == st.writeRegion) {
-                    if (!w && firstWriteBlock == null) {
-                        firstWriteBlock = pg.id() + " reaches " + pg.writableCopies() + " of " + pg.copiesInModel()
-                                + " copies; writes need " + pg.writeQuorumSize();
-                    }
-                    allWrite &= w;
-                }
-            }
+            // only the groups that changed since the last look, in index order: a loop over all, without the cost
+            region.volume.drainQuorumChanges(g -> reportQuorum(region, region.pgs.get(g)));
+        }
+        Region wr = st.writeRegion;
+        boolean allWrite = wr.pgsWithoutWriteQuorum.isEmpty();
+        String firstWriteBlock = null;
+        if (!allWrite) {
+            ProtectionGroup pg = wr.pgs.get(wr.pgsWithoutWriteQuorum.nextSetBit(0));
+            firstWriteBlock = pg.id() + " reaches " + pg.writableCopies() + " of " + pg.copiesInModel()
+                    + " copies; writes need " + pg.writeQuorumSize();
         }
         boolean writerOk = ctx.writerAcceptsWrites();
         boolean nowWritable = writerOk && allWrite && !st.lalReported && !st.commitsBlocked;
@@ -117,6 +103,24 @@ public final class Availability {
         if (status != st.volumeStatus) {
             ctx.emit(new VolumeStatusChanged(ctx.now(), st.volumeStatus.label(), status.label(), reason));
             st.volumeStatus = status;
+        }
+    }
+
+    /** Emits the quorum events of one group whose copies changed, if its write or read quorum flipped. */
+    private void reportQuorum(Region region, ProtectionGroup pg) {
+        int g = pg.index();
+        boolean w = pg.writeQuorumHeld();
+        boolean r = pg.readQuorumHeld();
+        if (w != region.pgWriteQuorum[g]) {
+            region.pgWriteQuorum[g] = w;
+            region.pgsWithoutWriteQuorum.set(g, !w);
+            ctx.emit(w ? new WriteQuorumRegained(ctx.now(), pg.id())
+                    : new WriteQuorumLost(ctx.now(), pg.id(), pg.writableCopies(), pg.writeQuorumSize()));
+        }
+        if (r != region.pgReadQuorum[g]) {
+            region.pgReadQuorum[g] = r;
+            ctx.emit(r ? new ReadQuorumRegained(ctx.now(), pg.id())
+                    : new ReadQuorumLost(ctx.now(), pg.id(), pg.readableCopies(), pg.readQuorumSize()));
         }
     }
 

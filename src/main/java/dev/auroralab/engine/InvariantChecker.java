@@ -24,6 +24,42 @@ public final class InvariantChecker {
     private InvariantChecker() {
     }
 
+    /**
+     * The volume's incremental aggregates (storage/Volume) against a loop over every group: VCL limit, the highest
+     * read point every group serves (checked by its definition: every group serves it, some group not the next LSN)
+     * and the quorum flags the engine last reported.
+     */
+    private static void checkVolumeAggregates(Region r, List<String> out) {
+        long cap = Long.MAX_VALUE - 1;
+        long loop = cap;
+        for (ProtectionGroup pg : r.pgs) {
+            loop = Math.min(loop, pg.log().completeThrough(pg.pgclBoxcar()));
+        }
+        long indexed = r.volume.completeLsn(cap);
+        if (indexed != loop) {
+            out.add(r.name + ": the volume's VCL limit " + indexed + " != " + loop + " from every group");
+        }
+        long through = r.volume.readableThroughLsn();
+        if (through != Long.MIN_VALUE && !everyGroupServes(r, through)) {
+            out.add(r.name + ": read point " + through + " is said to be served by every group but is not");
+        }
+        if (through != Long.MAX_VALUE && everyGroupServes(r, through + 1)) {
+            out.add(r.name + ": every group serves read point " + (through + 1) + " but the volume says "
+                    + through);
+        }
+    }
+
+    private static boolean everyGroupServes(Region r, long readPoint) {
+        for (ProtectionGroup pg : r.pgs) {
+            Segment best = pg.mostCompleteReadable(null);
+            int needed = pg.log().lastIndexAtOrBelow(readPoint);
+            if (needed >= 0 && (best == null || best.prefix() < needed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Returns the violated properties in words; empty when all hold. */
     public static List<String> check(AuroraEngine engine) {
         List<String> out = new ArrayList<>();
@@ -72,6 +108,9 @@ public final class InvariantChecker {
                 out.add("a writer read at read point " + r.readPoint() + " went to " + r.segment().id()
                         + " which does not hold it");
             }
+        }
+        for (Region r : engine.regions()) {
+            checkVolumeAggregates(r, out);
         }
         long[] c = engine.counters();
         if (c[0] != c[1] + c[2] + c[3]) {

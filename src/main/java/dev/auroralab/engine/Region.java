@@ -4,6 +4,7 @@ import dev.auroralab.engine.command.Command.ReadConsistency;
 import dev.auroralab.engine.storage.ProtectionGroup;
 import java.util.ArrayList;
 import dev.auroralab.engine.storage.StorageNode;
+import dev.auroralab.engine.storage.Volume;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +30,10 @@ public final class Region {
     public final List<ProtectionGroup> pgs = new ArrayList<>();
     public boolean[] pgWriteQuorum;
     public boolean[] pgReadQuorum;
+    /** The PGs whose write quorum was last reported lost, by index: the first names the reason writes stop. */
+    public final java.util.BitSet pgsWithoutWriteQuorum = new java.util.BitSet();
+    /** The volume's aggregates (VCL limit, read limit, quorum changes), set once the PGs are built. */
+    public Volume volume;
 
     /** Whether {@code az} is the only AZ of this region that is out (and the region itself is up). */
     public boolean onlyAzOut(String az, Set<String> downAzs) {
@@ -93,6 +98,8 @@ public final class Region {
             c.pgs.add(pg.copy(nodeOf));
         }
         c.pgWriteQuorum = pgWriteQuorum.clone();
+        c.pgsWithoutWriteQuorum.or(pgsWithoutWriteQuorum);
+        c.volume = new Volume(c.pgs);
         c.pgReadQuorum = pgReadQuorum.clone();
         c.index = index;
         c.down = down;

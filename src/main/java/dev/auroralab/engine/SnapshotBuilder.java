@@ -105,7 +105,7 @@ public final class SnapshotBuilder {
         boolean readable = isWrite ? writeRegionReadable : secondaryReadable(r);
         boolean regionWritable = isWrite ? st.writable : r.role == Region.Role.PRIMARY && !r.down && ctx.splitBrain.oldWriterUp(r);
         String reason = isWrite ? st.volumeReason : secondaryReason(r, readable);
-        long regionVcl = isWrite ? st.vcl : ProtectionGroup.volumeCompleteLsn(r.pgs, r.receivedLsn);
+        long regionVcl = isWrite ? st.vcl : r.volume.completeLsn(r.receivedLsn);
         long regionVdl = isWrite ? st.vdl : r.durableLsn;
         VolumeSnapshot volume = new VolumeSnapshot(ctx.availability.statusOf(regionWritable, readable), regionWritable, readable,
                 reason, regionVcl, regionVdl, st.volumeEpoch, st.ledger.nextLsn(),

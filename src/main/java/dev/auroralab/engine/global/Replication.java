@@ -169,7 +169,7 @@ public final class Replication {
 
     /** A secondary's VDL: the highest consistency point at or below the LSN every PG holds at a write quorum. */
     public void advanceSecondaryDurable(Region r) {
-        long vclR = ProtectionGroup.volumeCompleteLsn(r.pgs, r.receivedLsn);
+        long vclR = r.volume.completeLsn(r.receivedLsn);
         long d = st.ledger.highestCplAtOrBelow(vclR);
         if (d <= r.durableLsn) {
             return;

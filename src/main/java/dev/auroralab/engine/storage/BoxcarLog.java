@@ -31,6 +31,8 @@ public final class BoxcarLog {
     /** SCL of a copy whose prefix ends just below {@code stored}: the last live boxcar's last LSN among the dropped. */
     private long sclBelowStored;
     private int size;
+    /** The group whose log this is: told when the log grows or is cut, so its volume's aggregates follow. */
+    ProtectionGroup owner;
 
     public BoxcarLog() {
         firstLsn = new long[INITIAL_CAPACITY];
@@ -65,6 +67,9 @@ public final class BoxcarLog {
         firstLsn[at] = first;
         lastLsn[at] = last;
         truncated[at] = false;
+        if (owner != null) {
+            owner.logChanged();
+        }
         return size++;
     }
 
@@ -94,6 +99,9 @@ public final class BoxcarLog {
         }
         if (index <= firstKept) {
             return;
+        }
+        if (owner != null) {
+            owner.logChanged();
         }
         int newStored = index - 1;
         sclBelowStored = sclOf(newStored - 1);
@@ -165,6 +173,9 @@ public final class BoxcarLog {
      *     {@code sclOf(firstKept() - 2)}, the last live LSN the log no longer stores): the engine forgot too much
      */
     public void truncateAbove(long vdl) {
+        if (owner != null) {
+            owner.logChanged();
+        }
         // LSNs only grow (a new writer starts above the last truncation range), so walk back until below vdl
         for (int i = size - 1; i >= stored; i--) {
             int at = i - origin;

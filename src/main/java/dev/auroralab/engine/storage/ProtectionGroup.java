@@ -70,6 +70,14 @@ public final class ProtectionGroup {
     /** Whether a gossip round is already scheduled for this group (so a second one is not). */
     private boolean gossipScheduled;
     private final int[] scratch = new int[ModelValues.COPIES_PER_PG];
+    /** The volume this group belongs to, told of every change that moves its aggregates; null until attached. */
+    private Volume volume;
+    boolean vclDirty;
+    boolean readDirty;
+    boolean quorumDirty;
+    /** writableCopies() and readableCopies() as last computed; -1 once a copy or the membership changed. */
+    private int writableCache = -1;
+    private int readableCache = -1;
 
     public ProtectionGroup(String id, int index, int sizeGiB) {
         this(id, index, sizeGiB, new BoxcarLog());
@@ -80,6 +88,58 @@ public final class ProtectionGroup {
         this.index = index;
         this.sizeGiB = sizeGiB;
         this.log = log;
+        log.owner = this;
+    }
+
+    /** Joins {@code v}: from now on this group tells it when its VCL limit, read limit or quorum may have moved. */
+    void attach(Volume v) {
+        this.volume = v;
+        vclDirty = false;
+        readDirty = false;
+        quorumDirty = false;
+    }
+
+    /** A copy changed state, or the membership changed: the quorum, the gauges and the read limit may move. */
+    void copiesChanged() {
+        writableCache = -1;
+        readableCache = -1;
+        if (volume != null) {
+            volume.markQuorum(this);
+            volume.markRead(this);
+        }
+    }
+
+    /** A copy's complete prefix moved: the read limit may move. */
+    void prefixChanged() {
+        if (volume != null) {
+            volume.markRead(this);
+        }
+    }
+
+    /** The log grew or was cut: the VCL limit and the read limit may move. */
+    void logChanged() {
+        if (volume != null) {
+            volume.markVcl(this);
+            volume.markRead(this);
+        }
+    }
+
+    /**
+     * The highest read point this group can serve now: a read at or below it finds a reachable copy whose complete
+     * prefix reaches the last boxcar starting at or below the read point (the read path's own test); MIN_VALUE when
+     * none can, MAX_VALUE when any can.
+     */
+    long readLimitLsn() {
+        Segment best = mostCompleteReadable(null);
+        int bestPrefix = best == null ? -1 : best.prefix();
+        int floor = log.firstKept() == 0 ? -1 : log.firstKept() - 1;
+        if (log.size() == 0) {
+            return Long.MAX_VALUE;
+        }
+        if (bestPrefix < floor) {
+            return Long.MIN_VALUE;
+        }
+        return bestPrefix + 1 >= log.size() ? Long.MAX_VALUE : log.firstLsn(bestPrefix + 1) - 1;
     }
 
     /**
@@ -187,6 +247,9 @@ public final class ProtectionGroup {
 
     public void setPgclBoxcar(int boxcar) {
         this.pgclBoxcar = boxcar;
+        if (volume != null) {
+            volume.markVcl(this);
+        }
     }
 
     /** PGCL as an LSN: the last record of the quorum-complete prefix (P18 §2.3). */
@@ -267,6 +330,7 @@ public final class ProtectionGroup {
 
     /** Starts replacing the copy in {@code slot} with a new copy on {@code node} (P18 §4): bumps the epoch. */
     public Segment beginReplacement(Slot slot, StorageNode node, int generation) {
+        copiesChanged();
         Segment g = create(slot.address + "#" + generation, node, indexOf(slot));
         g.setState(SegmentState.REPLACING);
         slot.replacement = g;
@@ -276,6 +340,7 @@ public final class ProtectionGroup {
 
     /** The replacement caught up and the old copy is still gone: the slot now holds the replacement alone. */
     public Segment commitReplacement(Slot slot) {
+        copiesChanged();
         Segment old = slot.current;
         slot.current = slot.replacement;
         slot.replacement = null;
@@ -285,6 +350,7 @@ public final class ProtectionGroup {
 
     /** The old copy came back first: the replacement is dropped and the slot is back to the old copy. */
     public Segment rollBackReplacement(Slot slot) {
+        copiesChanged();
         Segment g = slot.replacement;
         slot.replacement = null;
         membershipEpoch++;
@@ -332,11 +398,13 @@ public final class ProtectionGroup {
     }
 
     public void enterDegradedModel(String excludedAz) {
+        copiesChanged();
         degradedExcludedAz = excludedAz;
         membershipEpoch++;
     }
 
     public void leaveDegradedModel() {
+        copiesChanged();
         degradedExcludedAz = null;
         membershipEpoch++;
     }
@@ -384,6 +452,13 @@ public final class ProtectionGroup {
 
     /** Fewest copies accepting writes over all terms: the number a write-quorum gauge shows. */
     public int writableCopies() {
+        if (writableCache < 0) {
+            writableCache = countWritableCopies();
+        }
+        return writableCache;
+    }
+
+    private int countWritableCopies() {
         int min = Integer.MAX_VALUE;
         for (List<Segment> term : quorumTerms()) {
             int n = 0;
@@ -399,6 +474,13 @@ public final class ProtectionGroup {
 
     /** Most copies reachable with their data over all terms: the number a read-quorum gauge shows. */
     public int readableCopies() {
+        if (readableCache < 0) {
+            readableCache = countReadableCopies();
+        }
+        return readableCache;
+    }
+
+    private int countReadableCopies() {
         int max = 0;
         for (List<Segment> term : quorumTerms()) {
             int n = 0;

@@ -75,7 +75,8 @@ public final class ReadPath {
         if (targets.isEmpty()) {
             st.readsFailed += n;
         } else {
-            int[] bestPrefix = reachablePrefixes();
+            int[] bestPrefix = null;
+            long readableThrough = st.writeRegion.volume.readableThroughLsn();
             int t = targets.size();
             int p = ctx.pgs().size();
             for (int k = 0; k < t; k++) {
@@ -83,7 +84,12 @@ public final class ReadPath {
                 long share = n / t + (k < n % t ? 1 : 0);
                 long readPoint = readPointOf(target);
                 int pgsOk = 0;
-                for (int g = 0; g < p; g++) {
+                if (readPoint <= readableThrough && target != st.writer) {
+                    pgsOk = p; // every group holds the read point on a reachable copy: no need to look at each
+                } else if (bestPrefix == null) {
+                    bestPrefix = reachablePrefixes();
+                }
+                for (int g = 0; g < p && pgsOk < p; g++) {
                     int needed = ctx.pgs().get(g).log().lastIndexAtOrBelow(readPoint);
                     if (needed < 0 || bestPrefix[g] >= needed) {
                         pgsOk++;
@@ -153,6 +159,12 @@ public final class ReadPath {
         List<Instance> targets = readerEndpointTargets();
         if (targets.isEmpty()) {
             return false;
+        }
+        long readableThrough = st.writeRegion.volume.readableThroughLsn();
+        for (Instance t : targets) {
+            if (readPointOf(t) <= readableThrough) {
+                return true;
+            }
         }
         int[] best = reachablePrefixes();
         for (Instance t : targets) {

@@ -99,6 +99,7 @@ public final class Segment {
     }
 
     public void setState(SegmentState state) {
+        pg.copiesChanged();
         this.state = state;
         generation++;
     }
@@ -130,6 +131,7 @@ public final class Segment {
     }
 
     public void retire() {
+        pg.copiesChanged();
         this.retired = true;
     }
 
@@ -186,6 +188,7 @@ public final class Segment {
 
     /** Persists boxcar {@code index}. Returns the new prefix. */
     public int receive(int index) {
+        pg.prefixChanged();
         if (index > prefix) {
             beyondAdd(index);
             advancePrefix();
@@ -195,6 +198,7 @@ public final class Segment {
 
     /** Copies every boxcar up to {@code index} from a peer (hydration of a new copy, or bulk gossip). */
     public void fillUpTo(int index) {
+        pg.prefixChanged();
         if (index <= prefix) {
             return;
         }
@@ -223,11 +227,13 @@ public final class Segment {
 
     /** Drops what recovery truncated: boxcars above the cut are void, and a straddling boxcar keeps its lower part. */
     public void applyTruncation() {
+        pg.prefixChanged();
         advancePrefix();
     }
 
     /** A destroyed copy loses everything it held. */
     public void wipe() {
+        pg.prefixChanged();
         prefix = -1;
         beyondClear();
         ackedPrefix = -1;

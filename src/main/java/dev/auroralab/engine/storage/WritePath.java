@@ -62,6 +62,7 @@ public final class WritePath {
     private long[] firstOfPg = new long[0];
     private long[] lastOfPg = new long[0];
     private int[] countOfPg = new int[0];
+    private int[] touched = new int[16];
 
     public WritePath(EngineContext ctx) {
         this.ctx = ctx;
@@ -123,11 +124,13 @@ public final class WritePath {
             lastOfPg = new long[p];
             countOfPg = new int[p];
         }
-        java.util.Arrays.fill(countOfPg, 0);
+        // only the groups this window touches are visited, so a window costs what it carries, not the volume's size
+        int touchedCount = 0;
         if (p == 1) {
             countOfPg[0] = records;
             firstOfPg[0] = first;
             lastOfPg[0] = first + records - 1;
+            touched = push(touched, touchedCount++, 0);
         } else {
             // each record changes a page of one PG, chosen at random (the workload stream)
             for (int r = 0; r < records; r++) {
@@ -135,19 +138,28 @@ public final class WritePath {
                 long lsn = first + r;
                 if (countOfPg[g]++ == 0) {
                     firstOfPg[g] = lsn;
+                    touched = push(touched, touchedCount++, g);
                 }
                 lastOfPg[g] = lsn;
             }
         }
-        for (int g = 0; g < p; g++) {
-            if (countOfPg[g] == 0) {
-                continue;
-            }
+        // in PG order, as the boxcars always left: the latency draws follow the same sequence
+        java.util.Arrays.sort(touched, 0, touchedCount);
+        for (int k = 0; k < touchedCount; k++) {
+            int g = touched[k];
+            countOfPg[g] = 0;
             ProtectionGroup pg = ctx.pgs().get(g);
             int index = pg.log().append(firstOfPg[g], lastOfPg[g]);
             sendBoxcar(pg, index, now);
         }
     }
+
+    private static int[] push(int[] list, int at, int value) {
+        int[] out = at == list.length ? java.util.Arrays.copyOf(list, Math.max(16, at * 2)) : list;
+        out[at] = value;
+        return out;
+    }
+
 
     public void sendBoxcar(ProtectionGroup pg, int index, long now) {
         for (Segment s : pg.allCopies()) {
@@ -209,7 +221,7 @@ public final class WritePath {
 
     /** VCL = no record at or below it is missing a quorum anywhere; VDL = highest CPL at or below VCL (P17 §4.1). */
     public void advanceVolumeDurableLsn() {
-        long limit = ProtectionGroup.volumeCompleteLsn(ctx.pgs(), st.ledger.maxAllocatedLsn());
+        long limit = st.writeRegion.volume.completeLsn(st.ledger.maxAllocatedLsn());
         if (limit > st.vcl) {
             st.vcl = limit;
         }
