@@ -5,6 +5,9 @@ import dev.auroralab.engine.cluster.Instance;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.command.CommandResult;
 import dev.auroralab.engine.event.AuroraEvent;
+import dev.auroralab.engine.event.Cause;
+import dev.auroralab.engine.event.CausedEvent;
+import java.util.ArrayList;
 import dev.auroralab.engine.event.AuroraEvent.CommandRejected;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
@@ -168,6 +171,20 @@ public final class AuroraEngine {
         return List.copyOf(st.events);
     }
 
+    /** Every event with its id and the id of its cause, in log order. */
+    public List<CausedEvent> causedEvents() {
+        List<CausedEvent> out = new ArrayList<>(st.events.size());
+        for (int i = 0; i < st.events.size(); i++) {
+            out.add(new CausedEvent(i, st.eventCauses.get(i), st.events.get(i)));
+        }
+        return out;
+    }
+
+    /** The cause with id {@code id} (a command or a piece of scheduled work), or null when none is known. */
+    public Cause cause(long id) {
+        return st.causes.get(id);
+    }
+
     public void addListener(Consumer<AuroraEvent> listener) {
         ctx.listeners.add(listener);
     }
@@ -177,6 +194,10 @@ public final class AuroraEngine {
     }
 
     public CommandResult apply(Command command) {
+        long id = st.queue.newId();
+        st.queue.setCurrent(id, -1);
+        ctx.current = null;
+        st.causes.put(id, new Cause(id, -1, "command: " + command.describe()));
         CommandResult r = dispatch(command);
         if (!r.accepted()) {
             ctx.emit(new CommandRejected(ctx.now(), command.describe(), r.message()));
@@ -187,6 +208,17 @@ public final class AuroraEngine {
 
     /** Every queued item is dispatched here, to the mechanism it belongs to; the hot messages are tested first. */
     private void fire(Scheduled e) {
+        ctx.current = e;
+        if (!Scheduled.isRoutine(e)) {
+            // timers are kept as causes even when silent: a chain (detection -> promotion -> recovery) runs through them
+            st.causes.put(st.queue.currentId(), ctx.causeOf(st.queue.currentId(), e));
+        } else if (!(e instanceof Scheduled.Tick)) {
+            // routine traffic is transparent: what it leads to names what sent it (a gossip round, the fault)
+            long cause = st.queue.currentCause();
+            Cause parent = st.causes.get(cause);
+            st.queue.setCurrent(cause, parent == null ? -1 : parent.parentId());
+            ctx.current = null;
+        }
         if (e instanceof Scheduled.BoxcarDelivery d) {
             ctx.writePath.onBoxcarDelivered(d);
         } else if (e instanceof Scheduled.AckDelivery a) {

@@ -6,6 +6,7 @@ import dev.auroralab.engine.cluster.Failover;
 import dev.auroralab.engine.cluster.Instance;
 import dev.auroralab.engine.cluster.Replicas;
 import dev.auroralab.engine.event.AuroraEvent;
+import dev.auroralab.engine.event.Cause;
 import dev.auroralab.engine.global.GlobalPromotion;
 import dev.auroralab.engine.global.ManagedRpo;
 import dev.auroralab.engine.global.RegionOutage;
@@ -70,6 +71,18 @@ public final class EngineContext {
         splitBrain = new SplitBrain(this);
         availability = new Availability(this);
         snapshots = new SnapshotBuilder(this);
+    }
+
+    /** The cause record of item {@code id}: periodic clocks start a chain, other work points at what queued it. */
+    Cause causeOf(long id, Scheduled item) {
+        if (item instanceof Scheduled.Tick t) {
+            return new Cause(id, -1, t.name());
+        }
+        if (item == null) {
+            // a periodic clock's traffic whose clock was not kept: the chain starts here
+            return new Cause(id, -1, "routine traffic");
+        }
+        return new Cause(id, st.queue.currentCause(), item.getClass().getSimpleName());
     }
 
     /** Exponential quantiles, precomputed with StrictMath so every JVM draws the same latencies. */
@@ -184,8 +197,16 @@ public final class EngineContext {
         return st.queue.nowMicros();
     }
 
+    /** What is being processed now (null between items): named as the cause of the events it leads to. */
+    Scheduled current;
+
     public void emit(AuroraEvent e) {
+        long cause = st.queue.currentId();
+        if (cause >= 0 && !st.causes.containsKey(cause)) {
+            st.causes.put(cause, causeOf(cause, current));
+        }
         st.events.add(e);
+        st.eventCauses.add(cause);
         for (Consumer<AuroraEvent> l : listeners) {
             l.accept(e);
         }

@@ -2,6 +2,7 @@ package dev.auroralab.engine;
 
 import dev.auroralab.engine.cluster.Instance;
 import dev.auroralab.engine.event.AuroraEvent;
+import dev.auroralab.engine.event.Cause;
 import dev.auroralab.engine.sim.RandomStreams;
 import dev.auroralab.engine.sim.Scheduler;
 import dev.auroralab.engine.snapshot.EngineSnapshot.FailoverRecord;
@@ -33,6 +34,10 @@ public final class EngineState {
     public final RandomStreams random;
     public final Scheduler<Scheduled> queue;
     public final List<AuroraEvent> events;
+    /** For each event in {@link #events}, the id of its cause (a command's or a scheduled item's id). */
+    public final List<Long> eventCauses;
+    /** The causes events name, by id: commands, and the scheduled work that was not routine traffic. */
+    public final Map<Long, Cause> causes;
 
     // ---- topology -------------------------------------------------------------------------------------------------
     /** Every region: the scenario's primary first, then the secondaries in the scenario's order. */
@@ -133,6 +138,8 @@ public final class EngineState {
         random = o.random.copy();
         queue = o.queue.copy();
         events = new ArrayList<>(o.events);
+        eventCauses = new ArrayList<>(o.eventCauses);
+        causes = new LinkedHashMap<>(o.causes);
         Map<StorageNode, StorageNode> nodeOf = new IdentityHashMap<>();
         for (StorageNode n : o.nodes) {
             StorageNode c = n.copy();
@@ -231,6 +238,8 @@ public final class EngineState {
         this.random = new RandomStreams(spec.seed());
         this.queue = new Scheduler<>();
         this.events = new ArrayList<>();
+        this.eventCauses = new ArrayList<>();
+        this.causes = new LinkedHashMap<>();
         this.ledger = new CommitLedger(ModelValues.RECORDS_PER_WRITE, ModelValues.BOXCAR_WINDOW_MICROS);
         this.commitLatency = new LatencyHistogram();
         this.history = new DurableHistory();

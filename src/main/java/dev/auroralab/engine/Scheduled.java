@@ -102,6 +102,12 @@ public sealed interface Scheduled {
     record ForwardedAck(int region, int forwardingGeneration, long lsn) implements Scheduled {
     }
 
+    /** Routine traffic: messages and periodic clocks, too many to keep as causes unless they lead to an event. */
+    static boolean isRoutine(Scheduled s) {
+        return isMessage(s) || s instanceof Tick || s instanceof SecondaryPersisted || s instanceof Gossip
+                || s instanceof ProbeStart || s instanceof ProbeArrived || s instanceof ForwardedAck;
+    }
+
     /** Messages a learner sees moving on the topology; the rest is bookkeeping. */
     static boolean isMessage(Scheduled s) {
         return s instanceof BoxcarDelivery || s instanceof AckDelivery || s instanceof RedoApply
