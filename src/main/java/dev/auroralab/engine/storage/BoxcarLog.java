@@ -32,18 +32,24 @@ public final class BoxcarLog {
     private long sclBelowStored;
     private int size;
 
+    /** The arrays never shrink below this. */
+    private final int minCapacity;
+
     public BoxcarLog() {
-        firstLsn = new long[INITIAL_CAPACITY];
-        lastLsn = new long[INITIAL_CAPACITY];
-        truncated = new boolean[INITIAL_CAPACITY];
+        this(INITIAL_CAPACITY);
     }
 
-    /**
-     * An independent copy: appending, truncating or trimming one leaves the other as it was. The copy stores only the
-     * kept part, so it may be smaller than the original's arrays.
-     */
+    /** A log whose arrays start (and never shrink below) {@code initialCapacity}: tests use tiny ones. */
+    BoxcarLog(int initialCapacity) {
+        minCapacity = initialCapacity;
+        firstLsn = new long[initialCapacity];
+        lastLsn = new long[initialCapacity];
+        truncated = new boolean[initialCapacity];
+    }
+
+    /** An independent copy: appending, truncating or trimming one leaves the other as it was. */
     public BoxcarLog copy() {
-        BoxcarLog c = new BoxcarLog();
+        BoxcarLog c = new BoxcarLog(minCapacity);
         c.origin = origin;
         c.stored = stored;
         c.firstKept = firstKept;
@@ -101,7 +107,7 @@ public final class BoxcarLog {
         firstKept = index;
         int live = size - stored;
         int capacity = firstLsn.length;
-        while (capacity > INITIAL_CAPACITY && live * 4 < capacity) {
+        while (capacity > minCapacity && live * 4 < capacity) {
             capacity /= 2;
         }
         if (capacity < firstLsn.length) {
