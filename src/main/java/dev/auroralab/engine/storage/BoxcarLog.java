@@ -88,9 +88,11 @@ public final class BoxcarLog {
      * Forgets the boxcars below {@code index}; a no-op when they already are. Indices stay absolute. Queries about
      * indices at or above {@code index - 1} keep answering exactly as before (see each one for what it does below).
      *
-     * <p>The engine must only forget what no copy it still asks about needs: every copy whose prefix, catch-up target
-     * or in-flight boxcar it will query is at or above {@code index - 1}, and no later truncation cuts below
-     * {@code sclOf(index - 1)} (else {@link #truncateAbove} throws).
+     * <p>The engine must only forget what nothing it still asks about needs: every prefix it will query (a copy's, an
+     * acknowledgement in flight, PGCL, the staged boxcar) and every boxcar in flight is at or above {@code index - 1},
+     * and no later truncation cuts below the boxcars it forgets (else {@link #truncateAbove} throws). A copy below
+     * the cut (wiped, or new) is fine as long as it is filled past the cut with {@link Segment#fillUpTo} before it is
+     * asked what it holds: until then it never claims a forgotten boxcar.
      *
      * @throws IllegalArgumentException when {@code index > size()}
      */
@@ -167,8 +169,8 @@ public final class BoxcarLog {
      * truncated, so every copy treats it as present-and-empty and a late delivery is ignored; a boxcar straddling
      * {@code vdl} keeps its lower part.
      *
-     * @throws IllegalStateException when the cut reaches into the forgotten boxcars ({@code vdl} below
-     *     {@code sclOf(firstKept() - 2)}, the last live LSN the log no longer stores): the engine forgot too much
+     * @throws IllegalStateException when the cut reaches into the forgotten boxcars: {@code vdl} is below the last
+     *     LSN of the last live boxcar under {@code firstKept() - 1}, so the engine forgot too much
      */
     public void truncateAbove(long vdl) {
         // LSNs only grow (a new writer starts above the last truncation range), so walk back until below vdl
