@@ -34,18 +34,24 @@ public final class BoxcarLog {
     /** The group whose log this is: told when the log grows or is cut, so its volume's aggregates follow. */
     ProtectionGroup owner;
 
+    /** The arrays never shrink below this. */
+    private final int minCapacity;
+
     public BoxcarLog() {
-        firstLsn = new long[INITIAL_CAPACITY];
-        lastLsn = new long[INITIAL_CAPACITY];
-        truncated = new boolean[INITIAL_CAPACITY];
+        this(INITIAL_CAPACITY);
     }
 
-    /**
-     * An independent copy: appending, truncating or trimming one leaves the other as it was. The copy stores only the
-     * kept part, so it may be smaller than the original's arrays.
-     */
+    /** A log whose arrays start (and never shrink below) {@code initialCapacity}: tests use tiny ones. */
+    BoxcarLog(int initialCapacity) {
+        minCapacity = initialCapacity;
+        firstLsn = new long[initialCapacity];
+        lastLsn = new long[initialCapacity];
+        truncated = new boolean[initialCapacity];
+    }
+
+    /** An independent copy: appending, truncating or trimming one leaves the other as it was. */
     public BoxcarLog copy() {
-        BoxcarLog c = new BoxcarLog();
+        BoxcarLog c = new BoxcarLog(minCapacity);
         c.origin = origin;
         c.stored = stored;
         c.firstKept = firstKept;
@@ -87,9 +93,11 @@ public final class BoxcarLog {
      * Forgets the boxcars below {@code index}; a no-op when they already are. Indices stay absolute. Queries about
      * indices at or above {@code index - 1} keep answering exactly as before (see each one for what it does below).
      *
-     * <p>The engine must only forget what no copy it still asks about needs: every copy whose prefix, catch-up target
-     * or in-flight boxcar it will query is at or above {@code index - 1}, and no later truncation cuts below
-     * {@code sclOf(index - 1)} (else {@link #truncateAbove} throws).
+     * <p>The engine must only forget what nothing it still asks about needs: every prefix it will query (a copy's, an
+     * acknowledgement in flight, PGCL, the staged boxcar) and every boxcar in flight is at or above {@code index - 1},
+     * and no later truncation cuts below the boxcars it forgets (else {@link #truncateAbove} throws). A copy below
+     * the cut (wiped, or new) is fine as long as it is filled past the cut with {@link Segment#fillUpTo} before it is
+     * asked what it holds: until then it never claims a forgotten boxcar.
      *
      * @throws IllegalArgumentException when {@code index > size()}
      */
@@ -109,7 +117,7 @@ public final class BoxcarLog {
         firstKept = index;
         int live = size - stored;
         int capacity = firstLsn.length;
-        while (capacity > INITIAL_CAPACITY && live * 4 < capacity) {
+        while (capacity > minCapacity && live * 4 < capacity) {
             capacity /= 2;
         }
         if (capacity < firstLsn.length) {
@@ -169,8 +177,8 @@ public final class BoxcarLog {
      * truncated, so every copy treats it as present-and-empty and a late delivery is ignored; a boxcar straddling
      * {@code vdl} keeps its lower part.
      *
-     * @throws IllegalStateException when the cut reaches into the forgotten boxcars ({@code vdl} below
-     *     {@code sclOf(firstKept() - 2)}, the last live LSN the log no longer stores): the engine forgot too much
+     * @throws IllegalStateException when the cut reaches into the forgotten boxcars: {@code vdl} is below the last
+     *     LSN of the last live boxcar under {@code firstKept() - 1}, so the engine forgot too much
      */
     public void truncateAbove(long vdl) {
         if (owner != null) {

@@ -26,11 +26,13 @@ public final class CommitLedger {
 
     private final int recordsPerTxn;
     private final long windowMicros;
-    private long[] firstLsn = new long[INITIAL_CAPACITY];
-    private int[] txnCount = new int[INITIAL_CAPACITY];
-    private long[] issuedAtMicros = new long[INITIAL_CAPACITY];
+    /** The arrays never shrink below this. */
+    private final int minCapacity;
+    private long[] firstLsn;
+    private int[] txnCount;
+    private long[] issuedAtMicros;
     /** Transactions in all windows before this one, forgotten ones included: turns a CPL into a commit count. */
-    private long[] txnsBefore = new long[INITIAL_CAPACITY];
+    private long[] txnsBefore;
     /** Windows ever allocated (less those a truncation cut off): window indices are absolute. */
     private int windows;
     /** The window index held in array slot 0. */
@@ -57,13 +59,23 @@ public final class CommitLedger {
     private long acknowledgedCount;
 
     public CommitLedger(int recordsPerTxn, long windowMicros) {
+        this(recordsPerTxn, windowMicros, INITIAL_CAPACITY);
+    }
+
+    /** A ledger whose arrays start (and never shrink below) {@code initialCapacity}: tests use tiny ones. */
+    CommitLedger(int recordsPerTxn, long windowMicros, int initialCapacity) {
         this.recordsPerTxn = recordsPerTxn;
         this.windowMicros = windowMicros;
+        this.minCapacity = initialCapacity;
+        firstLsn = new long[initialCapacity];
+        txnCount = new int[initialCapacity];
+        issuedAtMicros = new long[initialCapacity];
+        txnsBefore = new long[initialCapacity];
     }
 
     /** An independent copy: allocating, acknowledging, truncating or trimming one leaves the other as it was. */
     public CommitLedger copy() {
-        CommitLedger c = new CommitLedger(recordsPerTxn, windowMicros);
+        CommitLedger c = new CommitLedger(recordsPerTxn, windowMicros, minCapacity);
         c.firstLsn = firstLsn.clone();
         c.txnCount = txnCount.clone();
         c.issuedAtMicros = issuedAtMicros.clone();
@@ -186,7 +198,7 @@ public final class CommitLedger {
         }
         int live = windows - firstKept;
         int capacity = firstLsn.length;
-        while (capacity > INITIAL_CAPACITY && live * 4 < capacity) {
+        while (capacity > minCapacity && live * 4 < capacity) {
             capacity /= 2;
         }
         if (capacity < firstLsn.length) {

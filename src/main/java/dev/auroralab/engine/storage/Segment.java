@@ -209,8 +209,8 @@ public final class Segment {
             beyondDropUpTo(prefix);
         }
         // boxcars not sent yet are held beyond, as if they had arrived (kept so behaviour matches the old bit set)
-        for (int i = prefix + 1; i <= index; i++) {
-            beyondAdd(i);
+        for (long i = prefix + 1; i <= index; i++) {
+            beyondAdd((int) i);
         }
         advancePrefix();
     }

@@ -163,7 +163,7 @@ class BoxcarLogTest {
             SplittableRandom random = new SplittableRandom(seed);
             OriginalBoxcarLog reference = new OriginalBoxcarLog();
             BoxcarLog untrimmed = new BoxcarLog();
-            BoxcarLog trimmed = new BoxcarLog();
+            BoxcarLog trimmed = new BoxcarLog(1 << random.nextInt(4)); // tiny arrays: they move and shrink often
             long nextLsn = 1;
             for (int step = 0; step < 1500; step++) {
                 int op = random.nextInt(100);
@@ -203,7 +203,8 @@ class BoxcarLogTest {
         int cut = trimmed.firstKept();
         check(untrimmed.size() == size && trimmed.size() == size, seed, "size", size);
         int[] indices = everything ? range(-1, size) : new int[] {-1, 0, cut - 1, cut, size - 1,
-            random.nextInt(size + 1) - 1, random.nextInt(size + 1) - 1, Math.max(cut - 1, random.nextInt(size + 1) - 1)};
+            random.nextInt(size + 1) - 1, random.nextInt(size + 1) - 1,
+            Math.max(cut - 1, random.nextInt(size + 1) - 1)};
         for (int i : indices) {
             if (i >= size) {
                 continue; // no copy's prefix lies beyond the log
@@ -251,7 +252,8 @@ class BoxcarLogTest {
 
     private static void check(boolean same, long seed, String query, long at) {
         if (!same) {
-            throw new AssertionError(query + "(" + at + ") differs from the untrimmed log; reproduce with seed=" + seed);
+            throw new AssertionError(
+                    query + "(" + at + ") differs from the untrimmed log; reproduce with seed=" + seed);
         }
     }
 }
