@@ -198,7 +198,8 @@ public final class AuroraEngine {
         st.queue.setCurrent(id, -1);
         ctx.current = null;
         st.causes.put(id, new Cause(id, -1, "command: " + command.describe()));
-        CommandResult r = dispatch(command);
+        String why = Preconditions.check(command, new EngineFacts(ctx));
+        CommandResult r = why != null ? CommandResult.rejected(why) : dispatch(command);
         if (!r.accepted()) {
             ctx.emit(new CommandRejected(ctx.now(), command.describe(), r.message()));
         }

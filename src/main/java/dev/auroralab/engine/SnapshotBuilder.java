@@ -65,9 +65,9 @@ public final class SnapshotBuilder {
                 st.readDowntimeMicros, st.commitLatency.percentileMicros(50), st.commitLatency.percentileMicros(99),
                 st.commitLatency.maxMicros(), st.commitLatency.sumMicros());
         FailoverSnapshot fo = st.phase == FailoverPhase.NONE ? null
-                : new FailoverSnapshot(st.phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                : new FailoverSnapshot(st.phase,
                         st.globalKind != null ? st.globalFrom : st.failoverFrom, st.globalKind != null ? st.globalTo : st.failoverTo,
-                        st.globalKind != null ? st.globalStartedMicros : st.failoverStartedMicros);
+                        st.globalKind != null ? st.globalStartedMicros : st.failoverStartedMicros, st.globalKind);
         List<RegionSnapshot> regionSnaps = new ArrayList<>();
         RegionSnapshot main = null;
         for (Region r : st.regions) {
@@ -144,7 +144,8 @@ public final class SnapshotBuilder {
                     }
                 }
             }
-            nodeSnaps.add(new StorageNodeSnapshot(n.id(), n.az(), !n.failed() && !st.downAzs.contains(n.az()), held));
+            nodeSnaps.add(new StorageNodeSnapshot(n.id(), n.az(), !n.failed() && !st.downAzs.contains(n.az()),
+                    n.failed(), held));
         }
         List<String> regionDownAzs = new ArrayList<>();
         for (String az : r.azs) {
@@ -196,8 +197,8 @@ public final class SnapshotBuilder {
     }
 
     public SegmentSnapshot segmentSnapshot(ProtectionGroup pg, Slot slot, Segment s, boolean replacement) {
-        return new SegmentSnapshot(s.id(), slot.address(), s.letter(), s.az(), s.node().id(), s.state().label(),
-                s.scl(), replacement, pg.active(slot));
+        return new SegmentSnapshot(s.id(), slot.address(), s.letter(), s.az(), s.node().id(), s.state(),
+                s.scl(), replacement, pg.active(slot), s.failedByUser());
     }
 
     public List<MessageSnapshot> messagesInFlight() {

@@ -89,7 +89,7 @@ public final class RunReport {
             o.putNull("rpoSeconds");
             o.putNull("rtoSeconds");
             o.putNull("writeDowntimeSeconds");
-            o.put("phase", f.phase());
+            o.put("phase", f.phase().label());
         }
         ObjectNode fin = root.putObject("final");
         fin.put("writer", s.writerId());

@@ -6,6 +6,7 @@ import dev.auroralab.engine.ClusterSpec.Role;
 import dev.auroralab.engine.ClusterSpec.SecondarySpec;
 import dev.auroralab.engine.InstanceClassSize;
 import dev.auroralab.engine.ModelValues;
+import dev.auroralab.engine.Preconditions;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.scenario.LocatedTree.ListNode;
 import dev.auroralab.scenario.LocatedTree.Located;
@@ -445,16 +446,13 @@ final class ScenarioMapper {
                 }
                 String region = azRegion.get(((Command.AddReplica) c).az());
                 int inRegion = (int) present.keySet().stream().filter(i -> region.equals(regionOfId.get(i))).count();
-                if (region.equals(primaryRegion) && inRegion - 1 >= ModelValues.MAX_REPLICAS) {
+                // the engine's own count rule (Preconditions), so a file and the window refuse the same replica
+                String tooMany = Preconditions.replicaLimit(!region.equals(primaryRegion), inRegion);
+                if (tooMany != null) {
                     throw error(p.instanceAt(), "adding '" + id + "' at " + Durations.format(p.atMicros())
-                            + " makes a " + ordinal(inRegion) + " read replica", "A cluster has at most "
-                            + ModelValues.MAX_REPLICAS + " read replicas (Aurora User Guide): remove one first");
-                }
-                if (!region.equals(primaryRegion) && inRegion >= ModelValues.MAX_SECONDARY_INSTANCES) {
-                    throw error(p.instanceAt(), "adding '" + id + "' at " + Durations.format(p.atMicros())
-                            + " makes a " + ordinal(inRegion + 1) + " instance in secondary region " + region,
-                            "A secondary region has at most " + ModelValues.MAX_SECONDARY_INSTANCES
-                                    + " read-only instances (Aurora User Guide): remove one first");
+                            + (region.equals(primaryRegion) ? " makes a " + ordinal(inRegion) + " read replica"
+                                    : " makes a " + ordinal(inRegion + 1) + " instance in secondary region " + region),
+                            "Remove one first: " + tooMany + " (Aurora User Guide)");
                 }
                 present.put(id, p.atMicros());
                 regionOfId.put(id, region);

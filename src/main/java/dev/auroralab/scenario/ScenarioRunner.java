@@ -179,7 +179,7 @@ public final class ScenarioRunner {
             boolean same = Objects.equals(e.writer(), actual);
             (same ? ok : wrong).add("writer " + (actual == null ? "none" : actual)
                     + (same || s.failoverInProgress() == null ? ""
-                            : " (failover " + s.failoverInProgress().phase() + ")")
+                            : " (failover " + s.failoverInProgress().phase().label() + ")")
                     + (same ? "" : ", expected " + (e.writer() == null ? "none" : e.writer())));
         }
         if (e.pg() != null) {

@@ -1,5 +1,6 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.storage.SegmentState;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
@@ -73,7 +74,7 @@ public final class InspectorModel {
         out.add(new Field("Copy " + seg.letter() + " of " + pgOf(seg.id()), null));
         out.add(new Field("id", seg.id()));
         out.add(new Field("address", seg.address()));
-        out.add(new Field("state", seg.state()));
+        out.add(new Field("state", seg.state().label()));
         out.add(new Field("SCL (complete up to)", grouped(seg.scl())));
         out.add(new Field("AZ", seg.az()));
         out.add(new Field("storage node", seg.nodeId()));
@@ -114,7 +115,7 @@ public final class InspectorModel {
         out.add(new Field("degraded (3 of 4)", pg.degradedExcludedAz() == null ? "no"
                 : "yes, without " + pg.degradedExcludedAz()));
         for (SegmentSnapshot seg : pg.segments()) {
-            out.add(new Field("copy " + seg.letter(), seg.state() + ", SCL " + grouped(seg.scl()) + ", " + seg.az()
+            out.add(new Field("copy " + seg.letter(), seg.state().label() + ", SCL " + grouped(seg.scl()) + ", " + seg.az()
                     + (seg.replacement() ? ", replaces " + replacedCopy(pg, seg) : "")
                     + (seg.inQuorumModel() ? "" : ", left out of the 3-of-4 model")));
         }
@@ -132,11 +133,11 @@ public final class InspectorModel {
         for (SegmentSnapshot seg : pg.segments()) {
             if (!seg.inQuorumModel()) {
                 leftOut.add(String.valueOf(seg.letter()));
-            } else if (seg.replacement() && seg.state().equals("replacing")) {
+            } else if (seg.replacement() && seg.state() == SegmentState.REPLACING) {
                 filling.add(String.valueOf(seg.letter()));
             } else if (seg.replacement()) {
                 // a replacement whose own node failed: it is not being filled
-                otherReplacements.add(seg.letter() + " " + seg.state());
+                otherReplacements.add(seg.letter() + " " + seg.state().label());
             }
         }
         List<String> extra = new ArrayList<>();

@@ -43,7 +43,7 @@ public final class RegionActions {
                 : detached ? name + " has left the global database (detached)"
                 : down ? name + " is out: restore it first"
                 : r.resyncing() ? name + " is still resyncing after its outage"
-                : running != null ? "a failover or switchover is in progress (" + running.phase() + ")"
+                : running != null ? "a failover or switchover is in progress (" + running.phase().label() + ")"
                 : null;
 
         List<TopologyAction> out = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class RegionActions {
             h = 31 * h + (c == null ? 0 : c.hashCode());
         }
         h = 31 * h + (s.global() == null ? -1 : s.global().managedRpoSeconds());
-        h = 31 * h + (s.failoverInProgress() == null ? 0 : s.failoverInProgress().phase().hashCode());
+        h = 31 * h + (s.failoverInProgress() == null ? 0 : s.failoverInProgress().phase().ordinal());
         return h;
     }
 

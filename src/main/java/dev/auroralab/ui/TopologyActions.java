@@ -1,6 +1,9 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.ClusterFacts;
 import dev.auroralab.engine.ModelValues;
+import dev.auroralab.engine.Preconditions;
+import dev.auroralab.engine.SnapshotFacts;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
@@ -39,31 +42,21 @@ public final class TopologyActions {
         return forSelection(sel, s).stream().filter(a -> a.kind() == kind && a.enabled()).findFirst().orElse(null);
     }
 
+    /** The action, greyed out with the engine's own reason when {@link Preconditions} says it cannot be done now. */
+    private static TopologyAction ask(TopologyAction a, ClusterFacts facts) {
+        String why = Preconditions.check(a.command(), facts);
+        return why == null ? a : a.disabledBecause(why);
+    }
+
     private static List<TopologyAction> forAz(String az, EngineSnapshot s) {
-        boolean down = s.downAzs().contains(az);
+        ClusterFacts f = SnapshotFacts.of(s);
         List<TopologyAction> out = new ArrayList<>();
-        TopologyAction fail = TopologyAction.of("Fail AZ " + az, new Command.FailAvailabilityZone(az),
-                TopologyAction.Kind.FAIL);
-        TopologyAction restore = TopologyAction.of("Restore AZ " + az, new Command.RestoreAvailabilityZone(az),
-                TopologyAction.Kind.RESTORE);
-        out.add(down ? fail.disabledBecause("the AZ is already out") : fail);
-        out.add(down ? restore : restore.disabledBecause("the AZ is up"));
-        TopologyAction add = TopologyAction.of("Add a replica in " + az,
-                new Command.AddReplica(nextReplicaId(s), az, 1, writerClass(s)), TopologyAction.Kind.OTHER);
-        long replicas = s.instances().stream().filter(i -> i.role() == InstanceRole.READER).count();
-        EngineSnapshot.RegionSnapshot here = s.isGlobal() ? s.regionSnapshot(s.region()) : null;
-        boolean secondary = here != null && "secondary".equals(here.role());
-        if (secondary) {
-            // a secondary region's instances are all read-only, up to 16 of them
-            out.add(s.instances().size() >= ModelValues.MAX_SECONDARY_INSTANCES
-                    ? add.disabledBecause("a secondary region has at most " + ModelValues.MAX_SECONDARY_INSTANCES
-                            + " instances")
-                    : add);
-        } else {
-            out.add(replicas >= ModelValues.MAX_REPLICAS
-                    ? add.disabledBecause("a cluster has at most " + ModelValues.MAX_REPLICAS + " replicas")
-                    : add);
-        }
+        out.add(ask(TopologyAction.of("Fail AZ " + az, new Command.FailAvailabilityZone(az), TopologyAction.Kind.FAIL),
+                f));
+        out.add(ask(TopologyAction.of("Restore AZ " + az, new Command.RestoreAvailabilityZone(az),
+                TopologyAction.Kind.RESTORE), f));
+        out.add(ask(TopologyAction.of("Add a replica in " + az,
+                new Command.AddReplica(nextReplicaId(s), az, 1, writerClass(s)), TopologyAction.Kind.OTHER), f));
         return out;
     }
 
@@ -72,60 +65,42 @@ public final class TopologyActions {
         if (i == null) {
             return List.of();
         }
-        boolean down = i.status() == InstanceStatus.DOWN;
-        boolean azDown = s.downAzs().contains(i.az());
+        ClusterFacts f = SnapshotFacts.of(s);
         List<TopologyAction> out = new ArrayList<>();
-        TopologyAction fail = TopologyAction.of("Fail " + id, new Command.FailInstance(id), TopologyAction.Kind.FAIL);
-        TopologyAction restore = TopologyAction.of("Restore " + id, new Command.RestoreInstance(id),
-                TopologyAction.Kind.RESTORE);
-        out.add(down ? fail.disabledBecause(id + " is already down") : fail);
-        out.add(!down ? restore.disabledBecause(id + " is not down")
-                : azDown ? restore.disabledBecause("its AZ " + i.az() + " is out") : restore);
-        boolean failoverRunning = s.failoverInProgress() != null;
+        out.add(ask(TopologyAction.of("Fail " + id, new Command.FailInstance(id), TopologyAction.Kind.FAIL), f));
+        out.add(ask(TopologyAction.of("Restore " + id, new Command.RestoreInstance(id), TopologyAction.Kind.RESTORE),
+                f));
         // an in-region failover moves the writer within the region the writes go to; in a secondary (or a detached
         // cluster) the way to a writer is the region's own actions: switch over, fail over, detach
         String elsewhere = notTheWritesRegion(s);
         if (i.role() == InstanceRole.READER) {
             TopologyAction failover = TopologyAction.of("Fail over to " + id, new Command.Failover(id),
                     TopologyAction.Kind.OTHER);
-            out.add(elsewhere != null ? failover.disabledBecause(elsewhere)
-                    : failoverRunning ? failover.disabledBecause("a failover is already in progress")
-                    : i.status() == InstanceStatus.UP ? failover
-                    : failover.disabledBecause(id + " is " + i.status().label()));
+            out.add(elsewhere != null ? failover.disabledBecause(elsewhere) : ask(failover, f));
             for (int tier = 0; tier <= ModelValues.MAX_TIER; tier++) {
                 TopologyAction t = TopologyAction.of("Tier " + tier + (tier == i.tier() ? " (now)" : ""),
                         new Command.SetPromotionTier(id, tier), TopologyAction.Kind.OTHER).under("Promotion tier");
-                out.add(tier == i.tier() ? t.disabledBecause("already tier " + tier) : t);
+                out.add(tier == i.tier() ? t.disabledBecause("already tier " + tier) : ask(t, f));
             }
-            TopologyAction remove = TopologyAction.of("Remove " + id, new Command.RemoveReplica(id),
-                    TopologyAction.Kind.OTHER);
-            boolean promoting = failoverRunning && id.equals(s.failoverInProgress().to());
-            out.add(promoting ? remove.disabledBecause(id + " is being promoted") : remove);
+            out.add(ask(TopologyAction.of("Remove " + id, new Command.RemoveReplica(id), TopologyAction.Kind.OTHER),
+                    f));
         } else {
             TopologyAction failover = TopologyAction.of("Fail over (Aurora picks the replica)",
                     new Command.Failover(null), TopologyAction.Kind.OTHER);
-            boolean anyReplicaUp = s.instances().stream()
-                    .anyMatch(r -> r.role() == InstanceRole.READER && r.status() == InstanceStatus.UP);
-            out.add(elsewhere != null ? failover.disabledBecause(elsewhere)
-                    : failoverRunning ? failover.disabledBecause("a failover is already in progress")
-                    : !anyReplicaUp ? failover.disabledBecause("there is no replica up to promote") : failover);
+            out.add(elsewhere != null ? failover.disabledBecause(elsewhere) : ask(failover, f));
         }
         return out;
     }
 
     private static List<TopologyAction> forNode(String id, EngineSnapshot s) {
-        StorageNodeSnapshot n = s.storageNode(id);
-        if (n == null) {
+        if (s.storageNode(id) == null) {
             return List.of();
         }
-        TopologyAction fail = TopologyAction.of("Fail storage node " + id, new Command.FailStorageNode(id),
-                TopologyAction.Kind.FAIL);
-        TopologyAction restore = TopologyAction.of("Restore storage node " + id,
-                new Command.RestoreStorageNode(id), TopologyAction.Kind.RESTORE);
-        boolean azDown = s.downAzs().contains(n.az());
-        return List.of(n.up() ? fail : fail.disabledBecause("the node is already out"),
-                n.up() ? restore.disabledBecause("the node is up")
-                        : azDown ? restore.disabledBecause("its AZ " + n.az() + " is out") : restore);
+        ClusterFacts f = SnapshotFacts.of(s);
+        return List.of(ask(TopologyAction.of("Fail storage node " + id, new Command.FailStorageNode(id),
+                        TopologyAction.Kind.FAIL), f),
+                ask(TopologyAction.of("Restore storage node " + id, new Command.RestoreStorageNode(id),
+                        TopologyAction.Kind.RESTORE), f));
     }
 
     private static List<TopologyAction> forSegment(String id, EngineSnapshot s) {
@@ -146,20 +121,8 @@ public final class TopologyActions {
             String why = "copy " + seg.letter() + " is joining (membership change); it can be acted on once it has";
             return List.of(fail.disabledBecause(why), restore.disabledBecause(why), destroy.disabledBecause(why));
         }
-        StorageNodeSnapshot node = s.storageNode(seg.nodeId());
-        boolean nodeOut = node != null && !node.up();
-        if ("down".equals(seg.state()) && nodeOut) {
-            restore = restore.disabledBecause("it is down because its storage node " + seg.nodeId()
-                    + (s.downAzs().contains(seg.az()) ? " (AZ " + seg.az() + ")" : "") + " is out: restore that");
-            return List.of(fail.disabledBecause("the copy is already down"), restore, destroy);
-        }
-        return switch (seg.state()) {
-            case "destroyed" -> List.of(fail.disabledBecause("the copy is destroyed"),
-                    restore.disabledBecause("a destroyed copy never comes back; repair replaces it"),
-                    destroy.disabledBecause("already destroyed"));
-            case "down" -> List.of(fail.disabledBecause("the copy is already down"), restore, destroy);
-            default -> List.of(fail, restore.disabledBecause("the copy is " + seg.state()), destroy);
-        };
+        ClusterFacts f = SnapshotFacts.of(s);
+        return List.of(ask(fail, f), ask(restore, f), ask(destroy, f));
     }
 
     /**

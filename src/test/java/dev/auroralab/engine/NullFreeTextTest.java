@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverPhase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
@@ -15,9 +16,9 @@ class NullFreeTextTest {
 
     @Test
     void aFailoverWhoseTargetIsNotChosenYetSaysSo() {
-        assertThat(new FailoverSnapshot("detecting", "writer-1", null, 0).describe())
+        assertThat(new FailoverSnapshot(FailoverPhase.DETECTING, "writer-1", null, 0, null).describe())
                 .isEqualTo("detecting (writer-1 → not chosen yet)");
-        assertThat(new FailoverSnapshot("promoting", "writer-1", "reader-3", 0).describe())
+        assertThat(new FailoverSnapshot(FailoverPhase.PROMOTING, "writer-1", "reader-3", 0, null).describe())
                 .isEqualTo("promoting (writer-1 → reader-3)");
     }
 

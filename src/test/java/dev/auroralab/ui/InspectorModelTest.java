@@ -1,5 +1,6 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.storage.SegmentState;
 import static dev.auroralab.ui.ViewModelFixtures.SECOND;
 import static dev.auroralab.ui.ViewModelFixtures.allElements;
 import static dev.auroralab.ui.ViewModelFixtures.builtIn;
@@ -89,13 +90,13 @@ class InspectorModelTest {
         for (var pg : s.volume().protectionGroups()) {
             for (SegmentSnapshot seg : pg.segments()) {
                 Map<String, String> rows = section(Selection.segment(seg.id()), s);
-                assertThat(rows).as(seg.id()).containsEntry("state", seg.state())
+                assertThat(rows).as(seg.id()).containsEntry("state", seg.state().label())
                         .containsEntry("SCL (complete up to)", grouped(seg.scl()))
                         .containsEntry("replacement", String.valueOf(seg.replacement()));
             }
         }
         assertThat(s.volume().protectionGroups()).flatExtracting(pg -> pg.segments())
-                .extracting(SegmentSnapshot::state).contains("destroyed");
+                .extracting(SegmentSnapshot::state).contains(SegmentState.DESTROYED);
     }
 
     @Test

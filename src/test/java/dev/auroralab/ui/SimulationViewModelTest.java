@@ -1,5 +1,6 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.storage.SegmentState;
 import static dev.auroralab.ui.ViewModelFixtures.FRAME_NANOS;
 import static dev.auroralab.ui.ViewModelFixtures.SECOND;
 import static dev.auroralab.ui.ViewModelFixtures.builtIn;
@@ -206,12 +207,12 @@ class SimulationViewModelTest {
         assertThat(vm.snapshot().downAzs()).containsExactly("us-east-1c");
         assertThat(vm.statusProperty().get()).isEqualTo("Scenario, t = 0:10.000: fail AZ us-east-1c");
         assertThat(vm.snapshot().pg("pg-0").segments()).filteredOn(s -> s.address().equals("pg-0/us-east-1b/1"))
-                .extracting(EngineSnapshot.SegmentSnapshot::state).containsExactly("up");
+                .extracting(EngineSnapshot.SegmentSnapshot::state).containsExactly(SegmentState.UP);
 
         vm.pulse(FRAME_NANOS);
         assertThat(vm.nowMicros()).isEqualTo(12_800_000);
         assertThat(vm.snapshot().pg("pg-0").segments()).filteredOn(s -> s.address().equals("pg-0/us-east-1b/1"))
-                .extracting(EngineSnapshot.SegmentSnapshot::state).containsExactly("down");
+                .extracting(EngineSnapshot.SegmentSnapshot::state).containsExactly(SegmentState.DOWN);
         assertThat(vm.snapshot().pg("pg-0").writeQuorum()).isFalse();
         assertThat(vm.statusProperty().get()).isEqualTo("Scenario, t = 0:12.000: fail segment pg-0/us-east-1b/1");
     }
@@ -311,7 +312,7 @@ class SimulationViewModelTest {
         vm.act(new Command.FailSegment(COPY_A));
 
         assertThat(vm.nowMicros()).isEqualTo(SECOND);
-        assertThat(vm.snapshot().segment(COPY_A).state()).isEqualTo("down");
+        assertThat(vm.snapshot().segment(COPY_A).state()).isEqualTo(SegmentState.DOWN);
         assertThat(vm.events()).last().isInstanceOf(AuroraEvent.SegmentFailed.class);
     }
 

@@ -11,6 +11,7 @@ import dev.auroralab.engine.ModelValues;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.command.CommandResult;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.storage.SegmentState;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
@@ -56,7 +57,7 @@ class TopologyActionsTest {
         assertThat(a.get(0).command()).isEqualTo(new Command.FailAvailabilityZone("us-east-1b"));
         assertThat(a.get(0).shortcut()).isEqualTo("F");
         assertThat(a.get(1).enabled()).isFalse();
-        assertThat(a.get(1).disabledReason()).isEqualTo("the AZ is up");
+        assertThat(a.get(1).disabledReason()).isEqualTo("AZ us-east-1b is not out");
         assertThat(a.get(1).shortcut()).isEqualTo("R");
         assertThat(a.get(2).enabled()).isTrue();
         // the next free reader number, the writer's instance class, the default tier
@@ -71,7 +72,7 @@ class TopologyActionsTest {
         List<TopologyAction> a = actions(vm, Selection.az("us-east-1c"));
 
         assertThat(a.get(0).enabled()).isFalse();
-        assertThat(a.get(0).disabledReason()).isEqualTo("the AZ is already out");
+        assertThat(a.get(0).disabledReason()).isEqualTo("AZ us-east-1c is already out");
         assertThat(a.get(1).enabled()).isTrue();
         assertThat(a.get(1).command()).isEqualTo(new Command.RestoreAvailabilityZone("us-east-1c"));
         // the other AZs are untouched
@@ -123,17 +124,17 @@ class TopologyActionsTest {
         assertThat(labelled(a, "Fail reader-1").disabledReason()).isEqualTo("reader-1 is already down");
         assertThat(labelled(a, "Restore reader-1").enabled()).isTrue();
         assertThat(labelled(a, "Fail over to reader-1").enabled()).isFalse();
-        assertThat(labelled(a, "Fail over to reader-1").disabledReason()).isEqualTo("reader-1 is down");
+        assertThat(labelled(a, "Fail over to reader-1").disabledReason()).isEqualTo("reader-1 is not an available replica");
     }
 
     @Test
-    void anInstanceDownWithItsAzCannotBeRestoredWhileTheAzIsOut() {
+    void anInstanceDownWithItsAzCanBeRestoredAndTheEngineSaysItStartsWhenTheAzReturns() {
         SimulationViewModel vm = vmAt(HEALTHY, SECOND);
         vm.act(new Command.FailAvailabilityZone("us-east-1b"));
         TopologyAction restore = labelled(actions(vm, Selection.instance("reader-1")), "Restore reader-1");
 
-        assertThat(restore.enabled()).isFalse();
-        assertThat(restore.disabledReason()).isEqualTo("its AZ us-east-1b is out");
+        assertThat(restore.enabled()).isTrue();
+        assertThat(vm.act(restore.command()).message()).isEqualTo("reader-1 will start when AZ us-east-1b returns");
     }
 
     @Test
@@ -144,7 +145,7 @@ class TopologyActionsTest {
         assertThat(labels(a)).containsExactly("Fail copy A (pg-0/us-east-1a/1)", "Restore copy A",
                 "Destroy copy A with its data");
         assertThat(a).extracting(TopologyAction::enabled).containsExactly(true, false, true);
-        assertThat(a.get(1).disabledReason()).isEqualTo("the copy is up");
+        assertThat(a.get(1).disabledReason()).isEqualTo("pg-0/us-east-1a/1 is not failed");
         assertThat(a).extracting(TopologyAction::command).containsExactly(new Command.FailSegment(COPY_A),
                 new Command.RestoreSegment(COPY_A), new Command.DestroySegment(COPY_A));
     }
@@ -156,7 +157,7 @@ class TopologyActionsTest {
         List<TopologyAction> a = actions(vm, Selection.segment(COPY_A));
 
         assertThat(a).extracting(TopologyAction::enabled).containsExactly(false, true, true);
-        assertThat(a.get(0).disabledReason()).isEqualTo("the copy is already down");
+        assertThat(a.get(0).disabledReason()).isEqualTo("pg-0/us-east-1a/1 is already failed");
     }
 
     @Test
@@ -166,8 +167,9 @@ class TopologyActionsTest {
         List<TopologyAction> a = actions(vm, Selection.segment(COPY_A));
 
         assertThat(a).extracting(TopologyAction::enabled).containsExactly(false, false, false);
-        assertThat(a).extracting(TopologyAction::disabledReason).containsExactly("the copy is destroyed",
-                "a destroyed copy never comes back; repair replaces it", "already destroyed");
+        assertThat(a).extracting(TopologyAction::disabledReason).containsExactly("pg-0/us-east-1a/1 is destroyed",
+                "pg-0/us-east-1a/1 was destroyed; storage replaces it on its own",
+                "pg-0/us-east-1a/1 is already destroyed");
         assertThat(TopologyActions.keyed(Selection.segment(COPY_A), vm.snapshot(), TopologyAction.Kind.RESTORE))
                 .isNull();
         // and the engine agrees
@@ -179,16 +181,16 @@ class TopologyActionsTest {
         SimulationViewModel vm = vmAt(HEALTHY, SECOND);
         Selection node = Selection.node("sn-us-east-1a-1");
         assertThat(actions(vm, node)).extracting(TopologyAction::enabled).containsExactly(true, false);
-        assertThat(actions(vm, node).get(1).disabledReason()).isEqualTo("the node is up");
+        assertThat(actions(vm, node).get(1).disabledReason()).isEqualTo("sn-us-east-1a-1 is not failed");
 
         vm.act(new Command.FailStorageNode("sn-us-east-1a-1"));
         assertThat(actions(vm, node)).extracting(TopologyAction::enabled).containsExactly(false, true);
-        assertThat(actions(vm, node).get(0).disabledReason()).isEqualTo("the node is already out");
+        assertThat(actions(vm, node).get(0).disabledReason()).isEqualTo("sn-us-east-1a-1 is already failed");
         assertThat(actions(vm, node).get(1).command()).isEqualTo(new Command.RestoreStorageNode("sn-us-east-1a-1"));
 
+        // restoring the node while its AZ is out is allowed: it serves again once the AZ returns
         vm.act(new Command.FailAvailabilityZone("us-east-1a"));
-        assertThat(actions(vm, node).get(1).enabled()).isFalse();
-        assertThat(actions(vm, node).get(1).disabledReason()).isEqualTo("its AZ us-east-1a is out");
+        assertThat(actions(vm, node).get(1).enabled()).isTrue();
     }
 
     @Test
@@ -343,7 +345,7 @@ class TopologyActionsTest {
                 return "replacement copy addressed by its slot";
             }
             boolean nodeOut = s.storageNodes().stream().anyMatch(n -> n.id().equals(seg.nodeId()) && !n.up());
-            if (c instanceof Command.RestoreSegment && seg.state().equals("down")
+            if (c instanceof Command.RestoreSegment && seg.state() == SegmentState.DOWN
                     && (nodeOut || s.downAzs().contains(seg.az()))) {
                 return "restore offered for a copy down with its node or AZ";
             }
@@ -383,7 +385,7 @@ class TopologyActionsTest {
         SegmentSnapshot g = pg0.stream().filter(SegmentSnapshot::replacement).findFirst().orElseThrow();
 
         assertThat(g.letter()).isEqualTo('G');
-        assertThat(g.state()).isEqualTo("replacing");
+        assertThat(g.state()).isEqualTo(SegmentState.REPLACING);
         assertThat(g.id()).isNotEqualTo(COPY_A);
         assertThat(g.address()).isEqualTo(COPY_A);
     }
@@ -403,8 +405,8 @@ class TopologyActionsTest {
             EngineSnapshot after = destroyed.snapshot();
             SegmentSnapshot gAfter = after.segment(g.id());
             assertThat(after.segment(COPY_A).state()).as("copy A, which was not selected")
-                    .isEqualTo("down");
-            assertThat(gAfter == null || gAfter.state().equals("destroyed"))
+                    .isEqualTo(SegmentState.DOWN);
+            assertThat(gAfter == null || gAfter.state() == SegmentState.DESTROYED)
                     .as("copy G, the one the menu said to destroy: %s", gAfter).isTrue();
         }
         if (failG.enabled()) {
@@ -417,7 +419,7 @@ class TopologyActionsTest {
     void restoreIsNotOfferedForACopyThatIsDownOnlyBecauseItsNodeOrAzIsOut() {
         SimulationViewModel vm = vmAt(HEALTHY, SECOND);
         vm.act(new Command.FailStorageNode("sn-us-east-1a-1"));
-        assertThat(vm.snapshot().segment(COPY_A).state()).isEqualTo("down");
+        assertThat(vm.snapshot().segment(COPY_A).state()).isEqualTo(SegmentState.DOWN);
         assertEnabledActionsAccepted(vm, Selection.segment(COPY_A));
 
         SimulationViewModel azOut = vmAt(HEALTHY, SECOND);

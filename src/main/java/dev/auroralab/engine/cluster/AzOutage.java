@@ -64,12 +64,6 @@ public final class AzOutage {
 
     public CommandResult failAz(String az) {
         Region region = st.regionByAz.get(az);
-        if (region == null) {
-            return CommandResult.rejected("no AZ " + az + " in " + ctx.regionNames());
-        }
-        if (st.downAzs.contains(az)) {
-            return CommandResult.rejected("AZ " + az + " is already out");
-        }
         int[] down = takeAzDown(region, az);
         ctx.emit(new AvailabilityZoneFailed(ctx.now(), az, down[0], down[1]));
         int generation = st.azOutageGeneration.merge(az, 1, Integer::sum);
@@ -100,15 +94,6 @@ public final class AzOutage {
 
     public CommandResult restoreAz(String az) {
         Region region = st.regionByAz.get(az);
-        if (region == null) {
-            return CommandResult.rejected("no AZ " + az + " in " + ctx.regionNames());
-        }
-        if (region.down) {
-            return CommandResult.rejected("region " + region.name + " is out: restore the region");
-        }
-        if (!st.downAzs.contains(az)) {
-            return CommandResult.rejected("AZ " + az + " is not out");
-        }
         st.azOutageGeneration.merge(az, 1, Integer::sum);
         ctx.emit(new AvailabilityZoneRestored(ctx.now(), az));
         bringAzBack(region, az);

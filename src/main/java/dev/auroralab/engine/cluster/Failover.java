@@ -64,12 +64,6 @@ public final class Failover {
 
     public CommandResult failInstance(String id) {
         Instance i = ctx.instance(id);
-        if (i == null) {
-            return CommandResult.rejected("no instance " + id);
-        }
-        if (i.status() == InstanceStatus.DOWN) {
-            return CommandResult.rejected(id + " is already down");
-        }
         i.setCrashed(true);
         markInstanceDown(i, true);
         return CommandResult.ok(id + " is down");
@@ -214,31 +208,7 @@ public final class Failover {
     }
 
     public CommandResult manualFailover(String targetId) {
-        if (st.phase != FailoverPhase.NONE) {
-            return CommandResult.rejected("a failover is already in progress");
-        }
-        if (st.writer == null || !st.writer.up()) {
-            return CommandResult.rejected("the writer is not up; Aurora fails over on its own");
-        }
-        Instance target = null;
-        if (targetId != null) {
-            target = ctx.instance(targetId);
-            if (target == null) {
-                return CommandResult.rejected("no instance " + targetId);
-            }
-            if (target == st.writer) {
-                return CommandResult.rejected(targetId + " is already the writer");
-            }
-            if (ctx.regionOf(target) != st.writeRegion) {
-                return CommandResult.rejected(targetId + " is in " + ctx.regionOf(target).name
-                        + ", not in the writer's region; use switchover or failover-global to move the writer there");
-            }
-            if (!target.up() || target.role() != InstanceRole.READER) {
-                return CommandResult.rejected(targetId + " is not an available replica");
-            }
-        } else if (promotionCandidates().isEmpty()) {
-            return CommandResult.rejected("there is no replica to fail over to");
-        }
+        Instance target = targetId == null ? null : ctx.instance(targetId);
         Instance old = st.writer;
         startFailoverRecord(old.id());
         st.writesFailed += st.ledger.failPending();

@@ -91,12 +91,6 @@ public final class Replicas {
 
     public CommandResult restoreInstance(String id) {
         Instance i = ctx.instance(id);
-        if (i == null) {
-            return CommandResult.rejected("no instance " + id);
-        }
-        if (i.status() != InstanceStatus.DOWN) {
-            return CommandResult.rejected(id + " is not down");
-        }
         i.setCrashed(false);
         if (st.downAzs.contains(i.az())) {
             return CommandResult.ok(id + " will start when AZ " + i.az() + " returns");
@@ -149,30 +143,6 @@ public final class Replicas {
     }
 
     public CommandResult addReplica(Command.AddReplica c) {
-        if (ctx.instance(c.instanceId()) != null) {
-            return CommandResult.rejected("an instance named " + c.instanceId() + " exists already");
-        }
-        Region region = st.regionByAz.get(c.az());
-        if (region == null) {
-            return CommandResult.rejected("no AZ " + c.az() + " in " + ctx.regionNames());
-        }
-        long inRegion = st.instances.stream().filter(i -> ctx.regionOf(i) == region).count();
-        if (region.role == Region.Role.SECONDARY) {
-            if (inRegion >= ModelValues.MAX_SECONDARY_INSTANCES) {
-                return CommandResult.rejected("a secondary region has at most " + ModelValues.MAX_SECONDARY_INSTANCES
-                        + " read-only instances");
-            }
-        } else if (inRegion - 1 >= ModelValues.MAX_REPLICAS) {
-            return CommandResult.rejected("a cluster has at most " + ModelValues.MAX_REPLICAS + " replicas");
-        }
-        if (c.tier() < 0 || c.tier() > ModelValues.MAX_TIER) {
-            return CommandResult.rejected("tier must be 0-15");
-        }
-        try {
-            InstanceClassSize.rank(c.instanceClass());
-        } catch (IllegalArgumentException e) {
-            return CommandResult.rejected(e.getMessage());
-        }
         Instance i = new Instance(c.instanceId(), c.az(), InstanceRole.READER, c.tier(), c.instanceClass(),
                 st.instancesCreated++);
         i.setStatus(InstanceStatus.CREATING);
@@ -187,15 +157,6 @@ public final class Replicas {
 
     public CommandResult removeReplica(String id) {
         Instance i = ctx.instance(id);
-        if (i == null) {
-            return CommandResult.rejected("no instance " + id);
-        }
-        if (i == st.writer) {
-            return CommandResult.rejected(id + " is the writer; fail over first");
-        }
-        if (id.equals(st.failoverTo)) {
-            return CommandResult.rejected(id + " is being promoted");
-        }
         st.instances.remove(i);
         i.setStatus(InstanceStatus.DOWN);
         ctx.emit(new ReplicaRemoved(ctx.now(), id));
@@ -204,12 +165,6 @@ public final class Replicas {
 
     public CommandResult setTier(String id, int tier) {
         Instance i = ctx.instance(id);
-        if (i == null) {
-            return CommandResult.rejected("no instance " + id);
-        }
-        if (tier < 0 || tier > ModelValues.MAX_TIER) {
-            return CommandResult.rejected("tier must be 0-15");
-        }
         int from = i.tier();
         i.setTier(tier);
         ctx.emit(new PromotionTierChanged(ctx.now(), id, from, tier));

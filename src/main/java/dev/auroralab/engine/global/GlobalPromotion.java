@@ -63,56 +63,12 @@ public final class GlobalPromotion {
         this.st = ctx.st;
     }
 
-    /** Why {@code r} cannot be promoted now, or null when it can. */
-    public String notPromotable(String name, Region r) {
-        if (r == null) {
-            return ctx.noRegion(name);
-        }
-        if (r.role != Region.Role.SECONDARY) {
-            List<String> secondaries = new ArrayList<>();
-            for (Region o : st.regions) {
-                if (o.role == Region.Role.SECONDARY) {
-                    secondaries.add(o.name);
-                }
-            }
-            return name + " is not a secondary region (secondaries: "
-                    + (secondaries.isEmpty() ? "none" : String.join(", ", secondaries)) + ")";
-        }
-        if (r.down) {
-            return name + " is out";
-        }
-        if (r.resyncing || r.rejoinPending) {
-            return name + " is still resynchronising";
-        }
-        if (st.globalKind != null) {
-            return "a " + st.globalKind + " is already in progress";
-        }
-        if (st.writeRegion.role != Region.Role.PRIMARY) {
-            return "the writes go to the detached cluster " + st.writeRegion.name + ", not to the global database";
-        }
-        if (promotableIn(r) == null) {
-            return "no instance is up in " + name + " to take the writer role";
-        }
-        return null;
-    }
-
     public Instance promotableIn(Region r) {
         return PromotionPolicy.choose(ctx.failover.promotionCandidates(r), st.random.tieBreaks);
     }
 
     /** Planned: commits stop, and once the target holds every acknowledged write the regions swap roles. */
     public CommandResult switchover(String name) {
-        Region target = ctx.region(name);
-        String why = notPromotable(name, target);
-        if (why == null && st.phase != FailoverPhase.NONE) {
-            why = "the primary is failing over in its region; wait until it has a writer";
-        }
-        if (why == null && !ctx.writerAcceptsWrites()) {
-            why = "the primary has no writer up; use failover-global (allow data loss) instead";
-        }
-        if (why != null) {
-            return CommandResult.rejected(why);
-        }
         startGlobalOperation("global-switchover", st.writeRegion.name, name, ctx.now());
         st.writerServing = false; // new commits fail from now on; those in flight complete
         st.phase = FailoverPhase.SWITCHOVER_SYNC;
@@ -149,10 +105,6 @@ public final class GlobalPromotion {
      */
     public CommandResult promoteSecondary(String name, String kind) {
         Region target = ctx.region(name);
-        String why = notPromotable(name, target);
-        if (why != null) {
-            return CommandResult.rejected(why);
-        }
         Region old = st.writeRegion;
         // from here on the old primary is a region like the others: it holds what it made durable
         old.durableLsn = st.vdl;

@@ -59,13 +59,6 @@ public final class ManagedRpo {
     }
 
     public CommandResult setManagedRpo(Long seconds) {
-        if (st.regions.size() == 1) {
-            return CommandResult.rejected("the managed RPO needs secondary regions; this cluster has none");
-        }
-        if (seconds != null && seconds < ModelValues.MANAGED_RPO_MIN_SECONDS) {
-            return CommandResult.rejected("the managed RPO is at least " + ModelValues.MANAGED_RPO_MIN_SECONDS
-                    + " s (rds.global_db_rpo), got " + seconds);
-        }
         st.managedRpoSeconds = seconds == null ? 0 : seconds;
         ctx.emit(new ManagedRpoChanged(ctx.now(), st.managedRpoSeconds));
         refreshCommitsBlocked();

@@ -63,12 +63,6 @@ public final class RegionOutage {
 
     public CommandResult failRegion(String name) {
         Region r = ctx.region(name);
-        if (r == null) {
-            return CommandResult.rejected(ctx.noRegion(name));
-        }
-        if (r.down) {
-            return CommandResult.rejected("region " + name + " is already out");
-        }
         r.down = true;
         int instancesDown = 0;
         int segmentsDown = 0;
@@ -89,12 +83,6 @@ public final class RegionOutage {
 
     public CommandResult restoreRegion(String name) {
         Region r = ctx.region(name);
-        if (r == null) {
-            return CommandResult.rejected(ctx.noRegion(name));
-        }
-        if (!r.down) {
-            return CommandResult.rejected("region " + name + " is not out");
-        }
         r.down = false;
         ctx.emit(new RegionRestored(ctx.now(), name));
         for (String az : r.azs) {

@@ -63,10 +63,6 @@ public final class WriteForwarding {
 
     public CommandResult setWriteForwarding(String name, Command.ReadConsistency consistency) {
         Region r = ctx.region(name);
-        if (r == null || r.role != Region.Role.SECONDARY) {
-            return CommandResult.rejected(r == null ? ctx.noRegion(name)
-                    : name + " is not a secondary region: only secondaries forward writes");
-        }
         r.forwarding = consistency;
         int generation = ++r.forwardingGeneration;
         r.probeWaitingForLsn = false;

@@ -137,8 +137,14 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
         }
     }
 
-    public record SegmentSnapshot(String id, String address, char letter, String az, String nodeId, String state,
-            long scl, boolean replacement, boolean inQuorumModel) {
+    /**
+     * One copy: its state as a value ({@code state.label()} is the word a learner reads), its SCL, whether it is a
+     * replacement joining through a membership change, whether it counts in the quorum model in force, and whether a
+     * user failed it (as opposed to its node or AZ being out).
+     */
+    public record SegmentSnapshot(String id, String address, char letter, String az, String nodeId,
+            dev.auroralab.engine.storage.SegmentState state, long scl, boolean replacement, boolean inQuorumModel,
+            boolean failedByUser) {
     }
 
     public record InstanceSnapshot(String id, String region, String az, InstanceRole role, InstanceStatus status,
@@ -162,11 +168,12 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
      * replaces (instances in-region, regions for a global one) and the target, which is null while none is chosen yet
      * (a writer failure not yet detected, or no replica to promote).
      */
-    public record FailoverSnapshot(String phase, String from, String to, long startedAtMicros) {
+    public record FailoverSnapshot(dev.auroralab.engine.snapshot.FailoverPhase phase, String from, String to, long startedAtMicros,
+            String globalOperation) {
 
         /** "detecting (writer-1 → not chosen yet)": the phase and both ends in words, never "null". */
         public String describe() {
-            return phase + " (" + (from == null ? "no writer" : from) + " → " + (to == null ? "not chosen yet" : to)
+            return phase.label() + " (" + (from == null ? "no writer" : from) + " → " + (to == null ? "not chosen yet" : to)
                     + ")";
         }
     }
@@ -233,7 +240,8 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
         }
     }
 
-    public record StorageNodeSnapshot(String id, String az, boolean up, List<String> segments) {
+    /** A storage node: {@code up} when it serves (not failed, its AZ in), {@code failed} when a user failed it. */
+    public record StorageNodeSnapshot(String id, String az, boolean up, boolean failed, List<String> segments) {
         public StorageNodeSnapshot {
             segments = List.copyOf(segments);
         }

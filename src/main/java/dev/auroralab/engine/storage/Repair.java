@@ -67,16 +67,7 @@ public final class Repair {
 
     public CommandResult failSegment(String address) {
         Slot slot = st.slotByAddress.get(address);
-        if (slot == null) {
-            return CommandResult.rejected("no segment at address " + address);
-        }
         Segment s = slot.current();
-        if (s.state() == SegmentState.DESTROYED) {
-            return CommandResult.rejected(address + " is destroyed");
-        }
-        if (s.failedByUser()) {
-            return CommandResult.rejected(address + " is already failed");
-        }
         s.setFailedByUser(true);
         boolean changed = refreshSegment(s);
         if (changed) {
@@ -87,16 +78,7 @@ public final class Repair {
 
     public CommandResult restoreSegment(String address) {
         Slot slot = st.slotByAddress.get(address);
-        if (slot == null) {
-            return CommandResult.rejected("no segment at address " + address);
-        }
         Segment s = slot.current();
-        if (s.state() == SegmentState.DESTROYED) {
-            return CommandResult.rejected(address + " was destroyed; storage replaces it on its own");
-        }
-        if (!s.failedByUser()) {
-            return CommandResult.rejected(address + " is not failed");
-        }
         s.setFailedByUser(false);
         boolean changed = refreshSegment(s);
         if (changed) {
@@ -107,13 +89,7 @@ public final class Repair {
 
     public CommandResult destroySegment(String address) {
         Slot slot = st.slotByAddress.get(address);
-        if (slot == null) {
-            return CommandResult.rejected("no segment at address " + address);
-        }
         Segment s = slot.current();
-        if (s.state() == SegmentState.DESTROYED) {
-            return CommandResult.rejected(address + " is already destroyed");
-        }
         s.setState(SegmentState.DESTROYED);
         s.wipe();
         ctx.emit(new SegmentDestroyed(ctx.now(), s.id(), s.pg().id()));
@@ -124,12 +100,6 @@ public final class Repair {
 
     public CommandResult setNodeFailed(String nodeId, boolean failed) {
         StorageNode node = st.nodeById.get(nodeId);
-        if (node == null) {
-            return CommandResult.rejected("no storage node " + nodeId);
-        }
-        if (node.failed() == failed) {
-            return CommandResult.rejected(nodeId + (failed ? " is already failed" : " is not failed"));
-        }
         node.setFailed(failed);
         int changed = 0;
         for (ProtectionGroup pg : st.regionByAz.get(node.az()).pgs) {

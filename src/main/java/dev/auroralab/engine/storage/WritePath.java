@@ -250,9 +250,6 @@ public final class WritePath {
     }
 
     public CommandResult setWorkload(Double writes, Double reads) {
-        if ((writes != null && (writes < 0 || writes.isNaN())) || (reads != null && (reads < 0 || reads.isNaN()))) {
-            return CommandResult.rejected("rates cannot be negative");
-        }
         if (writes != null) {
             st.writesPerSecond = writes;
         }

@@ -1,5 +1,6 @@
 package dev.auroralab.ui.charts;
 
+import dev.auroralab.engine.storage.SegmentState;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
@@ -331,7 +332,7 @@ public final class MetricSampler {
         }
         for (ProtectionGroupSnapshot pg : volume.protectionGroups()) {
             for (SegmentSnapshot s : pg.segments()) {
-                if (!"up".equals(s.state())) {
+                if (s.state() != SegmentState.UP) {
                     return true;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.auroralab.ui.topology;
 
+import dev.auroralab.engine.storage.SegmentState;
 import static dev.auroralab.ui.topology.PageDrawing.SMALL;
 import static dev.auroralab.ui.topology.PageDrawing.SMALL_BOLD;
 import static dev.auroralab.ui.topology.PageDrawing.diamond;
@@ -18,9 +19,10 @@ final class TopologyLegend {
     private TopologyLegend() {
     }
 
-    private static final String[] LEGEND_STATES = {"up", "catching up", "replacing", "down", "destroyed"};
+    private static final SegmentState[] LEGEND_STATES = {SegmentState.UP, SegmentState.CATCHING_UP,
+        SegmentState.REPLACING, SegmentState.DOWN, SegmentState.DESTROYED};
     private static final SegmentSnapshot[] LEGEND_CHIPS = java.util.Arrays.stream(LEGEND_STATES)
-            .map(st -> new SegmentSnapshot("", "", ' ', "", "", st, 0, false, true)).toArray(SegmentSnapshot[]::new);
+            .map(st -> new SegmentSnapshot("", "", ' ', "", "", st, 0, false, true, false)).toArray(SegmentSnapshot[]::new);
     private static final Map<String, Double> LEGEND_WIDTHS = new HashMap<>();
 
     /**
@@ -34,13 +36,13 @@ final class TopologyLegend {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(SMALL);
         for (int k = 0; k < LEGEND_STATES.length; k++) {
-            String st = LEGEND_STATES[k];
+            SegmentState st = LEGEND_STATES[k];
             TopologyRenderer.chip(g, new Box(x, y - 9, 24, 18), LEGEND_CHIPS[k], TopologyRenderer.glyph(st), p, SMALL_BOLD);
             g.setFill(p.text());
             g.setFont(SMALL);
             g.setTextAlign(TextAlignment.LEFT);
-            text(g, st, x + 29, y);
-            x += 29 + legendWidth(st) + 16;
+            text(g, st.label(), x + 29, y);
+            x += 29 + legendWidth(st.label()) + 16;
         }
         if (oneLine) {
             // presenter mode: the states and the messages on one line; the explanations are the presenter's to give

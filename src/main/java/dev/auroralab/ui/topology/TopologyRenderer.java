@@ -1,5 +1,6 @@
 package dev.auroralab.ui.topology;
 
+import dev.auroralab.engine.storage.SegmentState;
 import static dev.auroralab.ui.topology.PageDrawing.BODY;
 import static dev.auroralab.ui.topology.PageDrawing.BOLD;
 import static dev.auroralab.ui.topology.PageDrawing.SMALL;
@@ -332,13 +333,13 @@ public final class TopologyRenderer {
         Color ink = ON_LIGHT_FILL;
         boolean dashed = false;
         switch (seg.state()) {
-            case "up" -> fill = p.ok();
-            case "catching up" -> fill = p.catchingUp();
-            case "replacing" -> {
+            case UP -> fill = p.ok();
+            case CATCHING_UP -> fill = p.catchingUp();
+            case REPLACING -> {
                 fill = p.replacing();
                 dashed = true;
             }
-            case "destroyed" -> {
+            case DESTROYED -> {
                 fill = p.destroyed();
                 ink = p.background();
             }
@@ -349,11 +350,11 @@ public final class TopologyRenderer {
         }
         g.setFill(fill);
         g.fillRoundRect(c.x(), c.y(), c.w(), c.h(), 5, 5);
-        if ("down".equals(seg.state())) {
+        if (seg.state() == SegmentState.DOWN) {
             hatch(g, c, p.fault(), 0.6, 6);
         }
-        g.setStroke("down".equals(seg.state()) ? p.fault() : p.text());
-        g.setLineWidth("down".equals(seg.state()) ? 2 : 1);
+        g.setStroke(seg.state() == SegmentState.DOWN ? p.fault() : p.text());
+        g.setLineWidth(seg.state() == SegmentState.DOWN ? 2 : 1);
         if (dashed) {
             g.setLineDashes(4, 3);
         }
@@ -367,7 +368,7 @@ public final class TopologyRenderer {
         g.setFont(font);
         g.setTextAlign(TextAlignment.CENTER);
         text(g, text, c.cx(), c.cy() + 1, c.w() - 4);
-        if ("destroyed".equals(seg.state())) {
+        if (seg.state() == SegmentState.DESTROYED) {
             g.setStroke(p.fault());
             g.setLineWidth(2);
             g.strokeLine(c.x() + 3, c.cy(), c.right() - 3, c.cy());
@@ -375,14 +376,13 @@ public final class TopologyRenderer {
         g.setGlobalAlpha(1);
     }
 
-    public static String glyph(String state) {
+    public static String glyph(SegmentState state) {
         return switch (state) {
-            case "up" -> "✓";
-            case "down" -> "✕";
-            case "catching up" -> "↻";
-            case "replacing" -> "+";
-            case "destroyed" -> "✖";
-            default -> "?";
+            case UP -> "✓";
+            case DOWN -> "✕";
+            case CATCHING_UP -> "↻";
+            case REPLACING -> "+";
+            case DESTROYED -> "✖";
         };
     }
 
