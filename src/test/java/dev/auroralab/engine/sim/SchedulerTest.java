@@ -18,7 +18,7 @@ class SchedulerTest {
      * How far ahead the wheel reaches. The sweep schedules just either side of it, because an item beyond it waits in
      * the far-future heap and crosses into the wheel later: the one place the order could go wrong.
      */
-    private static final long WHEEL_SPAN_MICROS = 1 << 16;
+    private static final long WHEEL_SPAN_MICROS = Scheduler.WHEEL_SPAN_MICROS;
 
     /** An item: a value numbered in scheduling order, so a mix-up shows which one came out instead. */
     record Item(int n) {
