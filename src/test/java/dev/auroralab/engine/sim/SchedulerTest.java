@@ -132,6 +132,22 @@ class SchedulerTest {
     }
 
     @Test
+    void itemsAtTheLargestTimesStillComeOutInOrder() {
+        // the wheel is reached by subtracting the clock: nothing there may overflow
+        Scheduler<Item> q = new Scheduler<>();
+        q.schedule(Long.MAX_VALUE, new Item(0));
+        q.schedule(Long.MAX_VALUE - 5, new Item(1));
+        q.schedule(Long.MAX_VALUE, new Item(2));
+        assertThat(q.poll()).isEqualTo(new Item(1));
+        q.schedule(Long.MAX_VALUE, new Item(3));
+        assertThat(q.poll()).isEqualTo(new Item(0));
+        assertThat(q.poll()).isEqualTo(new Item(2));
+        assertThat(q.poll()).isEqualTo(new Item(3));
+        assertThat(q.poll()).isNull();
+        assertThat(q.nowMicros()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void anItemCarriesTheIdOfWhatWasCurrentWhenItWasScheduled() {
         Scheduler<Item> q = new Scheduler<>();
         long command = q.newId();
