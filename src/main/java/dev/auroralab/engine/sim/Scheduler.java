@@ -87,7 +87,10 @@ public final class Scheduler<E> {
         currentCause = o.currentCause;
     }
 
-    /** An independent queue holding the same items in the same order (the items themselves are values). */
+    /**
+     * An independent queue holding the same items in the same order (the items themselves are values). Plain array
+     * copies, about 300 KB whatever is pending: the wheel's 65,536 slots are most of it.
+     */
     public Scheduler<E> copy() {
         return new Scheduler<>(this);
     }
