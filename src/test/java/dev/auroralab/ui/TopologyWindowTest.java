@@ -85,7 +85,7 @@ class TopologyWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         var pg = vm().snapshot().pg("pg-0");
-        assertThat(pg.segments().get(0).state()).isEqualTo("down");
+        assertThat(pg.segments().get(0).state()).isEqualTo(dev.auroralab.engine.storage.SegmentState.DOWN);
         assertThat(ProtectionGroupRows.gauge(pg)).startsWith("writes 5/6 (need 4) ✓ · reads 5/6 (need 3) ✓");
     }
 

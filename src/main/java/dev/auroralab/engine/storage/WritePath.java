@@ -63,6 +63,9 @@ public final class WritePath {
     private long[] lastOfPg = new long[0];
     private int[] countOfPg = new int[0];
     private int[] touched = new int[16];
+    /** The (epoch, writer) pair the last delivery found already recorded: a cache, so a copied engine starts empty. */
+    private long lastEpochSeen = -1;
+    private String lastWriterSeen;
 
     public WritePath(EngineContext ctx) {
         this.ctx = ctx;
@@ -162,12 +165,21 @@ public final class WritePath {
 
 
     public void sendBoxcar(ProtectionGroup pg, int index, long now) {
-        for (Segment s : pg.allCopies()) {
-            if (s.state().accepting() && !s.retired()) {
-                long arrives = now + ctx.hop(st.writer.az(), s.az()) + ModelValues.SEGMENT_PERSIST_MICROS;
-                st.queue.schedule(arrives, new Scheduled.BoxcarDelivery(ctx.refOf(s), index, st.writer.id(),
-                        st.writer.az(), st.volumeEpoch, now, arrives));
+        // slot by slot, current copy then replacement: the order allCopies() gives, without a list per boxcar
+        for (int k = 0; k < ModelValues.COPIES_PER_PG; k++) {
+            Slot slot = pg.slot(k);
+            sendBoxcar(slot.current(), index, now);
+            if (slot.replacement() != null) {
+                sendBoxcar(slot.replacement(), index, now);
             }
+        }
+    }
+
+    private void sendBoxcar(Segment s, int index, long now) {
+        if (s.state().accepting() && !s.retired()) {
+            long arrives = now + ctx.hop(st.writer.az(), s.az()) + ModelValues.SEGMENT_PERSIST_MICROS;
+            st.queue.schedule(arrives, new Scheduled.BoxcarDelivery(ctx.refOf(s), index, st.writer.id(),
+                    st.writer.az(), st.volumeEpoch, now, arrives));
         }
     }
 
@@ -187,9 +199,15 @@ public final class WritePath {
         if (d.epoch() > s.volumeEpoch()) {
             s.setVolumeEpoch(d.epoch());
         }
-        String prior = st.writerByEpoch.putIfAbsent(d.epoch(), d.writerId());
-        if (prior != null && !prior.equals(d.writerId())) {
-            st.epochViolations++;
+        // storage accepts one writer per epoch (P18 §2.4); the pair just seen needs no lookup (nor a boxed key)
+        if (d.epoch() != lastEpochSeen || !d.writerId().equals(lastWriterSeen)) {
+            String prior = st.writerByEpoch.putIfAbsent(d.epoch(), d.writerId());
+            if (prior != null && !prior.equals(d.writerId())) {
+                st.epochViolations++;
+            } else {
+                lastEpochSeen = d.epoch();
+                lastWriterSeen = d.writerId();
+            }
         }
         int prefix = s.receive(d.boxcar());
         long arrives = ctx.now() + ctx.hop(s.az(), d.writerAz());
