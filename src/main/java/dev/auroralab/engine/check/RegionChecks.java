@@ -68,16 +68,19 @@ final class RegionChecks {
     }
 
     private static void writableNeedsWriterAndQuorums(Observation o, RegionSnapshot r) {
+        // a region other than the one the writes go to: an old primary whose writer kept its role after a detach
+        String name = r.region().equals(o.now.region()) ? r.region()
+                : r.region() + " (" + r.role() + "; the writes go to " + o.now.region() + ")";
         boolean writerUp = r.instances().stream()
                 .anyMatch(i -> i.role() == InstanceRole.WRITER && i.status() == InstanceStatus.UP);
         if (!writerUp) {
-            o.fail(SafetyProperty.WRITABLE_NEEDS_WRITER_AND_QUORUMS, r.region() + " takes writes with no writer up ("
+            o.fail(SafetyProperty.WRITABLE_NEEDS_WRITER_AND_QUORUMS, name + " takes writes with no writer up ("
                     + r.instances().stream().map(i -> i.id() + " " + i.role().name().toLowerCase(java.util.Locale.ROOT)
                             + " " + i.status().label()).toList() + ")");
         }
         for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
             if (!QuorumRecount.writeQuorumHeld(pg)) {
-                o.fail(SafetyProperty.WRITABLE_NEEDS_WRITER_AND_QUORUMS, r.region() + " takes writes but " + pg.id()
+                o.fail(SafetyProperty.WRITABLE_NEEDS_WRITER_AND_QUORUMS, name + " takes writes but " + pg.id()
                         + " has " + QuorumRecount.writableCopies(QuorumRecount.terms(pg)) + " copies taking writes in"
                         + " its weakest term, needs " + QuorumRecount.writeQuorum(pg));
             }
