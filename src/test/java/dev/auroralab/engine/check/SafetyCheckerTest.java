@@ -412,6 +412,20 @@ class SafetyCheckerTest {
     }
 
     @Test
+    void countersThatGoDownAreCaught() {
+        SnapshotFixture after = later();
+        after.readsIssued = 150;
+        after.readsServed = 145;
+        after.readsFailed = 5;
+        after.writeDowntimeMicros = -1;
+        assertThat(lookTwice(new SnapshotFixture(), after)).containsExactly(
+                "COUNTERS_ONLY_GROW: reads issued went down from 200 to 150",
+                "COUNTERS_ONLY_GROW: reads served went down from 190 to 145",
+                "COUNTERS_ONLY_GROW: reads failed went down from 10 to 5",
+                "COUNTERS_ONLY_GROW: write downtime went down from 0 to -1");
+    }
+
+    @Test
     void aLossCountedWithoutItsEventOrAnEventWithoutItsCountIsCaught() {
         SnapshotFixture after = later();
         after.acknowledgedWritesLost = 3;
