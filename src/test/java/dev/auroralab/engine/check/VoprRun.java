@@ -250,6 +250,8 @@ final class VoprRun {
                     + String.join("; ", left.subList(0, Math.min(5, left.size())))
                     + (left.size() > 5 ? "; and " + (left.size() - 5) + " more" : ""));
         }
+        // in the degraded 3/4 model a write is acknowledged by three copies, so destroying AZ+1 copies can take them
+        // all: the price of writing through a long AZ loss (P18 §4.1)
         lossAllowed |= engine.events().stream().anyMatch(e -> e instanceof AuroraEvent.DegradedQuorumEntered);
         long lost = engine.snapshot().counters().acknowledgedWritesLost();
         if (lost > 0 && !lossAllowed) {
