@@ -1,5 +1,8 @@
 package dev.auroralab.app;
 
+import dev.auroralab.engine.check.SafetyProperty;
+import dev.auroralab.engine.check.SafetyWatch;
+import dev.auroralab.engine.check.Violation;
 import dev.auroralab.scenario.Durations;
 import dev.auroralab.scenario.RunReport;
 import dev.auroralab.scenario.Scenario;
@@ -12,20 +15,26 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code run FILE [--seed N] [--duration D] [--report FILE|-]}: exit 0 all expectations held, 1 one failed, 2 bad input. */
+/**
+ * {@code run FILE [--seed N] [--duration D] [--report FILE|-] [--check]}: exit 0 all expectations held (and, with
+ * {@code --check}, every safety property), 1 one failed, 2 bad input.
+ */
 final class RunCommand implements Command {
 
-    static final String USAGE = "run FILE [--seed N] [--duration D] [--report FILE|-]";
+    static final String USAGE = "run FILE [--seed N] [--duration D] [--report FILE|-] [--check]";
+    /** Violations printed at most; the rest are counted. */
+    static final int MAX_VIOLATIONS_PRINTED = 50;
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         CliArgs a;
         try {
-            a = CliArgs.parse(args, Set.of("--seed", "--duration", "--report"), Set.of());
+            a = CliArgs.parse(args, Set.of("--seed", "--duration", "--report"), Set.of("--check"));
             if (a.positionals.size() != 1) {
                 throw new IllegalArgumentException("give exactly one scenario file");
             }
@@ -62,11 +71,23 @@ final class RunCommand implements Command {
             err.println(e.getMessage());
             return 2;
         }
-        RunResult result = ScenarioRunner.run(scenario, seed, duration);
+        boolean check = a.options.containsKey("--check");
+        List<SafetyWatch> watch = new ArrayList<>(1);
+        RunResult result = !check ? ScenarioRunner.run(scenario, seed, duration)
+                : ScenarioRunner.run(scenario, seed, duration, SafetyWatch.DEFAULT_EVERY_MICROS, engine -> {
+                    if (watch.isEmpty()) {
+                        watch.add(new SafetyWatch(engine)); // before the first instant: it sees the whole log
+                    }
+                    watch.get(0).check();
+                });
+        List<Violation> violations = check ? watch.get(0).violations() : List.of();
         String report = a.options.get("--report");
         // with the report on stdout, the human summary goes to stderr so stdout stays valid JSON
         PrintStream human = "-".equals(report) ? err : out;
         printSummary(result, human);
+        if (check) {
+            printViolations(violations, human);
+        }
         if (report != null) {
             String json = RunReport.toJson(result);
             if ("-".equals(report)) {
@@ -81,7 +102,27 @@ final class RunCommand implements Command {
                 }
             }
         }
-        return result.allPassed() ? 0 : 1;
+        return exitCode(result.allPassed(), violations);
+    }
+
+    /** 0 when every expectation held and no safety property broke, 1 otherwise. */
+    static int exitCode(boolean expectationsHeld, List<Violation> violations) {
+        return expectationsHeld && violations.isEmpty() ? 0 : 1;
+    }
+
+    /** Each violation with its simulated time, then one line that says what was checked. */
+    static void printViolations(List<Violation> violations, PrintStream out) {
+        for (Violation v : violations.subList(0, Math.min(MAX_VIOLATIONS_PRINTED, violations.size()))) {
+            out.println("  VIOLATION at " + v.describe());
+        }
+        if (violations.size() > MAX_VIOLATIONS_PRINTED) {
+            out.println("  ... and " + (violations.size() - MAX_VIOLATIONS_PRINTED) + " more violations");
+        }
+        String what = SafetyProperty.values().length + " safety properties, checked after every timeline command and"
+                + " every " + SafetyWatch.DEFAULT_EVERY_MICROS / 1000 + " ms of simulated time";
+        out.println(violations.isEmpty() ? "safety check: no violation (" + what + ")"
+                : "safety check: " + violations.size() + " violation" + (violations.size() == 1 ? "" : "s") + " ("
+                        + what + ")");
     }
 
     static void printSummary(RunResult r, PrintStream out) {

@@ -34,8 +34,27 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
+    /**
+     * Watches a run from outside (e.g. a safety checker): called with the engine once it is built, after each instant
+     * the runner stops at (its commands applied, its expectations checked) and at the end. It may read the engine
+     * (snapshot, events, listeners) but not change it.
+     */
+    @FunctionalInterface
+    public interface Observer {
+        void observe(AuroraEngine engine);
+    }
+
     /** Runs with the scenario's own seed and duration, or the overrides when not null. */
     public static RunResult run(Scenario scenario, Long seedOverride, Long durationOverrideMicros) {
+        return run(scenario, seedOverride, durationOverrideMicros, 0, null);
+    }
+
+    /**
+     * As {@link #run(Scenario, Long, Long)}, with {@code observer} (null for none) also stopping every
+     * {@code observeEveryMicros} (0 for only the timeline's instants). Stopping more often changes nothing in the run.
+     */
+    public static RunResult run(Scenario scenario, Long seedOverride, Long durationOverrideMicros,
+            long observeEveryMicros, Observer observer) {
         long seed = seedOverride != null ? seedOverride : scenario.seed();
         long duration = durationOverrideMicros != null ? durationOverrideMicros : scenario.durationMicros();
         AuroraEngine engine = new AuroraEngine(scenario.clusterWithSeed(seed));
@@ -53,6 +72,12 @@ public final class ScenarioRunner {
         TreeSet<Long> instants = new TreeSet<>();
         scenario.timeline().stream().map(TimedCommand::atMicros).filter(t -> t <= duration).forEach(instants::add);
         pending.forEach(e -> instants.add(timeOf(e, duration)));
+        if (observer != null) {
+            for (long t = observeEveryMicros; observeEveryMicros > 0 && t < duration; t += observeEveryMicros) {
+                instants.add(t);
+            }
+            observer.observe(engine);
+        }
         for (long t : instants) {
             engine.advanceTo(t);
             for (TimedCommand tc : scenario.timeline()) {
@@ -65,8 +90,14 @@ public final class ScenarioRunner {
                 EngineSnapshot s = engine.snapshot();
                 now.forEach(e -> results.add(check(e, s)));
             }
+            if (observer != null) {
+                observer.observe(engine);
+            }
         }
         engine.advanceTo(duration);
+        if (observer != null) {
+            observer.observe(engine);
+        }
         return new RunResult(scenario, seed, duration, engine.snapshot(), results, engine.events(),
                 engine.firedEventCount());
     }
