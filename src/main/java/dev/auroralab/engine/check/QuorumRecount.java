@@ -54,11 +54,11 @@ final class QuorumRecount {
     }
 
     static boolean takesWrites(SegmentSnapshot s) {
-        return s.state().equals(UP) || s.state().equals(CATCHING_UP) || s.state().equals(REPLACING);
+        return s.state().label().equals(UP) || s.state().label().equals(CATCHING_UP) || s.state().label().equals(REPLACING);
     }
 
     static boolean servesReads(SegmentSnapshot s) {
-        return s.state().equals(UP) || s.state().equals(CATCHING_UP);
+        return s.state().label().equals(UP) || s.state().label().equals(CATCHING_UP);
     }
 
     /** The copies of each position (address), current copy first, in the order the snapshot lists them. */

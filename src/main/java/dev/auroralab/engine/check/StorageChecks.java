@@ -62,13 +62,13 @@ final class StorageChecks {
                     o.fail(SafetyProperty.SIX_COPIES_TWO_PER_AZ, where + " copy " + s.id() + " is in " + s.az()
                             + ": its position is in " + az + " and the region's AZs are " + r.azs());
                 }
-                if (!QuorumRecount.STATES.contains(s.state())) {
+                if (!QuorumRecount.STATES.contains(s.state().label())) {
                     o.fail(SafetyProperty.SIX_COPIES_TWO_PER_AZ, where + " copy " + s.id() + " is in no known state: '"
-                            + s.state() + "'");
+                            + s.state().label() + "'");
                 }
-                if (s.replacement() != s.state().equals(REPLACING)) {
+                if (s.replacement() != s.state().label().equals(REPLACING)) {
                     o.fail(SafetyProperty.SIX_COPIES_TWO_PER_AZ, where + " copy " + s.id() + " is "
-                            + (s.replacement() ? "a replacement" : "a current copy") + " in state " + s.state()
+                            + (s.replacement() ? "a replacement" : "a current copy") + " in state " + s.state().label()
                             + " (only a replacement being filled is 'replacing')");
                 }
                 boolean expectedIn = pg.degradedExcludedAz() == null || !pg.degradedExcludedAz().equals(s.az());
@@ -147,12 +147,12 @@ final class StorageChecks {
         int destroyed = 0;
         List<String> lacking = new ArrayList<>();
         for (SegmentSnapshot s : pg.segments()) {
-            if (s.state().equals(DESTROYED)) {
+            if (s.state().label().equals(DESTROYED)) {
                 destroyed++;
             } else if (s.scl() >= pg.pgcl()) {
                 holders++;
             } else {
-                lacking.add(s.id() + " (" + s.letter() + ", " + s.state() + ") SCL " + s.scl());
+                lacking.add(s.id() + " (" + s.letter() + ", " + s.state().label() + ") SCL " + s.scl());
             }
         }
         int needed = Math.max(0, QuorumRecount.writeQuorum(pg) - destroyed);
@@ -170,10 +170,10 @@ final class StorageChecks {
                 continue;
             }
             if (r.downAzs().contains(s.az())) {
-                o.fail(SafetyProperty.DOWN_MEANS_UNREACHABLE, where + " copy " + s.id() + " is " + s.state()
+                o.fail(SafetyProperty.DOWN_MEANS_UNREACHABLE, where + " copy " + s.id() + " is " + s.state().label()
                         + " though AZ " + s.az() + " is out");
             } else if (Boolean.FALSE.equals(nodeUp.get(s.nodeId()))) {
-                o.fail(SafetyProperty.DOWN_MEANS_UNREACHABLE, where + " copy " + s.id() + " is " + s.state()
+                o.fail(SafetyProperty.DOWN_MEANS_UNREACHABLE, where + " copy " + s.id() + " is " + s.state().label()
                         + " though its storage node " + s.nodeId() + " has failed");
             }
         }
@@ -182,7 +182,7 @@ final class StorageChecks {
     private static String states(ProtectionGroupSnapshot pg) {
         List<String> out = new ArrayList<>();
         for (SegmentSnapshot s : pg.segments()) {
-            out.add(s.letter() + (s.inQuorumModel() ? "" : "*") + " " + s.state());
+            out.add(s.letter() + (s.inQuorumModel() ? "" : "*") + " " + s.state().label());
         }
         return String.join(", ", out);
     }

@@ -122,12 +122,12 @@ enum KnownEngineBug {
                 .findFirst().orElseThrow();
         String az = pg.degradedExcludedAz();
         return !r.downAzs().contains(az) && pg.segments().stream().filter(c -> c.az().equals(az))
-                .allMatch(c -> c.state().equals("up"));
+                .allMatch(c -> c.state().label().equals("up"));
     }
 
     /** Every copy of the PG catching up: none has what the others lack, so gossip can never fill the hole. */
     private static boolean stuckCatchingUp(ProtectionGroupSnapshot pg) {
-        return pg.segments().stream().map(SegmentSnapshot::state).allMatch(st -> st.equals("catching up"));
+        return pg.segments().stream().map(c -> c.state().label()).allMatch(st -> st.equals("catching up"));
     }
 
     private static boolean regionFailed(VoprRun run, String region) {

@@ -385,7 +385,7 @@ class SafetyCheckerTest {
         SnapshotFixture s = new SnapshotFixture().withSecondary();
         s.secondary().downAzs.addAll(List.of("euw-a", "euw-b", "euw-c"));
         s.secondary().nodes.replaceAll(n -> new dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot(
-                n.id(), n.az(), false, n.segments()));
+                n.id(), n.az(), false, true, n.segments()));
         SnapshotFixture.Pg pg = s.secondary().pg(0);
         pg.copies.forEach(c -> c.state = "down");
         pg.writeQuorum = false;

@@ -76,7 +76,7 @@ final class SnapshotFixture {
             for (int k = 0; k < nodes.size(); k++) {
                 StorageNodeSnapshot n = nodes.get(k);
                 if (n.id().equals(id)) {
-                    nodes.set(k, new StorageNodeSnapshot(n.id(), n.az(), false, n.segments()));
+                    nodes.set(k, new StorageNodeSnapshot(n.id(), n.az(), false, true, n.segments()));
                 }
             }
         }
@@ -166,12 +166,22 @@ final class SnapshotFixture {
             for (int k = 1; k <= 4; k++) {
                 String node = "sn-" + az + "-" + k;
                 List<String> held = k <= 2 ? List.of(pg.id + "/" + az + "/" + k) : List.of();
-                r.nodes.add(new StorageNodeSnapshot(node, az, true, held));
+                r.nodes.add(new StorageNodeSnapshot(node, az, true, false, held));
             }
         }
         r.pgs.add(pg);
         regions.add(r);
         return r;
+    }
+
+    /** The copy state a fixture names in words ("catching up"), as the snapshot types it. */
+    static dev.auroralab.engine.storage.SegmentState stateOf(String label) {
+        for (dev.auroralab.engine.storage.SegmentState st : dev.auroralab.engine.storage.SegmentState.values()) {
+            if (st.label().equals(label)) {
+                return st;
+            }
+        }
+        throw new IllegalArgumentException("no copy state '" + label + "'");
     }
 
     EngineSnapshot build() {
@@ -181,8 +191,8 @@ final class SnapshotFixture {
             for (Pg pg : r.pgs) {
                 List<SegmentSnapshot> segs = new ArrayList<>();
                 for (Copy c : pg.copies) {
-                    segs.add(new SegmentSnapshot(c.id, c.address, c.letter, c.az, c.nodeId, c.state, c.scl,
-                            c.replacement, c.inQuorumModel));
+                    segs.add(new SegmentSnapshot(c.id, c.address, c.letter, c.az, c.nodeId, stateOf(c.state), c.scl,
+                            c.replacement, c.inQuorumModel, false));
                 }
                 int up = (int) pg.copies.stream().filter(c -> !c.replacement && !c.state.equals("down")
                         && !c.state.equals("destroyed")).count();

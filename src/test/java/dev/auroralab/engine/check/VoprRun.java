@@ -195,7 +195,7 @@ final class VoprRun {
                             + pg.id() + " is still in the degraded model without " + pg.degradedExcludedAz()));
                 }
                 for (SegmentSnapshot c : pg.segments()) {
-                    if (!c.state().equals("up")) {
+                    if (!c.state().label().equals("up")) {
                         out.add(new Unsettled(Unsettled.Kind.COPY_NOT_UP, reg.region(), pg.id(), reg.region() + " "
                                 + pg.id() + " copy " + c.id() + " (" + c.letter() + ") is " + c.state()));
                     }
