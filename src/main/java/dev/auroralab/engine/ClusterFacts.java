@@ -39,6 +39,9 @@ public interface ClusterFacts {
     /** The Global Database operation in progress ("global-switchover", ...), or null. */
     String globalOperation();
 
+    /** The region the Global Database operation in progress moves the writer to, or null. */
+    String globalTarget();
+
     /** Every region, the scenario's primary first. */
     List<RegionFact> regions();
 

@@ -56,6 +56,11 @@ final class EngineFacts implements ClusterFacts {
     }
 
     @Override
+    public String globalTarget() {
+        return st.globalTo;
+    }
+
+    @Override
     public List<RegionFact> regions() {
         List<RegionFact> out = new ArrayList<>(st.regions.size());
         for (Region r : st.regions) {

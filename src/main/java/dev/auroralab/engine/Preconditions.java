@@ -69,7 +69,11 @@ public final class Preconditions {
             InstanceFact i = f.instance(c.instanceId());
             return i == null ? noInstance(c.instanceId())
                     : c.instanceId().equals(f.writerId()) ? c.instanceId() + " is the writer; fail over first"
-                    : c.instanceId().equals(f.promotionTarget()) ? c.instanceId() + " is being promoted" : null;
+                    : c.instanceId().equals(f.promotionTarget()) ? c.instanceId() + " is being promoted"
+                    : f.globalOperation() != null && i.region().equals(f.globalTarget())
+                            ? c.instanceId() + " is in " + i.region() + ", which the " + f.globalOperation()
+                                    + " is making the primary; wait until it has a writer"
+                    : null;
         } else if (command instanceof Command.SetPromotionTier c) {
             return f.instance(c.instanceId()) == null ? noInstance(c.instanceId()) : tier(c.tier());
         } else if (command instanceof Command.SetWorkload c) {

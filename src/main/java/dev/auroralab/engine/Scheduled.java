@@ -41,7 +41,7 @@ public sealed interface Scheduled {
     }
 
     /** A secondary's storage has written a replication batch (boxcar index per PG) to its copies. */
-    record SecondaryPersisted(int region, List<Integer> boxcars) implements Scheduled {
+    record SecondaryPersisted(int region, long fromLsn, List<Integer> boxcars) implements Scheduled {
         public SecondaryPersisted {
             boxcars = List.copyOf(boxcars);
         }

@@ -103,7 +103,7 @@ public final class SnapshotBuilder {
         }
         boolean isWrite = r == st.writeRegion;
         boolean readable = isWrite ? writeRegionReadable : secondaryReadable(r);
-        boolean regionWritable = isWrite ? st.writable : r.role == Region.Role.PRIMARY && !r.down && ctx.splitBrain.oldWriterUp(r);
+        boolean regionWritable = isWrite ? st.writable : ctx.splitBrain.oldPrimaryWritable(r);
         String reason = isWrite ? st.volumeReason : secondaryReason(r, readable);
         long regionVcl = isWrite ? st.vcl : r.volume.completeLsn(r.receivedLsn);
         long regionVdl = isWrite ? st.vdl : r.durableLsn;

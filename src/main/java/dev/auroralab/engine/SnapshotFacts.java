@@ -78,6 +78,11 @@ public final class SnapshotFacts implements ClusterFacts {
     }
 
     @Override
+    public String globalTarget() {
+        return globalOperation() == null ? null : s.failoverInProgress().to();
+    }
+
+    @Override
     public List<RegionFact> regions() {
         if (!s.isGlobal()) {
             return List.of(new RegionFact(s.region(), Region.Role.PRIMARY, false, false));

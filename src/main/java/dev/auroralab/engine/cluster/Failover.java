@@ -74,8 +74,13 @@ public final class Failover {
         if (logIt || i == st.writer) {
             ctx.emit(new InstanceFailed(ctx.now(), i.id(), i.az(), i == st.writer ? "writer" : "replica"));
         }
-        if ((st.phase == FailoverPhase.PROMOTING || st.phase == FailoverPhase.RECOVERING) && i.id().equals(st.failoverTo)
-                && !i.id().equals(st.failoverFrom)) {
+        // the target of a promotion is never the writer yet, whoever it was before (even the writer the failover
+        // started from, promoted back as a reader); a writer recovering in place is handled as a writer lost
+        boolean promotionTargetLost = st.phase == FailoverPhase.PROMOTING && i.id().equals(st.failoverTo)
+                && i != st.writer;
+        boolean newWriterLost = st.phase == FailoverPhase.RECOVERING && i.id().equals(st.failoverTo)
+                && !i.id().equals(st.failoverFrom);
+        if (promotionTargetLost || newWriterLost) {
             // the replica being promoted, or the new writer still recovering, died too: choose again at once
             st.failoverGeneration++;
             String why = i == st.writer ? "the new writer failed during recovery"
@@ -101,6 +106,9 @@ public final class Failover {
         st.writerServing = false;
         if (st.phase == FailoverPhase.NONE) {
             startFailoverRecord(st.writer.id());
+        } else {
+            // a new writer lost before the failover completed: the next promotion replaces it, not the first one
+            st.failoverFrom = st.writer.id();
         }
         st.phase = FailoverPhase.DETECTING;
         int generation = ++st.failoverGeneration;

@@ -130,11 +130,23 @@ public final class Replication {
         r.receivedLsn = d.toLsn();
         // the region's storage writes the batch to its six copies of every PG, as the primary's writer would
         long persisted = ctx.now() + ModelValues.SAME_AZ_HOP_MICROS + ModelValues.SEGMENT_PERSIST_MICROS;
-        st.queue.schedule(persisted, new Scheduled.SecondaryPersisted(r.index, boxcars));
+        st.queue.schedule(persisted, new Scheduled.SecondaryPersisted(r.index, d.fromLsn(), boxcars));
     }
 
     public void onSecondaryPersisted(Scheduled.SecondaryPersisted p) {
         Region r = st.regions.get(p.region());
+        if (r.down) {
+            // the region went dark before any copy wrote the batch: it is lost, and sent again from what it holds
+            for (ProtectionGroup pg : r.pgs) {
+                pg.log().truncateAbove(p.fromLsn());
+                for (Segment s : pg.allCopies()) {
+                    s.applyTruncation();
+                }
+            }
+            r.receivedLsn = Math.min(r.receivedLsn, p.fromLsn());
+            r.shippedLsn = Math.min(r.shippedLsn, r.receivedLsn);
+            return;
+        }
         List<Integer> boxcars = p.boxcars();
         for (int g = 0; g < boxcars.size(); g++) {
             ProtectionGroup pg = r.pgs.get(g);

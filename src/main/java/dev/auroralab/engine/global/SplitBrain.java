@@ -63,11 +63,16 @@ public final class SplitBrain {
     public List<String> writableRegions() {
         List<String> out = new ArrayList<>();
         for (Region r : st.regions) {
-            if (r == st.writeRegion ? st.writable : r.role == Region.Role.PRIMARY && !r.down && oldWriterUp(r)) {
+            if (r == st.writeRegion ? st.writable : oldPrimaryWritable(r)) {
                 out.add(r.name);
             }
         }
         return out;
+    }
+
+    /** An old primary (after a detach) takes writes of its own: it is up, its writer is up, every PG has its quorum. */
+    public boolean oldPrimaryWritable(Region r) {
+        return r.role == Region.Role.PRIMARY && !r.down && oldWriterUp(r) && r.pgsWithoutWriteQuorum.isEmpty();
     }
 
     public boolean oldWriterUp(Region r) {

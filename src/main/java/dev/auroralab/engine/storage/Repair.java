@@ -142,6 +142,10 @@ public final class Repair {
                 ctx.emit(new MembershipChangeRolledBack(ctx.now(), s.pg().id(), s.id(), g.id(), s.pg().membershipEpoch()));
             }
             scheduleGossip(s.pg());
+            if (s.state() == SegmentState.UP) {
+                // back with nothing to catch up: the last copy of an excluded AZ may end the degraded model now
+                ctx.azOutage.maybeLeaveDegradedModel(s.pg());
+            }
             return true;
         }
         return false;

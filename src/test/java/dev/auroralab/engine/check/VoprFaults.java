@@ -175,9 +175,13 @@ final class VoprFaults {
             return new Command.AddReplica(id, az, r.nextInt(4), pick(VoprOptions.CLASSES));
         } else if (kind < 69) {
             // a reader being promoted cannot be removed: leave it, so the format and the engine agree on who exists
+            // nor can an instance of the region a global operation is making the primary (Preconditions)
             List<String> readers = new ArrayList<>();
+            String promoted = s.failoverInProgress() == null || s.failoverInProgress().globalOperation() == null
+                    ? null : s.failoverInProgress().to();
             Observation.regions(s).forEach(reg -> reg.instances().stream().filter(i -> i.role() == InstanceRole.READER
-                    && i.status() != InstanceStatus.PROMOTING && present.contains(i.id()))
+                    && i.status() != InstanceStatus.PROMOTING && present.contains(i.id())
+                    && !reg.region().equals(promoted))
                     .forEach(i -> readers.add(i.id())));
             return readers.isEmpty() ? null : new Command.RemoveReplica(pick(readers));
         } else if (kind < 73) {
