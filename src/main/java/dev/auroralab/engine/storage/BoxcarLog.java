@@ -18,7 +18,7 @@ import java.util.Arrays;
  */
 public final class BoxcarLog {
 
-    private static final int INITIAL_CAPACITY = 256;
+    private static final int INITIAL_CAPACITY = 16;
 
     private long[] firstLsn;
     private long[] lastLsn;
