@@ -78,6 +78,8 @@ public final class ProtectionGroup {
     /** writableCopies() and readableCopies() as last computed; -1 once a copy or the membership changed. */
     private int writableCache = -1;
     private int readableCache = -1;
+    /** allCopies() as last built (read-only); null once the membership changed. */
+    private List<Segment> copiesView;
 
     public ProtectionGroup(String id, int index, int sizeGiB) {
         this(id, index, sizeGiB, new BoxcarLog());
@@ -101,6 +103,7 @@ public final class ProtectionGroup {
 
     /** A copy changed state, or the membership changed: the quorum, the gauges and the read limit may move. */
     void copiesChanged() {
+        copiesView = null;
         writableCache = -1;
         readableCache = -1;
         if (volume != null) {
@@ -206,6 +209,7 @@ public final class ProtectionGroup {
         Slot slot = new Slot(address, az);
         slots[slotIndex] = slot;
         slot.current = create(address, node, slotIndex);
+        copiesView = null;
         return slot.current;
     }
 
@@ -318,14 +322,17 @@ public final class ProtectionGroup {
 
     /** Every copy this PG knows, including ones outside the degraded model (they still gossip and come back). */
     public List<Segment> allCopies() {
-        List<Segment> out = new ArrayList<>(8);
-        for (Slot s : slots) {
-            out.add(s.current);
-            if (s.replacement != null) {
-                out.add(s.replacement);
+        if (copiesView == null) {
+            List<Segment> out = new ArrayList<>(8);
+            for (Slot s : slots) {
+                out.add(s.current);
+                if (s.replacement != null) {
+                    out.add(s.replacement);
+                }
             }
+            copiesView = List.copyOf(out);
         }
-        return out;
+        return copiesView;
     }
 
     /** Starts replacing the copy in {@code slot} with a new copy on {@code node} (P18 §4): bumps the epoch. */
@@ -334,6 +341,7 @@ public final class ProtectionGroup {
         Segment g = create(slot.address + "#" + generation, node, indexOf(slot));
         g.setState(SegmentState.REPLACING);
         slot.replacement = g;
+        copiesView = null;
         membershipEpoch++;
         return g;
     }
@@ -344,6 +352,7 @@ public final class ProtectionGroup {
         Segment old = slot.current;
         slot.current = slot.replacement;
         slot.replacement = null;
+        copiesView = null;
         membershipEpoch++;
         return old;
     }
@@ -353,6 +362,7 @@ public final class ProtectionGroup {
         copiesChanged();
         Segment g = slot.replacement;
         slot.replacement = null;
+        copiesView = null;
         membershipEpoch++;
         return g;
     }
