@@ -2,46 +2,13 @@ package dev.auroralab.engine.global;
 
 import dev.auroralab.engine.EngineContext;
 import dev.auroralab.engine.EngineState;
-import dev.auroralab.engine.ModelValues;
 import dev.auroralab.engine.Region;
-import dev.auroralab.engine.InstanceClassSize;
-import dev.auroralab.engine.LatencyHistogram;
 import dev.auroralab.engine.cluster.Instance;
-import dev.auroralab.engine.cluster.PromotionPolicy;
-import dev.auroralab.engine.command.Command;
-import dev.auroralab.engine.command.CommandResult;
-import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.event.AuroraEvent.*;
-import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.*;
-import dev.auroralab.engine.snapshot.FailoverPhase;
-import dev.auroralab.engine.storage.CommitLedger;
-import dev.auroralab.engine.storage.ProtectionGroup;
-import dev.auroralab.engine.storage.ProtectionGroup.Slot;
-import dev.auroralab.engine.storage.Segment;
-import dev.auroralab.engine.storage.SegmentState;
-import dev.auroralab.engine.storage.StorageNode;
-import dev.auroralab.engine.storage.WritePath;
-import dev.auroralab.engine.storage.ReadPath;
-import dev.auroralab.engine.storage.Repair;
-import dev.auroralab.engine.cluster.AzOutage;
-import dev.auroralab.engine.cluster.Failover;
-import dev.auroralab.engine.cluster.CrashRecovery;
-import dev.auroralab.engine.cluster.Replicas;
-import dev.auroralab.engine.global.Replication;
-import dev.auroralab.engine.global.RegionOutage;
-import dev.auroralab.engine.global.GlobalPromotion;
-import dev.auroralab.engine.global.ManagedRpo;
-import dev.auroralab.engine.global.WriteForwarding;
 import dev.auroralab.engine.global.SplitBrain;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Split brain: after a detach, the old primary's writer can still take writes of its own, so two regions are
