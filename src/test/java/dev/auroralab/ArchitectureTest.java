@@ -99,6 +99,15 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule onlyTheEngineSeesItsMutableState = noClasses()
+            .that().resideOutsideOfPackage(ENGINE)
+            .should().dependOnClassesThat().haveNameMatching(
+                    "dev\\.auroralab\\.engine\\.(EngineState|EngineContext|Region|Scheduled)(\\$.*)?")
+            .because("the engine's state is one value that only its mechanisms change (decision 0013): the rest of"
+                    + " the app reads snapshots and gives commands")
+            .allowEmptyShould(true);
+
+    @ArchTest
     static final ArchRule scenarioDoesNotDependOnUiOrApp = noClasses()
             .that().resideInAPackage(SCENARIO)
             .should().dependOnClassesThat().resideInAnyPackage(UI, APP)
