@@ -8,6 +8,7 @@ import dev.auroralab.engine.cluster.Instance;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.*;
 import dev.auroralab.engine.snapshot.FailoverPhase;
+import dev.auroralab.engine.snapshot.MessageKind;
 import dev.auroralab.engine.storage.ProtectionGroup;
 import dev.auroralab.engine.storage.ProtectionGroup.Slot;
 import dev.auroralab.engine.storage.Segment;
@@ -180,17 +181,17 @@ public final class SnapshotBuilder {
         st.queue.forEachPending(e -> {
             if (e instanceof Scheduled.BoxcarDelivery b) {
                 Segment to = ctx.copy(b.to());
-                out.add(new MessageSnapshot("boxcar", b.writerId(), to.id(), b.sentMicros(), b.arrivesMicros(),
+                out.add(new MessageSnapshot(MessageKind.BOXCAR, b.writerId(), to.id(), b.sentMicros(), b.arrivesMicros(),
                         to.pg().id(), to.pg().log().lastLsn(b.boxcar())));
             } else if (e instanceof Scheduled.AckDelivery a) {
                 Segment from = ctx.copy(a.from());
-                out.add(new MessageSnapshot("ack", from.id(), a.writerId(), a.sentMicros(), a.arrivesMicros(),
+                out.add(new MessageSnapshot(MessageKind.ACK, from.id(), a.writerId(), a.sentMicros(), a.arrivesMicros(),
                         from.pg().id(), from.pg().log().sclOf(a.prefix())));
             } else if (e instanceof Scheduled.RedoApply r) {
-                out.add(new MessageSnapshot("redo", r.from(), ctx.instanceNumbered(r.replica()).id(), r.sentMicros(),
+                out.add(new MessageSnapshot(MessageKind.REDO, r.from(), ctx.instanceNumbered(r.replica()).id(), r.sentMicros(),
                         r.appliesMicros(), null, r.vdl()));
             } else if (e instanceof Scheduled.ReplicationDelivery d) {
-                out.add(new MessageSnapshot("replication", d.fromRegion(), st.regions.get(d.region()).name,
+                out.add(new MessageSnapshot(MessageKind.REPLICATION, d.fromRegion(), st.regions.get(d.region()).name,
                         d.sentMicros(), d.arrivesMicros(), null, d.toLsn()));
             }
         });

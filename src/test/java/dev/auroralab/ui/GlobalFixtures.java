@@ -45,7 +45,7 @@ public final class GlobalFixtures {
         }
         for (R r : regions) {
             if (!"primary".equals(r.role()) && !"detached".equals(r.role()) && !writes.equals(r.name())) {
-                messages.add(new MessageSnapshot("replication", writes, r.name(), base.nowMicros() - 30_000,
+                messages.add(new MessageSnapshot(dev.auroralab.engine.snapshot.MessageKind.REPLICATION, writes, r.name(), base.nowMicros() - 30_000,
                         base.nowMicros() + 40_000, null, base.volume().vdl()));
             }
         }

@@ -42,7 +42,7 @@ class MessagesUnderCardsTest {
         long at = 2_000_000;
         vm.advanceTo(at);
         EngineSnapshot s = vm.snapshot();
-        long redo = s.messagesInFlight().stream().map(MessageSnapshot::kind).filter("redo"::equals).count();
+        long redo = s.messagesInFlight().stream().map(MessageSnapshot::kind).filter(dev.auroralab.engine.snapshot.MessageKind.REDO::equals).count();
         assertThat(redo).as("redo in flight to draw").isGreaterThan(5);
 
         TopologyLayout l = TopologyLayout.of(s);

@@ -248,7 +248,7 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
     }
 
     /** A message on the wire: drawn at (now - sent) / (arrives - sent) along its path. */
-    public record MessageSnapshot(String kind, String from, String to, long sentMicros, long arrivesMicros, String pg,
+    public record MessageSnapshot(MessageKind kind, String from, String to, long sentMicros, long arrivesMicros, String pg,
             long lsn) {
     }
 }

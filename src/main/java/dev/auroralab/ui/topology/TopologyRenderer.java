@@ -1,5 +1,6 @@
 package dev.auroralab.ui.topology;
 
+import dev.auroralab.engine.snapshot.MessageKind;
 import dev.auroralab.engine.storage.SegmentState;
 import static dev.auroralab.ui.topology.PageDrawing.BODY;
 import static dev.auroralab.ui.topology.PageDrawing.BOLD;
@@ -404,10 +405,10 @@ public final class TopologyRenderer {
                 continue;
             }
             // a path is known by its far end (the copy of a boxcar or an ack, the replica of a redo) and its kind
-            String far = "ack".equals(m.kind()) ? m.from() : m.to();
+            String far = m.kind() == MessageKind.ACK ? m.from() : m.to();
             int kind = switch (m.kind()) {
-                case "boxcar" -> 0;
-                case "ack" -> 1;
+                case BOXCAR -> 0;
+                case ACK -> 1;
                 default -> 2;
             };
             int path = 3 * l.messageEnds.get(far) + kind;
@@ -419,8 +420,8 @@ public final class TopologyRenderer {
             double tx = to.cx();
             double ty = l.instances.containsKey(m.to()) ? to.bottom() : to.cy();
             Color c = switch (m.kind()) {
-                case "boxcar" -> p.boxcar();
-                case "ack" -> p.ack();
+                case BOXCAR -> p.boxcar();
+                case ACK -> p.ack();
                 default -> p.redo();
             };
             if (onPath == 1) {
@@ -441,11 +442,11 @@ public final class TopologyRenderer {
             g.setStroke(p.background());
             g.setLineWidth(1);
             switch (m.kind()) {
-                case "boxcar" -> {
+                case BOXCAR -> {
                     g.fillRect(x - 4.5, y - 4.5, 9, 9);
                     g.strokeRect(x - 4.5, y - 4.5, 9, 9);
                 }
-                case "ack" -> {
+                case ACK -> {
                     g.fillOval(x - 4.5, y - 4.5, 9, 9);
                     g.strokeOval(x - 4.5, y - 4.5, 9, 9);
                 }
