@@ -30,9 +30,17 @@ public sealed interface Scheduled {
             implements Scheduled {
     }
 
-    /** The writer's redo for records up to {@code vdl}, applied by one replica. */
-    record RedoApply(int replica, int replicaGeneration, long vdl, long vdlAtMicros, long sentMicros,
-            long appliesMicros, String from) implements Scheduled {
+    /**
+     * The writer's redo for records up to {@code vdl}, applied by the replicas listed (by creation number, each with
+     * the generation it had when the redo left): one item for every replica it reaches at the same instant, so a
+     * boxcar window costs one queue item for its redo, not one per replica.
+     */
+    record RedoApply(List<Integer> replicas, List<Integer> replicaGenerations, long vdl, long vdlAtMicros,
+            long sentMicros, long appliesMicros, String from) implements Scheduled {
+        public RedoApply {
+            replicas = List.copyOf(replicas);
+            replicaGenerations = List.copyOf(replicaGenerations);
+        }
     }
 
     /** A batch of the primary's durable redo, (fromLsn, toLsn], on its way to a secondary region's volume. */

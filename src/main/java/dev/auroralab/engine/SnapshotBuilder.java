@@ -188,8 +188,10 @@ public final class SnapshotBuilder {
                 out.add(new MessageSnapshot(MessageKind.ACK, from.id(), a.writerId(), a.sentMicros(), a.arrivesMicros(),
                         from.pg().id(), from.pg().log().sclOf(a.prefix())));
             } else if (e instanceof Scheduled.RedoApply r) {
-                out.add(new MessageSnapshot(MessageKind.REDO, r.from(), ctx.instanceNumbered(r.replica()).id(), r.sentMicros(),
-                        r.appliesMicros(), null, r.vdl()));
+                for (int replica : r.replicas()) {
+                    out.add(new MessageSnapshot(MessageKind.REDO, r.from(), ctx.instanceNumbered(replica).id(),
+                            r.sentMicros(), r.appliesMicros(), null, r.vdl()));
+                }
             } else if (e instanceof Scheduled.ReplicationDelivery d) {
                 out.add(new MessageSnapshot(MessageKind.REPLICATION, d.fromRegion(), st.regions.get(d.region()).name,
                         d.sentMicros(), d.arrivesMicros(), null, d.toLsn()));

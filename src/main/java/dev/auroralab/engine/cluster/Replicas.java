@@ -1,5 +1,7 @@
 package dev.auroralab.engine.cluster;
 
+import java.util.ArrayList;
+import java.util.List;
 import dev.auroralab.engine.EngineContext;
 import dev.auroralab.engine.EngineState;
 import dev.auroralab.engine.Scheduled;
@@ -34,14 +36,25 @@ public final class Replicas {
     public void sendRedo() {
         st.lastRedoVdl = st.vdl;
         long lag = replicaLagModelMicros();
+        // replicas that apply at the same instant share one item, in the order they would have fired one by one
+        java.util.Map<Long, List<Instance>> byInstant = new java.util.LinkedHashMap<>();
         for (Instance r : st.instances) {
             if (r.role() == InstanceRole.READER && r.up() && ctx.regionOf(r) == st.writeRegion) {
                 long arrives = ctx.now() + ctx.hop(st.writer.az(), r.az());
                 long applyAt = Math.max(arrives, st.vdlReachedMicros + lag);
-                st.queue.schedule(applyAt, new Scheduled.RedoApply(r.creationOrder(), r.generation(), st.vdl,
-                        st.vdlReachedMicros, ctx.now(), applyAt, st.writer.id()));
+                byInstant.computeIfAbsent(applyAt, t -> new ArrayList<>()).add(r);
             }
         }
+        byInstant.forEach((applyAt, replicas) -> {
+            List<Integer> ids = new ArrayList<>(replicas.size());
+            List<Integer> generations = new ArrayList<>(replicas.size());
+            for (Instance r : replicas) {
+                ids.add(r.creationOrder());
+                generations.add(r.generation());
+            }
+            st.queue.schedule(applyAt, new Scheduled.RedoApply(ids, generations, st.vdl, st.vdlReachedMicros,
+                    ctx.now(), applyAt, st.writer.id()));
+        });
     }
 
     /** P17 Table 4 fit: a few ms at 1-10K writes/s, growing with the write rate (see ModelValues). */
@@ -52,10 +65,12 @@ public final class Replicas {
 
     /** The writer's redo reaches a replica: it applies records up to the VDL the redo carried. */
     public void onRedoApplied(Scheduled.RedoApply r) {
-        Instance replica = ctx.instanceNumbered(r.replica());
-        if (replica.generation() == r.replicaGeneration() && replica.up() && replica.role() == InstanceRole.READER
-                && r.vdl() <= st.vdl) {
-            replica.applied(r.vdl(), ctx.now() - r.vdlAtMicros());
+        for (int k = 0; k < r.replicas().size(); k++) {
+            Instance replica = ctx.instanceNumbered(r.replicas().get(k));
+            if (replica.generation() == r.replicaGenerations().get(k) && replica.up()
+                    && replica.role() == InstanceRole.READER && r.vdl() <= st.vdl) {
+                replica.applied(r.vdl(), ctx.now() - r.vdlAtMicros());
+            }
         }
     }
 
