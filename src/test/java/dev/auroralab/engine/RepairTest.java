@@ -203,4 +203,45 @@ class RepairTest {
         assertThat(s.pg("pg-0").writeSet()).containsExactly("4/6 of ABCDGF");
         assertThat(s.counters().acknowledgedWritesLost()).isZero();
     }
+
+    @Test
+    void aRepairCheckFromAnEarlierOutageDoesNotReplaceACopyThatFailedAgainLater() {
+        AuroraEngine e = light(3);
+        e.advanceTo(seconds(1));
+        e.apply(new Command.FailSegment("pg-1/az-b/1"));
+        e.advanceTo(seconds(5));
+        e.apply(new Command.RestoreSegment("pg-1/az-b/1"));
+        e.advanceTo(seconds(8));
+        e.apply(new Command.FailSegment("pg-1/az-b/1"));
+        // the check queued at 1 s (due at 11 s) belongs to the first outage: only the one due at 18 s may act
+        e.advanceTo(seconds(18) - 1);
+        assertThat(eventTypes(e)).doesNotContain("MembershipChangeStarted");
+        e.advanceTo(seconds(18));
+        assertThat(events(e, AuroraEvent.MembershipChangeStarted.class)).singleElement()
+                .satisfies(m -> assertThat(m.atMicros()).isEqualTo(seconds(18)));
+    }
+
+    @Test
+    void aCopyFarBehindCatchesUpByGossipAtFiveHundredBoxcarsARound() {
+        // one group, 1,000 writes/s: a boxcar every 2 ms window, 500 a second
+        AuroraEngine e = new AuroraEngine(spec(10, 1_000, 0, 3, writer("writer-1", "az-a")));
+        e.advanceTo(seconds(1));
+        e.apply(new Command.FailSegment("pg-0/az-c/2"));
+        e.advanceTo(seconds(4));
+        int behind = e.protectionGroups().get(0).log().size() - 1
+                - e.protectionGroups().get(0).slot(5).current().prefix();
+        // three seconds missed: about 1,500 boxcars, so at least three rounds of 50 ms
+        assertThat(behind).isBetween(1_400, 1_600);
+        e.apply(new Command.RestoreSegment("pg-0/az-c/2"));
+        assertThat(e.snapshot().segment("pg-0/az-c/2").state()).isEqualTo("catching up");
+        int rounds = (behind + 499) / 500;
+        e.advanceTo(seconds(4) + (rounds - 1) * 50_000L);
+        assertThat(e.snapshot().segment("pg-0/az-c/2").state()).isEqualTo("catching up");
+        e.advanceTo(seconds(4) + rounds * 50_000L);
+        assertThat(events(e, AuroraEvent.SegmentCaughtUp.class)).singleElement().satisfies(c -> {
+            assertThat(c.segment()).isEqualTo("pg-0/az-c/2");
+            assertThat(c.atMicros()).isEqualTo(seconds(4) + rounds * 50_000L);
+        });
+        assertNoInvariantBroken(e);
+    }
 }
