@@ -205,4 +205,51 @@ class GlobalPromotionTest {
         assertThat(s.failovers()).singleElement()
                 .satisfies(f -> assertThat(f.completedAtMicros()).isEqualTo(seconds(80)));
     }
+
+    @Test
+    void aGlobalFailoverDuringAnInRegionFailoverCountsTheWriteOutageFromTheWritersFailure() {
+        AuroraEngine e = twoSecondaries(6);
+        e.advanceTo(seconds(1));
+        e.apply(new Command.FailInstance("writer-1"));
+        e.advanceTo(seconds(5));
+        assertThat(e.apply(new Command.FailoverGlobal("us-west-2")).accepted()).isTrue();
+        e.advanceTo(seconds(70));
+        EngineSnapshot s = e.snapshot();
+        // the in-region failover it replaced never finishes: reader-1 is not promoted
+        assertThat(eventTypes(e)).doesNotContain("WriterPromoted", "FailoverCompleted");
+        assertThat(s.failovers()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("global-failover");
+            assertThat(f.startedAtMicros()).isEqualTo(seconds(5));
+            assertThat(f.writeOutageStartedMicros()).isEqualTo(seconds(1));
+            assertThat(f.completedAtMicros()).isEqualTo(seconds(65));
+            assertThat(f.writeDowntimeMicros()).isEqualTo(seconds(64));
+            // the commits pending at 1 s failed with the writer: none was acknowledged and then lost
+            assertThat(f.acknowledgedWritesLost()).isZero();
+            assertThat(f.rpoMicros()).isZero();
+        });
+        assertThat(s.writerRegion()).isEqualTo("us-west-2");
+        assertThat(s.endpoints().clusterEndpoint()).isEqualTo("usw-1");
+    }
+
+    @Test
+    void aGlobalFailoverLosesWhatWasAcknowledgedButNotYetHeldByTheTargetAndSaysHowOldItIs() {
+        AuroraEngine e = twoSecondaries(6);
+        e.advanceTo(seconds(2));
+        long acknowledged = e.snapshot().counters().writesAcknowledged();
+        long targetHeld = e.regions().get(2).durableLsn;
+        e.apply(new Command.FailoverGlobal("us-west-2"));
+        AuroraEvent.GlobalPromotionStarted started = events(e, AuroraEvent.GlobalPromotionStarted.class).get(0);
+        assertThat(started.keptLsn()).isEqualTo(targetHeld);
+        // every acknowledged commit above what us-west-2 held is lost: 500 writes/s, 35 ms + a batch behind
+        assertThat(started.acknowledgedWritesLost()).isEqualTo(acknowledged - e.ledger().commitsAtOrBelow(targetHeld))
+                .isBetween(10L, 40L);
+        assertThat(started.rpoMicros()).isBetween(20_000L, 80_000L);
+        assertThat(e.snapshot().counters().acknowledgedWritesLost()).isEqualTo(started.acknowledgedWritesLost());
+        assertThat(e.vdl()).isEqualTo(targetHeld);
+        e.advanceTo(seconds(63));
+        assertThat(e.snapshot().failovers().get(0).rpoMicros()).isEqualTo(started.rpoMicros());
+        assertThat(e.snapshot().failovers().get(0).acknowledgedWritesLost())
+                .isEqualTo(started.acknowledgedWritesLost());
+        assertNoInvariantBroken(e);
+    }
 }
