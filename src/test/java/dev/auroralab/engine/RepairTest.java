@@ -244,4 +244,32 @@ class RepairTest {
         });
         assertNoInvariantBroken(e);
     }
+
+    @Test
+    void aNewCopyWaitsUntilACopyHoldingEverythingDurableIsBackBeforeItIsFilled() {
+        AuroraEngine e = light(3);
+        e.advanceTo(seconds(1));
+        // E and F (az-c) fall behind; A, B, C, D take the writes
+        e.apply(new Command.FailAvailabilityZone("az-c"));
+        e.advanceTo(seconds(2));
+        // then every copy holding the latest writes is gone: A, B, C out, D destroyed; E and F come back
+        for (String address : List.of("pg-0/az-a/1", "pg-0/az-a/2", "pg-0/az-b/1")) {
+            e.apply(new Command.FailSegment(address));
+        }
+        e.apply(new Command.DestroySegment("pg-0/az-b/2"));
+        e.apply(new Command.RestoreAvailabilityZone("az-c"));
+        // D's replacement starts at 12 s and is filled at 22 s, but E and F do not hold what is durable: it waits,
+        // looking again every second
+        e.advanceTo(seconds(25.5));
+        assertThat(events(e, AuroraEvent.MembershipChangeStarted.class)).extracting(m -> m.suspect())
+                .contains("pg-0/az-b/2");
+        assertThat(eventTypes(e)).doesNotContain("SegmentHydrated", "MembershipChangeCommitted");
+        e.apply(new Command.RestoreSegment("pg-0/az-a/1"));
+        e.advanceTo(seconds(27));
+        AuroraEvent.MembershipChangeCommitted committed = events(e, AuroraEvent.MembershipChangeCommitted.class)
+                .stream().filter(c -> c.removed().equals("pg-0/az-b/2")).findFirst().orElseThrow();
+        assertThat(committed.atMicros()).isEqualTo(seconds(26));
+        assertThat(e.snapshot().counters().acknowledgedWritesLost()).isZero();
+        assertNoInvariantBroken(e);
+    }
 }
