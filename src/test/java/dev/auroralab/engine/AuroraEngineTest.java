@@ -56,4 +56,51 @@ class AuroraEngineTest {
         e.advanceTo(seconds(40));
         assertThat(heard).isEqualTo(e.events()).isNotEmpty();
     }
+
+    @Test
+    void aSingleRegionClusterRunsOnlyTheBoxcarAndReadClocksWhenIdle() {
+        // no writes, no reads, no replica: in the first second only the 2 ms window (501 times, 0 to 1,000 ms) and
+        // the 10 ms read tick (101 times) fire; backup staging comes at 10 s and a replication clock never
+        AuroraEngine e = new AuroraEngine(spec(10, 0, 0, 1, writer("writer-1", "az-a")));
+        e.advanceTo(seconds(1));
+        assertThat(e.firedEventCount()).isEqualTo(501 + 101);
+    }
+
+    @Test
+    void aNewEngineKnowsItsStatusBeforeAnythingRuns() {
+        AuroraEngine e = light(1);
+        assertThat(e.snapshot().volume().reason())
+                .isEqualTo("every protection group has its write quorum; writer-1 is writing");
+        assertThat(e.snapshot().volume().writable()).isTrue();
+    }
+
+    @Test
+    void theLastProtectionGroupHoldsWhatIsLeftOfTheVolume() {
+        // 25 GiB: 10 + 10 + 5; a 5 GiB group is hydrated in 5 s at 1 s per GiB
+        AuroraEngine e = new AuroraEngine(spec(25, 200, 0, 1, writer("writer-1", "az-a")));
+        assertThat(e.snapshot().volume().protectionGroups()).extracting(pg -> pg.sizeGiB())
+                .containsExactly(10, 10, 5);
+        e.advanceTo(seconds(1));
+        e.apply(new Command.FailSegment("pg-2/az-a/1"));
+        e.advanceTo(seconds(16) - 1);
+        assertThat(eventTypes(e)).doesNotContain("MembershipChangeCommitted");
+        e.advanceTo(seconds(16));
+        assertThat(eventTypes(e)).contains("MembershipChangeCommitted");
+        assertThat(new AuroraEngine(spec(1, 0, 0, 1, writer("writer-1", "az-a"))).snapshot().volume()
+                .protectionGroups()).extracting(pg -> pg.sizeGiB()).containsExactly(1);
+    }
+
+    @Test
+    void storageNoticesASecondWriterClaimingAnEpochAlreadyTaken() {
+        AuroraEngine e = light(1);
+        e.advanceTo(seconds(1));
+        assertThat(e.epochViolations()).isZero();
+        // a boxcar in epoch 1 from an instance that is not the writer of epoch 1 (a split brain)
+        e.deliver(new Scheduled.BoxcarDelivery(new Scheduled.CopyRef(0, 0, 'A'), 0, "reader-1", "az-b", 1, 0, 0));
+        assertThat(e.epochViolations()).isEqualTo(1);
+        assertThat(InvariantChecker.check(e)).contains("storage accepted two writers in one volume epoch");
+        // the writer of the epoch sending again is no violation
+        e.deliver(new Scheduled.BoxcarDelivery(new Scheduled.CopyRef(0, 0, 'B'), 0, "writer-1", "az-a", 1, 0, 0));
+        assertThat(e.epochViolations()).isEqualTo(1);
+    }
 }
