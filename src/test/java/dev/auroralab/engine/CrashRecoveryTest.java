@@ -78,6 +78,12 @@ class CrashRecoveryTest {
         assertThat(e.snapshot().counters().writesAcknowledged()).isGreaterThan(acknowledged);
         assertThat(e.snapshot().counters().acknowledgedWritesLost()).isEqualTo(lost.get(0).count());
         assertNoInvariantBroken(e);
+
+        // a failover after the loss loses nothing of its own: its record does not count the earlier loss
+        e.apply(new Command.FailInstance("writer-1"));
+        e.advanceTo(seconds(80));
+        assertThat(e.snapshot().failovers()).singleElement()
+                .satisfies(f -> assertThat(f.acknowledgedWritesLost()).isZero());
     }
 
     @Test

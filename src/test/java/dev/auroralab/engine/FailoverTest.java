@@ -62,6 +62,10 @@ class FailoverTest {
             assertThat(m.atMicros()).isEqualTo(seconds(32));
             assertThat(m.to()).isEqualTo("reader-2");
         });
+        assertThat(events(e, AuroraEvent.FailoverCompleted.class)).singleElement()
+                .satisfies(c -> assertThat(c.durationMicros()).isEqualTo(seconds(31)));
+        // writes were refused from 1 s to 32 s: one 2 ms window at a time
+        assertThat(e.snapshot().counters().writeDowntimeMicros()).isBetween(seconds(31) - 4_000, seconds(31) + 2_000);
         EngineSnapshot s = e.snapshot();
         assertThat(s.failovers()).singleElement().satisfies(f -> {
             assertThat(f.from()).isEqualTo("writer-1");
@@ -213,6 +217,8 @@ class FailoverTest {
         e.advanceTo(seconds(30));
         FailoverRecord f = e.snapshot().failovers().get(0);
         assertThat(f.kind()).isEqualTo("in-region");
+        assertThat(f.from()).isEqualTo("writer-1");
+        assertThat(f.startedAtMicros()).isEqualTo(seconds(2));
         assertThat(f.to()).isEqualTo("reader-2");
         // 10 s restart + 2 s recovery + 5 s DNS
         assertThat(f.rtoMicros()).isEqualTo(seconds(17));

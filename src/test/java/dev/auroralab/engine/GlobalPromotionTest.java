@@ -252,4 +252,22 @@ class GlobalPromotionTest {
                 .isEqualTo(started.acknowledgedWritesLost());
         assertNoInvariantBroken(e);
     }
+
+    @Test
+    void anOldPrimaryBackAfterADetachTakesWritesOfItsOwnAndThatIsASplitBrain() {
+        AuroraEngine e = twoSecondaries(6);
+        e.advanceTo(seconds(1));
+        e.apply(new Command.FailRegion("us-east-1"));
+        e.apply(new Command.DetachAndPromote("eu-west-1"));
+        e.advanceTo(seconds(70));
+        assertThat(e.snapshot().global().splitBrain()).isFalse();
+        e.apply(new Command.RestoreRegion("us-east-1"));
+        e.advanceTo(seconds(81));
+        assertThat(events(e, AuroraEvent.InstanceStarted.class)).extracting(s -> s.instanceId() + ": " + s.role())
+                .contains("writer-1: writer of the old global database", "reader-1: reader");
+        EngineSnapshot s = e.snapshot();
+        assertThat(s.global().splitBrain()).isTrue();
+        assertThat(s.global().writableRegions()).containsExactly("us-east-1", "eu-west-1");
+        assertThat(s.regionSnapshot("us-east-1").writable()).isTrue();
+    }
 }

@@ -147,4 +147,37 @@ class ReplicasTest {
         // what it applied was durable when it applied it, and it trails VDL
         assertThat(r.appliedLsn()).isPositive().isLessThan(fast.vdl());
     }
+
+    @Test
+    void whenWritesStopAReplicaCatchesUpToVdlExactlyAndItsLagStopsGrowing() {
+        AuroraEngine e = light(1);
+        e.advanceTo(seconds(1));
+        e.apply(new Command.SetWorkload(0.0, null));
+        e.advanceTo(seconds(1.1));
+        long lag = e.snapshot().instance("reader-1").lagMicros();
+        e.advanceTo(seconds(3));
+        InstanceSnapshot r = e.snapshot().instance("reader-1");
+        assertThat(r.appliedLsn()).isEqualTo(e.vdl());
+        // nothing new to apply: the lag of the last redo applied stays what it was
+        assertThat(r.lagMicros()).isEqualTo(lag).isLessThan(10_000);
+    }
+
+    @Test
+    void aReplicaRestartedByTheUserIsNoLongerCountedAsFailedWhenItsAzComesBack() {
+        AuroraEngine e = light(1);
+        e.advanceTo(seconds(1));
+        e.apply(new Command.FailInstance("reader-1"));
+        assertThat(e.apply(new Command.RestoreInstance("reader-1")).message()).isEqualTo("reader-1 is restarting");
+        e.advanceTo(seconds(12));
+        assertThat(events(e, AuroraEvent.InstanceStarted.class)).singleElement().satisfies(s -> {
+            assertThat(s.instanceId()).isEqualTo("reader-1");
+            assertThat(s.role()).isEqualTo("reader");
+            assertThat(s.atMicros()).isEqualTo(seconds(11));
+        });
+        assertThat(e.snapshot().instance("reader-1").appliedLsn()).isPositive();
+        e.apply(new Command.FailAvailabilityZone("az-b"));
+        e.apply(new Command.RestoreAvailabilityZone("az-b"));
+        // it went down with its AZ, not by a user's hand: it restarts with the AZ
+        assertThat(e.snapshot().instance("reader-1").status()).isEqualTo(InstanceStatus.STARTING);
+    }
 }

@@ -155,4 +155,25 @@ class ReplicationTest {
         assertThat(region(e, "us-east-1").role()).isEqualTo("secondary");
         assertThat(region(e, "us-east-1").durableLsn()).isPositive();
     }
+
+    @Test
+    void aGlobalFailoverCutsTheOtherSecondaryBackToWhatTheNewPrimaryHeldAndItCarriesOnFromThere() {
+        AuroraEngine e = twoSecondaries(9);
+        e.advanceTo(seconds(2));
+        // eu-west-1 is 75 ms away, us-west-2 35 ms: promoting us-west-2 keeps what it held
+        e.apply(new Command.FailoverGlobal("us-west-2"));
+        long cut = e.vdl();
+        Region eu = e.regions().get(1);
+        assertThat(eu.durableLsn).isLessThanOrEqualTo(cut);
+        assertThat(eu.receivedLsn).isLessThanOrEqualTo(cut);
+        // the batches on their way to eu-west-1 were cut by the truncation: none of them may land above the cut
+        e.advanceTo(seconds(3));
+        assertThat(eu.receivedLsn).isLessThanOrEqualTo(cut);
+        e.advanceTo(seconds(70));
+        RegionSnapshot s = region(e, "eu-west-1");
+        assertThat(s.durableLsn()).isGreaterThan(cut);
+        assertThat(s.rpoLagMicros()).isLessThan(200_000);
+        assertThat(e.snapshot().writerRegion()).isEqualTo("us-west-2");
+        assertNoInvariantBroken(e);
+    }
 }

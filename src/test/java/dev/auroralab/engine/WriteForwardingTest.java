@@ -111,4 +111,34 @@ class WriteForwardingTest {
         ForwardingSnapshot after = forwarding(e, "us-west-2");
         assertThat(after.forwardedWrites()).isGreaterThan(during.forwardedWrites());
     }
+
+    @Test
+    void aForwardedWriteWhoseWriterDiesBeforeItsCommitFailsAndTheSessionGoesOn() {
+        AuroraEngine e = twoSecondaries(7);
+        e.apply(new Command.SetWriteForwarding("us-west-2", ReadConsistency.EVENTUAL));
+        // the first probe leaves at 0, reaches the primary at 35 ms, joins the 36 ms window; its commit needs a
+        // quorum a few ms later: the writer dies in between
+        e.advanceTo(36_000);
+        e.apply(new Command.FailInstance("writer-1"));
+        e.advanceTo(seconds(0.5));
+        ForwardingSnapshot f = forwarding(e, "us-west-2");
+        assertThat(f.forwardedWrites()).isZero();
+        assertThat(f.forwardedWritesFailed()).isGreaterThanOrEqualTo(2);
+        assertThat(f.reads()).isZero();
+    }
+
+    @Test
+    void turningForwardingOnAgainStartsANewSessionAndTheOldOnesMessagesAreIgnored() {
+        AuroraEngine e = twoSecondaries(7);
+        e.apply(new Command.SetWriteForwarding("us-west-2", ReadConsistency.EVENTUAL));
+        // the probe is on its way back (sent at 0, committed a few ms after 35 ms, back 35 ms later)
+        e.advanceTo(50_000);
+        e.apply(new Command.SetWriteForwarding("us-west-2", ReadConsistency.SESSION));
+        e.advanceTo(100_000);
+        // the old session's acknowledgement arrived and was dropped; the new one's is not back yet
+        assertThat(forwarding(e, "us-west-2").forwardedWrites()).isZero();
+        assertThat(forwarding(e, "us-west-2").consistency()).isEqualTo("session");
+        e.advanceTo(seconds(1));
+        assertThat(forwarding(e, "us-west-2").forwardedWrites()).isBetween(4L, 5L);
+    }
 }

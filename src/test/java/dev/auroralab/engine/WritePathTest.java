@@ -100,6 +100,8 @@ class WritePathTest {
         e.advanceTo(seconds(1));
         assertThat(e.snapshot().counters().writesIssued()).isZero();
         assertThat(e.snapshot().volume().nextLsn()).isEqualTo(1);
+        // no write, no boxcar
+        assertThat(e.protectionGroups().get(0).log().size()).isZero();
         // 750 writes/s is 1.5 per 2 ms window: 1, 2, 1, 2, ...
         e.apply(new Command.SetWorkload(750.0, null));
         e.advanceTo(seconds(1) + 8_000);
@@ -163,5 +165,65 @@ class WritePathTest {
         assertThat(after.volume().vdl()).isGreaterThan(stuckVdl);
         assertThat(after.counters().writesAcknowledged()).isGreaterThan(acknowledged);
         assertThat(after.volume().writable()).isTrue();
+    }
+
+    @Test
+    void aSingleGroupsBoxcarsCarryEveryAllocatedLsnBackToBack() {
+        AuroraEngine e = new AuroraEngine(spec(10, 1_000, 0, 1, writer("writer-1", "az-a")));
+        e.advanceTo(seconds(0.2));
+        var log = e.protectionGroups().get(0).log();
+        // 2 writes of 2 records per 2 ms window, windows at 0 ms to 200 ms: 101 boxcars of 4 LSNs
+        assertThat(log.size()).isEqualTo(101);
+        assertThat(log.firstLsn(0)).isEqualTo(1);
+        for (int i = 0; i < log.size(); i++) {
+            assertThat(log.lastLsn(i) - log.firstLsn(i)).isEqualTo(3);
+            if (i > 0) {
+                assertThat(log.firstLsn(i)).isEqualTo(log.lastLsn(i - 1) + 1);
+            }
+        }
+        assertThat(log.lastLsn(log.size() - 1)).isEqualTo(e.ledger().maxAllocatedLsn()).isEqualTo(404);
+    }
+
+    @Test
+    void everyBoxcarOfAVolumeLiesWithinTheLsnsAllocatedAndEachGroupsBoxcarsFollowOneAnother() {
+        AuroraEngine e = light(1);
+        e.advanceTo(seconds(0.5));
+        long max = e.ledger().maxAllocatedLsn();
+        long highest = 0;
+        long lowest = Long.MAX_VALUE;
+        for (var pg : e.protectionGroups()) {
+            var log = pg.log();
+            for (int i = 0; i < log.size(); i++) {
+                assertThat(log.firstLsn(i)).isLessThanOrEqualTo(log.lastLsn(i));
+                if (i > 0) {
+                    assertThat(log.firstLsn(i)).isGreaterThan(log.lastLsn(i - 1));
+                }
+                highest = Math.max(highest, log.lastLsn(i));
+                lowest = Math.min(lowest, log.firstLsn(i));
+            }
+        }
+        assertThat(lowest).isEqualTo(1);
+        assertThat(highest).isEqualTo(max);
+    }
+
+    @Test
+    void aBoxcarTakesAtLeastAHopAndAPersistAndACommitWaitsForItsWindowAndAQuorum() {
+        AuroraEngine e = new AuroraEngine(spec(10, 1_000, 0, 1, writer("writer-1", "az-a")));
+        e.advanceTo(seconds(2) + 1_000);
+        for (var m : e.snapshot().messagesInFlight()) {
+            boolean sameAz = m.kind().equals("boxcar") ? m.to().contains("/az-a/") : m.from().contains("/az-a/");
+            long hop = sameAz ? 250 : 600;
+            if (m.kind().equals("boxcar")) {
+                // the hop (with its jitter) and 150 us to persist
+                assertThat(m.arrivesMicros() - m.sentMicros()).as(m.toString()).isGreaterThanOrEqualTo(hop + 150);
+            } else if (m.kind().equals("ack")) {
+                assertThat(m.arrivesMicros() - m.sentMicros()).as(m.toString()).isGreaterThanOrEqualTo(hop);
+            }
+        }
+        var c = e.snapshot().counters();
+        // a commit waits about a millisecond for its window to close and about two for its fourth acknowledgement
+        assertThat(c.commitLatencyP50Micros()).isBetween(2_000L, 5_000L);
+        assertThat(c.commitLatencyMaxMicros()).isLessThan(20_000);
+        assertThat(c.commitLatencySumMicros() / c.writesAcknowledged()).isGreaterThan(1_850);
     }
 }
