@@ -106,7 +106,7 @@ public final class AuroraEngine {
         for (int p = 0; p < count; p++) {
             int size = Math.min(ModelValues.PROTECTION_GROUP_GIB,
                     Math.max(1, st.spec.volumeGiB() - p * ModelValues.PROTECTION_GROUP_GIB));
-            ProtectionGroup pg = new ProtectionGroup(pgPrefix + "pg-" + p, p, size);
+            ProtectionGroup pg = new ProtectionGroup(pgPrefix + "pg-" + p, r.index, p, size);
             int slot = 0;
             for (int a = 0; a < azs.size(); a++) {
                 String az = azs.get(a);

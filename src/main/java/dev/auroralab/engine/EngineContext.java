@@ -167,7 +167,7 @@ public final class EngineContext {
     }
 
     public Scheduled.CopyRef refOf(Segment s) {
-        return new Scheduled.CopyRef(regionOf(s).index, s.pg().index(), s.letter());
+        return s.ref();
     }
 
     public ProtectionGroup pg(int region, int pg) {

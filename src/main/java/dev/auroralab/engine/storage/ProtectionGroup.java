@@ -51,6 +51,7 @@ public final class ProtectionGroup {
 
     private final String id;
     private final int index;
+    private final int regionIndex;
     private final int sizeGiB;
     private final BoxcarLog log;
     private final Slot[] slots = new Slot[ModelValues.COPIES_PER_PG];
@@ -80,13 +81,21 @@ public final class ProtectionGroup {
     private int readableCache = -1;
     /** allCopies() as last built (read-only); null once the membership changed. */
     private List<Segment> copiesView;
+    /** replacementMask() as last worked out; -1 once the membership or the model changed. */
+    private int replacementMaskCache = -1;
 
     public ProtectionGroup(String id, int index, int sizeGiB) {
-        this(id, index, sizeGiB, new BoxcarLog());
+        this(id, 0, index, sizeGiB, new BoxcarLog());
     }
 
-    private ProtectionGroup(String id, int index, int sizeGiB, BoxcarLog log) {
+    /** A group of the volume of region number {@code regionIndex} (0 is the primary's), position {@code index}. */
+    public ProtectionGroup(String id, int regionIndex, int index, int sizeGiB) {
+        this(id, regionIndex, index, sizeGiB, new BoxcarLog());
+    }
+
+    private ProtectionGroup(String id, int regionIndex, int index, int sizeGiB, BoxcarLog log) {
         this.id = id;
+        this.regionIndex = regionIndex;
         this.index = index;
         this.sizeGiB = sizeGiB;
         this.log = log;
@@ -104,6 +113,7 @@ public final class ProtectionGroup {
     /** A copy changed state, or the membership changed: the quorum, the gauges and the read limit may move. */
     void copiesChanged() {
         copiesView = null;
+        replacementMaskCache = -1;
         writableCache = -1;
         readableCache = -1;
         if (volume != null) {
@@ -153,7 +163,7 @@ public final class ProtectionGroup {
      * segments afterwards leaves the other alone.
      */
     public ProtectionGroup copy(Function<StorageNode, StorageNode> nodeOf) {
-        ProtectionGroup c = new ProtectionGroup(id, index, sizeGiB, log.copy());
+        ProtectionGroup c = new ProtectionGroup(id, regionIndex, index, sizeGiB, log.copy());
         for (Segment s : segments) {
             c.segments.add(s.copyFor(c, nodeOf.apply(s.node())));
         }
@@ -215,6 +225,11 @@ public final class ProtectionGroup {
 
     public String id() {
         return id;
+    }
+
+    /** The position of this group's region in the engine's regions (0 is the scenario's primary). */
+    public int regionIndex() {
+        return regionIndex;
     }
 
     public int index() {
@@ -432,6 +447,13 @@ public final class ProtectionGroup {
 
     /** Active slots that have a replacement in flight: each doubles the number of quorum terms. */
     private int replacementMask() {
+        if (replacementMaskCache < 0) {
+            replacementMaskCache = computeReplacementMask();
+        }
+        return replacementMaskCache;
+    }
+
+    private int computeReplacementMask() {
         int mask = 0;
         for (int i = 0; i < slots.length; i++) {
             if (active(slots[i]) && slots[i].replacement != null) {

@@ -1,5 +1,7 @@
 package dev.auroralab.engine.storage;
 
+import dev.auroralab.engine.Scheduled;
+
 import java.util.Arrays;
 
 /**
@@ -40,6 +42,8 @@ public final class Segment {
     private boolean retired;
     /** Increments at every state change so a scheduled repair check can tell it is stale. */
     private int generation;
+    /** How scheduled messages name this copy: fixed for its life, so worked out once. */
+    private final Scheduled.CopyRef ref;
 
     Segment(String id, char letter, ProtectionGroup pg, StorageNode node, int slot) {
         this.id = id;
@@ -47,6 +51,12 @@ public final class Segment {
         this.pg = pg;
         this.node = node;
         this.slot = slot;
+        this.ref = new Scheduled.CopyRef(pg.regionIndex(), pg.index(), letter);
+    }
+
+    /** How a scheduled message names this copy: region index, PG index and letter. */
+    public Scheduled.CopyRef ref() {
+        return ref;
     }
 
     /**
