@@ -195,6 +195,8 @@ class RepairLifecycleTest {
                 .satisfies(l -> assertThat(l.count()).isPositive());
         // with one group, VDL falls back to the last commit the backup holds
         assertThat(e.vdl()).isEqualTo(stagedScl);
+        // and the writer's PGCL of the group falls back with it: nothing above the cut is durable any more
+        assertThat(e.snapshot().pg("pg-0").pgcl()).isEqualTo(stagedScl);
 
         // replacements start at 35 s and are filled at 45 s: from the backup, not from the log the writer kept; the
         // volume's gauges follow each one at once (the fourth brings the write quorum back)
