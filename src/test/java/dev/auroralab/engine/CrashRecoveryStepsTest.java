@@ -10,6 +10,7 @@ import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
 import dev.auroralab.engine.snapshot.FailoverPhase;
+import dev.auroralab.engine.snapshot.MessageKind;
 import dev.auroralab.engine.storage.ProtectionGroup;
 import dev.auroralab.engine.storage.Segment;
 import dev.auroralab.engine.storage.SegmentState;
@@ -102,9 +103,34 @@ class CrashRecoveryStepsTest {
                 assertThat(s.ackedPrefix()).as(s.id()).isEqualTo(s.prefix());
             }
         }
-        // one group: its PGCL is where VDL was recovered, though writer-1 died before hearing the last acks
+        // one group: its PGCL is where VDL was recovered
         EngineSnapshot s = e.snapshot();
         assertThat(s.pg("pg-0").pgcl()).isEqualTo(s.volume().vdl());
+        // and no acknowledged write was lost, so none is announced
+        assertThat(events(e, AuroraEvent.AcknowledgedWritesLost.class)).isEmpty();
+    }
+
+    @Test
+    void aBoxcarTheOldWriterNeverHeardAcknowledgedIsDurableAfterRecovery() {
+        AuroraEngine e = oneGroup();
+        e.advanceTo(seconds(1));
+        // writer-1 dies the moment a boxcar has left: the copies persist it, but their acks find no writer
+        while (e.snapshot().messagesInFlight().stream().noneMatch(m -> m.kind() == MessageKind.BOXCAR)) {
+            e.step();
+        }
+        long sent = e.snapshot().messagesInFlight().stream().filter(m -> m.kind() == MessageKind.BOXCAR)
+                .mapToLong(EngineSnapshot.MessageSnapshot::lsn).max().orElseThrow();
+        e.apply(new Command.FailInstance("writer-1"));
+        e.advanceTo(seconds(2));
+        long pgclAtDeath = e.snapshot().pg("pg-0").pgcl();
+        assertThat(pgclAtDeath).isLessThan(sent);
+
+        AuroraEvent.CrashRecoveryCompleted c = stepUntil(e, AuroraEvent.CrashRecoveryCompleted.class, seconds(30));
+        // every copy holds the boxcar: it reached a write quorum, so recovery keeps it, and the new writer's PGCL
+        // says so before any new acknowledgement arrives
+        assertThat(c.vdl()).isEqualTo(sent);
+        assertThat(e.snapshot().pg("pg-0").pgcl()).isEqualTo(sent);
+        assertThat(events(e, AuroraEvent.AcknowledgedWritesLost.class)).isEmpty();
     }
 
     @Test
