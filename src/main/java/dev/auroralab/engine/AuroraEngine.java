@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.ClusterSpec.InstanceSpec;
 import dev.auroralab.engine.cluster.Instance;
 import dev.auroralab.engine.command.Command;
@@ -318,9 +319,9 @@ public final class AuroraEngine {
         } else if (command instanceof Command.Switchover c) {
             return ctx.globalPromotion.switchover(c.region());
         } else if (command instanceof Command.FailoverGlobal c) {
-            return ctx.globalPromotion.promoteSecondary(c.region(), "global-failover");
+            return ctx.globalPromotion.promoteSecondary(c.region(), FailoverKind.GLOBAL_FAILOVER);
         } else if (command instanceof Command.DetachAndPromote c) {
-            return ctx.globalPromotion.promoteSecondary(c.region(), "detach-and-promote");
+            return ctx.globalPromotion.promoteSecondary(c.region(), FailoverKind.DETACH_AND_PROMOTE);
         } else if (command instanceof Command.SetWriteForwarding c) {
             return ctx.writeForwarding.setWriteForwarding(c.region(), c.consistency());
         } else if (command instanceof Command.SetManagedRpo c) {

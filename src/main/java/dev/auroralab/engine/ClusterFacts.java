@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
 import dev.auroralab.engine.snapshot.FailoverPhase;
 import dev.auroralab.engine.storage.SegmentState;
@@ -36,8 +37,8 @@ public interface ClusterFacts {
     /** The instance being promoted or recovering as the new writer, or null. */
     String promotionTarget();
 
-    /** The Global Database operation in progress ("global-switchover", ...), or null. */
-    String globalOperation();
+    /** The Global Database operation in progress (a switchover, a global failover, detach and promote), or null. */
+    FailoverKind globalOperation();
 
     /** The region the Global Database operation in progress moves the writer to, or null. */
     String globalTarget();

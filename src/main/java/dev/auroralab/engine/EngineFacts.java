@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.cluster.Instance;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.FailoverPhase;
@@ -51,7 +52,7 @@ final class EngineFacts implements ClusterFacts {
     }
 
     @Override
-    public String globalOperation() {
+    public FailoverKind globalOperation() {
         return st.globalKind;
     }
 

@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.cluster.Instance;
 import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.event.Cause;
@@ -107,7 +108,7 @@ public final class EngineState {
 
     // ---- Global Database ----------------------------------------------------------------------------------------
     /** The kind of the global operation in progress ("global-switchover", ...), or null. */
-    public String globalKind;
+    public FailoverKind globalKind;
     public String globalFrom;
     public String globalTo;
     public long globalStartedMicros;

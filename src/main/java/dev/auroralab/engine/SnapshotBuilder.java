@@ -131,7 +131,7 @@ public final class SnapshotBuilder {
                 : new ForwardingSnapshot(r.forwarding == null ? "off" : r.forwarding.label(), r.forwardedWrites,
                         r.forwardedWritesFailed, r.forwardedWriteLatencyLastMicros, r.forwardedReads, r.staleReads,
                         r.readWaitLastMicros, r.readWaitMaxMicros);
-        return new RegionSnapshot(r.name, r.roleLabel(), r.resyncing || r.rejoinPending, r.latencyMicros, r.azs,
+        return new RegionSnapshot(r.name, r.snapshotRole(), r.resyncing || r.rejoinPending, r.latencyMicros, r.azs,
                 regionDownAzs, volume, inst, nodeSnaps, new EndpointsSnapshot(endpoint, readers), regionVdl,
                 ctx.replication.rpoLagMicros(r), ctx.replication.durabilityLagMicros(r), regionWritable, readable, fwd);
     }

@@ -1,5 +1,6 @@
 package dev.auroralab.scenario;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ public record Expectation(Long atMicros, String atText, Boolean writable, Boolea
      * Global Database checks, each keyed by region name in file order (empty or null: not checked).
      *
      * @param writerRegion the region the application's writes go to
-     * @param regionRole "primary", "secondary", "detached" or "down"
+     * @param regionRole each named region's role (a scenario file writes "primary", "secondary", "detached" or "down")
      * @param regionLagMillisAtMost an upper bound on each region's RPO lag in milliseconds
      * @param regionWritable whether the region takes writes
      * @param regionReadable whether the region serves reads
@@ -55,7 +56,7 @@ public record Expectation(Long atMicros, String atText, Boolean writable, Boolea
      * @param splitBrain whether two regions take writes
      * @param staleReadsSeen whether write forwarding from that region has read a stale value yet
      */
-    public record GlobalChecks(String writerRegion, Map<String, String> regionRole,
+    public record GlobalChecks(String writerRegion, Map<String, RegionRole> regionRole,
             Map<String, Long> regionLagMillisAtMost, Map<String, Boolean> regionWritable,
             Map<String, Boolean> regionReadable, Boolean commitsBlocked, Boolean splitBrain,
             Map<String, Boolean> staleReadsSeen) {

@@ -1,5 +1,6 @@
 package dev.auroralab.scenario;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.ClusterSpec;
 import dev.auroralab.engine.ClusterSpec.InstanceSpec;
 import dev.auroralab.engine.ClusterSpec.Role;
@@ -62,7 +63,7 @@ final class ScenarioMapper {
             "writerRegion", "regionRole", "regionLagMillisAtMost", "regionWritable", "regionReadable",
             "commitsBlocked", "splitBrain", "staleReadsSeen");
     private static final List<String> ROLES = List.of("writer", "reader");
-    private static final List<String> REGION_ROLES = List.of("primary", "secondary", "detached", "down");
+    private static final List<String> REGION_ROLES = java.util.Arrays.stream(RegionRole.values()).map(RegionRole::word).toList();
     private static final List<String> CONSISTENCIES = List.of("eventual", "session", "global", "off");
     /** Real one-way latencies between AWS regions stay well under a second; this only keeps typos out. */
     static final long MAX_LATENCY_MS = 10_000;
@@ -939,9 +940,10 @@ final class ScenarioMapper {
             writerRegion = text(node, "writerRegion");
             knownRegion(node, writerRegion);
         }
-        Map<String, String> roles = new LinkedHashMap<>();
+        Map<String, RegionRole> roles = new LinkedHashMap<>();
         for (Map.Entry<LocatedTree.Key, Node> e : regionMap(m, "regionRole", "{" + primaryRegion + ": primary}")) {
-            roles.put(e.getKey().name(), oneOf(e.getValue(), "a region's role", REGION_ROLES, "region role"));
+            roles.put(e.getKey().name(), RegionRole.ofWord(oneOf(e.getValue(), "a region's role", REGION_ROLES,
+                    "region role")));
         }
         Map<String, Long> lags = new LinkedHashMap<>();
         for (Map.Entry<LocatedTree.Key, Node> e : regionMap(m, "regionLagMillisAtMost", "{" + exampleSecondary()

@@ -1,5 +1,6 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.command.Command.ReadConsistency;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
@@ -33,9 +34,8 @@ public final class RegionActions {
             return List.of();
         }
         RegionSnapshot primary = primary(s);
-        String role = r.role();
-        boolean down = "down".equals(role);
-        boolean detached = "detached".equals(role);
+        boolean down = r.role() == RegionRole.DOWN;
+        boolean detached = r.role() == RegionRole.DETACHED;
         boolean isPrimary = r.primary();
         // why this region cannot be made the primary, or null when it can
         var running = s.failoverInProgress();
@@ -114,7 +114,7 @@ public final class RegionActions {
         long h = region == null ? 0 : region.hashCode();
         for (RegionSnapshot r : s.regions()) {
             h = 31 * h + r.region().hashCode();
-            h = 31 * h + r.role().hashCode();
+            h = 31 * h + r.role().ordinal();
             h = 31 * h + (r.resyncing() ? 1 : 2);
             String c = r.forwarding() == null ? null : r.forwarding().consistency();
             h = 31 * h + (c == null ? 0 : c.hashCode());

@@ -1,5 +1,6 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.ClusterFacts;
 import dev.auroralab.engine.ModelValues;
 import dev.auroralab.engine.Preconditions;
@@ -137,7 +138,7 @@ public final class TopologyActions {
         if (here == null || here.primary()) {
             return null;
         }
-        return s.region() + " is " + ("detached".equals(here.role()) ? "detached" : "not the primary")
+        return s.region() + " is " + (here.role() == RegionRole.DETACHED ? "detached" : "not the primary")
                 + ": an in-region failover happens in the region the writes go to; use the region's actions";
     }
 

@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import static dev.auroralab.engine.GlobalDatabaseTest.global;
 import static dev.auroralab.engine.GlobalDatabaseTest.secondary;
 import static dev.auroralab.engine.TestClusters.*;
@@ -134,7 +135,7 @@ class SnapshotBuilderTest {
         assertThat(s.global().splitBrain()).isTrue();
         RegionSnapshot detached = s.regionSnapshot("eu-west-1");
         assertThat(detached.primary()).isFalse();
-        assertThat(detached.role()).isEqualTo("detached");
+        assertThat(detached.role()).isEqualTo(RegionRole.DETACHED);
         assertThat(detached.endpoints().clusterEndpoint()).isEqualTo("eu-1");
         assertThat(s.writerRegion()).isEqualTo("eu-west-1");
         assertThat(s.writerId()).isEqualTo("eu-1");

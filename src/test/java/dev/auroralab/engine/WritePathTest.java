@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.MessageKind;
 import static dev.auroralab.engine.TestClusters.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -210,16 +211,23 @@ class WritePathTest {
     void aBoxcarTakesAtLeastAHopAndAPersistAndACommitWaitsForItsWindowAndAQuorum() {
         AuroraEngine e = new AuroraEngine(spec(10, 1_000, 0, 1, writer("writer-1", "az-a")));
         e.advanceTo(seconds(2) + 1_000);
+        int boxcars = 0;
+        int acks = 0;
         for (var m : e.snapshot().messagesInFlight()) {
-            boolean sameAz = m.kind().equals("boxcar") ? m.to().contains("/az-a/") : m.from().contains("/az-a/");
+            boolean sameAz = m.kind() == MessageKind.BOXCAR ? m.to().contains("/az-a/") : m.from().contains("/az-a/");
             long hop = sameAz ? 250 : 600;
-            if (m.kind().equals("boxcar")) {
+            if (m.kind() == MessageKind.BOXCAR) {
                 // the hop (with its jitter) and 150 us to persist
                 assertThat(m.arrivesMicros() - m.sentMicros()).as(m.toString()).isGreaterThanOrEqualTo(hop + 150);
-            } else if (m.kind().equals("ack")) {
+                boxcars++;
+            } else if (m.kind() == MessageKind.ACK) {
                 assertThat(m.arrivesMicros() - m.sentMicros()).as(m.toString()).isGreaterThanOrEqualTo(hop);
+                acks++;
             }
         }
+        // 1 ms after a window closed, its boxcars are on the wire and the first acknowledgements on their way back
+        assertThat(boxcars).as("boxcars in flight").isPositive();
+        assertThat(acks).as("acknowledgements in flight").isPositive();
         var c = e.snapshot().counters();
         // a commit waits about a millisecond for its window to close and about two for its fourth acknowledgement
         assertThat(c.commitLatencyP50Micros()).isBetween(2_000L, 5_000L);

@@ -1,5 +1,6 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ForwardingSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.GlobalSnapshot;
@@ -36,7 +37,7 @@ public final class GlobalFixtures {
             if (primary) {
                 writes = r.name();
             }
-            rs.add(new RegionSnapshot(r.name(), r.role(), r.resyncing(), primary ? 0 : 70_000, base.azs(),
+            rs.add(new RegionSnapshot(r.name(), RegionRole.ofWord(r.role()), r.resyncing(), primary ? 0 : 70_000, base.azs(),
                     down ? base.azs() : List.of(), base.volume(), base.instances(), base.storageNodes(),
                     base.endpoints(), base.volume().vdl() - (primary ? 0 : 40), r.rpoLagMicros(),
                     r.rpoLagMicros() / 2, primary || "detached".equals(r.role()), !down,

@@ -1,5 +1,6 @@
 package dev.auroralab.engine.cluster;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.EngineContext;
 import dev.auroralab.engine.EngineState;
 import dev.auroralab.engine.Scheduled;
@@ -177,7 +178,7 @@ public final class Failover {
 
     public void completeFailover() {
         long lost = st.acknowledgedLost - st.failoverLostBefore;
-        st.failovers.add(new FailoverRecord("in-region", st.failoverFrom, st.failoverTo, st.failoverStartedMicros, ctx.now(), lost, 0,
+        st.failovers.add(new FailoverRecord(FailoverKind.IN_REGION, st.failoverFrom, st.failoverTo, st.failoverStartedMicros, ctx.now(), lost, 0,
                 st.failoverStartedMicros));
         ctx.emit(new FailoverCompleted(ctx.now(), st.failoverFrom, st.failoverTo, ctx.now() - st.failoverStartedMicros));
         st.phase = FailoverPhase.NONE;
@@ -219,7 +220,7 @@ public final class Failover {
             case SWITCHOVER_SYNC -> "switchover to " + st.globalTo + ": writes stop until " + st.globalTo
                     + " holds every acknowledged write";
             case SWITCHOVER_RECONFIGURING -> "switchover to " + st.globalTo + ": the regions swap roles";
-            case GLOBAL_PROMOTING -> ("detach-and-promote".equals(st.globalKind) ? "detach and promote: " + st.globalTo
+            case GLOBAL_PROMOTING -> (st.globalKind == FailoverKind.DETACH_AND_PROMOTE ? "detach and promote: " + st.globalTo
                     + " becomes a standalone cluster" : "global failover: " + st.globalTo + " is being promoted")
                     + " (writes resume when it has a writer)";
             case NONE -> st.writer == null ? "no writer" : "writer " + st.writer.id() + " is " + st.writer.status().label();

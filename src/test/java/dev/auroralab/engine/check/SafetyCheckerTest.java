@@ -1,5 +1,6 @@
 package dev.auroralab.engine.check;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.engine.event.AuroraEvent;
@@ -461,7 +462,7 @@ class SafetyCheckerTest {
 
     @Test
     void theLedgerOnlyGainsOneEntryPerCompletedFailover() {
-        FailoverRecord f = new FailoverRecord("in-region", "writer-1", "reader-1", 100, 27_000_000, 0, 0, 100);
+        FailoverRecord f = new FailoverRecord(FailoverKind.IN_REGION, "writer-1", "reader-1", 100, 27_000_000, 0, 0, 100);
         SnapshotFixture after = later();
         after.failovers.add(f);
         assertThat(lookTwice(new SnapshotFixture(), after)).containsExactly(

@@ -1,5 +1,6 @@
 package dev.auroralab.engine.check;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.CountersSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.EndpointsSnapshot;
@@ -204,7 +205,7 @@ final class SnapshotFixture {
                     : r.readable ? VolumeStatus.READ_ONLY : VolumeStatus.UNAVAILABLE;
             VolumeSnapshot volume = new VolumeSnapshot(status, r.writable, r.readable, "", r.vcl, r.vdl,
                     r.volumeEpoch, r.nextLsn, r.allocationLimitLsn, pgs);
-            built.add(new RegionSnapshot(r.name, r.role, false, 0, r.azs, r.downAzs, volume, r.instances, r.nodes,
+            built.add(new RegionSnapshot(r.name, RegionRole.ofWord(r.role), false, 0, r.azs, r.downAzs, volume, r.instances, r.nodes,
                     new EndpointsSnapshot(r.role.equals("primary") ? "writer-1" : null, List.of()), r.vdl, 0, 0,
                     r.writable, r.readable, null));
         }
