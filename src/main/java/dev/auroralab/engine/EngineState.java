@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.VolumeReason;
 import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.cluster.Instance;
 import dev.auroralab.engine.event.AuroraEvent;
@@ -93,7 +94,8 @@ public final class EngineState {
     // ---- availability caches (for change events) -----------------------------------------------------------------
     public VolumeStatus volumeStatus = VolumeStatus.WRITABLE;
     public boolean writable = true;
-    public String volumeReason = "";
+    /** Why the write region's volume is as it is; null until availability is first worked out. */
+    public VolumeReason volumeReason;
     public final List<ReadRoute> lastWriterReadRoutes = new ArrayList<>();
 
     // ---- failover ------------------------------------------------------------------------------------------------

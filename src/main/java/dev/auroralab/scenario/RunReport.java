@@ -110,7 +110,7 @@ public final class RunReport {
             o.put("readQuorum", pg.readQuorum());
             o.put("membershipEpoch", pg.membershipEpoch());
             ArrayNode ws = o.putArray("writeSet");
-            pg.writeSet().forEach(ws::add);
+            pg.writeSet().forEach(t -> ws.add(t.describe()));
         }
         ArrayNode instances = fin.putArray("instances");
         for (var i : s.instances()) {

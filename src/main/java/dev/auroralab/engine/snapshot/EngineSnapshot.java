@@ -131,17 +131,26 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
         }
     }
 
-    public record VolumeSnapshot(VolumeStatus status, boolean writable, boolean readable, String reason, long vcl,
+    /**
+     * A region's volume: its status, why ({@code why}; {@link #reason()} is the sentence), VCL, VDL, the volume epoch,
+     * the next LSN and the allocation limit (VDL + LAL), and its protection groups.
+     */
+    public record VolumeSnapshot(VolumeStatus status, boolean writable, boolean readable, VolumeReason why, long vcl,
             long vdl, long volumeEpoch, long nextLsn, long allocationLimitLsn, List<ProtectionGroupSnapshot> protectionGroups) {
         public VolumeSnapshot {
             protectionGroups = List.copyOf(protectionGroups);
+        }
+
+        /** The engine's sentence for why the volume is as it is (empty when no reason is known). */
+        public String reason() {
+            return why == null ? "" : why.sentence();
         }
     }
 
     public record ProtectionGroupSnapshot(String id, int sizeGiB, long membershipEpoch, int segmentsUp,
             int writableCopies, int readableCopies, int copiesInModel, int writeQuorumNeeded, int readQuorumNeeded,
-            boolean writeQuorum, boolean readQuorum, long pgcl, String degradedExcludedAz, List<String> writeSet,
-            List<String> readSet, List<SegmentSnapshot> segments) {
+            boolean writeQuorum, boolean readQuorum, long pgcl, String degradedExcludedAz, List<QuorumTerm> writeSet,
+            List<QuorumTerm> readSet, List<SegmentSnapshot> segments) {
         public ProtectionGroupSnapshot {
             writeSet = List.copyOf(writeSet);
             readSet = List.copyOf(readSet);

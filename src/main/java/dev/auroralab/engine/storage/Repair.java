@@ -1,5 +1,7 @@
 package dev.auroralab.engine.storage;
 
+import dev.auroralab.engine.snapshot.QuorumTerm;
+import dev.auroralab.engine.Availability;
 import dev.auroralab.engine.EngineContext;
 import dev.auroralab.engine.EngineState;
 import dev.auroralab.engine.Scheduled;
@@ -201,7 +203,7 @@ public final class Repair {
         Segment g = pg.beginReplacement(slot, node, ++st.replacementsCreated);
         g.setVolumeEpoch(st.volumeEpoch);
         ctx.emit(new MembershipChangeStarted(ctx.now(), pg.id(), s.id(), g.id(), pg.membershipEpoch(),
-                String.join(" AND ", ctx.availability.quorumSet(pg, true)), String.join(" OR ", ctx.availability.quorumSet(pg, false))));
+                QuorumTerm.join(Availability.quorumSet(pg, true), " AND "), QuorumTerm.join(Availability.quorumSet(pg, false), " OR ")));
         long hydrate = pg.sizeGiB() * ModelValues.REPAIR_MICROS_PER_GIB;
         st.queue.scheduleAfter(hydrate, hydrated(pg, g));
         ctx.availability.refreshAvailability();
