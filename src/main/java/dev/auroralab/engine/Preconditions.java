@@ -85,20 +85,23 @@ public final class Preconditions {
             RegionFact r = f.region(c.region());
             return r == null ? noRegion(c.region(), f) : !r.down() ? "region " + c.region() + " is not out" : null;
         } else if (command instanceof Command.Switchover c) {
-            String why = notPromotable(c.region(), f);
+            String why = notPromotable(c.region(), false, f);
             return why != null ? why
                     : f.phase() != FailoverPhase.NONE
                             ? "the primary is failing over in its region; wait until it has a writer"
                     : !f.writerAcceptsWrites()
-                            ? "the primary has no writer up; use failover-global (allow data loss) instead" : null;
+                            ? "the primary has no writer up; fail over instead (failover-global, allows data loss)" : null;
         } else if (command instanceof Command.FailoverGlobal c) {
-            return notPromotable(c.region(), f);
+            return notPromotable(c.region(), false, f);
         } else if (command instanceof Command.DetachAndPromote c) {
-            return notPromotable(c.region(), f);
+            return notPromotable(c.region(), true, f);
         } else if (command instanceof Command.SetWriteForwarding c) {
             RegionFact r = f.region(c.region());
-            return r == null ? noRegion(c.region(), f) : r.role() != Region.Role.SECONDARY
-                    ? c.region() + " is not a secondary region: only secondaries forward writes" : null;
+            return r == null ? noRegion(c.region(), f)
+                    : r.down() ? c.region() + " is out: restore it first"
+                    : r.role() == Region.Role.PRIMARY ? c.region() + " is the primary: it takes writes itself"
+                    : r.role() == Region.Role.DETACHED ? c.region() + " is detached: a detached cluster takes its own writes"
+                    : null;
         } else if (command instanceof Command.SetManagedRpo c) {
             return f.regions().size() == 1 ? "the managed RPO needs secondary regions; this cluster has none"
                     : c.seconds() != null && c.seconds() < ModelValues.MANAGED_RPO_MIN_SECONDS
@@ -174,30 +177,41 @@ public final class Preconditions {
         return why;
     }
 
-    /** Why the region named {@code name} cannot take the writer role now, or null when it can. */
-    private static String notPromotable(String name, ClusterFacts f) {
+    /**
+     * Why the region named {@code name} cannot take the writer role now, or null when it can. {@code detach}: the
+     * question is detach and promote, which is said differently for a region that is the primary or detached already.
+     */
+    private static String notPromotable(String name, boolean detach, ClusterFacts f) {
         RegionFact r = f.region(name);
         if (r == null) {
             return noRegion(name, f);
         }
-        if (r.role() != Region.Role.SECONDARY) {
-            List<String> secondaries = new ArrayList<>();
-            for (RegionFact o : f.regions()) {
-                if (o.role() == Region.Role.SECONDARY) {
-                    secondaries.add(o.name());
-                }
-            }
-            return name + " is not a secondary region (secondaries: "
-                    + (secondaries.isEmpty() ? "none" : String.join(", ", secondaries)) + ")";
-        }
+        // out comes first: it is what to fix first, and a snapshot does not show the role of a region that is out
         if (r.down()) {
-            return name + " is out";
+            return name + " is out: restore it first";
+        }
+        List<String> secondaries = new ArrayList<>();
+        for (RegionFact o : f.regions()) {
+            if (o.role() == Region.Role.SECONDARY) {
+                secondaries.add(o.name());
+            }
+        }
+        String which = " (secondaries: " + (secondaries.isEmpty() ? "none" : String.join(", ", secondaries)) + ")";
+        if (r.role() == Region.Role.PRIMARY) {
+            return detach ? name + " is the primary: switch over or fail over first"
+                    : name + " is already the primary" + which;
+        }
+        if (r.role() == Region.Role.DETACHED) {
+            return detach ? name + " is already detached" : name + " has left the global database (detached)";
+        }
+        if (r.role() != Region.Role.SECONDARY) {
+            return name + " is not a secondary region" + which;
         }
         if (r.resyncing()) {
-            return name + " is still resynchronising";
+            return name + " is still resyncing after its outage";
         }
         if (f.globalOperation() != null) {
-            return "a " + f.globalOperation() + " is already in progress";
+            return "a " + f.globalOperation().label() + " is already in progress";
         }
         if (f.region(f.writeRegion()).role() != Region.Role.PRIMARY) {
             return "the writes go to the detached cluster " + f.writeRegion() + ", not to the global database";

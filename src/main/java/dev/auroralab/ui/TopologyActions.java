@@ -44,7 +44,7 @@ public final class TopologyActions {
     }
 
     /** The action, greyed out with the engine's own reason when {@link Preconditions} says it cannot be done now. */
-    private static TopologyAction ask(TopologyAction a, ClusterFacts facts) {
+    static TopologyAction ask(TopologyAction a, ClusterFacts facts) {
         String why = Preconditions.check(a.command(), facts);
         return why == null ? a : a.disabledBecause(why);
     }

@@ -110,8 +110,8 @@ class GlobalPromotionTest {
         assertThat(refusal(e, new Command.FailoverGlobal("mars-1")))
                 .isEqualTo("no region mars-1; regions: us-east-1, eu-west-1, us-west-2");
         e.apply(new Command.FailRegion("us-west-2"));
-        assertThat(refusal(e, new Command.Switchover("us-west-2"))).isEqualTo("us-west-2 is out");
-        assertThat(refusal(e, new Command.DetachAndPromote("us-west-2"))).isEqualTo("us-west-2 is out");
+        assertThat(refusal(e, new Command.Switchover("us-west-2"))).isEqualTo("us-west-2 is out: restore it first");
+        assertThat(refusal(e, new Command.DetachAndPromote("us-west-2"))).isEqualTo("us-west-2 is out: restore it first");
         e.apply(new Command.FailInstance("eu-1"));
         assertThat(refusal(e, new Command.FailoverGlobal("eu-west-1")))
                 .isEqualTo("no instance is up in eu-west-1 to take the writer role");
@@ -125,10 +125,10 @@ class GlobalPromotionTest {
         // a failover with data loss is what a region with a failing writer may do
         assertThat(e.apply(new Command.FailoverGlobal("eu-west-1")).accepted()).isTrue();
         assertThat(refusal(e, new Command.DetachAndPromote("us-east-1")))
-                .isEqualTo("us-east-1 is still resynchronising");
+                .isEqualTo("us-east-1 is still resyncing after its outage");
         e.apply(new Command.RestoreRegion("us-west-2"));
         assertThat(refusal(e, new Command.Switchover("us-west-2")))
-                .isEqualTo("a global-failover is already in progress");
+                .isEqualTo("a global failover (data loss) is already in progress");
     }
 
     @Test
@@ -152,7 +152,7 @@ class GlobalPromotionTest {
         assertThat(refusal(e, new Command.Switchover("eu-west-1")))
                 .isEqualTo("the writes go to the detached cluster us-west-2, not to the global database");
         assertThat(refusal(e, new Command.SetWriteForwarding("us-west-2", ReadConsistency.SESSION)))
-                .isEqualTo("us-west-2 is not a secondary region: only secondaries forward writes");
+                .isEqualTo("us-west-2 is detached: a detached cluster takes its own writes");
         // the managed RPO guards the global database's commits, not the detached cluster's
         e.apply(new Command.FailRegion("eu-west-1"));
         e.apply(new Command.SetManagedRpo(20L));
