@@ -147,14 +147,11 @@ class WritePathTest {
     }
 
     /**
-     * ENGINE BUG (reported, not fixed here: main code is being changed elsewhere): the writer learns a copy's SCL only
-     * from the acknowledgement of a new boxcar. Once the allocation limit stops new LSNs, no boxcar is sent, so copies
-     * that come back and catch up by gossip are never counted: PGCL, VCL and VDL stay where they were and writes stay
-     * throttled for good (checked out to 120 s), although four copies hold everything. Aurora's writer learns the
-     * copies' SCLs again (P17 §4.2.1, gossip and SCL reporting) and VDL moves on. The same happens with a write rate
-     * of 0: commits pending when the quorum returns are never acknowledged.
+     * Once the allocation limit stops new LSNs no boxcar is sent, so the writer can only learn that copies came back
+     * and caught up from the copies themselves: each reports its SCL (P18 §2.3), PGCL, VCL and VDL move on and the
+     * throttled writes go on. (Before issue 12 the writer learned SCLs only from boxcar acknowledgements and stayed
+     * throttled for good.)
      */
-    @org.junit.jupiter.api.Disabled("engine bug: with no new boxcar the writer never learns restored copies caught up")
     @Test
     void writesResumeOnceTheQuorumIsBackAfterTheAllocationLimitWasReached() {
         AuroraEngine e = throttledAt8s();

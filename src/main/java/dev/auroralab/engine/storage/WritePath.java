@@ -183,6 +183,25 @@ public final class WritePath {
                 arrives));
     }
 
+    /**
+     * A copy whose complete prefix grew without a boxcar (it came back, caught up by gossip, or a new copy was
+     * hydrated) reports its SCL to the writer (P18 §2.3: the writer learns each copy's SCL from the copy), so PGCL,
+     * VCL and VDL move and pending commits are acknowledged even when no new write arrives. Only the write region's
+     * copies report; a copy reports only what the writer does not know yet. Model value: the report takes one hop
+     * without jitter, so it draws nothing from the latency stream.
+     */
+    public void reportScl(Segment s) {
+        if (st.writer == null || !st.writer.up() || s.pg().regionIndex() != st.writeRegion.index
+                || s.prefix() <= s.ackedPrefix()) {
+            return;
+        }
+        long now = ctx.now();
+        long arrives = now + (s.az().equals(st.writer.az()) ? ModelValues.SAME_AZ_HOP_MICROS
+                : ModelValues.CROSS_AZ_HOP_MICROS);
+        st.queue.schedule(arrives, new Scheduled.AckDelivery(s.ref(), s.prefix(), st.writer.id(), st.volumeEpoch, now,
+                arrives));
+    }
+
     /** A copy's acknowledgement reaches the writer that sent the boxcar: its SCL may move PGCL. */
     public void onAckDelivered(Scheduled.AckDelivery a) {
         if (st.writer == null || !st.writer.id().equals(a.writerId()) || a.epoch() != st.volumeEpoch
