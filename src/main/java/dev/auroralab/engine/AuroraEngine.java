@@ -368,6 +368,7 @@ public final class AuroraEngine {
     }
 
     long[] counters() {
-        return new long[] {st.writesIssued, st.writesAcknowledged, st.writesFailed, st.ledger.pendingTxns()};
+        return new long[] {st.writesIssued, st.writesAcknowledged, st.writesFailed,
+                st.ledger.pendingTxns() + st.lsnWait.waiting()};
     }
 }
