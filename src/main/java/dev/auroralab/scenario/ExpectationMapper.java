@@ -26,6 +26,7 @@ final class ExpectationMapper {
 
     private static final List<String> EXPECT_KEYS = List.of("at", "writable", "readable", "writer", "pg",
             "writeQuorum", "readQuorum", "segmentsUp", "acknowledgedWritesLost", "acknowledgedWritesLostAtLeast",
+            "writesPending", "writesFailed",
             "writerRegion", "regionRole", "regionLagMillisAtMost", "regionWritable", "regionReadable",
             "commitsBlocked", "splitBrain", "staleReadsSeen");
     private static final List<String> REGION_ROLES = java.util.Arrays.stream(RegionRole.values()).map(RegionRole::word).toList();
@@ -92,8 +93,12 @@ final class ExpectationMapper {
             Long lostAtLeast = m.has("acknowledgedWritesLostAtLeast") ? read.wholeIn(m.get(
                     "acknowledgedWritesLostAtLeast"), "acknowledgedWritesLostAtLeast", 0, Long.MAX_VALUE,
                     "Count lost writes: 0 or more") : null;
+            Long pending = m.has("writesPending") ? read.wholeIn(m.get("writesPending"), "writesPending", 0,
+                    Long.MAX_VALUE, "Count the writes still waiting: 0 or more (0: every commit has drained)") : null;
+            Long failed = m.has("writesFailed") ? read.wholeIn(m.get("writesFailed"), "writesFailed", 0,
+                    Long.MAX_VALUE, "Count failed writes: 0 or more") : null;
             result.add(new Expectation(at, atText, writable, readable, m.has("writer"), writer, pg, writeQuorum,
-                    readQuorum, segmentsUp, lost, lostAtLeast, globalChecks(m), m.line()));
+                    readQuorum, segmentsUp, lost, lostAtLeast, pending, failed, globalChecks(m), m.line()));
         }
         return result;
     }

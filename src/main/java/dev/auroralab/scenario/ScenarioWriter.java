@@ -279,6 +279,8 @@ public final class ScenarioWriter {
         putIfSet(m, "segmentsUp", e.segmentsUp());
         putIfSet(m, "acknowledgedWritesLost", e.acknowledgedWritesLost());
         putIfSet(m, "acknowledgedWritesLostAtLeast", e.acknowledgedWritesLostAtLeast());
+        putIfSet(m, "writesPending", e.writesPending());
+        putIfSet(m, "writesFailed", e.writesFailed());
         Expectation.GlobalChecks g = e.global();
         if (g.writerRegion() != null) {
             m.put("writerRegion", flowText(g.writerRegion()));

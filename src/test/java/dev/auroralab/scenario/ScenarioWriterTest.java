@@ -41,7 +41,8 @@ class ScenarioWriterTest {
                 s.timeline().stream().map(t -> new TimedCommand(t.atMicros(), t.command(), 0)).toList(),
                 s.expectations().stream().map(e -> new Expectation(e.atMicros(), e.atText(), e.writable(),
                         e.readable(), e.writerSpecified(), e.writer(), e.pg(), e.writeQuorum(), e.readQuorum(),
-                        e.segmentsUp(), e.acknowledgedWritesLost(), e.acknowledgedWritesLostAtLeast(), e.global(), 0))
+                        e.segmentsUp(), e.acknowledgedWritesLost(), e.acknowledgedWritesLostAtLeast(), e.writesPending(),
+                        e.writesFailed(), e.global(), 0))
                         .toList(), "");
     }
 
