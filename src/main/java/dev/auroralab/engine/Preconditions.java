@@ -40,6 +40,21 @@ public final class Preconditions {
             }
             return f.region(region).down() ? "region " + region + " is out: restore the region"
                     : !f.azDown(c.az()) ? "AZ " + c.az() + " is not out" : null;
+        } else if (command instanceof Command.ReconfigureQuorum c) {
+            String region = f.regionOfAz(c.az());
+            if (region == null) {
+                return noAz(c.az(), f);
+            }
+            if (!f.azDown(c.az())) {
+                return "AZ " + c.az() + " is not out: the quorum changes only to leave out an AZ that is lost";
+            }
+            for (String other : f.azsOf(region)) {
+                if (!other.equals(c.az()) && f.azDown(other)) {
+                    return "AZ " + other + " is out too: with two AZs out no quorum is left to change the membership"
+                            + " with (decision 0002)";
+                }
+            }
+            return f.allGroupsLeaveOut(c.az()) ? "every protection group already leaves AZ " + c.az() + " out" : null;
         } else if (command instanceof Command.FailSegment c) {
             SegmentState s = f.segmentState(c.address());
             return s == null ? noSegment(c.address()) : s == SegmentState.DESTROYED ? c.address() + " is destroyed"

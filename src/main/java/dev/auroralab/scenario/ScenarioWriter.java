@@ -189,6 +189,8 @@ public final class ScenarioWriter {
             targeted(m, "fail-az", x.az());
         } else if (c instanceof Command.RestoreAvailabilityZone x) {
             targeted(m, "restore-az", x.az());
+        } else if (c instanceof Command.ReconfigureQuorum x) {
+            targeted(m, "reconfigure-quorum", x.az());
         } else if (c instanceof Command.FailSegment x) {
             targeted(m, "fail-segment", x.address());
         } else if (c instanceof Command.RestoreSegment x) {

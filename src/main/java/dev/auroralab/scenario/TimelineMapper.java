@@ -42,7 +42,8 @@ final class TimelineMapper {
     private static final Map<String, List<String>> ACTIONS = new LinkedHashMap<>();
 
     static {
-        for (String targetOnly : List.of("fail-instance", "restore-instance", "fail-az", "restore-az", "fail-segment",
+        for (String targetOnly : List.of("fail-instance", "restore-instance", "fail-az", "restore-az",
+                "reconfigure-quorum", "fail-segment",
                 "restore-segment", "destroy-segment", "fail-storage-node", "restore-storage-node", "failover",
                 "remove-replica")) {
             ACTIONS.put(targetOnly, List.of("target"));
@@ -275,7 +276,8 @@ final class TimelineMapper {
                 break;
             }
             case "fail-az":
-            case "restore-az": {
+            case "restore-az":
+            case "reconfigure-quorum": {
                 target = read.required(m, "target", action);
                 String az = read.text(target, "target");
                 if (!azRegion.containsKey(az)) {
@@ -283,7 +285,8 @@ final class TimelineMapper {
                             useOneOf(az, azRegion.keySet()));
                 }
                 command = action.equals("fail-az") ? new Command.FailAvailabilityZone(az)
-                        : new Command.RestoreAvailabilityZone(az);
+                        : action.equals("restore-az") ? new Command.RestoreAvailabilityZone(az)
+                        : new Command.ReconfigureQuorum(az);
                 break;
             }
             case "fail-segment":

@@ -56,6 +56,8 @@ public final class TopologyActions {
                 f));
         out.add(ask(TopologyAction.of("Restore AZ " + az, new Command.RestoreAvailabilityZone(az),
                 TopologyAction.Kind.RESTORE), f));
+        out.add(ask(TopologyAction.of("Reconfigure quorum: 3 of 4 without " + az + " (P18 §4.1)",
+                new Command.ReconfigureQuorum(az), TopologyAction.Kind.OTHER), f));
         out.add(ask(TopologyAction.of("Add a replica in " + az,
                 new Command.AddReplica(nextReplicaId(s), az, 1, writerClass(s)), TopologyAction.Kind.OTHER), f));
         return out;

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FidelityScenariosTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"fidelity/commits-drain.yaml", "fidelity/lal-backpressure.yaml"})
+    @ValueSource(strings = {"fidelity/commits-drain.yaml", "fidelity/lal-backpressure.yaml",
+            "fidelity/az-plus-one-reconfigure.yaml"})
     void aFidelityScenarioRunsWithEveryExpectationHolding(String resource) throws Exception {
         Scenario s = ScenarioReader.readResource(resource);
         RunResult r = ScenarioRunner.run(s, null, null);

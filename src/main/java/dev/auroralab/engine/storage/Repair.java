@@ -183,7 +183,7 @@ public final class Repair {
     /**
      * After the detection delay, storage replaces a copy that is still gone with a new one on another node of the same
      * AZ (AZ-aware placement), through the membership change of P18 §4. Copies in an AZ that is out are not replaced:
-     * the degraded quorum model covers a long AZ outage (see ModelValues.AZ_OUTAGE_DEGRADE_AFTER_MICROS).
+     * a long AZ outage is met by the degraded quorum model when a teacher reconfigures it (AzOutage.reconfigureQuorum).
      */
     public void onRepairCheck(Segment s, int generation) {
         if (s.generation() != generation || s.retired()) {
