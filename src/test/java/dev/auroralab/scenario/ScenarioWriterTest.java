@@ -105,6 +105,7 @@ class ScenarioWriterTest {
                 at(10_000_000, new Command.FailInstance("reader-1")),
                 at(10_000_000, new Command.RestoreInstance("reader-1")),
                 at(12_000_000, new Command.FailAvailabilityZone("us-east-1b")),
+                at(14_000_000, new Command.ReconfigureQuorum("us-east-1b")),
                 at(14_250_000, new Command.RestoreAvailabilityZone("us-east-1b")),
                 at(15_000_001, new Command.FailSegment("pg-2/us-east-1a/2")),
                 at(16_000_000, new Command.RestoreSegment("pg-2/us-east-1a/2")),
