@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The deep copy of the engine's state (EngineState's copy constructor), taken while nearly every part of it is away
- * from its starting value: a Global Database with forwarding and a managed RPO, a failover under way, an AZ out and its quorum
- * reconfigured to 3 of 4, a membership change in flight. CopyTest plays the built-in scenarios (a minute each); this one
+ * from its starting value: a Global Database with forwarding and a managed RPO, a failover under way, an AZ out (its
+ * quorum reconfigured to 3 of 4 in both afterwards), a membership change in flight. CopyTest plays the built-in scenarios (a minute each); this one
  * is a few seconds.
  */
 class EngineStateTest {
