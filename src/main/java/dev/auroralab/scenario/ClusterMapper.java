@@ -8,6 +8,7 @@ import dev.auroralab.engine.ClusterSpec.InstanceSpec;
 import dev.auroralab.engine.ClusterSpec.Role;
 import dev.auroralab.engine.ClusterSpec.SecondarySpec;
 import dev.auroralab.engine.ModelValues;
+import dev.auroralab.engine.Preconditions;
 import dev.auroralab.scenario.LocatedTree.ListNode;
 import dev.auroralab.scenario.LocatedTree.MapNode;
 import dev.auroralab.scenario.LocatedTree.Node;
@@ -44,6 +45,8 @@ final class ClusterMapper {
     private final Map<String, String> azRegion = new LinkedHashMap<>();
     /** The line each instance id is first given on, across all regions. */
     private final Map<String, Integer> lineOfId = new HashMap<>();
+    /** Read replicas of the primary cluster, once its instances are read: secondaries each take one's place. */
+    private int replicas;
 
     ClusterMapper(NodeReader read, String primaryRegion) {
         this.read = read;
@@ -96,7 +99,7 @@ final class ClusterMapper {
         ListNode list = read.list(node, "instances", "Write " + NodeReader.EXAMPLES.get("instances"));
         List<InstanceSpec> result = new ArrayList<>();
         String writer = null;
-        int replicas = 0;
+        replicas = 0;
         for (Node item : list.items()) {
             MapNode m = read.map(item, "an instance", "Write e.g. {id: reader-1, az: us-east-1b, tier: 1}");
             read.allowOnly(m, INSTANCE_KEYS, "in an instance");
@@ -157,6 +160,17 @@ final class ClusterMapper {
         for (Node item : list.items()) {
             MapNode m = read.map(item, "a secondary region", "Write e.g. {region: eu-west-1, azs: [eu-west-1a, "
                     + "eu-west-1b, eu-west-1c], latencyMs: 75, instances: [...]}");
+            if (replicas > Preconditions.maxPrimaryReplicas(result.size() + 1)
+                    && result.size() < ModelValues.MAX_SECONDARY_REGIONS) {
+                String named = m.has("region") && m.get("region") instanceof ScalarNode
+                        ? " '" + ((ScalarNode) m.get("region")).text() + "'" : "";
+                int s = result.size() + 1;
+                throw read.error(m, "a " + ordinal(s) + " secondary region" + named + " beside " + replicas
+                        + " read replicas in the primary cluster", "With " + s + " secondary region"
+                        + (s == 1 ? "" : "s") + " the primary holds at most 15 − " + s + " = "
+                        + Preconditions.maxPrimaryReplicas(s) + " read replicas (Aurora User Guide, global database"
+                        + " configuration requirements): remove a replica or this region");
+            }
             if (result.size() == ModelValues.MAX_SECONDARY_REGIONS) {
                 String named = m.has("region") && m.get("region") instanceof ScalarNode
                         ? " '" + ((ScalarNode) m.get("region")).text() + "'" : "";

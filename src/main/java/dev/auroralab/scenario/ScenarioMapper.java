@@ -27,8 +27,11 @@ final class ScenarioMapper {
     static final double DEFAULT_WRITES_PER_SECOND = 1000;
     static final double DEFAULT_READS_PER_SECOND = 4000;
     static final String DEFAULT_INSTANCE_CLASS = "db.r6g.large";
-    /** An Aurora cluster volume grows to at most 128 TiB (Aurora User Guide, Aurora storage). */
-    static final int MAX_VOLUME_GIB = 128 * 1024;
+    /**
+     * An Aurora cluster volume grows to at most 256 TiB on current versions (Aurora FAQ; 128 TiB, or 64 TiB, on older
+     * ones: aurora-reference §1).
+     */
+    static final int MAX_VOLUME_GIB = 256 * 1024;
 
     private static final List<String> TOP_KEYS = List.of("schemaVersion", "name", "description", "seed", "duration",
             "cluster", "secondaries", "workload", "timeline", "expect");
@@ -96,7 +99,8 @@ final class ScenarioMapper {
         List<String> azs = clusterMapper.azs(read.required(clusterNode, "azs", "cluster"), region);
         Node volume = read.required(clusterNode, "volumeGiB", "cluster");
         int volumeGiB = (int) read.wholeIn(volume, "volumeGiB", 1, MAX_VOLUME_GIB,
-                "A volume holds 1 GiB to 128 TiB; each 10 GiB is one protection group");
+                "A volume holds 1 GiB to 256 TiB on current Aurora versions (128 TiB on older ones); each 10 GiB is"
+                        + " one protection group");
         List<InstanceSpec> instances = clusterMapper.instances(read.required(clusterNode, "instances", "cluster"));
         List<SecondarySpec> secondaries = top.has("secondaries") ? clusterMapper.secondaries(top.get("secondaries"))
                 : List.of();

@@ -130,7 +130,8 @@ final class TimelineMapper {
                 String region = azRegion.get(((Command.AddReplica) c).az());
                 int inRegion = (int) present.keySet().stream().filter(i -> region.equals(regionOfId.get(i))).count();
                 // the engine's own count rule (Preconditions), so a file and the window refuse the same replica
-                String tooMany = Preconditions.replicaLimit(!region.equals(primaryRegion), inRegion);
+                String tooMany = Preconditions.replicaLimit(!region.equals(primaryRegion), inRegion,
+                        regionAzs.size() - 1);
                 if (tooMany != null) {
                     throw read.error(p.instanceAt(), "adding '" + id + "' at " + Durations.format(p.atMicros())
                             + (region.equals(primaryRegion) ? " makes a " + ordinal(inRegion) + " read replica"
@@ -162,6 +163,14 @@ final class TimelineMapper {
             if (region != null) {
                 if (!secondariesNow.contains(region)) {
                     throw notASecondary(p, region, primaryNow, secondariesNow, detachedAt, promotedAt);
+                }
+                if (c instanceof Command.SetWriteForwarding w && w.consistency() != null
+                        && !regionOfId.entrySet().stream().anyMatch(e -> region.equals(e.getValue())
+                                && present.containsKey(e.getKey()))) {
+                    // the engine's rule (Preconditions), said here with the place in the file
+                    throw read.error(p.regionAt(), region + " has no instance at " + Durations.format(p.atMicros())
+                            + ": a headless secondary cannot forward writes (nor serve reads)",
+                            "Add a reader in " + region + " first (add-replica), or drop this line");
                 }
                 if (c instanceof Command.Switchover || c instanceof Command.FailoverGlobal) {
                     secondariesNow.remove(region);

@@ -659,7 +659,7 @@ class ScenarioErrorsTest {
         ScenarioError e = errorReading(BASE.replace("volumeGiB: 30", "volumeGiB: 0"));
 
         assertAt(e, "bad.yaml", 5, 14);
-        assertThat(e.message()).contains("volumeGiB must be 1 to 131072, not 0");
+        assertThat(e.message()).contains("volumeGiB must be 1 to 262144, not 0");
     }
 
     @Test
