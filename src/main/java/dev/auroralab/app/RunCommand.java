@@ -140,7 +140,7 @@ final class RunCommand implements Command {
         out.printf(Locale.ROOT, "  downtime: writes %.1f s, reads %.1f s%n", c.writeDowntimeMicros() / 1e6,
                 c.readDowntimeMicros() / 1e6);
         for (var f : s.failovers()) {
-            if (!f.kind().equals("in-region")) {
+            if (f.kind().global()) {
                 // a Global Database failover: between regions, with its RTO and RPO in the ledger
                 out.printf(Locale.ROOT, "  %s %s -> %s: RTO %.1f s, RPO %.3f s, %,d acknowledged writes lost%n",
                         f.kind(), f.from(), f.to(), f.rtoMicros() / 1e6, f.rpoMicros() / 1e6,

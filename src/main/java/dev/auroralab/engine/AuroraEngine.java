@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.ClusterSpec.InstanceSpec;
 import dev.auroralab.engine.cluster.Instance;
 import dev.auroralab.engine.command.Command;
@@ -291,6 +292,8 @@ public final class AuroraEngine {
             return ctx.azOutage.failAz(c.az());
         } else if (command instanceof Command.RestoreAvailabilityZone c) {
             return ctx.azOutage.restoreAz(c.az());
+        } else if (command instanceof Command.ReconfigureQuorum c) {
+            return ctx.azOutage.reconfigureQuorum(c.az());
         } else if (command instanceof Command.FailSegment c) {
             return ctx.repair.failSegment(c.address());
         } else if (command instanceof Command.RestoreSegment c) {
@@ -318,9 +321,9 @@ public final class AuroraEngine {
         } else if (command instanceof Command.Switchover c) {
             return ctx.globalPromotion.switchover(c.region());
         } else if (command instanceof Command.FailoverGlobal c) {
-            return ctx.globalPromotion.promoteSecondary(c.region(), "global-failover");
+            return ctx.globalPromotion.promoteSecondary(c.region(), FailoverKind.GLOBAL_FAILOVER);
         } else if (command instanceof Command.DetachAndPromote c) {
-            return ctx.globalPromotion.promoteSecondary(c.region(), "detach-and-promote");
+            return ctx.globalPromotion.promoteSecondary(c.region(), FailoverKind.DETACH_AND_PROMOTE);
         } else if (command instanceof Command.SetWriteForwarding c) {
             return ctx.writeForwarding.setWriteForwarding(c.region(), c.consistency());
         } else if (command instanceof Command.SetManagedRpo c) {
@@ -367,6 +370,7 @@ public final class AuroraEngine {
     }
 
     long[] counters() {
-        return new long[] {st.writesIssued, st.writesAcknowledged, st.writesFailed, st.ledger.pendingTxns()};
+        return new long[] {st.writesIssued, st.writesAcknowledged, st.writesFailed,
+                st.ledger.pendingTxns() + st.lsnWait.waiting()};
     }
 }

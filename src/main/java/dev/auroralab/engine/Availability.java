@@ -1,5 +1,7 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.VolumeReason;
+import dev.auroralab.engine.snapshot.QuorumTerm;
 import dev.auroralab.engine.EngineContext;
 import dev.auroralab.engine.EngineState;
 import dev.auroralab.engine.Region;
@@ -39,36 +41,35 @@ public final class Availability {
         }
         Region wr = st.writeRegion;
         boolean allWrite = wr.pgsWithoutWriteQuorum.isEmpty();
-        String firstWriteBlock = null;
+        VolumeReason firstWriteBlock = null;
         if (!allWrite) {
             ProtectionGroup pg = wr.pgs.get(wr.pgsWithoutWriteQuorum.nextSetBit(0));
-            firstWriteBlock = pg.id() + " reaches " + pg.writableCopies() + " of " + pg.copiesInModel()
-                    + " copies; writes need " + pg.writeQuorumSize();
+            firstWriteBlock = new VolumeReason.WriteQuorumMissing(pg.id(), pg.writableCopies(), pg.copiesInModel(),
+                    pg.writeQuorumSize());
         }
         boolean writerOk = ctx.writerAcceptsWrites();
         boolean nowWritable = writerOk && allWrite && !st.lalReported && !st.commitsBlocked;
-        String reason;
+        VolumeReason reason;
         if (!writerOk) {
             reason = ctx.failover.writerReason();
         } else if (firstWriteBlock != null) {
             reason = firstWriteBlock;
         } else if (st.lalReported) {
-            reason = "writes throttled: the next LSN would pass VDL + 10,000,000 (LAL)";
+            reason = new VolumeReason.AllocationLimitReached();
         } else if (st.commitsBlocked) {
-            reason = "commits wait: every secondary's RPO lag is over the managed RPO of " + st.managedRpoSeconds
-                    + " s (rds.global_db_rpo)";
+            reason = new VolumeReason.CommitsHeldByManagedRpo(st.managedRpoSeconds);
         } else {
-            reason = "every protection group has its write quorum; " + st.writer.id() + " is writing";
+            reason = new VolumeReason.Writing(st.writer.id());
         }
         if (!nowReadable) {
-            reason = reason + "; reads fail: " + ctx.readPath.readBlockReason();
+            reason = ctx.readPath.readBlockReason(reason);
         }
         VolumeStatus status = statusOf(nowWritable, nowReadable);
         st.writable = nowWritable;
         st.volumeReason = reason;
         ctx.splitBrain.refreshSplitBrain();
         if (status != st.volumeStatus) {
-            ctx.emit(new VolumeStatusChanged(ctx.now(), st.volumeStatus.label(), status.label(), reason));
+            ctx.emit(new VolumeStatusChanged(ctx.now(), st.volumeStatus.label(), status.label(), reason.sentence()));
             st.volumeStatus = status;
         }
     }
@@ -103,12 +104,12 @@ public final class Availability {
         return b.toString();
     }
 
-    /** The quorum terms in words, e.g. "4/6 of ABCDEF", "4/6 of ABCDEG": one per term, for writes or reads. */
-    public static List<String> quorumSet(ProtectionGroup pg, boolean writes) {
-        List<String> parts = new ArrayList<>();
+    /** The quorum terms in force, for writes or reads: 4/6 of ABCDEF, and 4/6 of ABCDEG during a change. */
+    public static List<QuorumTerm> quorumSet(ProtectionGroup pg, boolean writes) {
+        List<QuorumTerm> parts = new ArrayList<>();
         int needed = writes ? pg.writeQuorumSize() : pg.readQuorumSize();
         for (List<Segment> t : pg.quorumTerms()) {
-            parts.add(needed + "/" + t.size() + " of " + letters(t));
+            parts.add(new QuorumTerm(needed, letters(t)));
         }
         return parts;
     }

@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
 import dev.auroralab.engine.snapshot.FailoverPhase;
 import dev.auroralab.engine.storage.SegmentState;
@@ -36,8 +37,8 @@ public interface ClusterFacts {
     /** The instance being promoted or recovering as the new writer, or null. */
     String promotionTarget();
 
-    /** The Global Database operation in progress ("global-switchover", ...), or null. */
-    String globalOperation();
+    /** The Global Database operation in progress (a switchover, a global failover, detach and promote), or null. */
+    FailoverKind globalOperation();
 
     /** The region the Global Database operation in progress moves the writer to, or null. */
     String globalTarget();
@@ -52,6 +53,12 @@ public interface ClusterFacts {
     String regionOfAz(String az);
 
     boolean azDown(String az);
+
+    /** The AZs of region {@code region}, in order (empty when there is no such region). */
+    List<String> azsOf(String region);
+
+    /** Whether every protection group of the AZ's region already runs the degraded model that leaves {@code az} out. */
+    boolean allGroupsLeaveOut(String az);
 
     /** The state of the copy at {@code address} (PG/AZ/COPY, or REGION/PG/AZ/COPY), or null when there is none. */
     SegmentState segmentState(String address);

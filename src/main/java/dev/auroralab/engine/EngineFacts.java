@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.cluster.Instance;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.FailoverPhase;
@@ -51,7 +52,7 @@ final class EngineFacts implements ClusterFacts {
     }
 
     @Override
-    public String globalOperation() {
+    public FailoverKind globalOperation() {
         return st.globalKind;
     }
 
@@ -83,6 +84,22 @@ final class EngineFacts implements ClusterFacts {
     @Override
     public boolean azDown(String az) {
         return st.downAzs.contains(az);
+    }
+
+    @Override
+    public List<String> azsOf(String region) {
+        for (Region r : st.regions) {
+            if (r.name.equals(region)) {
+                return r.azs;
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public boolean allGroupsLeaveOut(String az) {
+        Region r = st.regionByAz.get(az);
+        return r != null && r.pgs.stream().allMatch(pg -> az.equals(pg.degradedExcludedAz()));
     }
 
     @Override

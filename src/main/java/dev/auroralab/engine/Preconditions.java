@@ -40,6 +40,21 @@ public final class Preconditions {
             }
             return f.region(region).down() ? "region " + region + " is out: restore the region"
                     : !f.azDown(c.az()) ? "AZ " + c.az() + " is not out" : null;
+        } else if (command instanceof Command.ReconfigureQuorum c) {
+            String region = f.regionOfAz(c.az());
+            if (region == null) {
+                return noAz(c.az(), f);
+            }
+            if (!f.azDown(c.az())) {
+                return "AZ " + c.az() + " is not out: the quorum changes only to leave out an AZ that is lost";
+            }
+            for (String other : f.azsOf(region)) {
+                if (!other.equals(c.az()) && f.azDown(other)) {
+                    return "AZ " + other + " is out too: with two AZs out no quorum is left to change the membership"
+                            + " with (decision 0002)";
+                }
+            }
+            return f.allGroupsLeaveOut(c.az()) ? "every protection group already leaves AZ " + c.az() + " out" : null;
         } else if (command instanceof Command.FailSegment c) {
             SegmentState s = f.segmentState(c.address());
             return s == null ? noSegment(c.address()) : s == SegmentState.DESTROYED ? c.address() + " is destroyed"
@@ -85,20 +100,26 @@ public final class Preconditions {
             RegionFact r = f.region(c.region());
             return r == null ? noRegion(c.region(), f) : !r.down() ? "region " + c.region() + " is not out" : null;
         } else if (command instanceof Command.Switchover c) {
-            String why = notPromotable(c.region(), f);
+            String why = notPromotable(c.region(), false, f);
             return why != null ? why
                     : f.phase() != FailoverPhase.NONE
                             ? "the primary is failing over in its region; wait until it has a writer"
                     : !f.writerAcceptsWrites()
-                            ? "the primary has no writer up; use failover-global (allow data loss) instead" : null;
+                            ? "the primary has no writer up; fail over instead (failover-global, allows data loss)" : null;
         } else if (command instanceof Command.FailoverGlobal c) {
-            return notPromotable(c.region(), f);
+            return notPromotable(c.region(), false, f);
         } else if (command instanceof Command.DetachAndPromote c) {
-            return notPromotable(c.region(), f);
+            return notPromotable(c.region(), true, f);
         } else if (command instanceof Command.SetWriteForwarding c) {
             RegionFact r = f.region(c.region());
-            return r == null ? noRegion(c.region(), f) : r.role() != Region.Role.SECONDARY
-                    ? c.region() + " is not a secondary region: only secondaries forward writes" : null;
+            return r == null ? noRegion(c.region(), f)
+                    : r.down() ? c.region() + " is out: restore it first"
+                    : r.role() == Region.Role.PRIMARY ? c.region() + " is the primary: it takes writes itself"
+                    : r.role() == Region.Role.DETACHED ? c.region() + " is detached: a detached cluster takes its own writes"
+                    : c.consistency() != null && f.instances().stream().noneMatch(i -> i.region().equals(c.region()))
+                            ? c.region() + " has no instance: a headless secondary cannot forward writes (nor serve"
+                                    + " reads)"
+                    : null;
         } else if (command instanceof Command.SetManagedRpo c) {
             return f.regions().size() == 1 ? "the managed RPO needs secondary regions; this cluster has none"
                     : c.seconds() != null && c.seconds() < ModelValues.MANAGED_RPO_MIN_SECONDS
@@ -109,16 +130,26 @@ public final class Preconditions {
     }
 
     /**
-     * How many instances a region may hold: a cluster's writer and at most 15 replicas, a secondary region's 16
-     * read-only instances (Aurora User Guide). Null when one more fits beside the {@code instancesInRegion} it has.
+     * How many instances a region may hold: a cluster's writer and at most 15 replicas, fewer in the primary of a
+     * Global Database with {@code secondaryRegions} secondaries (15 − s: each secondary takes a replica's place in the
+     * replication, UG "Configuration requirements of an Amazon Aurora global database"), and a secondary region's 16
+     * read-only instances. Null when one more fits beside the {@code instancesInRegion} it has.
      */
-    public static String replicaLimit(boolean secondaryRegion, long instancesInRegion) {
+    public static String replicaLimit(boolean secondaryRegion, long instancesInRegion, int secondaryRegions) {
         if (secondaryRegion) {
             return instancesInRegion >= ModelValues.MAX_SECONDARY_INSTANCES ? "a secondary region has at most "
                     + ModelValues.MAX_SECONDARY_INSTANCES + " read-only instances" : null;
         }
-        return instancesInRegion - 1 >= ModelValues.MAX_REPLICAS
-                ? "a cluster has at most " + ModelValues.MAX_REPLICAS + " replicas" : null;
+        int most = maxPrimaryReplicas(secondaryRegions);
+        return instancesInRegion - 1 < most ? null : secondaryRegions == 0
+                ? "a cluster has at most " + ModelValues.MAX_REPLICAS + " replicas"
+                : "with " + secondaryRegions + " secondary region" + (secondaryRegions == 1 ? "" : "s")
+                        + " the primary cluster has at most 15 − " + secondaryRegions + " = " + most + " replicas";
+    }
+
+    /** Read replicas the primary cluster may hold beside {@code secondaryRegions} secondary regions: 15 − s. */
+    public static int maxPrimaryReplicas(int secondaryRegions) {
+        return ModelValues.MAX_REPLICAS - secondaryRegions;
     }
 
     /** Promotion tiers go from 0 (promoted first) to 15. Null when {@code tier} is one. */
@@ -160,7 +191,8 @@ public final class Preconditions {
             return noAz(c.az(), f);
         }
         long inRegion = f.instances().stream().filter(i -> i.region().equals(region)).count();
-        String why = replicaLimit(f.region(region).role() == Region.Role.SECONDARY, inRegion);
+        int secondaries = (int) f.regions().stream().filter(r -> r.role() == Region.Role.SECONDARY).count();
+        String why = replicaLimit(f.region(region).role() == Region.Role.SECONDARY, inRegion, secondaries);
         if (why == null) {
             why = tier(c.tier());
         }
@@ -174,30 +206,41 @@ public final class Preconditions {
         return why;
     }
 
-    /** Why the region named {@code name} cannot take the writer role now, or null when it can. */
-    private static String notPromotable(String name, ClusterFacts f) {
+    /**
+     * Why the region named {@code name} cannot take the writer role now, or null when it can. {@code detach}: the
+     * question is detach and promote, which is said differently for a region that is the primary or detached already.
+     */
+    private static String notPromotable(String name, boolean detach, ClusterFacts f) {
         RegionFact r = f.region(name);
         if (r == null) {
             return noRegion(name, f);
         }
-        if (r.role() != Region.Role.SECONDARY) {
-            List<String> secondaries = new ArrayList<>();
-            for (RegionFact o : f.regions()) {
-                if (o.role() == Region.Role.SECONDARY) {
-                    secondaries.add(o.name());
-                }
-            }
-            return name + " is not a secondary region (secondaries: "
-                    + (secondaries.isEmpty() ? "none" : String.join(", ", secondaries)) + ")";
-        }
+        // out comes first: it is what to fix first, and a snapshot does not show the role of a region that is out
         if (r.down()) {
-            return name + " is out";
+            return name + " is out: restore it first";
+        }
+        List<String> secondaries = new ArrayList<>();
+        for (RegionFact o : f.regions()) {
+            if (o.role() == Region.Role.SECONDARY) {
+                secondaries.add(o.name());
+            }
+        }
+        String which = " (secondaries: " + (secondaries.isEmpty() ? "none" : String.join(", ", secondaries)) + ")";
+        if (r.role() == Region.Role.PRIMARY) {
+            return detach ? name + " is the primary: switch over or fail over first"
+                    : name + " is already the primary" + which;
+        }
+        if (r.role() == Region.Role.DETACHED) {
+            return detach ? name + " is already detached" : name + " has left the global database (detached)";
+        }
+        if (r.role() != Region.Role.SECONDARY) {
+            return name + " is not a secondary region" + which;
         }
         if (r.resyncing()) {
-            return name + " is still resynchronising";
+            return name + " is still resyncing after its outage";
         }
         if (f.globalOperation() != null) {
-            return "a " + f.globalOperation() + " is already in progress";
+            return "a " + f.globalOperation().label() + " is already in progress";
         }
         if (f.region(f.writeRegion()).role() != Region.Role.PRIMARY) {
             return "the writes go to the detached cluster " + f.writeRegion() + ", not to the global database";

@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.command.Command.ReadConsistency;
 import dev.auroralab.engine.storage.ProtectionGroup;
 import java.util.ArrayList;
@@ -132,15 +133,15 @@ public final class Region {
         return azs.contains(az);
     }
 
-    /** The role as the report and the window name it: "down" while the region is out. */
-    public String roleLabel() {
+    /** The role the snapshot shows: DOWN while the region is out, whatever it was before. */
+    public RegionRole snapshotRole() {
         if (down) {
-            return "down";
+            return RegionRole.DOWN;
         }
         return switch (role) {
-            case PRIMARY -> "primary";
-            case SECONDARY -> "secondary";
-            case DETACHED -> "detached";
+            case PRIMARY -> RegionRole.PRIMARY;
+            case SECONDARY -> RegionRole.SECONDARY;
+            case DETACHED -> RegionRole.DETACHED;
         };
     }
 

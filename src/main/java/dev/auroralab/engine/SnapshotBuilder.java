@@ -1,5 +1,7 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.VolumeReason;
+import dev.auroralab.engine.snapshot.QuorumTerm;
 import dev.auroralab.engine.EngineContext;
 import dev.auroralab.engine.EngineState;
 import dev.auroralab.engine.ModelValues;
@@ -35,7 +37,7 @@ public final class SnapshotBuilder {
     public EngineSnapshot snapshot() {
         boolean readable = ctx.readPath.readableNow();
         CountersSnapshot counters = new CountersSnapshot(st.writesIssued, st.writesAcknowledged, st.writesFailed,
-                st.acknowledgedLost, st.ledger.pendingTxns(), st.readsIssued, st.readsServed, st.readsFailed, st.writeDowntimeMicros,
+                st.acknowledgedLost, st.ledger.pendingTxns() + st.lsnWait.waiting(), st.readsIssued, st.readsServed, st.readsFailed, st.writeDowntimeMicros,
                 st.readDowntimeMicros, st.commitLatency.percentileMicros(50), st.commitLatency.percentileMicros(99),
                 st.commitLatency.maxMicros(), st.commitLatency.sumMicros());
         FailoverSnapshot fo = st.phase == FailoverPhase.NONE ? null
@@ -68,8 +70,8 @@ public final class SnapshotBuilder {
                     segs.add(segmentSnapshot(pg, slot, slot.replacement(), true));
                 }
             }
-            List<String> writeSet = ctx.availability.quorumSet(pg, true);
-            List<String> readSet = ctx.availability.quorumSet(pg, false);
+            List<QuorumTerm> writeSet = Availability.quorumSet(pg, true);
+            List<QuorumTerm> readSet = Availability.quorumSet(pg, false);
             pgSnaps.add(new ProtectionGroupSnapshot(pg.id(), pg.sizeGiB(), pg.membershipEpoch(), pg.segmentsUp(),
                     pg.writableCopies(), pg.readableCopies(), pg.copiesInModel(), pg.writeQuorumSize(),
                     pg.readQuorumSize(), pg.writeQuorumHeld(), pg.readQuorumHeld(),
@@ -78,7 +80,7 @@ public final class SnapshotBuilder {
         boolean isWrite = r == st.writeRegion;
         boolean readable = isWrite ? writeRegionReadable : secondaryReadable(r);
         boolean regionWritable = isWrite ? st.writable : ctx.splitBrain.oldPrimaryWritable(r);
-        String reason = isWrite ? st.volumeReason : secondaryReason(r, readable);
+        VolumeReason reason = isWrite ? st.volumeReason : secondaryReason(r, readable);
         long regionVcl = isWrite ? st.vcl : r.volume.completeLsn(r.receivedLsn);
         long regionVdl = isWrite ? st.vdl : r.durableLsn;
         VolumeSnapshot volume = new VolumeSnapshot(ctx.availability.statusOf(regionWritable, readable), regionWritable, readable,
@@ -131,7 +133,7 @@ public final class SnapshotBuilder {
                 : new ForwardingSnapshot(r.forwarding == null ? "off" : r.forwarding.label(), r.forwardedWrites,
                         r.forwardedWritesFailed, r.forwardedWriteLatencyLastMicros, r.forwardedReads, r.staleReads,
                         r.readWaitLastMicros, r.readWaitMaxMicros);
-        return new RegionSnapshot(r.name, r.roleLabel(), r.resyncing || r.rejoinPending, r.latencyMicros, r.azs,
+        return new RegionSnapshot(r.name, r.snapshotRole(), r.resyncing || r.rejoinPending, r.latencyMicros, r.azs,
                 regionDownAzs, volume, inst, nodeSnaps, new EndpointsSnapshot(endpoint, readers), regionVdl,
                 ctx.replication.rpoLagMicros(r), ctx.replication.durabilityLagMicros(r), regionWritable, readable, fwd);
     }
@@ -158,16 +160,14 @@ public final class SnapshotBuilder {
         return true;
     }
 
-    public String secondaryReason(Region r, boolean readable) {
+    public VolumeReason secondaryReason(Region r, boolean readable) {
         if (r.down) {
-            return "region " + r.name + " is out";
+            return new VolumeReason.RegionOut(r.name);
         }
         if (r.resyncing || r.rejoinPending) {
-            return r.name + " is resynchronising before it rejoins as a secondary";
+            return new VolumeReason.Resyncing(r.name);
         }
-        String role = r.role == Region.Role.PRIMARY ? "the old primary (detached from)"
-                : r.role == Region.Role.DETACHED ? "a detached cluster" : "a read-only secondary";
-        return r.name + " is " + role + (readable ? "; reads are served locally" : "; reads fail: no instance or copy");
+        return new VolumeReason.NotTheWriteRegion(r.name, r.snapshotRole(), readable);
     }
 
     public SegmentSnapshot segmentSnapshot(ProtectionGroup pg, Slot slot, Segment s, boolean replacement) {

@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
@@ -9,6 +10,7 @@ import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.VolumeSnapshot;
 import dev.auroralab.engine.snapshot.FailoverPhase;
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.storage.SegmentState;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +75,7 @@ public final class SnapshotFacts implements ClusterFacts {
     }
 
     @Override
-    public String globalOperation() {
+    public FailoverKind globalOperation() {
         return s.failoverInProgress() == null ? null : s.failoverInProgress().globalOperation();
     }
 
@@ -89,13 +91,13 @@ public final class SnapshotFacts implements ClusterFacts {
         }
         List<RegionFact> out = new ArrayList<>();
         for (RegionSnapshot r : regionSnapshots()) {
-            boolean down = "down".equals(r.role());
+            boolean down = r.role() == RegionRole.DOWN;
             Region.Role role = switch (r.role()) {
-                case "primary" -> Region.Role.PRIMARY;
-                case "detached" -> Region.Role.DETACHED;
-                case "secondary" -> Region.Role.SECONDARY;
+                case PRIMARY -> Region.Role.PRIMARY;
+                case DETACHED -> Region.Role.DETACHED;
+                case SECONDARY -> Region.Role.SECONDARY;
                 // a region that is out does not show its role: the write region is the primary
-                default -> r.region().equals(s.region()) ? Region.Role.PRIMARY : Region.Role.SECONDARY;
+                case DOWN -> r.region().equals(s.region()) ? Region.Role.PRIMARY : Region.Role.SECONDARY;
             };
             out.add(new RegionFact(r.region(), role, down, r.resyncing()));
         }
@@ -118,6 +120,25 @@ public final class SnapshotFacts implements ClusterFacts {
             }
         }
         return null;
+    }
+
+    @Override
+    public List<String> azsOf(String region) {
+        if (!s.isGlobal()) {
+            return region.equals(s.region()) ? s.azs() : List.of();
+        }
+        RegionSnapshot r = s.regionSnapshot(region);
+        return r == null ? List.of() : r.azs();
+    }
+
+    @Override
+    public boolean allGroupsLeaveOut(String az) {
+        String region = regionOfAz(az);
+        if (region == null) {
+            return false;
+        }
+        VolumeSnapshot v = s.isGlobal() ? s.regionSnapshot(region).volume() : s.volume();
+        return v.protectionGroups().stream().allMatch(pg -> az.equals(pg.degradedExcludedAz()));
     }
 
     @Override

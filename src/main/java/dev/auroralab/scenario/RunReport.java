@@ -67,7 +67,7 @@ public final class RunReport {
         ArrayNode failovers = root.putArray("failovers");
         for (var f : s.failovers()) {
             ObjectNode o = failovers.addObject();
-            o.put("kind", f.kind());
+            o.put("kind", f.kind().word());
             o.put("from", f.from());
             o.put("to", f.to());
             o.put("startedAtSeconds", seconds(f.startedAtMicros()));
@@ -110,7 +110,7 @@ public final class RunReport {
             o.put("readQuorum", pg.readQuorum());
             o.put("membershipEpoch", pg.membershipEpoch());
             ArrayNode ws = o.putArray("writeSet");
-            pg.writeSet().forEach(ws::add);
+            pg.writeSet().forEach(t -> ws.add(t.describe()));
         }
         ArrayNode instances = fin.putArray("instances");
         for (var i : s.instances()) {
@@ -129,7 +129,7 @@ public final class RunReport {
         for (RegionSnapshot region : regions(s)) {
             ObjectNode o = regions.addObject();
             o.put("region", region.region());
-            o.put("role", region.role());
+            o.put("role", region.role().word());
             o.put("lagMillis", millis(region.rpoLagMicros()));
             o.put("writable", region.writable());
             o.put("readable", region.readable());
@@ -177,10 +177,7 @@ public final class RunReport {
 
     /** Every region, in the scenario's order; a single-region run has its one region, as the primary. */
     static java.util.List<RegionSnapshot> regions(EngineSnapshot s) {
-        if (!s.regions().isEmpty()) {
-            return s.regions();
-        }
-        return java.util.List.of(ScenarioRunner.region(s, s.region()));
+        return s.regionsOrPrimary();
     }
 
     static BigDecimal seconds(long micros) {

@@ -123,13 +123,12 @@ public final class ScenarioRunner {
      * itself, as the primary.
      */
     static RegionSnapshot region(EngineSnapshot s, String name) {
-        RegionSnapshot r = s.regionSnapshot(name);
-        if (r == null && s.regions().isEmpty() && name.equals(s.region())) {
-            return new RegionSnapshot(s.region(), "primary", false, 0, s.azs(), s.downAzs(), s.volume(),
-                    s.instances(), s.storageNodes(), s.endpoints(), s.volume().vdl(), 0, 0, s.volume().writable(),
-                    s.volume().readable(), null);
+        for (RegionSnapshot r : s.regionsOrPrimary()) {
+            if (r.region().equals(name)) {
+                return r;
+            }
         }
-        return r;
+        return null;
     }
 
     private static void checkGlobal(Expectation.GlobalChecks g, EngineSnapshot s, List<String> ok,
@@ -141,7 +140,7 @@ public final class ScenarioRunner {
         g.regionRole().forEach((name, role) -> {
             RegionSnapshot r = region(s, name);
             String actual = r == null ? "absent" : r.role() + (r.resyncing() ? " (resyncing)" : "");
-            boolean same = r != null && r.role().equals(role);
+            boolean same = r != null && r.role() == role;
             (same ? ok : wrong).add(name + " role " + actual + (same ? "" : ", expected " + role));
         });
         g.regionLagMillisAtMost().forEach((name, most) -> {
@@ -245,6 +244,16 @@ public final class ScenarioRunner {
             (enough ? ok : wrong).add("acknowledgedWritesLost " + lost
                     + (enough ? " (at least " : ", expected at least ") + e.acknowledgedWritesLostAtLeast()
                     + (enough ? ")" : ""));
+        }
+        if (e.writesPending() != null) {
+            long pending = s.counters().writesPending();
+            (pending == e.writesPending() ? ok : wrong).add("writesPending " + pending
+                    + (pending == e.writesPending() ? "" : ", expected " + e.writesPending()));
+        }
+        if (e.writesFailed() != null) {
+            long failed = s.counters().writesFailed();
+            (failed == e.writesFailed() ? ok : wrong).add("writesFailed " + failed
+                    + (failed == e.writesFailed() ? "" : ", expected " + e.writesFailed()));
         }
         checkGlobal(e.global(), s, ok, wrong);
         boolean passed = wrong.isEmpty();

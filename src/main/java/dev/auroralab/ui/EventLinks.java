@@ -120,23 +120,32 @@ public final class EventLinks {
     }
 
     public static Family family(AuroraEvent e) {
-        return switch (e.type()) {
-            case "InstanceFailed", "InstanceRestarting", "InstanceStarted", "AvailabilityZoneFailed",
-                    "AvailabilityZoneRestored", "StorageNodeFailed", "StorageNodeRestored", "SegmentFailed",
-                    "SegmentRestored", "SegmentDestroyed", "RegionFailed", "RegionRestored" -> Family.FAULTS;
-            case "GlobalSwitchoverStarted", "GlobalSecondaryInSync", "GlobalPromotionStarted",
-                    "GlobalPromotionCompleted", "GlobalOperationCancelled", "RegionResyncStarted", "RegionRejoined",
-                    "SplitBrainDetected", "SplitBrainEnded", "ManagedRpoChanged", "CommitsBlocked",
-                    "CommitsUnblocked", "WriteForwardingChanged" -> Family.GLOBAL;
-            case "SegmentCaughtUp", "MembershipChangeStarted", "SegmentHydrated", "MembershipChangeCommitted",
-                    "MembershipChangeRolledBack", "DegradedQuorumEntered", "DegradedQuorumLeft" -> Family.REPAIR;
-            case "WriteQuorumLost", "WriteQuorumRegained", "ReadQuorumLost", "ReadQuorumRegained",
-                    "VolumeStatusChanged", "StaleWriteRejected", "LsnAllocationLimitReached",
-                    "AcknowledgedWritesLost" -> Family.QUORUM;
-            case "WriterFailureDetected", "FailoverStarted", "WriterRecreationStarted", "NoWriterAvailable",
-                    "WriterPromoted", "CrashRecoveryCompleted", "ClusterEndpointMoved", "FailoverCompleted" ->
-                    Family.FAILOVER;
-            default -> Family.ACTIONS;
-        };
+        return FAMILIES.getOrDefault(e.getClass(), Family.ACTIONS);
+    }
+
+    /** Each event type's family, by class so a renamed or removed event is a compile error; the rest are actions. */
+    private static final java.util.Map<Class<? extends AuroraEvent>, Family> FAMILIES = families();
+
+    private static java.util.Map<Class<? extends AuroraEvent>, Family> families() {
+        java.util.Map<Class<? extends AuroraEvent>, Family> m = new java.util.HashMap<>();
+        java.util.List.of(InstanceFailed.class, InstanceRestarting.class, InstanceStarted.class,
+                AvailabilityZoneFailed.class, AvailabilityZoneRestored.class, StorageNodeFailed.class,
+                StorageNodeRestored.class, SegmentFailed.class, SegmentRestored.class, SegmentDestroyed.class,
+                RegionFailed.class, RegionRestored.class).forEach(c -> m.put(c, Family.FAULTS));
+        java.util.List.of(GlobalSwitchoverStarted.class, GlobalSecondaryInSync.class, GlobalPromotionStarted.class,
+                GlobalPromotionCompleted.class, GlobalOperationCancelled.class, RegionResyncStarted.class,
+                RegionRejoined.class, SplitBrainDetected.class, SplitBrainEnded.class, ManagedRpoChanged.class,
+                CommitsBlocked.class, CommitsUnblocked.class, WriteForwardingChanged.class)
+                .forEach(c -> m.put(c, Family.GLOBAL));
+        java.util.List.of(SegmentCaughtUp.class, MembershipChangeStarted.class, SegmentHydrated.class,
+                MembershipChangeCommitted.class, MembershipChangeRolledBack.class, DegradedQuorumEntered.class,
+                DegradedQuorumLeft.class).forEach(c -> m.put(c, Family.REPAIR));
+        java.util.List.of(WriteQuorumLost.class, WriteQuorumRegained.class, ReadQuorumLost.class,
+                ReadQuorumRegained.class, VolumeStatusChanged.class, StaleWriteRejected.class,
+                LsnAllocationLimitReached.class, AcknowledgedWritesLost.class).forEach(c -> m.put(c, Family.QUORUM));
+        java.util.List.of(WriterFailureDetected.class, FailoverStarted.class, WriterRecreationStarted.class,
+                NoWriterAvailable.class, WriterPromoted.class, CrashRecoveryCompleted.class, ClusterEndpointMoved.class,
+                FailoverCompleted.class).forEach(c -> m.put(c, Family.FAILOVER));
+        return java.util.Map.copyOf(m);
     }
 }

@@ -237,10 +237,10 @@ public final class GlobalControls {
     /** "eu-west-1 · SECONDARY": the title of the topology below the bar, with the role's glyph. */
     public static String regionTitle(RegionSnapshot r) {
         String role = switch (r.role()) {
-            case "primary" -> "★ PRIMARY";
-            case "detached" -> "◇ DETACHED";
-            case "down" -> "✕ DOWN";
-            default -> "SECONDARY";
+            case PRIMARY -> "★ PRIMARY";
+            case DETACHED -> "◇ DETACHED";
+            case DOWN -> "✕ DOWN";
+            case SECONDARY -> "SECONDARY";
         };
         return r.region() + " · " + role + (r.resyncing() ? " ↻ resyncing" : "");
     }

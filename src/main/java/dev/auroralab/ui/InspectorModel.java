@@ -1,5 +1,6 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.snapshot.QuorumTerm;
 import dev.auroralab.engine.storage.SegmentState;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
@@ -108,8 +109,8 @@ public final class InspectorModel {
                 + pg.copiesInModel() + ", need " + pg.writeQuorumNeeded()));
         out.add(new Field("read quorum", (pg.readQuorum() ? "held" : "LOST") + ": " + pg.readableCopies() + " of "
                 + pg.copiesInModel() + ", need " + pg.readQuorumNeeded()));
-        out.add(new Field("write set", String.join(" ∧ ", pg.writeSet())));
-        out.add(new Field("read set", String.join(" ∨ ", pg.readSet())));
+        out.add(new Field("write set", QuorumTerm.join(pg.writeSet(), " ∧ ")));
+        out.add(new Field("read set", QuorumTerm.join(pg.readSet(), " ∨ ")));
         out.add(new Field("membership epoch", String.valueOf(pg.membershipEpoch())));
         out.add(new Field("PGCL", grouped(pg.pgcl())));
         out.add(new Field("degraded (3 of 4)", pg.degradedExcludedAz() == null ? "no"

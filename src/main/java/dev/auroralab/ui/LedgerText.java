@@ -10,13 +10,7 @@ public final class LedgerText {
 
     /** The kind as a learner says it. */
     public static String kind(FailoverRecord r) {
-        return switch (r.kind()) {
-            case "in-region" -> "in-region failover";
-            case "global-switchover" -> "global switchover";
-            case "global-failover" -> "global failover (data loss)";
-            case "detach-and-promote" -> "detach and promote";
-            default -> r.kind();
-        };
+        return r.kind().label();
     }
 
     /** "us-east-1 → us-west-2": regions, or instances for an in-region failover. */

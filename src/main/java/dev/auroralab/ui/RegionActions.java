@@ -1,5 +1,7 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.ClusterFacts;
+import dev.auroralab.engine.SnapshotFacts;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.command.Command.ReadConsistency;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
@@ -33,48 +35,24 @@ public final class RegionActions {
             return List.of();
         }
         RegionSnapshot primary = primary(s);
-        String role = r.role();
-        boolean down = "down".equals(role);
-        boolean detached = "detached".equals(role);
         boolean isPrimary = r.primary();
-        // why this region cannot be made the primary, or null when it can
-        var running = s.failoverInProgress();
-        String notPromotable = isPrimary ? name + " is already the primary"
-                : detached ? name + " has left the global database (detached)"
-                : down ? name + " is out: restore it first"
-                : r.resyncing() ? name + " is still resyncing after its outage"
-                : running != null ? "a failover or switchover is in progress (" + running.phase().label() + ")"
-                : null;
+        // every rule below that the engine also enforces is asked of the engine's Preconditions, so a disabled item
+        // says the engine's own reason; what is left here is which region's menu offers a setting, and "already"
+        ClusterFacts f = SnapshotFacts.of(s);
 
         List<TopologyAction> out = new ArrayList<>();
-        TopologyAction fail = TopologyAction.of("Fail region " + name, new Command.FailRegion(name),
-                TopologyAction.Kind.FAIL);
-        TopologyAction restore = TopologyAction.of("Restore region " + name, new Command.RestoreRegion(name),
-                TopologyAction.Kind.RESTORE);
-        out.add(down ? fail.disabledBecause("the region is already out") : fail);
-        out.add(down ? restore : restore.disabledBecause("the region is up"));
-
-        TopologyAction switchover = TopologyAction.of("Switch over to " + name + " (planned, no data loss)",
-                new Command.Switchover(name), TopologyAction.Kind.OTHER);
-        out.add(notPromotable != null ? switchover.disabledBecause(notPromotable)
-                : primary == null ? switchover.disabledBecause("a switchover needs a primary that is up: fail over")
-                : switchover);
-        TopologyAction failover = TopologyAction.of("Fail over to " + name + " (allow data loss)",
-                new Command.FailoverGlobal(name), TopologyAction.Kind.OTHER);
-        out.add(notPromotable != null ? failover.disabledBecause(notPromotable) : failover);
-        TopologyAction detach = TopologyAction.of("Detach " + name + " and promote it (standalone)",
-                new Command.DetachAndPromote(name), TopologyAction.Kind.OTHER);
-        out.add(isPrimary ? detach.disabledBecause(name + " is the primary: switch over or fail over first")
-                : detached ? detach.disabledBecause(name + " is already detached")
-                : down ? detach.disabledBecause(name + " is out: restore it first")
-                : running != null ? detach.disabledBecause(notPromotable)
-                : detach);
+        out.add(TopologyActions.ask(TopologyAction.of("Fail region " + name, new Command.FailRegion(name),
+                TopologyAction.Kind.FAIL), f));
+        out.add(TopologyActions.ask(TopologyAction.of("Restore region " + name, new Command.RestoreRegion(name),
+                TopologyAction.Kind.RESTORE), f));
+        out.add(TopologyActions.ask(TopologyAction.of("Switch over to " + name + " (planned, no data loss)",
+                new Command.Switchover(name), TopologyAction.Kind.OTHER), f));
+        out.add(TopologyActions.ask(TopologyAction.of("Fail over to " + name + " (allow data loss)",
+                new Command.FailoverGlobal(name), TopologyAction.Kind.OTHER), f));
+        out.add(TopologyActions.ask(TopologyAction.of("Detach " + name + " and promote it (standalone)",
+                new Command.DetachAndPromote(name), TopologyAction.Kind.OTHER), f));
 
         String forwardingNow = forwarding(r);
-        String noForwarding = isPrimary ? "the primary takes writes itself"
-                : detached ? "a detached cluster takes its own writes"
-                : down ? name + " is out"
-                : null;
         List<String> choices = new ArrayList<>();
         choices.add(null);
         for (ReadConsistency c : ReadConsistency.values()) {
@@ -86,8 +64,9 @@ public final class RegionActions {
             TopologyAction a = TopologyAction.of((choice == null ? "Off" : "On, " + choice + " reads")
                     + (now ? " (now)" : ""), new Command.SetWriteForwarding(name, c), TopologyAction.Kind.OTHER)
                     .under(FORWARDING);
-            out.add(noForwarding != null ? a.disabledBecause(noForwarding)
-                    : now ? a.disabledBecause("already " + (choice == null ? "off" : choice)) : a);
+            TopologyAction asked = TopologyActions.ask(a, f);
+            out.add(!asked.enabled() ? asked : now ? a.disabledBecause("already " + (choice == null ? "off" : choice))
+                    : a);
         }
 
         long rpoNow = s.global() == null ? 0 : s.global().managedRpoSeconds();
@@ -99,7 +78,8 @@ public final class RegionActions {
             TopologyAction a = TopologyAction.of((choice == 0 ? "Off" : choice + " s") + (now ? " (now)" : ""),
                     new Command.SetManagedRpo(choice == 0 ? null : choice), TopologyAction.Kind.OTHER)
                     .under(MANAGED_RPO);
-            out.add(noRpo != null ? a.disabledBecause(noRpo)
+            TopologyAction asked = TopologyActions.ask(a, f);
+            out.add(noRpo != null ? a.disabledBecause(noRpo) : !asked.enabled() ? asked
                     : now ? a.disabledBecause("already " + (choice == 0 ? "off" : choice + " s")) : a);
         }
         return out;
@@ -114,13 +94,19 @@ public final class RegionActions {
         long h = region == null ? 0 : region.hashCode();
         for (RegionSnapshot r : s.regions()) {
             h = 31 * h + r.region().hashCode();
-            h = 31 * h + r.role().hashCode();
+            h = 31 * h + r.role().ordinal();
             h = 31 * h + (r.resyncing() ? 1 : 2);
             String c = r.forwarding() == null ? null : r.forwarding().consistency();
             h = 31 * h + (c == null ? 0 : c.hashCode());
         }
         h = 31 * h + (s.global() == null ? -1 : s.global().managedRpoSeconds());
         h = 31 * h + (s.failoverInProgress() == null ? 0 : s.failoverInProgress().phase().ordinal());
+        // the engine's rules also look at which instances are up (a region with none up cannot be promoted)
+        for (RegionSnapshot r : s.regions()) {
+            for (var i : r.instances()) {
+                h = 31 * h + i.status().ordinal() * 2 + i.role().ordinal();
+            }
+        }
         return h;
     }
 

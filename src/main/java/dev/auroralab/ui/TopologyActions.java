@@ -1,5 +1,6 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.ClusterFacts;
 import dev.auroralab.engine.ModelValues;
 import dev.auroralab.engine.Preconditions;
@@ -43,7 +44,7 @@ public final class TopologyActions {
     }
 
     /** The action, greyed out with the engine's own reason when {@link Preconditions} says it cannot be done now. */
-    private static TopologyAction ask(TopologyAction a, ClusterFacts facts) {
+    static TopologyAction ask(TopologyAction a, ClusterFacts facts) {
         String why = Preconditions.check(a.command(), facts);
         return why == null ? a : a.disabledBecause(why);
     }
@@ -57,6 +58,9 @@ public final class TopologyActions {
                 TopologyAction.Kind.RESTORE), f));
         out.add(ask(TopologyAction.of("Add a replica in " + az,
                 new Command.AddReplica(nextReplicaId(s), az, 1, writerClass(s)), TopologyAction.Kind.OTHER), f));
+        // the degraded 3/4 model is never automatic (issue 12): a teacher takes it for an AZ that is out
+        out.add(ask(TopologyAction.of("Reconfigure quorum: 3 of 4 without " + az + " (P18 §4.1)",
+                new Command.ReconfigureQuorum(az), TopologyAction.Kind.OTHER), f));
         return out;
     }
 
@@ -137,7 +141,7 @@ public final class TopologyActions {
         if (here == null || here.primary()) {
             return null;
         }
-        return s.region() + " is " + ("detached".equals(here.role()) ? "detached" : "not the primary")
+        return s.region() + " is " + (here.role() == RegionRole.DETACHED ? "detached" : "not the primary")
                 + ": an in-region failover happens in the region the writes go to; use the region's actions";
     }
 

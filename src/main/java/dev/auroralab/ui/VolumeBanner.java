@@ -64,8 +64,8 @@ public final class VolumeBanner extends Label {
             case UNAVAILABLE -> "✕";
         };
         FailoverSnapshot f = s.failoverInProgress();
-        String reason = v.reason() == null ? "" : v.reason();
-        String failover = f == null || reason.contains("failover") || reason.contains("switchover") ? ""
+        String reason = v.reason();
+        String failover = f == null || (v.why() != null && v.why().namesTheOperation()) ? ""
                 : "   ·   failover: " + f.describe();
         String where = s.isGlobal() ? s.writerRegion() + " · " : "";
         return icon + " " + where + "Volume " + v.status().label().toUpperCase(Locale.ROOT)

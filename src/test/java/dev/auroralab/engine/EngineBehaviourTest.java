@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.QuorumTerm;
 import static dev.auroralab.engine.TestClusters.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,12 +64,12 @@ class EngineBehaviourTest {
         e.apply(new Command.FailSegment("pg-1/az-c/2"));
         e.advanceTo(seconds(12)); // detection at 10 s, hydration takes 10 s
         assertThat(eventTypes(e)).contains("MembershipChangeStarted");
-        assertThat(e.snapshot().pg("pg-1").writeSet()).containsExactly("4/6 of ABCDEF", "4/6 of ABCDEG");
+        assertThat(e.snapshot().pg("pg-1").writeSet()).containsExactly(new QuorumTerm(4, "ABCDEF"), new QuorumTerm(4, "ABCDEG"));
         e.apply(new Command.RestoreSegment("pg-1/az-c/2"));
         runChecked(e, seconds(25));
         assertThat(eventTypes(e)).contains("MembershipChangeRolledBack", "SegmentCaughtUp")
                 .doesNotContain("MembershipChangeCommitted");
-        assertThat(e.snapshot().pg("pg-1").writeSet()).containsExactly("4/6 of ABCDEF");
+        assertThat(e.snapshot().pg("pg-1").writeSet()).containsExactly(new QuorumTerm(4, "ABCDEF"));
     }
 
     @Test

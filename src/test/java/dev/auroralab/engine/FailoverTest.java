@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import static dev.auroralab.engine.TestClusters.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -216,7 +217,7 @@ class FailoverTest {
                 .satisfies(f -> assertThat(f.why()).isEqualTo("manual failover"));
         e.advanceTo(seconds(30));
         FailoverRecord f = e.snapshot().failovers().get(0);
-        assertThat(f.kind()).isEqualTo("in-region");
+        assertThat(f.kind()).isEqualTo(FailoverKind.IN_REGION);
         assertThat(f.from()).isEqualTo("writer-1");
         assertThat(f.startedAtMicros()).isEqualTo(seconds(2));
         assertThat(f.to()).isEqualTo("reader-2");

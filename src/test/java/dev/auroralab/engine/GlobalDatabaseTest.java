@@ -1,5 +1,7 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
+import dev.auroralab.engine.snapshot.RegionRole;
 import static dev.auroralab.engine.TestClusters.reader;
 import static dev.auroralab.engine.TestClusters.runChecked;
 import static dev.auroralab.engine.TestClusters.seconds;
@@ -62,7 +64,7 @@ class GlobalDatabaseTest {
         EngineSnapshot s = TestClusters.standard(1).snapshot();
         assertThat(s.regions()).singleElement().satisfies(r -> {
             assertThat(r.region()).isEqualTo("us-east-1");
-            assertThat(r.role()).isEqualTo("primary");
+            assertThat(r.role()).isEqualTo(RegionRole.PRIMARY);
         });
         assertThat(s.isGlobal()).isFalse();
         assertThat(s.writerRegion()).isEqualTo("us-east-1");
@@ -72,7 +74,7 @@ class GlobalDatabaseTest {
     void secondariesHaveTheirOwnSixCopyVolumeWithRegionQualifiedAddresses() {
         EngineSnapshot s = twoSecondaries(1000, 1).snapshot();
         RegionSnapshot eu = s.regionSnapshot("eu-west-1");
-        assertThat(eu.role()).isEqualTo("secondary");
+        assertThat(eu.role()).isEqualTo(RegionRole.SECONDARY);
         assertThat(eu.volume().protectionGroups()).hasSize(2);
         assertThat(eu.volume().protectionGroups().get(0).segments()).hasSize(6)
                 .extracting(seg -> seg.address()).contains("eu-west-1/pg-0/eu-west-1a/1");
@@ -135,11 +137,11 @@ class GlobalDatabaseTest {
             assertThat(s.counters().acknowledgedWritesLost()).as("seed %d", seed).isZero();
             assertThat(s.counters().writesAcknowledged()).as("seed %d", seed).isGreaterThan(ackedBefore);
             assertThat(s.writerRegion()).as("seed %d", seed).isEqualTo(target);
-            assertThat(s.regionSnapshot("us-east-1").role()).isEqualTo("secondary");
-            assertThat(s.regionSnapshot(target).role()).isEqualTo("primary");
+            assertThat(s.regionSnapshot("us-east-1").role()).isEqualTo(RegionRole.SECONDARY);
+            assertThat(s.regionSnapshot(target).role()).isEqualTo(RegionRole.PRIMARY);
             assertThat(s.volume().writable()).as("seed %d", seed).isTrue();
             FailoverRecord f = s.failovers().get(0);
-            assertThat(f.kind()).isEqualTo("global-switchover");
+            assertThat(f.kind()).isEqualTo(FailoverKind.GLOBAL_SWITCHOVER);
             assertThat(f.acknowledgedWritesLost()).isZero();
             assertThat(f.rpoMicros()).isZero();
             // the outage is the wait for sync plus the reconfiguration
@@ -174,7 +176,7 @@ class GlobalDatabaseTest {
             FailoverRecord f = s.failovers().get(s.failovers().size() - 1);
 
             long expectedLost = acknowledged - kept;
-            assertThat(f.kind()).isEqualTo("global-failover");
+            assertThat(f.kind()).isEqualTo(FailoverKind.GLOBAL_FAILOVER);
             assertThat(f.acknowledgedWritesLost()).as("seed %d", seed).isEqualTo(expectedLost);
             assertThat(s.counters().acknowledgedWritesLost()).isEqualTo(expectedLost);
             assertThat(primaryHolds).isGreaterThanOrEqualTo(targetHolds);
@@ -202,14 +204,14 @@ class GlobalDatabaseTest {
         e.advanceTo(seconds(5));
         e.apply(new Command.FailoverGlobal("us-west-2"));
         e.advanceTo(seconds(70));
-        assertThat(region(e, "us-east-1").role()).isEqualTo("down");
+        assertThat(region(e, "us-east-1").role()).isEqualTo(RegionRole.DOWN);
         e.apply(new Command.RestoreRegion("us-east-1"));
         e.advanceTo(seconds(75));
         assertThat(region(e, "us-east-1").resyncing()).isTrue();
         assertThat(region(e, "us-east-1").readable()).isFalse();
         e.advanceTo(seconds(75) + ModelValues.GLOBAL_REJOIN_RESYNC_MICROS + seconds(5));
         RegionSnapshot old = region(e, "us-east-1");
-        assertThat(old.role()).isEqualTo("secondary");
+        assertThat(old.role()).isEqualTo(RegionRole.SECONDARY);
         assertThat(old.resyncing()).isFalse();
         assertThat(old.rpoLagMicros()).isLessThan(1_000_000);
         assertThat(old.instances()).allSatisfy(i -> assertThat(i.role().name()).isEqualTo("READER"));
@@ -224,11 +226,11 @@ class GlobalDatabaseTest {
         e.advanceTo(seconds(70));
         EngineSnapshot s = e.snapshot();
         assertThat(s.writerRegion()).isEqualTo("eu-west-1");
-        assertThat(s.regionSnapshot("eu-west-1").role()).isEqualTo("detached");
-        assertThat(s.regionSnapshot("us-east-1").role()).isEqualTo("primary");
+        assertThat(s.regionSnapshot("eu-west-1").role()).isEqualTo(RegionRole.DETACHED);
+        assertThat(s.regionSnapshot("us-east-1").role()).isEqualTo(RegionRole.PRIMARY);
         assertThat(s.global().splitBrain()).isTrue();
         assertThat(s.global().writableRegions()).containsExactly("us-east-1", "eu-west-1");
-        assertThat(s.failovers()).last().extracting(FailoverRecord::kind).isEqualTo("detach-and-promote");
+        assertThat(s.failovers()).last().extracting(FailoverRecord::kind).isEqualTo(FailoverKind.DETACH_AND_PROMOTE);
         assertThat(TestClusters.eventTypes(e)).contains("SplitBrainDetected");
     }
 
@@ -306,7 +308,7 @@ class GlobalDatabaseTest {
         AuroraEngine e = twoSecondaries(1000, 10);
         var r = e.apply(new Command.Switchover("us-east-1"));
         assertThat(r.accepted()).isFalse();
-        assertThat(r.message()).contains("not a secondary").contains("eu-west-1, us-west-2");
+        assertThat(r.message()).isEqualTo("us-east-1 is already the primary (secondaries: eu-west-1, us-west-2)");
         assertThat(e.apply(new Command.FailoverGlobal("mars-1")).message()).contains("no region mars-1");
         e.apply(new Command.FailRegion("eu-west-1"));
         assertThat(e.apply(new Command.Switchover("eu-west-1")).message()).contains("is out");

@@ -1,5 +1,7 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
+import dev.auroralab.engine.snapshot.RegionRole;
 import static dev.auroralab.engine.GlobalDatabaseTest.global;
 import static dev.auroralab.engine.GlobalDatabaseTest.secondary;
 import static dev.auroralab.engine.TestClusters.*;
@@ -61,10 +63,10 @@ class GlobalPromotionTest {
         EngineSnapshot s = e.snapshot();
         assertThat(s.volume().writable()).isTrue();
         assertThat(s.endpoints().clusterEndpoint()).isEqualTo("eu-1");
-        assertThat(s.regionSnapshot("us-east-1").role()).isEqualTo("secondary");
-        assertThat(s.regionSnapshot("eu-west-1").role()).isEqualTo("primary");
+        assertThat(s.regionSnapshot("us-east-1").role()).isEqualTo(RegionRole.SECONDARY);
+        assertThat(s.regionSnapshot("eu-west-1").role()).isEqualTo(RegionRole.PRIMARY);
         FailoverRecord f = s.failovers().get(0);
-        assertThat(f.kind()).isEqualTo("global-switchover");
+        assertThat(f.kind()).isEqualTo(FailoverKind.GLOBAL_SWITCHOVER);
         assertThat(f.from()).isEqualTo("us-east-1");
         assertThat(f.to()).isEqualTo("eu-west-1");
         assertThat(f.acknowledgedWritesLost()).isZero();
@@ -85,7 +87,7 @@ class GlobalPromotionTest {
         e.apply(new Command.Switchover("eu-west-1"));
         e.apply(new Command.FailInstance("writer-1"));
         assertThat(events(e, AuroraEvent.GlobalOperationCancelled.class)).singleElement().satisfies(c -> {
-            assertThat(c.kind()).isEqualTo("global-switchover");
+            assertThat(c.kind()).isEqualTo(FailoverKind.GLOBAL_SWITCHOVER);
             assertThat(c.region()).isEqualTo("eu-west-1");
             assertThat(c.reason()).isEqualTo("writer writer-1 failed before eu-west-1 was in sync; Aurora recovers the"
                     + " primary instead");
@@ -95,7 +97,7 @@ class GlobalPromotionTest {
         EngineSnapshot s = e.snapshot();
         assertThat(s.writerRegion()).isEqualTo("us-east-1");
         assertThat(s.endpoints().clusterEndpoint()).isEqualTo("reader-1");
-        assertThat(s.failovers()).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo("in-region"));
+        assertThat(s.failovers()).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo(FailoverKind.IN_REGION));
         assertThat(eventTypes(e)).doesNotContain("GlobalSecondaryInSync");
         // a new switchover may start now
         assertThat(e.apply(new Command.Switchover("eu-west-1")).accepted()).isTrue();
@@ -108,8 +110,8 @@ class GlobalPromotionTest {
         assertThat(refusal(e, new Command.FailoverGlobal("mars-1")))
                 .isEqualTo("no region mars-1; regions: us-east-1, eu-west-1, us-west-2");
         e.apply(new Command.FailRegion("us-west-2"));
-        assertThat(refusal(e, new Command.Switchover("us-west-2"))).isEqualTo("us-west-2 is out");
-        assertThat(refusal(e, new Command.DetachAndPromote("us-west-2"))).isEqualTo("us-west-2 is out");
+        assertThat(refusal(e, new Command.Switchover("us-west-2"))).isEqualTo("us-west-2 is out: restore it first");
+        assertThat(refusal(e, new Command.DetachAndPromote("us-west-2"))).isEqualTo("us-west-2 is out: restore it first");
         e.apply(new Command.FailInstance("eu-1"));
         assertThat(refusal(e, new Command.FailoverGlobal("eu-west-1")))
                 .isEqualTo("no instance is up in eu-west-1 to take the writer role");
@@ -123,10 +125,10 @@ class GlobalPromotionTest {
         // a failover with data loss is what a region with a failing writer may do
         assertThat(e.apply(new Command.FailoverGlobal("eu-west-1")).accepted()).isTrue();
         assertThat(refusal(e, new Command.DetachAndPromote("us-east-1")))
-                .isEqualTo("us-east-1 is still resynchronising");
+                .isEqualTo("us-east-1 is still resyncing after its outage");
         e.apply(new Command.RestoreRegion("us-west-2"));
         assertThat(refusal(e, new Command.Switchover("us-west-2")))
-                .isEqualTo("a global-failover is already in progress");
+                .isEqualTo("a global failover (data loss) is already in progress");
     }
 
     @Test
@@ -141,16 +143,16 @@ class GlobalPromotionTest {
         e.advanceTo(seconds(62));
         EngineSnapshot s = e.snapshot();
         assertThat(s.writerRegion()).isEqualTo("us-west-2");
-        assertThat(s.regionSnapshot("us-west-2").role()).isEqualTo("detached");
-        assertThat(s.regionSnapshot("us-east-1").role()).isEqualTo("primary");
+        assertThat(s.regionSnapshot("us-west-2").role()).isEqualTo(RegionRole.DETACHED);
+        assertThat(s.regionSnapshot("us-east-1").role()).isEqualTo(RegionRole.PRIMARY);
         assertThat(s.failovers()).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo("detach-and-promote");
+            assertThat(f.kind()).isEqualTo(FailoverKind.DETACH_AND_PROMOTE);
             assertThat(f.rtoMicros()).isEqualTo(seconds(60));
         });
         assertThat(refusal(e, new Command.Switchover("eu-west-1")))
                 .isEqualTo("the writes go to the detached cluster us-west-2, not to the global database");
         assertThat(refusal(e, new Command.SetWriteForwarding("us-west-2", ReadConsistency.SESSION)))
-                .isEqualTo("us-west-2 is not a secondary region: only secondaries forward writes");
+                .isEqualTo("us-west-2 is detached: a detached cluster takes its own writes");
         // the managed RPO guards the global database's commits, not the detached cluster's
         e.apply(new Command.FailRegion("eu-west-1"));
         e.apply(new Command.SetManagedRpo(20L));
@@ -166,7 +168,7 @@ class GlobalPromotionTest {
         e.apply(new Command.FailoverGlobal("us-west-2"));
         EngineSnapshot s = e.snapshot();
         assertThat(s.regionSnapshot("us-east-1").resyncing()).isTrue();
-        assertThat(s.regionSnapshot("us-east-1").role()).isEqualTo("secondary");
+        assertThat(s.regionSnapshot("us-east-1").role()).isEqualTo(RegionRole.SECONDARY);
         assertThat(s.regionSnapshot("us-east-1").volume().reason())
                 .isEqualTo("us-east-1 is resynchronising before it rejoins as a secondary");
         assertThat(events(e, AuroraEvent.RegionResyncStarted.class)).singleElement()
@@ -218,7 +220,7 @@ class GlobalPromotionTest {
         // the in-region failover it replaced never finishes: reader-1 is not promoted
         assertThat(eventTypes(e)).doesNotContain("WriterPromoted", "FailoverCompleted");
         assertThat(s.failovers()).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo("global-failover");
+            assertThat(f.kind()).isEqualTo(FailoverKind.GLOBAL_FAILOVER);
             assertThat(f.startedAtMicros()).isEqualTo(seconds(5));
             assertThat(f.writeOutageStartedMicros()).isEqualTo(seconds(1));
             assertThat(f.completedAtMicros()).isEqualTo(seconds(65));

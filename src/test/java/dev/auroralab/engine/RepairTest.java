@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.QuorumTerm;
 import static dev.auroralab.engine.TestClusters.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,8 +89,8 @@ class RepairTest {
         assertThat(s.segment("pg-2/az-a/1#2").nodeId()).isEqualTo("sn-az-a-4");
         assertThat(s.segment("pg-0/az-a/1#1").state().label()).isEqualTo("replacing");
         assertThat(s.pg("pg-0").membershipEpoch()).isEqualTo(2);
-        assertThat(s.pg("pg-0").writeSet()).containsExactly("4/6 of ABCDEF", "4/6 of GBCDEF");
-        assertThat(s.pg("pg-0").readSet()).containsExactly("3/6 of ABCDEF", "3/6 of GBCDEF");
+        assertThat(s.pg("pg-0").writeSet()).containsExactly(new QuorumTerm(4, "ABCDEF"), new QuorumTerm(4, "GBCDEF"));
+        assertThat(s.pg("pg-0").readSet()).containsExactly(new QuorumTerm(3, "ABCDEF"), new QuorumTerm(3, "GBCDEF"));
         assertThat(s.pg("pg-1").membershipEpoch()).isEqualTo(1);
         // a 10 GiB group is hydrated at 1 s per GiB: the change commits 10 s after it started
         e.advanceTo(seconds(21) - 1);
@@ -98,7 +99,7 @@ class RepairTest {
         assertNoInvariantBroken(e);
         s = e.snapshot();
         assertThat(s.pg("pg-0").membershipEpoch()).isEqualTo(3);
-        assertThat(s.pg("pg-0").writeSet()).containsExactly("4/6 of GBCDEF");
+        assertThat(s.pg("pg-0").writeSet()).containsExactly(new QuorumTerm(4, "GBCDEF"));
         assertThat(s.segment("pg-0/az-a/1#1").state().label()).isEqualTo("up");
         assertThat(s.segment("pg-0/az-a/1")).isNull();
         assertThat(s.storageNode("sn-az-a-1").segments()).isEmpty();
@@ -200,7 +201,7 @@ class RepairTest {
                 .satisfies(m -> assertThat(m.suspect()).isEqualTo("pg-0/az-c/1"));
         e.advanceTo(seconds(52));
         EngineSnapshot s = e.snapshot();
-        assertThat(s.pg("pg-0").writeSet()).containsExactly("4/6 of ABCDGF");
+        assertThat(s.pg("pg-0").writeSet()).containsExactly(new QuorumTerm(4, "ABCDGF"));
         assertThat(s.counters().acknowledgedWritesLost()).isZero();
     }
 

@@ -1,5 +1,6 @@
 package dev.auroralab.engine;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import static dev.auroralab.engine.GlobalDatabaseTest.global;
 import static dev.auroralab.engine.GlobalDatabaseTest.secondary;
 import static dev.auroralab.engine.TestClusters.*;
@@ -66,7 +67,7 @@ class ReplicationTest {
                 .isEqualTo("region eu-west-1 is already out");
         e.advanceTo(seconds(11));
         RegionSnapshot out = region(e, "eu-west-1");
-        assertThat(out.role()).isEqualTo("down");
+        assertThat(out.role()).isEqualTo(RegionRole.DOWN);
         assertThat(out.readable()).isFalse();
         assertThat(out.volume().reason()).isEqualTo("region eu-west-1 is out");
         assertThat(out.rpoLagMicros()).isGreaterThan(seconds(9.9));
@@ -83,7 +84,7 @@ class ReplicationTest {
         RegionSnapshot back = region(e, "eu-west-1");
         assertThat(back.durableLsn()).isGreaterThan(heldWhileOut);
         assertThat(back.rpoLagMicros()).isLessThan(200_000);
-        assertThat(back.role()).isEqualTo("secondary");
+        assertThat(back.role()).isEqualTo(RegionRole.SECONDARY);
         assertNoInvariantBroken(e);
     }
 
@@ -136,7 +137,7 @@ class ReplicationTest {
         e.advanceTo(seconds(250));
         assertThat(events(e, AuroraEvent.RegionRejoined.class)).singleElement()
                 .satisfies(r -> assertThat(r.atMicros()).isEqualTo(seconds(250)));
-        assertThat(region(e, "us-east-1").role()).isEqualTo("secondary");
+        assertThat(region(e, "us-east-1").role()).isEqualTo(RegionRole.SECONDARY);
     }
 
     @Test
@@ -152,7 +153,7 @@ class ReplicationTest {
         assertThat(region(e, "us-west-2").forwarding().forwardedWriteLatencyLastMicros())
                 .isBetween(150_000L, 160_000L);
         // and us-east-1, the first region, is 75 ms from eu-west-1: its lag is at least that
-        assertThat(region(e, "us-east-1").role()).isEqualTo("secondary");
+        assertThat(region(e, "us-east-1").role()).isEqualTo(RegionRole.SECONDARY);
         assertThat(region(e, "us-east-1").durableLsn()).isPositive();
     }
 

@@ -82,11 +82,23 @@ class WriteForwardingTest {
     }
 
     @Test
-    void aSecondaryThatIsOutFailsEveryForwardedWriteAtOnce() {
+    void forwardingCannotBeSetOnARegionThatIsOut() {
         AuroraEngine e = twoSecondaries(7);
         e.advanceTo(seconds(1));
         e.apply(new Command.FailRegion("us-west-2"));
+        var r = e.apply(new Command.SetWriteForwarding("us-west-2", ReadConsistency.SESSION));
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.message()).isEqualTo("us-west-2 is out: restore it first");
+        assertThat(forwarding(e, "us-west-2")).isNull();
+    }
+
+    @Test
+    void aSecondaryThatIsOutFailsEveryForwardedWriteAtOnce() {
+        AuroraEngine e = twoSecondaries(7);
+        e.advanceTo(seconds(1));
+        // forwarding is set while the region is up (a region that is out cannot be reconfigured), then it goes out
         e.apply(new Command.SetWriteForwarding("us-west-2", ReadConsistency.SESSION));
+        e.apply(new Command.FailRegion("us-west-2"));
         // probes at 1.0, 1.2, ..., 3.0 s
         e.advanceTo(seconds(3));
         ForwardingSnapshot f = forwarding(e, "us-west-2");

@@ -1,5 +1,6 @@
 package dev.auroralab.scenario;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.engine.snapshot.EngineSnapshot;
@@ -65,7 +66,7 @@ class BuiltInScenariosTest {
 
         assertThat(s.failovers()).hasSize(1);
         FailoverRecord f = s.failovers().get(0);
-        assertThat(f.kind()).isEqualTo("global-switchover");
+        assertThat(f.kind()).isEqualTo(FailoverKind.GLOBAL_SWITCHOVER);
         assertThat(f.from()).isEqualTo("us-east-1");
         assertThat(f.to()).isEqualTo("eu-west-1");
         assertThat(f.acknowledgedWritesLost()).isZero();
@@ -80,7 +81,7 @@ class BuiltInScenariosTest {
 
         assertThat(s.failovers()).hasSize(1);
         FailoverRecord f = s.failovers().get(0);
-        assertThat(f.kind()).isEqualTo("global-failover");
+        assertThat(f.kind()).isEqualTo(FailoverKind.GLOBAL_FAILOVER);
         assertThat(f.acknowledgedWritesLost()).isPositive().isEqualTo(s.counters().acknowledgedWritesLost());
         // lost: at most what 4,000 writes/s acknowledge within a second of lag, and all of it younger than that
         assertThat(f.acknowledgedWritesLost()).isLessThan(4_000);

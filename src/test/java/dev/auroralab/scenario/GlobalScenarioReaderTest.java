@@ -1,5 +1,6 @@
 package dev.auroralab.scenario;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.engine.ClusterSpec.InstanceSpec;
@@ -156,8 +157,8 @@ class GlobalScenarioReaderTest {
 
         List<Expectation> e = s.expectations();
         assertThat(e.get(0).global().writerRegion()).isEqualTo("us-east-1");
-        assertThat(e.get(0).global().regionRole()).containsExactly(Map.entry("us-west-2", "secondary"),
-                Map.entry("us-east-1", "primary"));
+        assertThat(e.get(0).global().regionRole()).containsExactly(Map.entry("us-west-2", RegionRole.SECONDARY),
+                Map.entry("us-east-1", RegionRole.PRIMARY));
         assertThat(e.get(1).global().regionLagMillisAtMost()).containsExactly(Map.entry("eu-west-1", 1000L));
         assertThat(e.get(1).global().regionWritable()).containsExactly(Map.entry("eu-west-1", false));
         assertThat(e.get(2).global().regionReadable()).containsExactly(Map.entry("us-west-2", true));

@@ -139,7 +139,8 @@ class EventLinksTest {
             Class<?> t = types[i];
             args[i] = t == long.class ? 1_000L + i : t == int.class ? 3 + i : t == double.class ? 2.5 + i
                     : t == boolean.class ? Boolean.TRUE : t == String.class ? components[i].getName() + "-value"
-                    : t == List.class ? List.of(components[i].getName() + "-value") : null;
+                    : t == List.class ? List.of(components[i].getName() + "-value")
+                    : t.isEnum() ? t.getEnumConstants()[0] : null;
             assertThat(args[i]).as("%s.%s: a component type the test can fill", type.getSimpleName(),
                     components[i].getName()).isNotNull();
         }

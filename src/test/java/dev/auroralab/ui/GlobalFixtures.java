@@ -1,8 +1,11 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ForwardingSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.GlobalSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.MessageSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 import java.util.ArrayList;
@@ -11,7 +14,10 @@ import java.util.List;
 /**
  * Global Database snapshots made by hand from a real single-region one, for the layout, renderer and action tests
  * that need a given set of roles (a split brain, a region out, eleven regions) without running the engine to it. The
- * regions all share the base snapshot's volume and instances; only their names, roles and lags differ.
+ * regions all share the base snapshot's volume; each has the base snapshot's instances, named and placed in it
+ * (the primary keeps the base's names, another region's are "REGION/ID" readers in AZ "REGION/AZ", so an AZ out in
+ * one region is not out in another), so the engine's rules, which look
+ * at which instances a region has up, see a region as the engine would show it.
  */
 public final class GlobalFixtures {
 
@@ -36,8 +42,15 @@ public final class GlobalFixtures {
             if (primary) {
                 writes = r.name();
             }
-            rs.add(new RegionSnapshot(r.name(), r.role(), r.resyncing(), primary ? 0 : 70_000, base.azs(),
-                    down ? base.azs() : List.of(), base.volume(), base.instances(), base.storageNodes(),
+            List<InstanceSnapshot> instances = new ArrayList<>();
+            for (InstanceSnapshot i : base.instances()) {
+                instances.add(primary ? new InstanceSnapshot(i.id(), r.name(), i.az(), i.role(), i.status(), i.tier(),
+                        i.instanceClass(), i.appliedLsn(), i.lagMicros())
+                        : new InstanceSnapshot(r.name() + "/" + i.id(), r.name(), r.name() + "/" + i.az(), InstanceRole.READER,
+                                i.status(), i.tier(), i.instanceClass(), i.appliedLsn(), i.lagMicros()));
+            }
+            rs.add(new RegionSnapshot(r.name(), RegionRole.ofWord(r.role()), r.resyncing(), primary ? 0 : 70_000, base.azs(),
+                    down ? base.azs() : List.of(), base.volume(), instances, base.storageNodes(),
                     base.endpoints(), base.volume().vdl() - (primary ? 0 : 40), r.rpoLagMicros(),
                     r.rpoLagMicros() / 2, primary || "detached".equals(r.role()), !down,
                     new ForwardingSnapshot(r.forwarding() == null ? "off" : r.forwarding(), 12, 0, 150_000, 40, 3,

@@ -1,5 +1,6 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import static dev.auroralab.ui.ViewModelFixtures.SECOND;
 import static dev.auroralab.ui.ViewModelFixtures.vm;
 import static dev.auroralab.ui.ViewModelFixtures.vmAt;
@@ -93,7 +94,7 @@ class GlobalViewModelTest {
 
         vm.advanceTo(60 * SECOND);
 
-        assertThat(vm.snapshot().regionSnapshot("us-east-1").role()).isEqualTo("secondary");
+        assertThat(vm.snapshot().regionSnapshot("us-east-1").role()).isEqualTo(RegionRole.SECONDARY);
         assertThat(vm.viewedRegion()).isEqualTo("us-east-1");
         assertThat(vm.viewSnapshot().region()).isEqualTo("us-east-1");
     }
@@ -169,13 +170,13 @@ class GlobalViewModelTest {
         TopologyAction fail = TopologyActions.keyed(vm.selection(), vm.viewSnapshot(), TopologyAction.Kind.FAIL);
         assertThat(fail.command()).isEqualTo(new Command.FailRegion("eu-west-1"));
         assertThat(vm.act(fail.command()).accepted()).isTrue();
-        assertThat(vm.snapshot().regionSnapshot("eu-west-1").role()).isEqualTo("down");
+        assertThat(vm.snapshot().regionSnapshot("eu-west-1").role()).isEqualTo(RegionRole.DOWN);
         assertThat(TopologyActions.keyed(vm.selection(), vm.viewSnapshot(), TopologyAction.Kind.FAIL)).isNull();
 
         TopologyAction restore = TopologyActions.keyed(vm.selection(), vm.viewSnapshot(),
                 TopologyAction.Kind.RESTORE);
         assertThat(vm.act(restore.command()).accepted()).isTrue();
-        assertThat(vm.snapshot().regionSnapshot("eu-west-1").role()).isEqualTo("secondary");
+        assertThat(vm.snapshot().regionSnapshot("eu-west-1").role()).isEqualTo(RegionRole.SECONDARY);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.engine.command.Command;
@@ -96,9 +97,9 @@ class GlobalWindowTest {
         assertThat(vm().selection()).isEqualTo(Selection.region("eu-west-1"));
 
         robot.type(KeyCode.F);
-        assertThat(vm().snapshot().regionSnapshot("eu-west-1").role()).isEqualTo("down");
+        assertThat(vm().snapshot().regionSnapshot("eu-west-1").role()).isEqualTo(RegionRole.DOWN);
         robot.type(KeyCode.R);
-        assertThat(vm().snapshot().regionSnapshot("eu-west-1").role()).isEqualTo("secondary");
+        assertThat(vm().snapshot().regionSnapshot("eu-west-1").role()).isEqualTo(RegionRole.SECONDARY);
         assertThat(vm().userCommands()).extracting(TimedCommand::command).containsExactly(
                 new Command.FailRegion("eu-west-1"), new Command.RestoreRegion("eu-west-1"));
     }

@@ -18,19 +18,24 @@ import org.junit.jupiter.api.Test;
 /**
  * A menu item is greyed out with the engine's own reason: for every action the topology's menus offer, at random
  * instants of every built-in scenario, a copy of the engine is asked to apply it. What the engine refuses, the menu
- * shows disabled with exactly the engine's sentence; what the menu enables, the engine accepts. The only reasons of
- * the menu's own are the ones it adds on top (a tier already in force, a joining copy, a region that does not take
- * writes), where the engine would accept.
+ * shows disabled with exactly the engine's sentence; what the menu enables, the engine accepts. A Global Database's
+ * region menus (switchover, failover, detach, forwarding, managed RPO, fail and restore) are checked the same way. The
+ * only reasons of the menu's own are the ones it adds on top (a tier or setting already in force, a joining copy, a
+ * region that does not take writes, the managed RPO offered on the primary's menu only), where the engine would
+ * accept.
  */
 class MenuReasonsAreTheEnginesTest {
 
     private static boolean menusOwnReason(String reason) {
         return reason.startsWith("already tier ") || reason.contains("is joining (membership change)")
-                || reason.contains("an in-region failover happens in the region the writes go to");
+                || reason.contains("an in-region failover happens in the region the writes go to")
+                // a region's menu: the setting in force, and the managed RPO offered only on the primary's menu
+                || reason.startsWith("already ") || reason.startsWith("it is set on the primary");
     }
 
     private static List<Selection> elements(EngineSnapshot s) {
         List<Selection> out = new ArrayList<>();
+        s.regions().forEach(r -> out.add(Selection.region(r.region())));
         s.azs().forEach(az -> out.add(Selection.az(az)));
         s.instances().forEach(i -> out.add(Selection.instance(i.id())));
         s.storageNodes().forEach(n -> out.add(Selection.node(n.id())));
@@ -45,6 +50,7 @@ class MenuReasonsAreTheEnginesTest {
     @Test
     void everyDisabledMenuItemSaysTheReasonTheEngineGivesAndEveryEnabledOneIsAccepted() throws Exception {
         int checked = 0;
+        int regionItems = 0;
         for (String name : BuiltInScenarios.NAMES) {
             Scenario sc = BuiltInScenarios.load(name);
             SplittableRandom r = new SplittableRandom(name.hashCode());
@@ -76,10 +82,12 @@ class MenuReasonsAreTheEnginesTest {
                                     a.disabledReason()).isFalse();
                         }
                         checked++;
+                        regionItems += sel.kind() == Selection.Kind.REGION ? 1 : 0;
                     }
                 }
             }
         }
         assertThat(checked).isGreaterThan(1000);
+        assertThat(regionItems).as("region menu items checked").isGreaterThan(200);
     }
 }

@@ -41,7 +41,7 @@ class RegionActionsTest {
 
         assertThat(find(a, Command.FailRegion.class).enabled()).isTrue();
         assertThat(find(a, Command.FailRegion.class).shortcut()).isEqualTo("F");
-        assertThat(find(a, Command.RestoreRegion.class).disabledReason()).isEqualTo("the region is up");
+        assertThat(find(a, Command.RestoreRegion.class).disabledReason()).isEqualTo("region eu-west-1 is not out");
         assertThat(find(a, Command.Switchover.class).command()).isEqualTo(new Command.Switchover("eu-west-1"));
         assertThat(find(a, Command.Switchover.class).enabled()).isTrue();
         assertThat(find(a, Command.FailoverGlobal.class).enabled()).isTrue();
@@ -67,12 +67,13 @@ class RegionActionsTest {
                 List.of(R.of("us-east-1", "primary"), R.of("eu-west-1", "secondary")));
         List<TopologyAction> a = RegionActions.forRegion("us-east-1", s);
 
-        assertThat(find(a, Command.Switchover.class).disabledReason()).isEqualTo("us-east-1 is already the primary");
+        assertThat(find(a, Command.Switchover.class).disabledReason())
+                .isEqualTo("us-east-1 is already the primary (secondaries: eu-west-1)");
         assertThat(find(a, Command.FailoverGlobal.class).enabled()).isFalse();
         assertThat(find(a, Command.DetachAndPromote.class).disabledReason())
                 .isEqualTo("us-east-1 is the primary: switch over or fail over first");
         assertThat(under(a, RegionActions.FORWARDING)).allSatisfy(t ->
-                assertThat(t.disabledReason()).isEqualTo("the primary takes writes itself"));
+                assertThat(t.disabledReason()).isEqualTo("us-east-1 is the primary: it takes writes itself"));
         List<TopologyAction> rpo = under(a, RegionActions.MANAGED_RPO);
         assertThat(rpo).extracting(TopologyAction::label).containsExactly("Off", "20 s", "30 s (now)", "60 s");
         assertThat(rpo.get(0).command()).isEqualTo(new Command.SetManagedRpo(null));
@@ -88,7 +89,7 @@ class RegionActionsTest {
 
         assertThat(a.stream().filter(TopologyAction::enabled).map(TopologyAction::command))
                 .containsExactly(new Command.RestoreRegion("eu-west-1"));
-        assertThat(find(a, Command.FailRegion.class).disabledReason()).isEqualTo("the region is already out");
+        assertThat(find(a, Command.FailRegion.class).disabledReason()).isEqualTo("region eu-west-1 is already out");
         assertThat(find(a, Command.Switchover.class).disabledReason()).isEqualTo("eu-west-1 is out: restore it first");
         assertThat(TopologyActions.keyed(Selection.region("eu-west-1"), s, TopologyAction.Kind.RESTORE).command())
                 .isEqualTo(new Command.RestoreRegion("eu-west-1"));
@@ -100,7 +101,7 @@ class RegionActionsTest {
         List<TopologyAction> a = RegionActions.forRegion("us-west-2", s);
 
         assertThat(find(a, Command.Switchover.class).disabledReason())
-                .isEqualTo("a switchover needs a primary that is up: fail over");
+                .isEqualTo("the primary has no writer up; fail over instead (failover-global, allows data loss)");
         assertThat(find(a, Command.FailoverGlobal.class).enabled()).isTrue();
         assertThat(find(a, Command.DetachAndPromote.class).enabled()).isTrue();
         assertThat(under(a, RegionActions.MANAGED_RPO)).allSatisfy(t ->

@@ -1,5 +1,6 @@
 package dev.auroralab.engine.check;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.ModelValues;
 import dev.auroralab.engine.snapshot.EngineSnapshot.CountersSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
@@ -26,14 +27,14 @@ final class LsnChecks {
         RegionSnapshot primary = null;
         for (RegionSnapshot r : o.regionsNow()) {
             perRegion(o, m, r, pgsBefore);
-            if (r.role().equals("primary")) {
+            if (r.role() == RegionRole.PRIMARY) {
                 primary = r;
             }
         }
         writeRegion(o, m);
         if (primary != null) {
             for (RegionSnapshot r : o.regionsNow()) {
-                if (r.role().equals("secondary") && r.volume().vdl() > primary.volume().vdl()) {
+                if (r.role() == RegionRole.SECONDARY && r.volume().vdl() > primary.volume().vdl()) {
                     o.fail(SafetyProperty.SECONDARY_BEHIND_PRIMARY, "secondary " + r.region() + " holds VDL "
                             + r.volume().vdl() + (r.resyncing() ? " (resyncing)" : "") + ", above primary "
                             + primary.region() + "'s VDL " + primary.volume().vdl());

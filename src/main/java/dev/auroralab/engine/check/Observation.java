@@ -32,12 +32,7 @@ final class Observation {
 
     /** Every region of {@code s}; a snapshot that lists none is one region, described by its own fields. */
     static List<RegionSnapshot> regions(EngineSnapshot s) {
-        if (!s.regions().isEmpty()) {
-            return s.regions();
-        }
-        return List.of(new RegionSnapshot(s.region(), "primary", false, 0, s.azs(), s.downAzs(), s.volume(),
-                s.instances(), s.storageNodes(), s.endpoints(), s.volume().vdl(), 0, 0, s.volume().writable(),
-                s.volume().readable(), null));
+        return s.regionsOrPrimary();
     }
 
     List<RegionSnapshot> regionsNow() {

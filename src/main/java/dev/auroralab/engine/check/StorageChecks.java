@@ -1,5 +1,6 @@
 package dev.auroralab.engine.check;
 
+import dev.auroralab.engine.snapshot.QuorumTerm;
 import static dev.auroralab.engine.check.QuorumRecount.DESTROYED;
 import static dev.auroralab.engine.check.QuorumRecount.REPLACING;
 
@@ -130,9 +131,13 @@ final class StorageChecks {
     }
 
     /** The same terms, whatever their order. */
-    private static boolean sameTerms(List<String> a, List<String> b) {
+    private static boolean sameTerms(List<String> a, List<QuorumTerm> b) {
         List<String> x = new ArrayList<>(a);
-        List<String> y = new ArrayList<>(b);
+        List<String> y = new ArrayList<>();
+        for (QuorumTerm t : b) {
+            // written out here rather than with QuorumTerm.describe: the checker keeps its own words
+            y.add(t.needed() + "/" + t.copies().length() + " of " + t.copies());
+        }
         x.sort(null);
         y.sort(null);
         return x.equals(y);

@@ -1,5 +1,7 @@
 package dev.auroralab.engine.cluster;
 
+import dev.auroralab.engine.snapshot.VolumeReason;
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.EngineContext;
 import dev.auroralab.engine.EngineState;
 import dev.auroralab.engine.Scheduled;
@@ -177,7 +179,7 @@ public final class Failover {
 
     public void completeFailover() {
         long lost = st.acknowledgedLost - st.failoverLostBefore;
-        st.failovers.add(new FailoverRecord("in-region", st.failoverFrom, st.failoverTo, st.failoverStartedMicros, ctx.now(), lost, 0,
+        st.failovers.add(new FailoverRecord(FailoverKind.IN_REGION, st.failoverFrom, st.failoverTo, st.failoverStartedMicros, ctx.now(), lost, 0,
                 st.failoverStartedMicros));
         ctx.emit(new FailoverCompleted(ctx.now(), st.failoverFrom, st.failoverTo, ctx.now() - st.failoverStartedMicros));
         st.phase = FailoverPhase.NONE;
@@ -200,29 +202,18 @@ public final class Failover {
         return CommandResult.ok("failing over from " + old.id() + " to " + st.failoverTo);
     }
 
-    public String writerReason() {
+    /** Why the writer does not take writes now, from the failover's phase (or the writer's own status). */
+    public VolumeReason writerReason() {
         return switch (st.phase) {
-            case DETECTING -> "writer " + st.failoverFrom + " is down; failover starts once it is detected";
-            case PROMOTING -> "no writer: promoting " + st.failoverTo + " (failover from " + st.failoverFrom + ")";
-            case RECOVERING -> "no writer: " + st.failoverTo + " is running crash recovery";
-            case WAITING_FOR_QUORUM -> ctx.crashRecovery.pgWithoutReadQuorum() == null
-                    ? "no writer: " + st.failoverTo + " has a read quorum of every protection group and starts recovery"
-                    : "no writer: " + st.failoverTo + " waits for a read quorum of " + ctx.crashRecovery.pgWithoutReadQuorum()
-                            + " to recover";
-            case ENDPOINT_MOVING -> "no writer reachable: the cluster endpoint is moving to " + st.failoverTo
-                    + " (DNS TTL 5 s)";
-            case RECREATING -> "no writer: no replica to promote, so " + st.failoverTo + " is being recreated in its AZ";
-            case WAITING_FOR_AZ -> st.writeRegion.down
-                    ? "no writer: the primary region " + st.writeRegion.name + " is out; restore it or fail over the"
-                            + " global database to a secondary"
-                    : "no writer: no replica to promote and the writer's AZ is out";
-            case SWITCHOVER_SYNC -> "switchover to " + st.globalTo + ": writes stop until " + st.globalTo
-                    + " holds every acknowledged write";
-            case SWITCHOVER_RECONFIGURING -> "switchover to " + st.globalTo + ": the regions swap roles";
-            case GLOBAL_PROMOTING -> ("detach-and-promote".equals(st.globalKind) ? "detach and promote: " + st.globalTo
-                    + " becomes a standalone cluster" : "global failover: " + st.globalTo + " is being promoted")
-                    + " (writes resume when it has a writer)";
-            case NONE -> st.writer == null ? "no writer" : "writer " + st.writer.id() + " is " + st.writer.status().label();
+            case WAITING_FOR_QUORUM -> new VolumeReason.WaitingForReadQuorum(st.failoverTo,
+                    ctx.crashRecovery.pgWithoutReadQuorum());
+            case WAITING_FOR_AZ -> st.writeRegion.down ? new VolumeReason.PrimaryRegionOut(st.writeRegion.name)
+                    : new VolumeReason.WriterFailover(st.phase, st.failoverFrom, st.failoverTo);
+            case SWITCHOVER_SYNC, SWITCHOVER_RECONFIGURING, GLOBAL_PROMOTING ->
+                    new VolumeReason.GlobalOperation(st.phase, st.globalKind, st.globalTo);
+            case NONE -> new VolumeReason.WriterNotServing(st.writer == null ? null : st.writer.id(),
+                    st.writer == null ? null : st.writer.status());
+            default -> new VolumeReason.WriterFailover(st.phase, st.failoverFrom, st.failoverTo);
         };
     }
 }

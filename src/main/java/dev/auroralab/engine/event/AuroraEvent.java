@@ -1,5 +1,7 @@
 package dev.auroralab.engine.event;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
+
 /**
  * What happened in the simulated cluster, in the past tense: the event log a learner reads, a report lists and a test
  * asserts on. Internal traffic (each boxcar, each acknowledgement) is not logged; it is visible as messages in flight.
@@ -292,17 +294,17 @@ public sealed interface AuroraEvent {
     }
 
     /** A failover with data loss allowed, or a detach and promote, started; the losses are counted now. */
-    record GlobalPromotionStarted(long atMicros, String kind, String from, String to, long keptLsn,
+    record GlobalPromotionStarted(long atMicros, FailoverKind kind, String from, String to, long keptLsn,
             long acknowledgedWritesLost, long rpoMicros) implements AuroraEvent {
         public String detail() {
-            String what = kind.equals("detach-and-promote") ? "detach and promote " + to
+            String what = kind == FailoverKind.DETACH_AND_PROMOTE ? "detach and promote " + to
                     : "global failover from " + from + " to " + to;
             return what + " started: " + to + " keeps writes up to LSN " + keptLsn + "; " + acknowledgedWritesLost
                     + " acknowledged write(s) lost (RPO " + (rpoMicros / 1000) + " ms)";
         }
     }
 
-    record GlobalPromotionCompleted(long atMicros, String kind, String from, String to, String writerId,
+    record GlobalPromotionCompleted(long atMicros, FailoverKind kind, String from, String to, String writerId,
             long rtoMicros) implements AuroraEvent {
         public String detail() {
             return kind + " done: " + writerId + " in " + to + " takes writes, " + (rtoMicros / 1000) + " ms after"
@@ -310,7 +312,7 @@ public sealed interface AuroraEvent {
         }
     }
 
-    record GlobalOperationCancelled(long atMicros, String kind, String region, String reason) implements AuroraEvent {
+    record GlobalOperationCancelled(long atMicros, FailoverKind kind, String region, String reason) implements AuroraEvent {
         public String detail() {
             return kind + " to " + region + " cancelled: " + reason;
         }

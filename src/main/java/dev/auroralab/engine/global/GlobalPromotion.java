@@ -1,5 +1,6 @@
 package dev.auroralab.engine.global;
 
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.EngineContext;
 import dev.auroralab.engine.EngineState;
 import dev.auroralab.engine.Scheduled;
@@ -39,7 +40,7 @@ public final class GlobalPromotion {
 
     /** Planned: commits stop, and once the target holds every acknowledged write the regions swap roles. */
     public CommandResult switchover(String name) {
-        startGlobalOperation("global-switchover", st.writeRegion.name, name, ctx.now());
+        startGlobalOperation(FailoverKind.GLOBAL_SWITCHOVER, st.writeRegion.name, name, ctx.now());
         st.writerServing = false; // new commits fail from now on; those in flight complete
         st.phase = FailoverPhase.SWITCHOVER_SYNC;
         ctx.emit(new GlobalSwitchoverStarted(ctx.now(), st.globalFrom, name));
@@ -73,7 +74,7 @@ public final class GlobalPromotion {
      * Failover with data loss allowed, or detach and promote: the target's durable LSN becomes the truth now. Every
      * acknowledged write above it is counted as lost (decision 3); a new writer takes writes after the promotion time.
      */
-    public CommandResult promoteSecondary(String name, String kind) {
+    public CommandResult promoteSecondary(String name, FailoverKind kind) {
         Region target = ctx.region(name);
         Region old = st.writeRegion;
         // from here on the old primary is a region like the others: it holds what it made durable
@@ -92,14 +93,14 @@ public final class GlobalPromotion {
         long lost = st.acknowledgedLost - lostBefore;
         st.globalRpoMicros = lost > 0 && keptAt >= 0 ? Math.max(0, lastAcknowledged - keptAt) : 0;
         if (lost > 0) {
-            ctx.emit(new AcknowledgedWritesLost(ctx.now(), lost, kind.equals("detach-and-promote")
+            ctx.emit(new AcknowledgedWritesLost(ctx.now(), lost, kind == FailoverKind.DETACH_AND_PROMOTE
                     ? "they were not yet replicated to " + name + " when it was detached"
                     : "they were not yet replicated to " + name + " when it was promoted"));
         }
         Instance oldWriter = st.writer;
         st.writer = null;
         st.writerServing = false;
-        if (kind.equals("global-failover")) {
+        if (kind == FailoverKind.GLOBAL_FAILOVER) {
             // the old primary is fenced: when it is back it resyncs and rejoins as a secondary
             old.role = Region.Role.SECONDARY;
             old.rejoinPending = true;
@@ -165,7 +166,7 @@ public final class GlobalPromotion {
         ctx.availability.refreshAvailability();
     }
 
-    public void startGlobalOperation(String kind, String from, String to, long outageStarted) {
+    public void startGlobalOperation(FailoverKind kind, String from, String to, long outageStarted) {
         st.globalKind = kind;
         st.globalFrom = from;
         st.globalTo = to;

@@ -38,6 +38,18 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
     }
 
     /** A region by name, or null. A plain loop: the global strip asks for every arrow in every frame. */
+    /**
+     * Every region; a single-region cluster lists none in {@link #regions()}, and here its one region is this snapshot
+     * itself, as the primary: what reports and checks walk so one code path serves both.
+     */
+    public List<RegionSnapshot> regionsOrPrimary() {
+        if (!regions.isEmpty()) {
+            return regions;
+        }
+        return List.of(new RegionSnapshot(region, RegionRole.PRIMARY, false, 0, azs, downAzs, volume, instances,
+                storageNodes, endpoints, volume.vdl(), 0, 0, volume.writable(), volume.readable(), null));
+    }
+
     public RegionSnapshot regionSnapshot(String name) {
         for (RegionSnapshot r : regions) {
             if (r.region().equals(name)) {
@@ -119,17 +131,26 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
         }
     }
 
-    public record VolumeSnapshot(VolumeStatus status, boolean writable, boolean readable, String reason, long vcl,
+    /**
+     * A region's volume: its status, why ({@code why}; {@link #reason()} is the sentence), VCL, VDL, the volume epoch,
+     * the next LSN and the allocation limit (VDL + LAL), and its protection groups.
+     */
+    public record VolumeSnapshot(VolumeStatus status, boolean writable, boolean readable, VolumeReason why, long vcl,
             long vdl, long volumeEpoch, long nextLsn, long allocationLimitLsn, List<ProtectionGroupSnapshot> protectionGroups) {
         public VolumeSnapshot {
             protectionGroups = List.copyOf(protectionGroups);
+        }
+
+        /** The engine's sentence for why the volume is as it is (empty when no reason is known). */
+        public String reason() {
+            return why == null ? "" : why.sentence();
         }
     }
 
     public record ProtectionGroupSnapshot(String id, int sizeGiB, long membershipEpoch, int segmentsUp,
             int writableCopies, int readableCopies, int copiesInModel, int writeQuorumNeeded, int readQuorumNeeded,
-            boolean writeQuorum, boolean readQuorum, long pgcl, String degradedExcludedAz, List<String> writeSet,
-            List<String> readSet, List<SegmentSnapshot> segments) {
+            boolean writeQuorum, boolean readQuorum, long pgcl, String degradedExcludedAz, List<QuorumTerm> writeSet,
+            List<QuorumTerm> readSet, List<SegmentSnapshot> segments) {
         public ProtectionGroupSnapshot {
             writeSet = List.copyOf(writeSet);
             readSet = List.copyOf(readSet);
@@ -168,8 +189,8 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
      * replaces (instances in-region, regions for a global one) and the target, which is null while none is chosen yet
      * (a writer failure not yet detected, or no replica to promote).
      */
-    public record FailoverSnapshot(dev.auroralab.engine.snapshot.FailoverPhase phase, String from, String to, long startedAtMicros,
-            String globalOperation) {
+    public record FailoverSnapshot(FailoverPhase phase, String from, String to, long startedAtMicros,
+            FailoverKind globalOperation) {
 
         /** "detecting (writer-1 → not chosen yet)": the phase and both ends in words, never "null". */
         public String describe() {
@@ -179,13 +200,13 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
     }
 
     /**
-     * One entry of the RPO/RTO ledger. {@code kind}: "in-region", "global-switchover", "global-failover" or
-     * "detach-and-promote"; {@code from}/{@code to} are instances in-region and regions otherwise. Started: when the
+     * One entry of the RPO/RTO ledger. {@code kind}: in-region, global switchover, global failover or detach
+     * and promote; {@code from}/{@code to} are instances in-region and regions otherwise. Started: when the
      * failover was triggered or asked for; completed: when a new writer took writes. {@code writeOutageStartedMicros}:
      * when the writer endpoint stopped taking writes (earlier than started when the writer was lost first).
      * {@code rpoMicros}: the age of the oldest acknowledged write that was lost (0 when none was).
      */
-    public record FailoverRecord(String kind, String from, String to, long startedAtMicros, long completedAtMicros,
+    public record FailoverRecord(FailoverKind kind, String from, String to, long startedAtMicros, long completedAtMicros,
             long acknowledgedWritesLost, long rpoMicros, long writeOutageStartedMicros) {
 
         public long rtoMicros() {
@@ -198,12 +219,11 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
     }
 
     /**
-     * One region of the Global Database. {@code role}: "primary", "secondary", "detached" or "down" (the region is
-     * out). {@code rpoLagMicros}: how old the newest write this region's storage holds durably is, against the
+     * One region of the Global Database. {@code role}: primary, secondary, detached or down (the region is out). {@code rpoLagMicros}: how old the newest write this region's storage holds durably is, against the
      * primary (0 when it holds all); {@code durabilityLagMicros}: the same for the newest write any of its copies
      * holds. {@code latencyMicros}: one-way network latency from the scenario's primary region.
      */
-    public record RegionSnapshot(String region, String role, boolean resyncing, long latencyMicros, List<String> azs,
+    public record RegionSnapshot(String region, RegionRole role, boolean resyncing, long latencyMicros, List<String> azs,
             List<String> downAzs, VolumeSnapshot volume, List<InstanceSnapshot> instances,
             List<StorageNodeSnapshot> storageNodes, EndpointsSnapshot endpoints, long durableLsn, long rpoLagMicros,
             long durabilityLagMicros, boolean writable, boolean readable, ForwardingSnapshot forwarding) {
@@ -215,7 +235,7 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
         }
 
         public boolean primary() {
-            return role.equals("primary");
+            return role == RegionRole.PRIMARY;
         }
     }
 

@@ -70,19 +70,15 @@ public final class ProtectionGroup {
     private int stagedBoxcar = -1;
     /** Whether a gossip round is already scheduled for this group (so a second one is not). */
     private boolean gossipScheduled;
-    private final int[] scratch = new int[ModelValues.COPIES_PER_PG];
     /** The volume this group belongs to, told of every change that moves its aggregates; null until attached. */
     private Volume volume;
     boolean vclDirty;
     boolean readDirty;
     boolean quorumDirty;
-    /** writableCopies() and readableCopies() as last computed; -1 once a copy or the membership changed. */
-    private int writableCache = -1;
-    private int readableCache = -1;
     /** allCopies() as last built (read-only); null once the membership changed. */
     private List<Segment> copiesView;
-    /** replacementMask() as last worked out; -1 once the membership or the model changed. */
-    private int replacementMaskCache = -1;
+    /** The quorum terms, gauges and acknowledged prefix, with their caches (new ones for a copy). */
+    private final QuorumSets quorum = new QuorumSets(this);
 
     public ProtectionGroup(String id, int index, int sizeGiB) {
         this(id, 0, index, sizeGiB, new BoxcarLog());
@@ -113,9 +109,7 @@ public final class ProtectionGroup {
     /** A copy changed state, or the membership changed: the quorum, the gauges and the read limit may move. */
     void copiesChanged() {
         copiesView = null;
-        replacementMaskCache = -1;
-        writableCache = -1;
-        readableCache = -1;
+        quorum.forget();
         if (volume != null) {
             volume.markQuorum(this);
             volume.markRead(this);
@@ -443,87 +437,21 @@ public final class ProtectionGroup {
         throw new IllegalArgumentException(slot.address);
     }
 
-    // ---- quorum sets --------------------------------------------------------------------------------------------
-
-    /** Active slots that have a replacement in flight: each doubles the number of quorum terms. */
-    private int replacementMask() {
-        if (replacementMaskCache < 0) {
-            replacementMaskCache = computeReplacementMask();
-        }
-        return replacementMaskCache;
-    }
-
-    private int computeReplacementMask() {
-        int mask = 0;
-        for (int i = 0; i < slots.length; i++) {
-            if (active(slots[i]) && slots[i].replacement != null) {
-                mask |= 1 << i;
-            }
-        }
-        return mask;
-    }
+    // ---- quorum sets (worked out by QuorumSets) --------------------------------------------------------------------
 
     /** The quorum terms in force, each a list of copies: ABCDEF, or ABCDEF and ABCDEG during a change, etc. */
     public List<List<Segment>> quorumTerms() {
-        int mask = replacementMask();
-        List<List<Segment>> terms = new ArrayList<>();
-        for (int choice = 0; choice < (1 << slots.length); choice++) {
-            if ((choice & ~mask) != 0) {
-                continue;
-            }
-            List<Segment> term = new ArrayList<>(6);
-            for (int i = 0; i < slots.length; i++) {
-                if (active(slots[i])) {
-                    term.add((choice & (1 << i)) != 0 ? slots[i].replacement : slots[i].current);
-                }
-            }
-            terms.add(term);
-        }
-        return terms;
+        return quorum.terms();
     }
 
     /** Fewest copies accepting writes over all terms: the number a write-quorum gauge shows. */
     public int writableCopies() {
-        if (writableCache < 0) {
-            writableCache = countWritableCopies();
-        }
-        return writableCache;
-    }
-
-    private int countWritableCopies() {
-        int min = Integer.MAX_VALUE;
-        for (List<Segment> term : quorumTerms()) {
-            int n = 0;
-            for (Segment s : term) {
-                if (s.state().accepting()) {
-                    n++;
-                }
-            }
-            min = Math.min(min, n);
-        }
-        return min;
+        return quorum.writableCopies();
     }
 
     /** Most copies reachable with their data over all terms: the number a read-quorum gauge shows. */
     public int readableCopies() {
-        if (readableCache < 0) {
-            readableCache = countReadableCopies();
-        }
-        return readableCache;
-    }
-
-    private int countReadableCopies() {
-        int max = 0;
-        for (List<Segment> term : quorumTerms()) {
-            int n = 0;
-            for (Segment s : term) {
-                if (s.state() == SegmentState.UP || s.state() == SegmentState.CATCHING_UP) {
-                    n++;
-                }
-            }
-            max = Math.max(max, n);
-        }
-        return max;
+        return quorum.readableCopies();
     }
 
     /** Write set = AND over terms of Vw (P18 §4). */
@@ -552,37 +480,7 @@ public final class ProtectionGroup {
      * acknowledged prefix; the PG is complete up to the lowest of those (the AND of the terms).
      */
     public int quorumAckedPrefix() {
-        int mask = replacementMask();
-        int w = writeQuorumSize();
-        if (mask == 0) {
-            return vwthHighest(w, 0);
-        }
-        int min = Integer.MAX_VALUE;
-        for (int choice = 0; choice < (1 << slots.length); choice++) {
-            if ((choice & ~mask) == 0) {
-                min = Math.min(min, vwthHighest(w, choice));
-            }
-        }
-        return min;
-    }
-
-    private int vwthHighest(int w, int choice) {
-        int n = 0;
-        for (int i = 0; i < slots.length; i++) {
-            if (!active(slots[i])) {
-                continue;
-            }
-            Segment s = (choice & (1 << i)) != 0 ? slots[i].replacement : slots[i].current;
-            // insertion sort, descending
-            int v = s.ackedPrefix();
-            int j = n++;
-            while (j > 0 && scratch[j - 1] < v) {
-                scratch[j] = scratch[j - 1];
-                j--;
-            }
-            scratch[j] = v;
-        }
-        return n >= w ? scratch[w - 1] : -1;
+        return quorum.ackedPrefix();
     }
 
     /** The copy serving reads with the longest complete prefix, other than {@code except}; null when none. */

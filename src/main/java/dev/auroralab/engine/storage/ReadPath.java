@@ -1,5 +1,6 @@
 package dev.auroralab.engine.storage;
 
+import dev.auroralab.engine.snapshot.VolumeReason;
 import dev.auroralab.engine.EngineContext;
 import dev.auroralab.engine.EngineState;
 import dev.auroralab.engine.Scheduled;
@@ -149,19 +150,20 @@ public final class ReadPath {
         return false;
     }
 
-    public String readBlockReason() {
+    /** Why reads fail now, added to {@code writes} (what the writes are doing). */
+    public VolumeReason readBlockReason(VolumeReason writes) {
         List<Instance> targets = readerEndpointTargets();
         if (targets.isEmpty()) {
-            return "no instance is up behind the reader endpoint";
+            return new VolumeReason.ReadsFail(writes, true, null);
         }
         int[] best = reachablePrefixes();
         long readPoint = readPointOf(targets.get(0));
         for (ProtectionGroup pg : ctx.pgs()) {
             int needed = pg.log().lastIndexAtOrBelow(readPoint);
             if (needed >= 0 && best[pg.index()] < needed) {
-                return "no reachable copy of " + pg.id() + " holds the read point";
+                return new VolumeReason.ReadsFail(writes, false, pg.id());
             }
         }
-        return "no copy holds the read point";
+        return new VolumeReason.ReadsFail(writes, false, null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.auroralab.engine.storage;
 
+import dev.auroralab.engine.snapshot.QuorumTerm;
+import dev.auroralab.engine.Availability;
 import dev.auroralab.engine.EngineContext;
 import dev.auroralab.engine.EngineState;
 import dev.auroralab.engine.Scheduled;
@@ -106,6 +108,7 @@ public final class Repair {
             s.applyTruncation();
             s.setCatchUpTarget(s.pg().log().size() - 1);
             s.setState(s.prefix() >= s.catchUpTarget() ? SegmentState.UP : SegmentState.CATCHING_UP);
+            ctx.writePath.reportScl(s);
             if (slot.current() == s && slot.replacement() != null) {
                 Segment g = s.pg().rollBackReplacement(slot);
                 g.retire();
@@ -152,6 +155,7 @@ public final class Repair {
                 int upTo = Math.min(peer.prefix(),
                         Math.min(s.catchUpTarget(), s.prefix() + ModelValues.GOSSIP_BATCHES_PER_ROUND));
                 s.fillUpTo(upTo);
+                ctx.writePath.reportScl(s);
             }
             if (s.prefix() >= s.catchUpTarget()) {
                 s.setState(SegmentState.UP);
@@ -179,7 +183,7 @@ public final class Repair {
     /**
      * After the detection delay, storage replaces a copy that is still gone with a new one on another node of the same
      * AZ (AZ-aware placement), through the membership change of P18 §4. Copies in an AZ that is out are not replaced:
-     * the degraded quorum model covers a long AZ outage (see ModelValues.AZ_OUTAGE_DEGRADE_AFTER_MICROS).
+     * a long AZ outage is met by the degraded quorum model when a teacher reconfigures it (AzOutage.reconfigureQuorum).
      */
     public void onRepairCheck(Segment s, int generation) {
         if (s.generation() != generation || s.retired()) {
@@ -201,7 +205,7 @@ public final class Repair {
         Segment g = pg.beginReplacement(slot, node, ++st.replacementsCreated);
         g.setVolumeEpoch(st.volumeEpoch);
         ctx.emit(new MembershipChangeStarted(ctx.now(), pg.id(), s.id(), g.id(), pg.membershipEpoch(),
-                String.join(" AND ", ctx.availability.quorumSet(pg, true)), String.join(" OR ", ctx.availability.quorumSet(pg, false))));
+                QuorumTerm.join(Availability.quorumSet(pg, true), " AND "), QuorumTerm.join(Availability.quorumSet(pg, false), " OR ")));
         long hydrate = pg.sizeGiB() * ModelValues.REPAIR_MICROS_PER_GIB;
         st.queue.scheduleAfter(hydrate, hydrated(pg, g));
         ctx.availability.refreshAvailability();
@@ -264,6 +268,7 @@ public final class Repair {
             return;
         }
         g.setState(SegmentState.UP);
+        ctx.writePath.reportScl(g);
         ctx.emit(new SegmentHydrated(ctx.now(), g.id(), g.scl()));
         Segment old = pg.commitReplacement(slot);
         old.retire();

@@ -1,5 +1,6 @@
 package dev.auroralab.ui.charts;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.storage.SegmentState;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
@@ -301,7 +302,7 @@ public final class MetricSampler {
             return true;
         }
         for (RegionSnapshot r : snapshot.regions()) {
-            if ("down".equals(r.role()) || r.resyncing()) {
+            if (r.role() == RegionRole.DOWN || r.resyncing()) {
                 return true;
             }
             // the writer's region is the snapshot's own fields, checked above

@@ -1,5 +1,6 @@
 package dev.auroralab.ui.topology;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 import dev.auroralab.ui.Selection;
@@ -71,7 +72,7 @@ public final class GlobalStripLayout {
             String source = null;
             for (RegionSnapshot r : s.regions()) {
                 names.add(r.region());
-                detached.add("detached".equals(r.role()));
+                detached.add(r.role() == RegionRole.DETACHED);
                 if (r.primary()) {
                     source = r.region();
                 }
@@ -88,7 +89,7 @@ public final class GlobalStripLayout {
             String primary = null;
             for (int i = 0; i < rs.size(); i++) {
                 RegionSnapshot r = rs.get(i);
-                if (!regions.get(i).equals(r.region()) || detached.get(i) != "detached".equals(r.role())) {
+                if (!regions.get(i).equals(r.region()) || detached.get(i) != (r.role() == RegionRole.DETACHED)) {
                     return false;
                 }
                 if (r.primary()) {

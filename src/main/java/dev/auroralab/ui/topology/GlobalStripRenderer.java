@@ -1,5 +1,6 @@
 package dev.auroralab.ui.topology;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import static dev.auroralab.ui.topology.PageDrawing.text;
 
 import dev.auroralab.engine.snapshot.EngineSnapshot;
@@ -116,7 +117,7 @@ public final class GlobalStripRenderer {
 
     /** Whether replication reaches the region now: it is a secondary that is up (a resyncing one catches up). */
     static boolean linkUp(RegionSnapshot r) {
-        return !"down".equals(r.role());
+        return r.role() != RegionRole.DOWN;
     }
 
     private static void drawLagLabels(GraphicsContext g, EngineSnapshot s, GlobalStripLayout l, Palette p) {
@@ -173,10 +174,10 @@ public final class GlobalStripRenderer {
 
     private static void drawCard(GraphicsContext g, RegionSnapshot r, Box b, GlobalStripLayout l, Palette p,
             long managedRpoSeconds) {
-        String role = r.role();
+        RegionRole role = r.role();
         boolean primary = r.primary();
-        boolean down = "down".equals(role);
-        boolean detached = "detached".equals(role);
+        boolean down = role == RegionRole.DOWN;
+        boolean detached = role == RegionRole.DETACHED;
         double arc = primary ? 4 : 16;
         g.setFill(p.surface());
         g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), arc, arc);
@@ -226,7 +227,7 @@ public final class GlobalStripRenderer {
         g.setFont(BODY);
         g.setFill(down ? p.text() : p.mutedText());
         text(g, instancesLine(r), b.x() + 12, b.y() + 64, b.w() - 20);
-        text(g, lsnLine(r, "secondary".equals(role) && !l.pathX.containsKey(r.region())), b.x() + 12, b.y() + 81,
+        text(g, lsnLine(r, role == RegionRole.SECONDARY && !l.pathX.containsKey(r.region())), b.x() + 12, b.y() + 81,
                 b.w() - 20);
     }
 
@@ -235,11 +236,11 @@ public final class GlobalStripRenderer {
         // a primary that takes no writes is waiting (a promotion, a switchover, commits held): not a read replica
         String writes = r.writable() ? "takes writes" : r.primary() ? "writes wait" : "read-only";
         return switch (r.role()) {
-            case "primary" -> "★ PRIMARY · " + writes;
-            case "detached" -> "◇ DETACHED · standalone, " + writes;
+            case PRIMARY -> "★ PRIMARY · " + writes;
+            case DETACHED -> "◇ DETACHED · standalone, " + writes;
             // a down region that was the primary before a global failover resyncs once it is back, then rejoins
-            case "down" -> r.resyncing() ? "✕ REGION DOWN · will resync, then rejoin" : "✕ REGION DOWN · no reads, no writes";
-            default -> r.resyncing() ? "↻ RESYNCING · rejoins as a secondary" : "SECONDARY · " + writes;
+            case DOWN -> r.resyncing() ? "✕ REGION DOWN · will resync, then rejoin" : "✕ REGION DOWN · no reads, no writes";
+            case SECONDARY -> r.resyncing() ? "↻ RESYNCING · rejoins as a secondary" : "SECONDARY · " + writes;
         };
     }
 
@@ -266,24 +267,24 @@ public final class GlobalStripRenderer {
                 + (forwarding == null ? "" : " · fwd: " + forwarding);
     }
 
-    private static void badge(GraphicsContext g, String role, double x, double y, Palette p) {
+    private static void badge(GraphicsContext g, RegionRole role, double x, double y, Palette p) {
         g.setLineWidth(2);
         switch (role) {
-            case "primary" -> {
+            case PRIMARY -> {
                 g.setFill(p.writer());
                 star(g, x, y, 13, 5.5);
             }
-            case "detached" -> {
+            case DETACHED -> {
                 g.setStroke(p.text());
                 diamond(g, x, y, 12);
             }
-            case "down" -> {
+            case DOWN -> {
                 g.setStroke(p.fault());
                 g.setLineWidth(3);
                 g.strokeLine(x - 9, y - 9, x + 9, y + 9);
                 g.strokeLine(x - 9, y + 9, x + 9, y - 9);
             }
-            default -> {
+            case SECONDARY -> {
                 g.setStroke(p.text());
                 g.strokeOval(x - 11, y - 11, 22, 22);
             }
@@ -372,6 +373,6 @@ public final class GlobalStripRenderer {
 
     /** The role as one lower-case word for tooltips and the inspector: "primary", "secondary, resyncing". */
     public static String roleWord(RegionSnapshot r) {
-        return r.role().toLowerCase(Locale.ROOT) + (r.resyncing() ? ", resyncing" : "");
+        return r.role().word() + (r.resyncing() ? ", resyncing" : "");
     }
 }

@@ -1,5 +1,6 @@
 package dev.auroralab.ui.topology;
 
+import dev.auroralab.engine.snapshot.QuorumTerm;
 import static dev.auroralab.ui.topology.PageDrawing.BOLD;
 import static dev.auroralab.ui.topology.PageDrawing.SMALL;
 import static dev.auroralab.ui.topology.PageDrawing.SMALL_BOLD;
@@ -114,7 +115,7 @@ public final class ProtectionGroupRows {
 
     /** The quorum sets in force: two during a membership change (ABCDEF ∧ ABCDEG), with the degraded 3/4 noted. */
     public static String quorumSets(ProtectionGroupSnapshot pg) {
-        String sets = String.join(" ∧ ", pg.writeSet());
+        String sets = QuorumTerm.join(pg.writeSet(), " ∧ ");
         String degraded = pg.degradedExcludedAz() == null ? "" : " · degraded, " + pg.degradedExcludedAz() + " left out";
         return "write set " + sets + degraded + " · epoch " + pg.membershipEpoch();
     }

@@ -1,5 +1,7 @@
 package dev.auroralab.engine.check;
 
+import dev.auroralab.engine.snapshot.QuorumTerm;
+import dev.auroralab.engine.snapshot.FailoverKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.engine.event.AuroraEvent;
@@ -210,8 +212,8 @@ class SafetyCheckerTest {
         g.scl = 0;
         g.replacement = true;
         pg.copies.add(1, g);
-        pg.writeSet = List.of("4/6 of ABCDEF", "4/6 of GBCDEF");
-        pg.readSet = List.of("3/6 of ABCDEF", "3/6 of GBCDEF");
+        pg.writeSet = List.of(new QuorumTerm(4, "ABCDEF"), new QuorumTerm(4, "GBCDEF"));
+        pg.readSet = List.of(new QuorumTerm(3, "ABCDEF"), new QuorumTerm(3, "GBCDEF"));
         pg.writableCopies = 5;
         pg.readableCopies = 5;
         return s;
@@ -221,7 +223,7 @@ class SafetyCheckerTest {
     void quorumTermsThatForgetAReplacementInFlightAreCaught() {
         SnapshotFixture s = replacingA(new SnapshotFixture());
         assertThat(lookAt(s)).isEmpty();
-        s.primary().pg(0).writeSet = List.of("4/6 of ABCDEF");
+        s.primary().pg(0).writeSet = List.of(new QuorumTerm(4, "ABCDEF"));
         assertThat(lookAt(s)).containsExactly("QUORUM_TERMS_MATCH_COPIES: us-east-1 pg-0 lists write set"
                 + " [4/6 of ABCDEF] and read set [3/6 of ABCDEF, 3/6 of GBCDEF]; its copies give [4/6 of ABCDEF,"
                 + " 4/6 of GBCDEF] and [3/6 of ABCDEF, 3/6 of GBCDEF]");
@@ -252,8 +254,8 @@ class SafetyCheckerTest {
         pg.copiesInModel = 4;
         pg.writeQuorumNeeded = 3;
         pg.readQuorumNeeded = 2;
-        pg.writeSet = List.of("3/4 of ABCD");
-        pg.readSet = List.of("2/4 of ABCD");
+        pg.writeSet = List.of(new QuorumTerm(3, "ABCD"));
+        pg.readSet = List.of(new QuorumTerm(2, "ABCD"));
         s.primary().downAzs.add("az-c");
         for (char c : new char[] {'E', 'F'}) {
             pg.copy(c).state = "down";
@@ -461,7 +463,7 @@ class SafetyCheckerTest {
 
     @Test
     void theLedgerOnlyGainsOneEntryPerCompletedFailover() {
-        FailoverRecord f = new FailoverRecord("in-region", "writer-1", "reader-1", 100, 27_000_000, 0, 0, 100);
+        FailoverRecord f = new FailoverRecord(FailoverKind.IN_REGION, "writer-1", "reader-1", 100, 27_000_000, 0, 0, 100);
         SnapshotFixture after = later();
         after.failovers.add(f);
         assertThat(lookTwice(new SnapshotFixture(), after)).containsExactly(

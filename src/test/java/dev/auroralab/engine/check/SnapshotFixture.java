@@ -1,5 +1,7 @@
 package dev.auroralab.engine.check;
 
+import dev.auroralab.engine.snapshot.QuorumTerm;
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.CountersSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.EndpointsSnapshot;
@@ -94,8 +96,8 @@ final class SnapshotFixture {
         int copiesInModel = 6;
         int writeQuorumNeeded = 4;
         int readQuorumNeeded = 3;
-        List<String> writeSet = List.of("4/6 of ABCDEF");
-        List<String> readSet = List.of("3/6 of ABCDEF");
+        List<QuorumTerm> writeSet = List.of(new QuorumTerm(4, "ABCDEF"));
+        List<QuorumTerm> readSet = List.of(new QuorumTerm(3, "ABCDEF"));
         final List<Copy> copies = new ArrayList<>();
 
         /** A copy by its letter, A-F for the first six. */
@@ -202,9 +204,9 @@ final class SnapshotFixture {
             }
             VolumeStatus status = r.writable ? VolumeStatus.WRITABLE
                     : r.readable ? VolumeStatus.READ_ONLY : VolumeStatus.UNAVAILABLE;
-            VolumeSnapshot volume = new VolumeSnapshot(status, r.writable, r.readable, "", r.vcl, r.vdl,
+            VolumeSnapshot volume = new VolumeSnapshot(status, r.writable, r.readable, null, r.vcl, r.vdl,
                     r.volumeEpoch, r.nextLsn, r.allocationLimitLsn, pgs);
-            built.add(new RegionSnapshot(r.name, r.role, false, 0, r.azs, r.downAzs, volume, r.instances, r.nodes,
+            built.add(new RegionSnapshot(r.name, RegionRole.ofWord(r.role), false, 0, r.azs, r.downAzs, volume, r.instances, r.nodes,
                     new EndpointsSnapshot(r.role.equals("primary") ? "writer-1" : null, List.of()), r.vdl, 0, 0,
                     r.writable, r.readable, null));
         }

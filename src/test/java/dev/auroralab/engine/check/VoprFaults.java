@@ -1,5 +1,6 @@
 package dev.auroralab.engine.check;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.ClusterSpec;
 import dev.auroralab.engine.ClusterSpec.SecondarySpec;
 import dev.auroralab.engine.ModelValues;
@@ -194,7 +195,7 @@ final class VoprFaults {
         if (kind < 82) {
             return new Command.FailRegion(pick(regions()));
         } else if (kind < 87) {
-            List<String> down = Observation.regions(s).stream().filter(reg -> reg.role().equals("down"))
+            List<String> down = Observation.regions(s).stream().filter(reg -> reg.role() == RegionRole.DOWN)
                     .map(RegionSnapshot::region).toList();
             if (down.isEmpty() && rarely()) {
                 return null;
@@ -221,7 +222,7 @@ final class VoprFaults {
     private String promotable(EngineSnapshot s) {
         List<String> both = new ArrayList<>();
         for (RegionSnapshot reg : Observation.regions(s)) {
-            if (reg.role().equals("secondary") && secondaries.contains(reg.region())) {
+            if (reg.role() == RegionRole.SECONDARY && secondaries.contains(reg.region())) {
                 both.add(reg.region());
             }
         }

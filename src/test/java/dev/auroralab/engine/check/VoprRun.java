@@ -1,5 +1,6 @@
 package dev.auroralab.engine.check;
 
+import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.AuroraEngine;
 import dev.auroralab.engine.ModelValues;
 import dev.auroralab.engine.command.Command;
@@ -131,7 +132,7 @@ final class VoprRun {
             apply(t, new Command.SetManagedRpo(null));
         }
         for (RegionSnapshot reg : Observation.regions(engine.snapshot())) {
-            if (reg.role().equals("down")) {
+            if (reg.role() == RegionRole.DOWN) {
                 apply(t, new Command.RestoreRegion(reg.region()));
             }
         }
@@ -187,7 +188,7 @@ final class VoprRun {
         }
         // after a detach the writes go to a standalone cluster: nothing replicates to the old global database
         boolean replicated = s.regionSnapshot(s.writerRegion()) == null
-                || s.regionSnapshot(s.writerRegion()).role().equals("primary");
+                || s.regionSnapshot(s.writerRegion()).role() == RegionRole.PRIMARY;
         for (RegionSnapshot reg : Observation.regions(s)) {
             for (ProtectionGroupSnapshot pg : reg.volume().protectionGroups()) {
                 if (pg.degradedExcludedAz() != null) {
@@ -201,7 +202,7 @@ final class VoprRun {
                     }
                 }
             }
-            if (replicated && reg.role().equals("secondary")
+            if (replicated && reg.role() == RegionRole.SECONDARY
                     && (reg.resyncing() || reg.rpoLagMicros() > SECONDARY_LAG_MICROS)) {
                 out.add(new Unsettled(Unsettled.Kind.SECONDARY_BEHIND, reg.region(), null, "secondary "
                         + reg.region() + (reg.resyncing() ? " is still resyncing"
