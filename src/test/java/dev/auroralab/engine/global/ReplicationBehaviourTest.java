@@ -31,7 +31,8 @@ class ReplicationBehaviourTest {
 
     /** Steps until a batch to {@code region} sent after {@code after} is in flight. */
     private static MessageSnapshot batchSentAfter(AuroraEngine e, String region, long after) {
-        for (int i = 0; i < 1_000_000; i++) {
+        long deadline = e.nowMicros() + 1_000_000;
+        while (e.nowMicros() <= deadline) {
             for (MessageSnapshot m : batchesTo(e, region)) {
                 if (m.sentMicros() > after) {
                     return m;
