@@ -136,6 +136,25 @@ class RegionOutageBehaviourTest {
     }
 
     @Test
+    void atItsRejoinTheOldPrimarysInstancesReadFromItsDurablePointWhileOtherRegionsKeepWhatTheyApplied() {
+        AuroraEngine e = twoSecondaries(500, 6);
+        e.advanceTo(seconds(1));
+        // the old primary is up: its resync starts at once and ends 120 s later
+        e.apply(new Command.FailoverGlobal("us-west-2"));
+        long cut = events(e, AuroraEvent.GlobalPromotionStarted.class).get(0).keptLsn();
+        long ready = seconds(1) + ModelValues.GLOBAL_REJOIN_RESYNC_MICROS;
+        e.advanceTo(ready);
+        assertThat(events(e, AuroraEvent.RegionRejoined.class)).singleElement()
+                .satisfies(r -> assertThat(r.atMicros()).isEqualTo(ready));
+        assertThat(region(e, "us-east-1").instances()).allSatisfy(i -> {
+            assertThat(i.appliedLsn()).isEqualTo(cut);
+            assertThat(i.lagMicros()).isZero();
+        });
+        // eu-west-1's reader has applied two minutes of the new primary's writes since the cut
+        assertThat(region(e, "eu-west-1").instances().get(0).appliedLsn()).isGreaterThan(cut);
+    }
+
+    @Test
     void aSecondaryThatFailsDuringTheOldPrimarysResyncDoesNotDisturbIt() {
         AuroraEngine e = twoSecondaries(500, 5);
         e.advanceTo(seconds(1));
