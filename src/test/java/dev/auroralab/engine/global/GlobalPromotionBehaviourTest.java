@@ -175,4 +175,73 @@ class GlobalPromotionBehaviourTest {
         });
         assertThat(e.snapshot().failovers().get(0).writeOutageStartedMicros()).isEqualTo(seconds(1));
     }
+
+    @Test
+    void aSwitchoverIsAnnouncedAndAtTheInstantTheTargetIsInSyncTheOldWriterIsAReaderAndTheVolumeSaysWhy() {
+        AuroraEngine e = twoSecondaries(500, 7);
+        e.advanceTo(seconds(1));
+        e.apply(new Command.Switchover("eu-west-1"));
+        assertThat(events(e, AuroraEvent.GlobalSwitchoverStarted.class)).singleElement().satisfies(g -> {
+            assertThat(g.atMicros()).isEqualTo(seconds(1));
+            assertThat(g.from()).isEqualTo("us-east-1");
+            assertThat(g.to()).isEqualTo("eu-west-1");
+        });
+        // step to the very instant eu-west-1 holds every acknowledged write
+        long deadline = seconds(2);
+        while (events(e, AuroraEvent.GlobalSecondaryInSync.class).isEmpty() && e.nowMicros() < deadline) {
+            e.step();
+        }
+        EngineSnapshot s = e.snapshot();
+        assertThat(s.writerRegion()).isEqualTo("eu-west-1");
+        assertThat(s.volume().reason()).startsWith("switchover to eu-west-1: the regions swap roles");
+        assertThat(s.forRegion("us-east-1").instance("writer-1").role()).isEqualTo(InstanceRole.READER);
+        assertThat(s.regionSnapshot("us-east-1").endpoints().clusterEndpoint()).isNull();
+    }
+
+    @Test
+    void aSecondFailoverCountsOnlyTheWritesItLosesItself() {
+        AuroraEngine e = twoSecondaries(500, 8);
+        e.advanceTo(seconds(2));
+        e.apply(new Command.FailoverGlobal("us-west-2"));
+        long firstLoss = e.snapshot().counters().acknowledgedWritesLost();
+        assertThat(firstLoss).isPositive();
+        e.advanceTo(seconds(70));
+        assertThat(e.snapshot().volume().writable()).isTrue();
+        // eu-west-1 is 75 ms from us-east-1 and from us-west-2 alike: the new primary's last writes are not there yet
+        var result = e.apply(new Command.FailoverGlobal("eu-west-1"));
+        long secondLoss = e.snapshot().counters().acknowledgedWritesLost() - firstLoss;
+        assertThat(secondLoss).isPositive();
+        assertThat(result.message()).isEqualTo("global-failover to eu-west-1 started; " + secondLoss
+                + " acknowledged write(s) lost");
+        assertThat(events(e, AuroraEvent.GlobalPromotionStarted.class)).last().satisfies(g -> {
+            assertThat(g.from()).isEqualTo("us-west-2");
+            assertThat(g.acknowledgedWritesLost()).isEqualTo(secondLoss);
+        });
+        assertThat(events(e, AuroraEvent.AcknowledgedWritesLost.class)).last()
+                .satisfies(l -> assertThat(l.count()).isEqualTo(secondLoss));
+        e.advanceTo(seconds(70) + PROMOTION);
+        assertThat(e.snapshot().failovers()).extracting(FailoverRecord::acknowledgedWritesLost)
+                .containsExactly(firstLoss, secondLoss);
+    }
+
+    @Test
+    void aFailoverAfterTheWritesStoppedAndReplicatedLosesNothingAndSaysNothingWasLost() {
+        AuroraEngine e = twoSecondaries(500, 9);
+        e.advanceTo(seconds(1));
+        e.apply(new Command.SetWorkload(0.0, null));
+        // the last batch reaches eu-west-1 within a tenth of a second
+        e.advanceTo(seconds(2));
+        var result = e.apply(new Command.FailoverGlobal("eu-west-1"));
+        assertThat(result.message()).isEqualTo("global-failover to eu-west-1 started; 0 acknowledged write(s) lost");
+        assertThat(events(e, AuroraEvent.AcknowledgedWritesLost.class)).isEmpty();
+        assertThat(events(e, AuroraEvent.GlobalPromotionStarted.class)).singleElement().satisfies(g -> {
+            assertThat(g.acknowledgedWritesLost()).isZero();
+            assertThat(g.rpoMicros()).isZero();
+        });
+        e.advanceTo(seconds(2) + PROMOTION);
+        assertThat(e.snapshot().failovers()).singleElement().satisfies(f -> {
+            assertThat(f.acknowledgedWritesLost()).isZero();
+            assertThat(f.rpoMicros()).isZero();
+        });
+    }
 }
