@@ -129,4 +129,22 @@ class WriteForwardingBehaviourTest {
         assertThat(f.readWaitMaxMicros()).isZero();
         assertThat(f.readWaitLastMicros()).isZero();
     }
+
+    @Test
+    void withNoOtherWritesASessionReadFinishesWhenItsRegionHoldsExactlyItsOwnWrite() {
+        AuroraEngine e = twoSecondaries(500, 7);
+        // the probe's commit is the only write: the primary's VDL, the acknowledgement and what replication ships all
+        // stop exactly at its LSN
+        e.apply(new Command.SetWorkload(0.0, null));
+        e.apply(new Command.SetWriteForwarding("us-west-2", ReadConsistency.SESSION));
+        e.advanceTo(seconds(2) - 1);
+        ForwardingSnapshot f = forwarding(e, "us-west-2");
+        // a probe every 200 ms, each acknowledged and read back well within its interval
+        assertThat(f.forwardedWrites()).isEqualTo(seconds(2) / PROBE);
+        assertThat(f.reads()).isEqualTo(seconds(2) / PROBE);
+        assertThat(f.staleReads()).isZero();
+        // the read waits for the batch: shipped within 10 ms of the commit, 5 ms of hand-off, a hop and a persist
+        assertThat(f.readWaitLastMicros()).isBetween(5_000L + 400, 5_000L + 400 + 10_000);
+        assertThat(e.snapshot().regionSnapshot("us-west-2").durableLsn()).isEqualTo(e.snapshot().volume().vdl());
+    }
 }
