@@ -292,6 +292,8 @@ public final class AuroraEngine {
             return ctx.azOutage.failAz(c.az());
         } else if (command instanceof Command.RestoreAvailabilityZone c) {
             return ctx.azOutage.restoreAz(c.az());
+        } else if (command instanceof Command.ReconfigureQuorum c) {
+            return ctx.azOutage.reconfigureQuorum(c.az());
         } else if (command instanceof Command.FailSegment c) {
             return ctx.repair.failSegment(c.address());
         } else if (command instanceof Command.RestoreSegment c) {
@@ -368,6 +370,7 @@ public final class AuroraEngine {
     }
 
     long[] counters() {
-        return new long[] {st.writesIssued, st.writesAcknowledged, st.writesFailed, st.ledger.pendingTxns()};
+        return new long[] {st.writesIssued, st.writesAcknowledged, st.writesFailed,
+                st.ledger.pendingTxns() + st.lsnWait.waiting()};
     }
 }

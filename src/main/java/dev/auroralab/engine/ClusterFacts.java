@@ -54,6 +54,12 @@ public interface ClusterFacts {
 
     boolean azDown(String az);
 
+    /** The AZs of region {@code region}, in order (empty when there is no such region). */
+    List<String> azsOf(String region);
+
+    /** Whether every protection group of the AZ's region already runs the degraded model that leaves {@code az} out. */
+    boolean allGroupsLeaveOut(String az);
+
     /** The state of the copy at {@code address} (PG/AZ/COPY, or REGION/PG/AZ/COPY), or null when there is none. */
     SegmentState segmentState(String address);
 

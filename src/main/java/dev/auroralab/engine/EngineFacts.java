@@ -87,6 +87,22 @@ final class EngineFacts implements ClusterFacts {
     }
 
     @Override
+    public List<String> azsOf(String region) {
+        for (Region r : st.regions) {
+            if (r.name.equals(region)) {
+                return r.azs;
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public boolean allGroupsLeaveOut(String az) {
+        Region r = st.regionByAz.get(az);
+        return r != null && r.pgs.stream().allMatch(pg -> az.equals(pg.degradedExcludedAz()));
+    }
+
+    @Override
     public SegmentState segmentState(String address) {
         Slot slot = st.slotByAddress.get(address);
         return slot == null ? null : slot.current().state();

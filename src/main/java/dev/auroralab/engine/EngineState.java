@@ -11,6 +11,7 @@ import dev.auroralab.engine.snapshot.EngineSnapshot.FailoverRecord;
 import dev.auroralab.engine.snapshot.EngineSnapshot.VolumeStatus;
 import dev.auroralab.engine.snapshot.FailoverPhase;
 import dev.auroralab.engine.storage.CommitLedger;
+import dev.auroralab.engine.storage.LsnWaitQueue;
 import dev.auroralab.engine.storage.ProtectionGroup.Slot;
 import dev.auroralab.engine.storage.Segment;
 import dev.auroralab.engine.storage.StorageNode;
@@ -68,6 +69,8 @@ public final class EngineState {
     public final Map<Long, String> writerByEpoch = new LinkedHashMap<>();
     public long epochViolations;
     public final CommitLedger ledger;
+    /** Writes the writer throttles at the LSN allocation limit, waiting for an LSN (P17 §4.2.1). */
+    public final LsnWaitQueue lsnWait;
     public long vcl;
     public long vdl;
     public long vdlReachedMicros;
@@ -180,6 +183,7 @@ public final class EngineState {
         writerByEpoch.putAll(o.writerByEpoch);
         epochViolations = o.epochViolations;
         ledger = o.ledger.copy();
+        lsnWait = o.lsnWait.copy();
         vcl = o.vcl;
         vdl = o.vdl;
         vdlReachedMicros = o.vdlReachedMicros;
@@ -244,6 +248,7 @@ public final class EngineState {
         this.eventCauses = new ArrayList<>();
         this.causes = new LinkedHashMap<>();
         this.ledger = new CommitLedger(ModelValues.RECORDS_PER_WRITE, ModelValues.BOXCAR_WINDOW_MICROS);
+        this.lsnWait = new LsnWaitQueue();
         this.commitLatency = new LatencyHistogram();
         this.history = new DurableHistory();
         this.writesPerSecond = spec.writesPerSecond();

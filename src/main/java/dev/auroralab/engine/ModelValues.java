@@ -61,13 +61,9 @@ public final class ModelValues {
     /** MODEL VALUE: boxcars a lagging copy can fetch from peers per gossip round (about 20x the live rate). */
     public static final int GOSSIP_BATCHES_PER_ROUND = 500;
     /**
-     * MODEL VALUE: after a whole AZ has been out this long, each PG changes its quorum model to 3 of the 4 copies left
-     * (P18 §4.1 names the 3/4 change but gives no timing). Copies in the lost AZ are not re-replicated elsewhere.
-     */
-    public static final long AZ_OUTAGE_DEGRADE_AFTER_MICROS = 60_000_000;
-    /**
-     * MODEL VALUE: how often a long AZ outage looks again at the groups it could not degrade yet (a second AZ out, or
-     * too few copies left outside the lost AZ), like the other one-second retries of the model.
+     * MODEL VALUE: after a reconfigure-quorum action, how often the groups that could not change to 3 of 4 yet (a
+     * second AZ out, or too few copies left outside the lost AZ) are looked at again while the AZ stays out, like the
+     * other one-second retries of the model. The change itself is never automatic (issue 12: AZ+1 stops writes).
      */
     public static final long AZ_OUTAGE_DEGRADE_RECHECK_MICROS = 1_000_000;
     /** MODEL VALUE: continuous backup stages each PG's complete log to S3 this often (P17 Fig. 4 step 6). */

@@ -40,6 +40,21 @@ public final class Preconditions {
             }
             return f.region(region).down() ? "region " + region + " is out: restore the region"
                     : !f.azDown(c.az()) ? "AZ " + c.az() + " is not out" : null;
+        } else if (command instanceof Command.ReconfigureQuorum c) {
+            String region = f.regionOfAz(c.az());
+            if (region == null) {
+                return noAz(c.az(), f);
+            }
+            if (!f.azDown(c.az())) {
+                return "AZ " + c.az() + " is not out: the quorum changes only to leave out an AZ that is lost";
+            }
+            for (String other : f.azsOf(region)) {
+                if (!other.equals(c.az()) && f.azDown(other)) {
+                    return "AZ " + other + " is out too: with two AZs out no quorum is left to change the membership"
+                            + " with (decision 0002)";
+                }
+            }
+            return f.allGroupsLeaveOut(c.az()) ? "every protection group already leaves AZ " + c.az() + " out" : null;
         } else if (command instanceof Command.FailSegment c) {
             SegmentState s = f.segmentState(c.address());
             return s == null ? noSegment(c.address()) : s == SegmentState.DESTROYED ? c.address() + " is destroyed"
@@ -101,6 +116,9 @@ public final class Preconditions {
                     : r.down() ? c.region() + " is out: restore it first"
                     : r.role() == Region.Role.PRIMARY ? c.region() + " is the primary: it takes writes itself"
                     : r.role() == Region.Role.DETACHED ? c.region() + " is detached: a detached cluster takes its own writes"
+                    : c.consistency() != null && f.instances().stream().noneMatch(i -> i.region().equals(c.region()))
+                            ? c.region() + " has no instance: a headless secondary cannot forward writes (nor serve"
+                                    + " reads)"
                     : null;
         } else if (command instanceof Command.SetManagedRpo c) {
             return f.regions().size() == 1 ? "the managed RPO needs secondary regions; this cluster has none"
@@ -112,16 +130,26 @@ public final class Preconditions {
     }
 
     /**
-     * How many instances a region may hold: a cluster's writer and at most 15 replicas, a secondary region's 16
-     * read-only instances (Aurora User Guide). Null when one more fits beside the {@code instancesInRegion} it has.
+     * How many instances a region may hold: a cluster's writer and at most 15 replicas, fewer in the primary of a
+     * Global Database with {@code secondaryRegions} secondaries (15 − s: each secondary takes a replica's place in the
+     * replication, UG "Configuration requirements of an Amazon Aurora global database"), and a secondary region's 16
+     * read-only instances. Null when one more fits beside the {@code instancesInRegion} it has.
      */
-    public static String replicaLimit(boolean secondaryRegion, long instancesInRegion) {
+    public static String replicaLimit(boolean secondaryRegion, long instancesInRegion, int secondaryRegions) {
         if (secondaryRegion) {
             return instancesInRegion >= ModelValues.MAX_SECONDARY_INSTANCES ? "a secondary region has at most "
                     + ModelValues.MAX_SECONDARY_INSTANCES + " read-only instances" : null;
         }
-        return instancesInRegion - 1 >= ModelValues.MAX_REPLICAS
-                ? "a cluster has at most " + ModelValues.MAX_REPLICAS + " replicas" : null;
+        int most = maxPrimaryReplicas(secondaryRegions);
+        return instancesInRegion - 1 < most ? null : secondaryRegions == 0
+                ? "a cluster has at most " + ModelValues.MAX_REPLICAS + " replicas"
+                : "with " + secondaryRegions + " secondary region" + (secondaryRegions == 1 ? "" : "s")
+                        + " the primary cluster has at most 15 − " + secondaryRegions + " = " + most + " replicas";
+    }
+
+    /** Read replicas the primary cluster may hold beside {@code secondaryRegions} secondary regions: 15 − s. */
+    public static int maxPrimaryReplicas(int secondaryRegions) {
+        return ModelValues.MAX_REPLICAS - secondaryRegions;
     }
 
     /** Promotion tiers go from 0 (promoted first) to 15. Null when {@code tier} is one. */
@@ -163,7 +191,8 @@ public final class Preconditions {
             return noAz(c.az(), f);
         }
         long inRegion = f.instances().stream().filter(i -> i.region().equals(region)).count();
-        String why = replicaLimit(f.region(region).role() == Region.Role.SECONDARY, inRegion);
+        int secondaries = (int) f.regions().stream().filter(r -> r.role() == Region.Role.SECONDARY).count();
+        String why = replicaLimit(f.region(region).role() == Region.Role.SECONDARY, inRegion, secondaries);
         if (why == null) {
             why = tier(c.tier());
         }

@@ -37,7 +37,7 @@ public final class SnapshotBuilder {
     public EngineSnapshot snapshot() {
         boolean readable = ctx.readPath.readableNow();
         CountersSnapshot counters = new CountersSnapshot(st.writesIssued, st.writesAcknowledged, st.writesFailed,
-                st.acknowledgedLost, st.ledger.pendingTxns(), st.readsIssued, st.readsServed, st.readsFailed, st.writeDowntimeMicros,
+                st.acknowledgedLost, st.ledger.pendingTxns() + st.lsnWait.waiting(), st.readsIssued, st.readsServed, st.readsFailed, st.writeDowntimeMicros,
                 st.readDowntimeMicros, st.commitLatency.percentileMicros(50), st.commitLatency.percentileMicros(99),
                 st.commitLatency.maxMicros(), st.commitLatency.sumMicros());
         FailoverSnapshot fo = st.phase == FailoverPhase.NONE ? null

@@ -123,6 +123,25 @@ public final class SnapshotFacts implements ClusterFacts {
     }
 
     @Override
+    public List<String> azsOf(String region) {
+        if (!s.isGlobal()) {
+            return region.equals(s.region()) ? s.azs() : List.of();
+        }
+        RegionSnapshot r = s.regionSnapshot(region);
+        return r == null ? List.of() : r.azs();
+    }
+
+    @Override
+    public boolean allGroupsLeaveOut(String az) {
+        String region = regionOfAz(az);
+        if (region == null) {
+            return false;
+        }
+        VolumeSnapshot v = s.isGlobal() ? s.regionSnapshot(region).volume() : s.volume();
+        return v.protectionGroups().stream().allMatch(pg -> az.equals(pg.degradedExcludedAz()));
+    }
+
+    @Override
     public boolean azDown(String az) {
         if (s.downAzs().contains(az)) {
             return true;

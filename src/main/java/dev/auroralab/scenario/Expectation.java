@@ -14,13 +14,16 @@ import java.util.Map;
  * @param atText the time as written in the file ("11s", "end")
  * @param acknowledgedWritesLostAtLeast a lower bound on the acknowledged writes lost, for runs that lose some on
  *        purpose (a global failover) where the exact count is not the point
+ * @param writesPending exactly this many writes issued and neither acknowledged nor failed (waiting for VDL or for
+ *        an LSN); 0 says every commit has drained
+ * @param writesFailed exactly this many writes failed (no writer took them)
  * @param global the Global Database checks; {@link GlobalChecks#NONE} when there are none
  * @param line where the expectation starts in the file
  */
 public record Expectation(Long atMicros, String atText, Boolean writable, Boolean readable,
         boolean writerSpecified, String writer, String pg, Boolean writeQuorum, Boolean readQuorum,
-        Integer segmentsUp, Long acknowledgedWritesLost, Long acknowledgedWritesLostAtLeast, GlobalChecks global,
-        int line) {
+        Integer segmentsUp, Long acknowledgedWritesLost, Long acknowledgedWritesLostAtLeast, Long writesPending,
+        Long writesFailed, GlobalChecks global, int line) {
 
     public Expectation {
         global = global == null ? GlobalChecks.NONE : global;
@@ -31,7 +34,7 @@ public record Expectation(Long atMicros, String atText, Boolean writable, Boolea
             String writer, String pg, Boolean writeQuorum, Boolean readQuorum, Integer segmentsUp,
             Long acknowledgedWritesLost, int line) {
         this(atMicros, atText, writable, readable, writerSpecified, writer, pg, writeQuorum, readQuorum, segmentsUp,
-                acknowledgedWritesLost, null, GlobalChecks.NONE, line);
+                acknowledgedWritesLost, null, null, null, GlobalChecks.NONE, line);
     }
 
     public boolean atEnd() {
@@ -41,7 +44,8 @@ public record Expectation(Long atMicros, String atText, Boolean writable, Boolea
     /** The same expectation at another line: where it came from, not what it says. */
     public Expectation atLine(int newLine) {
         return new Expectation(atMicros, atText, writable, readable, writerSpecified, writer, pg, writeQuorum,
-                readQuorum, segmentsUp, acknowledgedWritesLost, acknowledgedWritesLostAtLeast, global, newLine);
+                readQuorum, segmentsUp, acknowledgedWritesLost, acknowledgedWritesLostAtLeast, writesPending, writesFailed,
+                global, newLine);
     }
 
     /**

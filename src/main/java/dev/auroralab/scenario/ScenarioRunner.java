@@ -245,6 +245,16 @@ public final class ScenarioRunner {
                     + (enough ? " (at least " : ", expected at least ") + e.acknowledgedWritesLostAtLeast()
                     + (enough ? ")" : ""));
         }
+        if (e.writesPending() != null) {
+            long pending = s.counters().writesPending();
+            (pending == e.writesPending() ? ok : wrong).add("writesPending " + pending
+                    + (pending == e.writesPending() ? "" : ", expected " + e.writesPending()));
+        }
+        if (e.writesFailed() != null) {
+            long failed = s.counters().writesFailed();
+            (failed == e.writesFailed() ? ok : wrong).add("writesFailed " + failed
+                    + (failed == e.writesFailed() ? "" : ", expected " + e.writesFailed()));
+        }
         checkGlobal(e.global(), s, ok, wrong);
         boolean passed = wrong.isEmpty();
         String at = "at " + e.atText() + " (line " + e.line() + "): ";

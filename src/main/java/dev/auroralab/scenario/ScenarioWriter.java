@@ -189,6 +189,8 @@ public final class ScenarioWriter {
             targeted(m, "fail-az", x.az());
         } else if (c instanceof Command.RestoreAvailabilityZone x) {
             targeted(m, "restore-az", x.az());
+        } else if (c instanceof Command.ReconfigureQuorum x) {
+            targeted(m, "reconfigure-quorum", x.az());
         } else if (c instanceof Command.FailSegment x) {
             targeted(m, "fail-segment", x.address());
         } else if (c instanceof Command.RestoreSegment x) {
@@ -279,6 +281,8 @@ public final class ScenarioWriter {
         putIfSet(m, "segmentsUp", e.segmentsUp());
         putIfSet(m, "acknowledgedWritesLost", e.acknowledgedWritesLost());
         putIfSet(m, "acknowledgedWritesLostAtLeast", e.acknowledgedWritesLostAtLeast());
+        putIfSet(m, "writesPending", e.writesPending());
+        putIfSet(m, "writesFailed", e.writesFailed());
         Expectation.GlobalChecks g = e.global();
         if (g.writerRegion() != null) {
             m.put("writerRegion", flowText(g.writerRegion()));

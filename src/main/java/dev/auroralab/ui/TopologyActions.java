@@ -58,6 +58,9 @@ public final class TopologyActions {
                 TopologyAction.Kind.RESTORE), f));
         out.add(ask(TopologyAction.of("Add a replica in " + az,
                 new Command.AddReplica(nextReplicaId(s), az, 1, writerClass(s)), TopologyAction.Kind.OTHER), f));
+        // the degraded 3/4 model is never automatic (issue 12): a teacher takes it for an AZ that is out
+        out.add(ask(TopologyAction.of("Reconfigure quorum: 3 of 4 without " + az + " (P18 §4.1)",
+                new Command.ReconfigureQuorum(az), TopologyAction.Kind.OTHER), f));
         return out;
     }
 

@@ -66,7 +66,9 @@ class AvailabilityTest {
         AuroraEngine e = light(2);
         e.advanceTo(seconds(1));
         e.apply(new Command.FailAvailabilityZone("az-c"));
-        e.advanceTo(seconds(62));
+        e.advanceTo(seconds(2));
+        e.apply(new Command.ReconfigureQuorum("az-c"));
+        e.advanceTo(seconds(3));
         e.apply(new Command.FailSegment("pg-1/az-a/1"));
         assertThat(e.snapshot().volume().writable()).isTrue();
         e.apply(new Command.FailSegment("pg-1/az-b/2"));

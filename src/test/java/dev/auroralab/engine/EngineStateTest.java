@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The deep copy of the engine's state (EngineState's copy constructor), taken while nearly every part of it is away
- * from its starting value: a Global Database with forwarding and a managed RPO, a failover under way, an AZ out past
- * the degrade delay, a membership change in flight. CopyTest plays the built-in scenarios (a minute each); this one
+ * from its starting value: a Global Database with forwarding and a managed RPO, a failover under way, an AZ out (its
+ * quorum reconfigured to 3 of 4 in both afterwards), a membership change in flight. CopyTest plays the built-in scenarios (a minute each); this one
  * is a few seconds.
  */
 class EngineStateTest {
@@ -45,7 +45,8 @@ class EngineStateTest {
         assertThat(copy.events()).isEqualTo(original.events());
         assertThat(copy.nowMicros()).isEqualTo(original.nowMicros());
 
-        // the degrade timer (61 s) finds the outage generation it was queued with, in both
+        // the quorum reconfigured in both, the retries finding the outage generation they were queued with
+        both(original, copy, seconds(61), e -> e.apply(new Command.ReconfigureQuorum("us-east-1c")));
         both(original, copy, seconds(65), e -> e.apply(new Command.RestoreAvailabilityZone("us-east-1c")));
         both(original, copy, seconds(66), e -> e.apply(new Command.FailRegion("eu-west-1")));
         both(original, copy, seconds(70), e -> e.apply(new Command.Switchover("us-west-2")));

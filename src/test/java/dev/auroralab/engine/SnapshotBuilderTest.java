@@ -79,7 +79,9 @@ class SnapshotBuilderTest {
         AuroraEngine d = light(3);
         d.advanceTo(seconds(1));
         d.apply(new Command.FailAvailabilityZone("az-c"));
-        d.advanceTo(seconds(62));
+        d.advanceTo(seconds(2));
+        d.apply(new Command.ReconfigureQuorum("az-c"));
+        d.advanceTo(seconds(3));
         EngineSnapshot s = d.snapshot();
         assertThat(s.pg("pg-1").segments()).extracting(seg -> seg.az() + ":" + seg.inQuorumModel())
                 .containsExactly("az-a:true", "az-a:true", "az-b:true", "az-b:true", "az-c:false", "az-c:false");

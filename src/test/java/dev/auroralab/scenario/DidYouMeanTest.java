@@ -11,30 +11,30 @@ class DidYouMeanTest {
 
     @Test
     void aTypoSuggestsTheNearestName() {
-        assertThat(ScenarioMapper.closest("targt", List.of("at", "do", "target"))).isEqualTo("target");
-        assertThat(ScenarioMapper.closest("WritesPerSecond", List.of("writesPerSecond"))).isEqualTo("writesPerSecond");
+        assertThat(NodeReader.closest("targt", List.of("at", "do", "target"))).isEqualTo("target");
+        assertThat(NodeReader.closest("WritesPerSecond", List.of("writesPerSecond"))).isEqualTo("writesPerSecond");
     }
 
     @Test
     void swappedLettersCountAsOneEdit() {
-        assertThat(ScenarioMapper.closest("sede", List.of("name", "seed", "duration"))).isEqualTo("seed");
+        assertThat(NodeReader.closest("sede", List.of("name", "seed", "duration"))).isEqualTo("seed");
     }
 
     @Test
     void aSharedFirstWordAllowsALargerDifference() {
-        assertThat(ScenarioMapper.closest("fail-zone", List.of("failover", "fail-az", "restore-az"))).isEqualTo("fail-az");
-        assertThat(ScenarioMapper.closest("instanceType", List.of("id", "instanceClass"))).isEqualTo("instanceClass");
+        assertThat(NodeReader.closest("fail-zone", List.of("failover", "fail-az", "restore-az"))).isEqualTo("fail-az");
+        assertThat(NodeReader.closest("instanceType", List.of("id", "instanceClass"))).isEqualTo("instanceClass");
     }
 
     @Test
     void equallyCloseNamesGiveNoSuggestion() {
-        assertThat(ScenarioMapper.closest("us-east-1d", AZS)).isNull();
+        assertThat(NodeReader.closest("us-east-1d", AZS)).isNull();
     }
 
     @Test
     void farNamesGiveNoSuggestion() {
-        assertThat(ScenarioMapper.closest("reader-1", List.of("writer-1"))).isNull();
-        assertThat(ScenarioMapper.closest("x", List.of("do", "at"))).isNull();
-        assertThat(ScenarioMapper.closest("a".repeat(100_000), List.of("a".repeat(99_999)))).isNull();
+        assertThat(NodeReader.closest("reader-1", List.of("writer-1"))).isNull();
+        assertThat(NodeReader.closest("x", List.of("do", "at"))).isNull();
+        assertThat(NodeReader.closest("a".repeat(100_000), List.of("a".repeat(99_999)))).isNull();
     }
 }

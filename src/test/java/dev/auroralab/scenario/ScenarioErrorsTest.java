@@ -356,7 +356,7 @@ class ScenarioErrorsTest {
 
         assertAt(e, "lose-az.yaml", 10, 19);
         assertThat(e.message()).isEqualTo("lose-az.yaml:10:19: unknown action 'fail-zone'. Use one of: "
-                + "fail-instance, restore-instance, fail-az, restore-az, fail-segment, restore-segment, "
+                + "fail-instance, restore-instance, fail-az, restore-az, reconfigure-quorum, fail-segment, restore-segment, "
                 + "destroy-segment, fail-storage-node, restore-storage-node, failover, remove-replica, add-replica, "
                 + "set-tier, set-workload, fail-region, restore-region, switchover, failover-global, "
                 + "detach-and-promote, set-write-forwarding, set-managed-rpo (did you mean 'fail-az'?)");
@@ -659,7 +659,7 @@ class ScenarioErrorsTest {
         ScenarioError e = errorReading(BASE.replace("volumeGiB: 30", "volumeGiB: 0"));
 
         assertAt(e, "bad.yaml", 5, 14);
-        assertThat(e.message()).contains("volumeGiB must be 1 to 131072, not 0");
+        assertThat(e.message()).contains("volumeGiB must be 1 to 262144, not 0");
     }
 
     @Test

@@ -41,7 +41,8 @@ class ScenarioWriterTest {
                 s.timeline().stream().map(t -> new TimedCommand(t.atMicros(), t.command(), 0)).toList(),
                 s.expectations().stream().map(e -> new Expectation(e.atMicros(), e.atText(), e.writable(),
                         e.readable(), e.writerSpecified(), e.writer(), e.pg(), e.writeQuorum(), e.readQuorum(),
-                        e.segmentsUp(), e.acknowledgedWritesLost(), e.acknowledgedWritesLostAtLeast(), e.global(), 0))
+                        e.segmentsUp(), e.acknowledgedWritesLost(), e.acknowledgedWritesLostAtLeast(), e.writesPending(),
+                        e.writesFailed(), e.global(), 0))
                         .toList(), "");
     }
 
@@ -104,6 +105,7 @@ class ScenarioWriterTest {
                 at(10_000_000, new Command.FailInstance("reader-1")),
                 at(10_000_000, new Command.RestoreInstance("reader-1")),
                 at(12_000_000, new Command.FailAvailabilityZone("us-east-1b")),
+                at(14_000_000, new Command.ReconfigureQuorum("us-east-1b")),
                 at(14_250_000, new Command.RestoreAvailabilityZone("us-east-1b")),
                 at(15_000_001, new Command.FailSegment("pg-2/us-east-1a/2")),
                 at(16_000_000, new Command.RestoreSegment("pg-2/us-east-1a/2")),

@@ -143,9 +143,11 @@ class InspectorModelTest {
 
     @Test
     void inTheDegradedModelTheCopyCountMatchesTheGaugeAndNamesTheCopiesLeftOut() {
-        // lose-an-az: us-east-1c out at 10 s, every PG on 3 of 4 from 70 s
+        // lose-an-az: us-east-1c out at 10 s; the quorum reconfigured to 3 of 4 at 20 s
         SimulationViewModel vm = vm(builtIn("lose-an-az"));
-        vm.advanceTo(75 * SECOND);
+        vm.advanceTo(20 * SECOND);
+        vm.act(new Command.ReconfigureQuorum("us-east-1c"));
+        vm.advanceTo(25 * SECOND);
         var pg = vm.snapshot().pg("pg-1");
         Map<String, String> rows = section(Selection.pg("pg-1"), vm.snapshot());
 

@@ -52,7 +52,9 @@ class TopologyActionsTest {
         List<TopologyAction> a = actions(vm, Selection.az("us-east-1b"));
 
         assertThat(labels(a)).containsExactly("Fail AZ us-east-1b", "Restore AZ us-east-1b",
-                "Add a replica in us-east-1b");
+                "Add a replica in us-east-1b", "Reconfigure quorum: 3 of 4 without us-east-1b (P18 §4.1)");
+        assertThat(a.get(3).disabledReason())
+                .isEqualTo("AZ us-east-1b is not out: the quorum changes only to leave out an AZ that is lost");
         assertThat(a.get(0).enabled()).isTrue();
         assertThat(a.get(0).command()).isEqualTo(new Command.FailAvailabilityZone("us-east-1b"));
         assertThat(a.get(0).shortcut()).isEqualTo("F");

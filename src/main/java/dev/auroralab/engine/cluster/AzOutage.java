@@ -16,12 +16,15 @@ import dev.auroralab.engine.cluster.AzOutage;
 import java.util.ArrayList;
 
 /**
- * An Availability Zone lost and restored: its instances and copies go down together; during a long outage the
- * quorum model of each protection group changes to 3 of the 4 copies left, and changes back once the AZ returns and
- * its copies are up again.
+ * An Availability Zone lost and restored: its instances and copies go down together. While it is out, AZ+1 (one more
+ * copy of a group lost) stops that group's writes and keeps its reads (P17 §2.1), however long the AZ stays out. The
+ * quorum model of each group can be changed to 3 of the 4 copies left outside the AZ (P18 §4.1, "the quorum model
+ * itself can change"), by an explicit, labelled action ({@code reconfigure-quorum}); it changes back once the AZ
+ * returns and its copies are up again.
  *
- * <p>Source: P17 §2.1 (AZ+1), P18 §4.1 (quorum model change during an AZ loss). Model: the change happens after a
- * fixed time (ModelValues.AZ_OUTAGE_DEGRADE_AFTER_MICROS) and only while one AZ of the region is out (decision 0002).
+ * <p>Source: P17 §2.1 (AZ+1), P18 §4.1 (quorum model change during an AZ loss), the Aurora FAQ (an AZ plus one more
+ * copy loses write availability). Model: the change is a teacher's action, never automatic, and only while one AZ of
+ * the region is out (decision 0002); a group that cannot change yet is looked at again every second.
  */
 public final class AzOutage {
 
@@ -37,8 +40,7 @@ public final class AzOutage {
         Region region = st.regionByAz.get(az);
         int[] down = takeAzDown(region, az);
         ctx.emit(new AvailabilityZoneFailed(ctx.now(), az, down[0], down[1]));
-        int generation = st.azOutageGeneration.merge(az, 1, Integer::sum);
-        st.queue.scheduleAfter(ModelValues.AZ_OUTAGE_DEGRADE_AFTER_MICROS, new Scheduled.LongAzOutage(az, generation));
+        st.azOutageGeneration.merge(az, 1, Integer::sum);
         return CommandResult.ok("AZ " + az + " is out");
     }
 
@@ -91,10 +93,19 @@ public final class AzOutage {
         }
     }
 
+    /** The reconfigure-quorum action: every group of the AZ's region that can moves to 3 of 4 now (P18 §4.1). */
+    public CommandResult reconfigureQuorum(String az) {
+        onLongAzOutage(az, st.azOutageGeneration.get(az));
+        Region region = st.regionByAz.get(az);
+        long changed = region.pgs.stream().filter(pg -> az.equals(pg.degradedExcludedAz())).count();
+        return CommandResult.ok(changed + " of " + region.pgs.size() + " protection group(s) now use 3 of the 4"
+                + " copies outside AZ " + az + (changed < region.pgs.size() ? "; the others follow once they can" : ""));
+    }
+
     /**
-     * P18 §4.1: during a long AZ loss, the quorum model changes to 3 of the 4 copies left, where the group allows it
+     * P18 §4.1: the quorum model changes to 3 of the 4 copies left, where the group allows it
      * ({@link ProtectionGroup#mayEnterDegradedModel}); a group that cannot change now is looked at again every second
-     * while the AZ stays out.
+     * while the AZ stays out (the same outage: {@code generation}).
      */
     public void onLongAzOutage(String az, int generation) {
         if (!st.downAzs.contains(az) || st.azOutageGeneration.get(az) != generation) {

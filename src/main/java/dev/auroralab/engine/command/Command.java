@@ -55,6 +55,21 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Changes the quorum model of every protection group of the AZ's region to 3 of the 4 copies left outside the AZ
+     * (2 of 4 for reads), the degraded model of P18 §4.1 ("the quorum model itself can change"). Only for an AZ that
+     * is out: Aurora does not do it on its own in this model, so by default an AZ plus one more copy stops writes.
+     */
+    record ReconfigureQuorum(String az) implements Command {
+        public ReconfigureQuorum {
+            Objects.requireNonNull(az, "az");
+        }
+
+        public String describe() {
+            return "reconfigure the quorum to leave AZ " + az + " out";
+        }
+    }
+
     /** Address: PG id / AZ / copy 1 or 2, e.g. pg-0/us-east-1b/1. */
     record FailSegment(String address) implements Command {
         public FailSegment {

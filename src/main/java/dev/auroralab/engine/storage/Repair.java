@@ -108,6 +108,7 @@ public final class Repair {
             s.applyTruncation();
             s.setCatchUpTarget(s.pg().log().size() - 1);
             s.setState(s.prefix() >= s.catchUpTarget() ? SegmentState.UP : SegmentState.CATCHING_UP);
+            ctx.writePath.reportScl(s);
             if (slot.current() == s && slot.replacement() != null) {
                 Segment g = s.pg().rollBackReplacement(slot);
                 g.retire();
@@ -154,6 +155,7 @@ public final class Repair {
                 int upTo = Math.min(peer.prefix(),
                         Math.min(s.catchUpTarget(), s.prefix() + ModelValues.GOSSIP_BATCHES_PER_ROUND));
                 s.fillUpTo(upTo);
+                ctx.writePath.reportScl(s);
             }
             if (s.prefix() >= s.catchUpTarget()) {
                 s.setState(SegmentState.UP);
@@ -181,7 +183,7 @@ public final class Repair {
     /**
      * After the detection delay, storage replaces a copy that is still gone with a new one on another node of the same
      * AZ (AZ-aware placement), through the membership change of P18 §4. Copies in an AZ that is out are not replaced:
-     * the degraded quorum model covers a long AZ outage (see ModelValues.AZ_OUTAGE_DEGRADE_AFTER_MICROS).
+     * a long AZ outage is met by the degraded quorum model when a teacher reconfigures it (AzOutage.reconfigureQuorum).
      */
     public void onRepairCheck(Segment s, int generation) {
         if (s.generation() != generation || s.retired()) {
@@ -266,6 +268,7 @@ public final class Repair {
             return;
         }
         g.setState(SegmentState.UP);
+        ctx.writePath.reportScl(g);
         ctx.emit(new SegmentHydrated(ctx.now(), g.id(), g.scl()));
         Segment old = pg.commitReplacement(slot);
         old.retire();

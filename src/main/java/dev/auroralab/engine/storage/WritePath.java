@@ -48,30 +48,29 @@ public final class WritePath {
         st.writeCarry = want - n;
         int forwarded = ctx.writeForwarding.forwardedWritesWaiting();
         n += forwarded;
-        if (n > 0) {
-            st.writesIssued += n;
-            if (!ctx.writerAcceptsWrites()) {
-                st.writesFailed += n;
-                ctx.writeForwarding.failForwardedWrites();
-            } else if (!st.ledger.fitsUnderAllocationLimit(n, st.vdl, ModelValues.LSN_ALLOCATION_LIMIT)) {
-                // P17 §4.2.1: back-pressure; the model fails the writes the client could not get an LSN for
-                st.writesFailed += n;
-                ctx.writeForwarding.failForwardedWrites();
-                if (!st.lalReported) {
-                    st.lalReported = true;
-                    ctx.emit(new LsnAllocationLimitReached(now, st.vdl, st.ledger.allocationLimit(st.vdl, ModelValues.LSN_ALLOCATION_LIMIT)));
-                    ctx.availability.refreshAvailability();
-                }
-            } else {
-                if (st.lalReported) {
-                    st.lalReported = false;
-                    ctx.availability.refreshAvailability();
-                }
-                issueWindow(n, now);
-                if (forwarded > 0) {
-                    ctx.writeForwarding.allocateForwardedWrites();
-                }
+        st.writesIssued += n;
+        boolean any = n > 0 || !st.lsnWait.isEmpty();
+        if (any && !ctx.writerAcceptsWrites()) {
+            // no writer takes them: these writes fail, and so do the ones still waiting for an LSN
+            st.writesFailed += n + st.lsnWait.clear();
+            ctx.writeForwarding.failForwardedWrites();
+        } else if (n > 0 && st.lsnWait.isEmpty()
+                && st.ledger.fitsUnderAllocationLimit(n, st.vdl, ModelValues.LSN_ALLOCATION_LIMIT)) {
+            throttled(false);
+            issueWindow(n, now);
+            if (forwarded > 0) {
+                ctx.writeForwarding.allocateForwardedWrites();
             }
+        } else if (any) {
+            // P17 §4.2.1: no LSN above VDL + LAL; the writer throttles, and the writes wait their turn in order
+            st.lsnWait.add(n - forwarded, Math.max(0, now - window));
+            if (forwarded > 0) {
+                // model: a forwarded write that cannot get an LSN now times out rather than wait
+                st.writesFailed += forwarded;
+                ctx.writeForwarding.failForwardedWrites();
+            }
+            issueWaiting(now);
+            throttled(!st.lsnWait.isEmpty());
         }
         if (st.regions.size() > 1) {
             ctx.replication.onGlobalWindow();
@@ -85,10 +84,47 @@ public final class WritePath {
         st.queue.scheduleAfter(window, Scheduled.Tick.BOXCAR_WINDOW);
     }
 
+    /** The writer starts or stops throttling at the allocation limit: said once each way, with the volume's status. */
+    private void throttled(boolean now) {
+        if (now == st.lalReported) {
+            return;
+        }
+        st.lalReported = now;
+        if (now) {
+            ctx.emit(new LsnAllocationLimitReached(ctx.now(), st.vdl,
+                    st.ledger.allocationLimit(st.vdl, ModelValues.LSN_ALLOCATION_LIMIT)));
+        }
+        ctx.availability.refreshAvailability();
+    }
+
+    /** Gives LSNs to as many waiting writes as fit under VDL + LAL, oldest first, and sends them in one window. */
+    private void issueWaiting(long now) {
+        long limit = st.ledger.allocationLimit(st.vdl, ModelValues.LSN_ALLOCATION_LIMIT);
+        long room = (limit - st.ledger.nextLsn() + 1) / st.ledger.recordsPerTxn();
+        long first = -1;
+        long txns = 0;
+        while (room > 0 && !st.lsnWait.isEmpty()) {
+            int k = (int) Math.min(Math.min(room, st.lsnWait.headCount()), Integer.MAX_VALUE / 4);
+            // each group keeps the time its writes arrived: their commit latency includes the wait
+            long at = st.ledger.allocate(k, st.lsnWait.headArrivedAtMicros());
+            first = first < 0 ? at : first;
+            st.lsnWait.take(k);
+            room -= k;
+            txns += k;
+        }
+        if (txns > 0) {
+            sendRecords(first, (int) (txns * st.ledger.recordsPerTxn()), now);
+        }
+    }
+
     public void issueWindow(int txns, long now) {
         // these writes arrived during the window that closes now
         long first = st.ledger.allocate(txns, Math.max(0, now - ModelValues.BOXCAR_WINDOW_MICROS));
-        int records = txns * st.ledger.recordsPerTxn();
+        sendRecords(first, txns * st.ledger.recordsPerTxn(), now);
+    }
+
+    /** Spreads the records from LSN {@code first} over the groups and sends each touched group one boxcar. */
+    private void sendRecords(long first, int records, long now) {
         int p = ctx.pgs().size();
         if (countOfPg.length != p) {
             firstOfPg = new long[p];
@@ -180,6 +216,25 @@ public final class WritePath {
         int prefix = s.receive(d.boxcar());
         long arrives = ctx.now() + ctx.hop(s.az(), d.writerAz());
         st.queue.schedule(arrives, new Scheduled.AckDelivery(d.to(), prefix, d.writerId(), d.epoch(), ctx.now(),
+                arrives));
+    }
+
+    /**
+     * A copy whose complete prefix grew without a boxcar (it came back, caught up by gossip, or a new copy was
+     * hydrated) reports its SCL to the writer (P18 §2.3: the writer learns each copy's SCL from the copy), so PGCL,
+     * VCL and VDL move and pending commits are acknowledged even when no new write arrives. Only the write region's
+     * copies report; a copy reports only what the writer does not know yet. Model value: the report takes one hop
+     * without jitter, so it draws nothing from the latency stream.
+     */
+    public void reportScl(Segment s) {
+        if (st.writer == null || !st.writer.up() || s.pg().regionIndex() != st.writeRegion.index
+                || s.prefix() <= s.ackedPrefix()) {
+            return;
+        }
+        long now = ctx.now();
+        long arrives = now + (s.az().equals(st.writer.az()) ? ModelValues.SAME_AZ_HOP_MICROS
+                : ModelValues.CROSS_AZ_HOP_MICROS);
+        st.queue.schedule(arrives, new Scheduled.AckDelivery(s.ref(), s.prefix(), st.writer.id(), st.volumeEpoch, now,
                 arrives));
     }
 
