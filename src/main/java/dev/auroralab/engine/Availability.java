@@ -63,6 +63,11 @@ public final class Availability {
         }
         if (!nowReadable) {
             reason = ctx.readPath.readBlockReason(reason);
+        } else {
+            int g = wr.pgsWithoutReadQuorum.nextSetBit(0);
+            if (g >= 0) {
+                reason = new VolumeReason.ReadsFromOneCopy(reason, wr.pgs.get(g).id());
+            }
         }
         VolumeStatus status = statusOf(nowWritable, nowReadable);
         st.writable = nowWritable;
@@ -87,6 +92,7 @@ public final class Availability {
         }
         if (r != region.pgReadQuorum[g]) {
             region.pgReadQuorum[g] = r;
+            region.pgsWithoutReadQuorum.set(g, !r);
             ctx.emit(r ? new ReadQuorumRegained(ctx.now(), pg.id())
                     : new ReadQuorumLost(ctx.now(), pg.id(), pg.readableCopies(), pg.readQuorumSize()));
         }

@@ -33,6 +33,8 @@ public final class Region {
     public boolean[] pgReadQuorum;
     /** The PGs whose write quorum was last reported lost, by index: the first names the reason writes stop. */
     public final java.util.BitSet pgsWithoutWriteQuorum = new java.util.BitSet();
+    /** The groups without a read quorum now: reads that go on are single-copy reads (the banner says so). */
+    public final java.util.BitSet pgsWithoutReadQuorum = new java.util.BitSet();
     /** The volume's aggregates (VCL limit, read limit, quorum changes), set once the PGs are built. */
     public Volume volume;
 
@@ -100,6 +102,7 @@ public final class Region {
         }
         c.pgWriteQuorum = pgWriteQuorum.clone();
         c.pgsWithoutWriteQuorum.or(pgsWithoutWriteQuorum);
+        c.pgsWithoutReadQuorum.or(pgsWithoutReadQuorum);
         c.volume = new Volume(c.pgs);
         c.pgReadQuorum = pgReadQuorum.clone();
         c.index = index;

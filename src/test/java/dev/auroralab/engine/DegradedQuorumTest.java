@@ -101,6 +101,9 @@ class DegradedQuorumTest {
         assertThat(s.pg("pg-0").readQuorum()).isFalse();
         // reads are not quorum reads (docs/model.md): the writer in az-a still reads from a copy there that holds VDL
         assertThat(s.volume().status()).isEqualTo(VolumeStatus.READ_ONLY);
+        // and the banner says so, since the FAQ promises reads only with 3 of 6
+        assertThat(s.volume().reason()).endsWith("; reads go on from one complete copy of pg-0 (single-segment read,"
+                + " P17), though a read quorum needs 3 of 6");
         assertThat(eventTypes(e)).doesNotContain("DegradedQuorumEntered");
     }
 

@@ -61,14 +61,15 @@ class GlobalScenarioReaderTest {
 
     @Test
     void everyGlobalActionMapsToItsCommand() throws ScenarioError {
+        // forwarding goes to eu-west-1: us-west-2 is headless here, and a headless secondary cannot forward
         Scenario s = read(GLOBAL + """
                 duration: 5m
                 timeline:
                   - {at: 1s, do: set-managed-rpo, seconds: 20s}
-                  - {at: 2s, do: set-write-forwarding, target: us-west-2, consistency: eventual}
-                  - {at: 3s, do: set-write-forwarding, target: us-west-2, consistency: session}
-                  - {at: 4s, do: set-write-forwarding, target: us-west-2, consistency: global}
-                  - {at: 5s, do: set-write-forwarding, target: us-west-2, consistency: off}
+                  - {at: 2s, do: set-write-forwarding, target: eu-west-1, consistency: eventual}
+                  - {at: 3s, do: set-write-forwarding, target: eu-west-1, consistency: session}
+                  - {at: 4s, do: set-write-forwarding, target: eu-west-1, consistency: global}
+                  - {at: 5s, do: set-write-forwarding, target: eu-west-1, consistency: off}
                   - {at: 6s, do: set-managed-rpo, seconds: off}
                   - {at: 7s, do: set-managed-rpo, seconds: 1m}
                   - {at: 10s, do: fail-region, target: us-east-1}
@@ -80,10 +81,10 @@ class GlobalScenarioReaderTest {
 
         assertThat(commands(s)).containsExactly(
                 new Command.SetManagedRpo(20L),
-                new Command.SetWriteForwarding("us-west-2", ReadConsistency.EVENTUAL),
-                new Command.SetWriteForwarding("us-west-2", ReadConsistency.SESSION),
-                new Command.SetWriteForwarding("us-west-2", ReadConsistency.GLOBAL),
-                new Command.SetWriteForwarding("us-west-2", null),
+                new Command.SetWriteForwarding("eu-west-1", ReadConsistency.EVENTUAL),
+                new Command.SetWriteForwarding("eu-west-1", ReadConsistency.SESSION),
+                new Command.SetWriteForwarding("eu-west-1", ReadConsistency.GLOBAL),
+                new Command.SetWriteForwarding("eu-west-1", null),
                 new Command.SetManagedRpo(null),
                 new Command.SetManagedRpo(60L),
                 new Command.FailRegion("us-east-1"),

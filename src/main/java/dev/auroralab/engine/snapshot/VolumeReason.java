@@ -150,6 +150,23 @@ public sealed interface VolumeReason {
     }
 
     /**
+     * Reads go on although protection group {@code pg} has fewer than a read quorum (3 of 6) of its copies: each read
+     * is served by one copy that holds the read point (P17 §4.2.3, no quorum read in normal operation), which the FAQ
+     * does not promise. Said on top of {@code writes}.
+     */
+    record ReadsFromOneCopy(VolumeReason writes, String pg) implements VolumeReason {
+        public String sentence() {
+            return writes.sentence() + "; reads go on from one complete copy of " + pg
+                    + " (single-segment read, P17), though a read quorum needs 3 of 6";
+        }
+
+        @Override
+        public boolean namesTheOperation() {
+            return writes.namesTheOperation();
+        }
+    }
+
+    /**
      * Reads through the reader endpoint fail, on top of {@code writes}: no instance behind the endpoint is up
      * ({@code noReaderUp}), or no reachable copy of {@code pg} (null: of some group) holds the read point.
      */

@@ -46,6 +46,8 @@ class VolumeReasonTest {
             assertThat(r.namesTheOperation()).as(s).isEqualTo(words);
             VolumeReason withReads = new VolumeReason.ReadsFail(r, true, null);
             assertThat(withReads.namesTheOperation()).as(withReads.sentence()).isEqualTo(words);
+            VolumeReason oneCopy = new VolumeReason.ReadsFromOneCopy(r, "pg-0");
+            assertThat(oneCopy.namesTheOperation()).as(oneCopy.sentence()).isEqualTo(words);
         }
     }
 
