@@ -249,7 +249,7 @@ public final class AuroraEngine {
         } else if (e instanceof Scheduled.Hydrated h) {
             ctx.repair.onHydrated(h);
         } else if (e instanceof Scheduled.LongAzOutage o) {
-            ctx.azOutage.onLongAzOutage(o.az(), o.outageGeneration());
+            ctx.azOutage.degradeWherePossible(o.az(), o.outageGeneration());
         } else if (e instanceof Scheduled.WriterFailureDetection d) {
             ctx.failover.onWriterFailureDetected(d);
         } else if (e instanceof Scheduled.WriterRecreated r) {

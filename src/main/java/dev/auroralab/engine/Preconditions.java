@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class Preconditions {
 
+    /** Why write forwarding is refused on a secondary with no instance; the scenario mapper says it with its place. */
+    public static final String HEADLESS_CANNOT_FORWARD = "a headless secondary cannot forward writes (nor serve reads)";
+
     private Preconditions() {
     }
 
@@ -117,8 +120,7 @@ public final class Preconditions {
                     : r.role() == Region.Role.PRIMARY ? c.region() + " is the primary: it takes writes itself"
                     : r.role() == Region.Role.DETACHED ? c.region() + " is detached: a detached cluster takes its own writes"
                     : c.consistency() != null && f.instances().stream().noneMatch(i -> i.region().equals(c.region()))
-                            ? c.region() + " has no instance: a headless secondary cannot forward writes (nor serve"
-                                    + " reads)"
+                            ? c.region() + " has no instance: " + HEADLESS_CANNOT_FORWARD
                     : null;
         } else if (command instanceof Command.SetManagedRpo c) {
             return f.regions().size() == 1 ? "the managed RPO needs secondary regions; this cluster has none"

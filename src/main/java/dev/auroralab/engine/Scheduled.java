@@ -66,6 +66,10 @@ public sealed interface Scheduled {
     record Hydrated(int region, int pg, int slot, char letter) implements Scheduled {
     }
 
+    /**
+     * After reconfigure-quorum, the next look at the groups of {@code az} that could not move to 3 of 4 yet (stale once
+     * the outage of that generation ended). The name is kept from when the model degraded on its own after 60 s.
+     */
     record LongAzOutage(String az, int outageGeneration) implements Scheduled {
     }
 

@@ -160,10 +160,11 @@ final class ClusterMapper {
         for (Node item : list.items()) {
             MapNode m = read.map(item, "a secondary region", "Write e.g. {region: eu-west-1, azs: [eu-west-1a, "
                     + "eu-west-1b, eu-west-1c], latencyMs: 75, instances: [...]}");
+            // the region's name, when it has one, for the two count rules below
+            String named = m.has("region") && m.get("region") instanceof ScalarNode
+                    ? " '" + ((ScalarNode) m.get("region")).text() + "'" : "";
             if (replicas > Preconditions.maxPrimaryReplicas(result.size() + 1)
                     && result.size() < ModelValues.MAX_SECONDARY_REGIONS) {
-                String named = m.has("region") && m.get("region") instanceof ScalarNode
-                        ? " '" + ((ScalarNode) m.get("region")).text() + "'" : "";
                 int s = result.size() + 1;
                 throw read.error(m, "a " + ordinal(s) + " secondary region" + named + " beside " + replicas
                         + " read replicas in the primary cluster", "With " + s + " secondary region"
@@ -172,8 +173,6 @@ final class ClusterMapper {
                         + " configuration requirements): remove a replica or this region");
             }
             if (result.size() == ModelValues.MAX_SECONDARY_REGIONS) {
-                String named = m.has("region") && m.get("region") instanceof ScalarNode
-                        ? " '" + ((ScalarNode) m.get("region")).text() + "'" : "";
                 throw read.error(m, "an " + ordinal(result.size() + 1) + " secondary region" + named,
                         "A global database has at most " + ModelValues.MAX_SECONDARY_REGIONS
                                 + " secondary regions (Aurora User Guide): remove one");

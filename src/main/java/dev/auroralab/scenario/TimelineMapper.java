@@ -169,7 +169,7 @@ final class TimelineMapper {
                                 && present.containsKey(e.getKey()))) {
                     // the engine's rule (Preconditions), said here with the place in the file
                     throw read.error(p.regionAt(), region + " has no instance at " + Durations.format(p.atMicros())
-                            + ": a headless secondary cannot forward writes (nor serve reads)",
+                            + ": " + Preconditions.HEADLESS_CANNOT_FORWARD,
                             "Add a reader in " + region + " first (add-replica), or drop this line");
                 }
                 if (c instanceof Command.Switchover || c instanceof Command.FailoverGlobal) {

@@ -95,7 +95,7 @@ public final class AzOutage {
 
     /** The reconfigure-quorum action: every group of the AZ's region that can moves to 3 of 4 now (P18 §4.1). */
     public CommandResult reconfigureQuorum(String az) {
-        onLongAzOutage(az, st.azOutageGeneration.get(az));
+        degradeWherePossible(az, st.azOutageGeneration.get(az));
         Region region = st.regionByAz.get(az);
         long changed = region.pgs.stream().filter(pg -> az.equals(pg.degradedExcludedAz())).count();
         return CommandResult.ok(changed + " of " + region.pgs.size() + " protection group(s) now use 3 of the 4"
@@ -107,7 +107,7 @@ public final class AzOutage {
      * ({@link ProtectionGroup#mayEnterDegradedModel}); a group that cannot change now is looked at again every second
      * while the AZ stays out (the same outage: {@code generation}).
      */
-    public void onLongAzOutage(String az, int generation) {
+    public void degradeWherePossible(String az, int generation) {
         if (!st.downAzs.contains(az) || st.azOutageGeneration.get(az) != generation) {
             return;
         }
