@@ -118,7 +118,7 @@ public sealed interface AuroraEvent {
 
     record DegradedQuorumEntered(long atMicros, String az, int protectionGroups) implements AuroraEvent {
         public String detail() {
-            return "AZ " + az + " has been out long: " + protectionGroups
+            return "quorum reconfigured without AZ " + az + ": " + protectionGroups
                     + " protection group(s) switch to a 3-of-4 write quorum over the copies left";
         }
     }
