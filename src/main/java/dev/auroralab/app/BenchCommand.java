@@ -148,8 +148,7 @@ final class BenchCommand implements Command {
                     new InstanceSpec(region + "-reader-2", azs.get(1), Role.READER, 1, "db.r6g.4xlarge"));
             regions.add(new SecondarySpec(region, azs, readers, SECONDARY_LATENCY_MS));
         }
-        return new ClusterSpec(primary.region(), primary.azs(), primary.volumeGiB(), primary.instances(),
-                primary.writesPerSecond(), primary.readsPerSecond(), primary.seed(), regions);
+        return primary.withSecondaries(regions);
     }
 
     private static ClusterSpec primarySpec() {

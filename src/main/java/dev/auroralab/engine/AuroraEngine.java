@@ -262,6 +262,8 @@ public final class AuroraEngine {
             ctx.crashRecovery.onRecoveryDone(r);
         } else if (e instanceof Scheduled.EndpointMoved m) {
             ctx.crashRecovery.onEndpointMoved(m);
+        } else if (e instanceof Scheduled.HostReplaced h) {
+            ctx.failover.onHostReplaced(h);
         } else if (e instanceof Scheduled.InstanceBooted b) {
             ctx.replicas.onInstanceBooted(ctx.instanceNumbered(b.instance()), b.instanceGeneration());
         } else if (e instanceof Scheduled.ResyncDone d) {
@@ -284,7 +286,9 @@ public final class AuroraEngine {
     }
 
     private CommandResult dispatch(Command command) {
-        if (command instanceof Command.FailInstance c) {
+        if (command instanceof Command.CrashInstance c) {
+            return ctx.failover.crashInstance(c.instanceId());
+        } else if (command instanceof Command.FailInstance c) {
             return ctx.failover.failInstance(c.instanceId());
         } else if (command instanceof Command.RestoreInstance c) {
             return ctx.replicas.restoreInstance(c.instanceId());

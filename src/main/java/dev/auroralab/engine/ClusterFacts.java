@@ -34,6 +34,9 @@ public interface ClusterFacts {
 
     FailoverPhase phase();
 
+    /** Aurora MySQL or Aurora PostgreSQL: a few rules differ (managed RPO is PostgreSQL only). */
+    EngineFlavour engine();
+
     /** The instance being promoted or recovering as the new writer, or null. */
     String promotionTarget();
 

@@ -8,7 +8,8 @@ import java.util.List;
  * first so that it can point at a file position.
  */
 public record ClusterSpec(String region, List<String> azs, int volumeGiB, List<InstanceSpec> instances,
-        double writesPerSecond, double readsPerSecond, long seed, List<SecondarySpec> secondaries) {
+        double writesPerSecond, double readsPerSecond, long seed, List<SecondarySpec> secondaries,
+        EngineFlavour engine, Timings timings) {
 
     public enum Role { WRITER, READER }
 
@@ -30,6 +31,39 @@ public record ClusterSpec(String region, List<String> azs, int volumeGiB, List<I
         azs = List.copyOf(azs);
         instances = List.copyOf(instances);
         secondaries = List.copyOf(secondaries);
+        java.util.Objects.requireNonNull(engine, "engine");
+        java.util.Objects.requireNonNull(timings, "timings");
+    }
+
+    /** An Aurora MySQL cluster with the model's default timings. */
+    public ClusterSpec(String region, List<String> azs, int volumeGiB, List<InstanceSpec> instances,
+            double writesPerSecond, double readsPerSecond, long seed, List<SecondarySpec> secondaries) {
+        this(region, azs, volumeGiB, instances, writesPerSecond, readsPerSecond, seed, secondaries,
+                EngineFlavour.AURORA_MYSQL, Timings.DEFAULTS);
+    }
+
+    /** The same cluster with another seed (every other field kept: build variants with the with-methods only). */
+    public ClusterSpec withSeed(long s) {
+        return new ClusterSpec(region, azs, volumeGiB, instances, writesPerSecond, readsPerSecond, s, secondaries,
+                engine, timings);
+    }
+
+    /** The same cluster with other secondary regions. */
+    public ClusterSpec withSecondaries(List<SecondarySpec> regions) {
+        return new ClusterSpec(region, azs, volumeGiB, instances, writesPerSecond, readsPerSecond, seed, regions,
+                engine, timings);
+    }
+
+    /** The same cluster with another engine flavour. */
+    public ClusterSpec withEngine(EngineFlavour flavour) {
+        return new ClusterSpec(region, azs, volumeGiB, instances, writesPerSecond, readsPerSecond, seed, secondaries,
+                flavour, timings);
+    }
+
+    /** The same cluster with other timings. */
+    public ClusterSpec withTimings(Timings t) {
+        return new ClusterSpec(region, azs, volumeGiB, instances, writesPerSecond, readsPerSecond, seed, secondaries,
+                engine, t);
     }
 
     /** A single-region cluster, as in the foundation issue. */

@@ -42,6 +42,11 @@ final class EngineFacts implements ClusterFacts {
     }
 
     @Override
+    public EngineFlavour engine() {
+        return st.spec.engine();
+    }
+
+    @Override
     public FailoverPhase phase() {
         return st.phase;
     }

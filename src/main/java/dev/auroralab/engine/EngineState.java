@@ -108,6 +108,8 @@ public final class EngineState {
     public String failoverTo;
     public long failoverStartedMicros;
     public long failoverLostBefore;
+    /** What the open ledger entry will be when the writer serves again: a failover, a restart in place, a recreate. */
+    public FailoverKind inRegionKind = FailoverKind.IN_REGION;
     public final List<FailoverRecord> failovers = new ArrayList<>();
     public final Map<String, Integer> azOutageGeneration = new LinkedHashMap<>();
 
@@ -222,6 +224,7 @@ public final class EngineState {
         failoverTo = o.failoverTo;
         failoverStartedMicros = o.failoverStartedMicros;
         failoverLostBefore = o.failoverLostBefore;
+        inRegionKind = o.inRegionKind;
         failovers.addAll(o.failovers);
         azOutageGeneration.putAll(o.azOutageGeneration);
 

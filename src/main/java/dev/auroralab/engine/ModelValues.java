@@ -125,6 +125,12 @@ public final class ModelValues {
     /** MODEL VALUE: a switchover reconfigures the regions for 20 s once the target is in sync (the short outage). */
     public static final long GLOBAL_SWITCHOVER_MICROS = 20_000_000;
     /**
+     * MODEL VALUE at the short end of "minutes to hours" (UG aurora-global-database-disaster-recovery): after a global
+     * failover every other secondary, and the old primary when it returns, is rebuilt from the new primary in 10
+     * minutes, and serves no reads until it is done.
+     */
+    public static final long SECONDARY_REBUILD_MICROS = 600_000_000;
+    /**
      * MODEL VALUE, [GK, unconfirmed] in the reference: an old primary that returns after a global failover resyncs
      * for 120 s, then rejoins as a secondary.
      */

@@ -20,6 +20,10 @@ public final class Preconditions {
     /** Why write forwarding is refused on a secondary with no instance; the scenario mapper says it with its place. */
     public static final String HEADLESS_CANNOT_FORWARD = "a headless secondary cannot forward writes (nor serve reads)";
 
+    /** Why managed RPO is refused on Aurora MySQL; the scenario mapper says it with its place. */
+    public static final String MANAGED_RPO_POSTGRESQL_ONLY = "the managed RPO (rds.global_db_rpo) is an Aurora"
+            + " PostgreSQL parameter; this cluster runs Aurora MySQL (set cluster: engine: aurora-postgresql)";
+
     private Preconditions() {
     }
 
@@ -29,6 +33,15 @@ public final class Preconditions {
             InstanceFact i = f.instance(c.instanceId());
             return i == null ? noInstance(c.instanceId())
                     : i.status() == InstanceStatus.DOWN ? c.instanceId() + " is already down" : null;
+        } else if (command instanceof Command.CrashInstance c) {
+            InstanceFact i = f.instance(c.instanceId());
+            return i == null ? noInstance(c.instanceId())
+                    : !i.up() ? c.instanceId() + " is " + i.status().label()
+                            + ": only a running instance's database process can crash"
+                    : i.writerRole() && f.phase() != FailoverPhase.NONE && f.phase() != FailoverPhase.SWITCHOVER_SYNC
+                            ? c.instanceId() + " is the writer in the middle of " + f.phase().label()
+                                    + ": crash it once it takes writes"
+                    : null;
         } else if (command instanceof Command.RestoreInstance c) {
             InstanceFact i = f.instance(c.instanceId());
             return i == null ? noInstance(c.instanceId())
@@ -124,6 +137,7 @@ public final class Preconditions {
                     : null;
         } else if (command instanceof Command.SetManagedRpo c) {
             return f.regions().size() == 1 ? "the managed RPO needs secondary regions; this cluster has none"
+                    : f.engine() != EngineFlavour.AURORA_POSTGRESQL ? MANAGED_RPO_POSTGRESQL_ONLY
                     : c.seconds() != null && c.seconds() < ModelValues.MANAGED_RPO_MIN_SECONDS
                             ? "the managed RPO is at least " + ModelValues.MANAGED_RPO_MIN_SECONDS
                                     + " s (rds.global_db_rpo), got " + c.seconds() : null;

@@ -97,6 +97,10 @@ public sealed interface Scheduled {
     record InstanceBooted(int instance, int instanceGeneration) implements Scheduled {
     }
 
+    /** A lost instance (fail-instance) has a new host: stale if anything changed its status meanwhile. */
+    record HostReplaced(int instance, int instanceGeneration) implements Scheduled {
+    }
+
     // ---- Global Database timers --------------------------------------------------------------------------------------
 
     record ResyncDone(int region, int resyncGeneration) implements Scheduled {

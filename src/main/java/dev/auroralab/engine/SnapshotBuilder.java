@@ -57,7 +57,8 @@ public final class SnapshotBuilder {
                 st.regions.size() == 1 ? List.of() : ctx.splitBrain.writableRegions());
         return new EngineSnapshot(ctx.now(), st.spec.seed(), main.region(), main.azs(), main.downAzs(), main.volume(),
                 main.instances(), main.endpoints(), st.writesPerSecond, st.readsPerSecond, counters, fo, st.failovers,
-                main.storageNodes(), messagesInFlight(), regionSnaps, global);
+                main.storageNodes(), messagesInFlight(), regionSnaps, global,
+                st.spec.engine());
     }
 
     public RegionSnapshot regionSnapshot(Region r, boolean writeRegionReadable) {

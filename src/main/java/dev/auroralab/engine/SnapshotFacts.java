@@ -64,6 +64,11 @@ public final class SnapshotFacts implements ClusterFacts {
     }
 
     @Override
+    public EngineFlavour engine() {
+        return s.engine();
+    }
+
+    @Override
     public FailoverPhase phase() {
         return s.failoverInProgress() == null ? FailoverPhase.NONE : s.failoverInProgress().phase();
     }

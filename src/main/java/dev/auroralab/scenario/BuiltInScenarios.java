@@ -6,7 +6,8 @@ import java.util.List;
 public final class BuiltInScenarios {
 
     public static final List<String> NAMES = List.of("healthy-cluster", "lose-an-az", "az-plus-one",
-            "writer-crash-failover-by-tier", "writer-crash-no-replica", "two-copies-destroyed", "replica-lag-burst",
+            "writer-crash-failover-by-tier", "writer-crash-no-replica", "writer-restart-vs-failover",
+            "two-copies-destroyed", "replica-lag-burst",
             "global-switchover", "global-region-outage-failover", "global-detach-and-promote",
             "global-write-forwarding", "global-managed-rpo");
 

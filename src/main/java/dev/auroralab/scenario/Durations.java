@@ -87,30 +87,7 @@ public final class Durations {
 
     /** The shortest exact form: {@code 250ms}, {@code 10s}, {@code 1.5s}, {@code 2m}; {@code 0s} for zero. */
     public static String format(long micros) {
-        if (micros < 0) {
-            return "-" + format(-micros);
-        }
-        if (micros == 0) {
-            return "0s";
-        }
-        String best = null;
-        // prefer a value of at least 1 ("250ms", not "0.25s"), then the shortest, then the larger unit
-        for (Unit unit : Unit.values()) {
-            if (micros < unit.micros && unit != Unit.MS) {
-                continue;
-            }
-            String candidate;
-            try {
-                candidate = BigDecimal.valueOf(micros).divide(BigDecimal.valueOf(unit.micros)).stripTrailingZeros()
-                        .toPlainString() + unit.symbol;
-            } catch (ArithmeticException nonTerminating) {
-                continue;
-            }
-            if (best == null || candidate.length() <= best.length()) {
-                best = candidate;
-            }
-        }
-        return best;
+        return dev.auroralab.engine.DurationText.format(micros);
     }
 
     private static Unit unitOf(String symbol) {

@@ -46,6 +46,15 @@ public final class RunReport {
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("scenario", r.scenario().name());
         root.put("seed", r.seed());
+        root.put("engine", r.scenario().cluster().engine().key());
+        var timings = r.scenario().cluster().timings();
+        if (!timings.overridden().isEmpty()) {
+            // the model values this scenario set (issue 12): a reader of the report sees the run was not on defaults
+            ObjectNode set = root.putObject("timings");
+            for (var t : timings.overridden()) {
+                set.put(t.key(), Durations.format(timings.micros(t)));
+            }
+        }
         root.put("simulatedSeconds", seconds(r.durationMicros()));
         ObjectNode writes = root.putObject("writes");
         writes.put("issued", c.writesIssued());

@@ -22,9 +22,7 @@ public record Scenario(String name, String description, long seed, long duration
 
     /** The cluster to build for a run with another seed: the same regions, instances and workload. */
     public ClusterSpec clusterWithSeed(long runSeed) {
-        ClusterSpec c = cluster;
-        return new ClusterSpec(c.region(), c.azs(), c.volumeGiB(), c.instances(), c.writesPerSecond(),
-                c.readsPerSecond(), runSeed, c.secondaries());
+        return cluster.withSeed(runSeed);
     }
 
     /** Whether the scenario has Global Database secondary regions. */

@@ -3,6 +3,9 @@ package dev.auroralab.scenario;
 import dev.auroralab.engine.ClusterSpec;
 import dev.auroralab.engine.ClusterSpec.InstanceSpec;
 import dev.auroralab.engine.ClusterSpec.SecondarySpec;
+import dev.auroralab.engine.EngineFlavour;
+import dev.auroralab.engine.Timings;
+import dev.auroralab.engine.Timings.Timing;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.scenario.LocatedTree.MapNode;
 import dev.auroralab.scenario.LocatedTree.Node;
@@ -34,8 +37,10 @@ final class ScenarioMapper {
     static final int MAX_VOLUME_GIB = 256 * 1024;
 
     private static final List<String> TOP_KEYS = List.of("schemaVersion", "name", "description", "seed", "duration",
-            "cluster", "secondaries", "workload", "timeline", "expect");
-    private static final List<String> CLUSTER_KEYS = List.of("region", "azs", "volumeGiB", "instances");
+            "cluster", "secondaries", "workload", "timings", "timeline", "expect");
+    private static final List<String> CLUSTER_KEYS = List.of("region", "engine", "azs", "volumeGiB", "instances");
+    private static final List<String> ENGINES = java.util.Arrays.stream(EngineFlavour.values()).map(EngineFlavour::key)
+            .toList();
     private static final List<String> WORKLOAD_KEYS = List.of("writesPerSecond", "readsPerSecond");
 
     /**
@@ -119,7 +124,12 @@ final class ScenarioMapper {
             }
         }
 
-        ClusterSpec cluster = new ClusterSpec(region, azs, volumeGiB, instances, writes, reads, seed, secondaries);
+        EngineFlavour engine = clusterNode.has("engine")
+                ? EngineFlavour.ofKey(read.oneOf(clusterNode.get("engine"), "engine", ENGINES, "engine"))
+                : EngineFlavour.AURORA_MYSQL;
+        Timings timings = top.has("timings") ? timings(top.get("timings")) : Timings.DEFAULTS;
+        ClusterSpec cluster = new ClusterSpec(region, azs, volumeGiB, instances, writes, reads, seed, secondaries,
+                engine, timings);
         try {
             cluster.validate();
         } catch (IllegalArgumentException e) {
@@ -139,5 +149,26 @@ final class ScenarioMapper {
                 everInstance);
 
         return new Scenario(name, description, seed, durationMicros, cluster, timeline, expectations, source);
+    }
+
+    /** The {@code timings:} block: model values a teacher sets, each a duration within its documented range. */
+    private Timings timings(Node node) throws ScenarioError {
+        List<String> keys = java.util.Arrays.stream(Timing.values()).map(Timing::key).toList();
+        MapNode m = read.map(node, "timings", "Write e.g. timings: {dnsTtl: 30s, globalFailover: 8m}");
+        read.allowOnly(m, keys, "in timings");
+        Timings t = Timings.DEFAULTS;
+        for (Timing timing : Timing.values()) {
+            if (m.has(timing.key())) {
+                Node value = m.get(timing.key());
+                long micros = read.time(value, timing.key());
+                String wrong = timing.outOfRange(micros);
+                if (wrong != null) {
+                    throw read.error(value, wrong, "Choose a value in that range (the model's default is "
+                            + Durations.format(timing.defaultMicros()) + "; " + timing.source() + ")");
+                }
+                t = t.with(timing, micros);
+            }
+        }
+        return t;
     }
 }

@@ -79,6 +79,9 @@ public final class ScenarioWriter {
         ClusterSpec cluster = scenario.cluster();
         out.append("cluster:\n");
         out.append(INDENT).append("region: ").append(flowText(cluster.region())).append('\n');
+        if (cluster.engine() != dev.auroralab.engine.EngineFlavour.AURORA_MYSQL) {
+            out.append(INDENT).append("engine: ").append(cluster.engine().key()).append('\n');
+        }
         out.append(INDENT).append("azs: [")
                 .append(String.join(", ", cluster.azs().stream().map(ScenarioWriter::flowText).toList()))
                 .append("]\n");
@@ -109,6 +112,13 @@ public final class ScenarioWriter {
         workload.put("writesPerSecond", rate(cluster.writesPerSecond()));
         workload.put("readsPerSecond", rate(cluster.readsPerSecond()));
         out.append("workload: ").append(flowMap(workload)).append('\n');
+        if (!cluster.timings().overridden().isEmpty()) {
+            Map<String, String> timings = new LinkedHashMap<>();
+            for (dev.auroralab.engine.Timings.Timing t : cluster.timings().overridden()) {
+                timings.put(t.key(), Durations.format(cluster.timings().micros(t)));
+            }
+            out.append("timings: ").append(flowMap(timings)).append('\n');
+        }
         if (!timeline.isEmpty()) {
             out.append("timeline:\n");
             for (TimedCommand tc : timeline) {
@@ -185,6 +195,8 @@ public final class ScenarioWriter {
             targeted(m, "fail-instance", x.instanceId());
         } else if (c instanceof Command.RestoreInstance x) {
             targeted(m, "restore-instance", x.instanceId());
+        } else if (c instanceof Command.CrashInstance x) {
+            targeted(m, "crash-instance", x.instanceId());
         } else if (c instanceof Command.FailAvailabilityZone x) {
             targeted(m, "fail-az", x.az());
         } else if (c instanceof Command.RestoreAvailabilityZone x) {

@@ -42,7 +42,7 @@ final class TimelineMapper {
     private static final Map<String, List<String>> ACTIONS = new LinkedHashMap<>();
 
     static {
-        for (String targetOnly : List.of("fail-instance", "restore-instance", "fail-az", "restore-az",
+        for (String targetOnly : List.of("fail-instance", "crash-instance", "restore-instance", "fail-az", "restore-az",
                 "reconfigure-quorum", "fail-segment",
                 "restore-segment", "destroy-segment", "fail-storage-node", "restore-storage-node", "failover",
                 "remove-replica")) {
@@ -74,6 +74,8 @@ final class TimelineMapper {
     private final String primaryRegion;
     private final Map<String, List<String>> regionAzs;
     private final Map<String, String> azRegion;
+    /** The cluster's engine flavour, known once {@link #timeline} is called: some actions exist on one only. */
+    private dev.auroralab.engine.EngineFlavour engine = dev.auroralab.engine.EngineFlavour.AURORA_MYSQL;
 
     TimelineMapper(NodeReader read, ScenarioMapper.Declared declared) {
         this.read = read;
@@ -84,6 +86,7 @@ final class TimelineMapper {
     }
 
     List<TimedCommand> timeline(Node node, ClusterSpec cluster) throws ScenarioError {
+        engine = cluster.engine();
         if (node == null || isNull(node)) {
             return List.of();
         }
@@ -243,6 +246,8 @@ final class TimelineMapper {
     private static String instanceTarget(Command c) {
         if (c instanceof Command.FailInstance) {
             return ((Command.FailInstance) c).instanceId();
+        } else if (c instanceof Command.CrashInstance) {
+            return ((Command.CrashInstance) c).instanceId();
         } else if (c instanceof Command.RestoreInstance) {
             return ((Command.RestoreInstance) c).instanceId();
         } else if (c instanceof Command.Failover) {
@@ -274,12 +279,14 @@ final class TimelineMapper {
         Located regionAt = null;
         switch (action) {
             case "fail-instance":
+            case "crash-instance":
             case "restore-instance":
             case "remove-replica": {
                 target = read.required(m, "target", action);
                 String id = read.text(target, "target");
                 instanceAt = target;
                 command = action.equals("fail-instance") ? new Command.FailInstance(id)
+                        : action.equals("crash-instance") ? new Command.CrashInstance(id)
                         : action.equals("restore-instance") ? new Command.RestoreInstance(id)
                         : new Command.RemoveReplica(id);
                 break;
@@ -393,6 +400,10 @@ final class TimelineMapper {
                 if (regionAzs.size() == 1) {
                     throw read.error(m.get("do"), "set-managed-rpo needs a global database, and this scenario has no "
                             + "secondary region", "Add a secondary region under secondaries:, or remove this entry");
+                }
+                if (!engine.hasManagedRpo()) {
+                    throw read.error(m.get("do"), Preconditions.MANAGED_RPO_POSTGRESQL_ONLY,
+                            "Write engine: aurora-postgresql under cluster:, or remove this entry");
                 }
                 Node seconds = read.required(m, "seconds", action);
                 command = new Command.SetManagedRpo(isOff(seconds) ? null : managedRpoSeconds(seconds));

@@ -12,6 +12,10 @@ public final class EventLinks {
     public static Selection subject(AuroraEvent e) {
         if (e instanceof InstanceFailed x) {
             return Selection.instance(x.instanceId());
+        } else if (e instanceof InstanceCrashed x) {
+            return Selection.instance(x.instanceId());
+        } else if (e instanceof InstanceReplaced x) {
+            return Selection.instance(x.instanceId());
         } else if (e instanceof InstanceRestarting x) {
             return Selection.instance(x.instanceId());
         } else if (e instanceof InstanceStarted x) {
@@ -128,7 +132,7 @@ public final class EventLinks {
 
     private static java.util.Map<Class<? extends AuroraEvent>, Family> families() {
         java.util.Map<Class<? extends AuroraEvent>, Family> m = new java.util.HashMap<>();
-        java.util.List.of(InstanceFailed.class, InstanceRestarting.class, InstanceStarted.class,
+        java.util.List.of(InstanceFailed.class, InstanceCrashed.class, InstanceReplaced.class, InstanceRestarting.class, InstanceStarted.class,
                 AvailabilityZoneFailed.class, AvailabilityZoneRestored.class, StorageNodeFailed.class,
                 StorageNodeRestored.class, SegmentFailed.class, SegmentRestored.class, SegmentDestroyed.class,
                 RegionFailed.class, RegionRestored.class).forEach(c -> m.put(c, Family.FAULTS));

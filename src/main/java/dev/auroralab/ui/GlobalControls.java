@@ -271,6 +271,9 @@ public final class GlobalControls {
         rpo.setText("Managed RPO: " + (managed == 0 ? "off" : managed + " s"));
         forwarding.setDisable(forwarding.getItems().stream().allMatch(MenuItem::isDisable));
         rpo.setDisable(rpo.getItems().stream().allMatch(MenuItem::isDisable));
+        // Aurora MySQL has no managed RPO: the bar does not offer it at all
+        rpo.setVisible(!rpo.getItems().isEmpty());
+        rpo.setManaged(!rpo.getItems().isEmpty());
         // the bar decides what overflows only when its items or its width change, not when a text does: set the
         // items again so it measures the new texts (rare: a role or a setting changed)
         bar.getItems().setAll(new ArrayList<>(bar.getItems()));

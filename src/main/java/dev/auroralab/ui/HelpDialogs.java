@@ -46,14 +46,26 @@ final class HelpDialogs {
                 false);
     }
 
-    void simplifications() {
+    /** The fixed text, then the model values the open scenario sets ({@code timings:}), if any. */
+    void simplifications(Scenario sc) {
         String text;
         try (InputStream in = HelpDialogs.class.getResourceAsStream("model-simplifies.txt")) {
             text = in == null ? "(missing)" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             text = "(could not read: " + e.getMessage() + ")";
         }
-        dialogs.info("What this model simplifies", text, false);
+        dialogs.info("What this model simplifies", text + scenarioTimings(sc), false);
+    }
+
+    /** "This scenario sets: ..." for the open scenario's timing overrides, or nothing when it runs on defaults. */
+    static String scenarioTimings(Scenario sc) {
+        if (sc == null) {
+            return "";
+        }
+        var set = sc.cluster().timings().describeOverrides();
+        String engine = "\n\nThis scenario runs " + sc.cluster().engine().label() + ".";
+        return set.isEmpty() ? engine + " It uses the model's default timings."
+                : engine + " It sets these model values:\n• " + String.join("\n• ", set);
     }
 
     void shortcuts() {

@@ -69,6 +69,10 @@ public final class RegionActions {
                     : a);
         }
 
+        if (!s.engine().hasManagedRpo()) {
+            // rds.global_db_rpo is an Aurora PostgreSQL parameter: an Aurora MySQL cluster has no such setting
+            return out;
+        }
         long rpoNow = s.global() == null ? 0 : s.global().managedRpoSeconds();
         String noRpo = isPrimary ? null
                 : primary == null ? "it is set on the primary, and there is none now"
@@ -95,6 +99,7 @@ public final class RegionActions {
         for (RegionSnapshot r : s.regions()) {
             h = 31 * h + r.region().hashCode();
             h = 31 * h + r.role().ordinal();
+            h = 31 * h + s.engine().ordinal();
             h = 31 * h + (r.resyncing() ? 1 : 2);
             String c = r.forwarding() == null ? null : r.forwarding().consistency();
             h = 31 * h + (c == null ? 0 : c.hashCode());

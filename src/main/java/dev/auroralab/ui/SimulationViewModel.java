@@ -437,8 +437,7 @@ public final class SimulationViewModel {
     private void start(Scenario s) {
         this.scenario = s;
         ClusterSpec c = s.cluster();
-        engine = new AuroraEngine(new ClusterSpec(c.region(), c.azs(), c.volumeGiB(), c.instances(),
-                c.writesPerSecond(), c.readsPerSecond(), s.seed(), c.secondaries()));
+        engine = new AuroraEngine(c.withSeed(s.seed()));
         engine.addListener(fresh::add);
         nextScripted = 0;
         userCommands.clear();

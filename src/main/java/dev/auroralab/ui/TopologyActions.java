@@ -71,7 +71,13 @@ public final class TopologyActions {
         }
         ClusterFacts f = SnapshotFacts.of(s);
         List<TopologyAction> out = new ArrayList<>();
-        out.add(ask(TopologyAction.of("Fail " + id, new Command.FailInstance(id), TopologyAction.Kind.FAIL), f));
+        // two kinds of fault: the process crashes and restarts in place (seconds), or the instance is lost (failover,
+        // or recreate with no replica); the labels say which, since "fail" alone hides the difference
+        // (F keeps failing the instance, as it always did; the crash has no shared key)
+        out.add(ask(TopologyAction.of("Fail " + id + " (instance lost)", new Command.FailInstance(id),
+                TopologyAction.Kind.FAIL), f));
+        out.add(ask(TopologyAction.of("Crash " + id + " (process restarts in place)", new Command.CrashInstance(id),
+                TopologyAction.Kind.OTHER), f));
         out.add(ask(TopologyAction.of("Restore " + id, new Command.RestoreInstance(id), TopologyAction.Kind.RESTORE),
                 f));
         // an in-region failover moves the writer within the region the writes go to; in a secondary (or a detached

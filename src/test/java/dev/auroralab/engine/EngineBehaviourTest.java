@@ -112,26 +112,29 @@ class EngineBehaviourTest {
     }
 
     @Test
-    void withoutAReplicaAndTheWritersAzOutThereIsNoWriterUntilTheAzReturns() {
+    void withoutAReplicaAndTheWritersAzOutTheWriterIsRecreatedInAnotherAz() {
         AuroraEngine e = new AuroraEngine(spec(10, 500, 1000, 2, writer("writer-1", "az-a")));
         e.apply(new Command.FailAvailabilityZone("az-a"));
         e.advanceTo(seconds(120));
         assertThat(e.snapshot().writerId()).isNull();
-        assertThat(eventTypes(e)).contains("NoWriterAvailable");
-        e.apply(new Command.RestoreAvailabilityZone("az-a"));
-        runChecked(e, seconds(180));
+        assertThat(eventTypes(e)).contains("WriterRecreationStarted").doesNotContain("NoWriterAvailable");
+        runChecked(e, seconds(400));
         assertThat(e.snapshot().writerId()).isEqualTo("writer-1");
+        assertThat(e.snapshot().instance("writer-1").az()).isEqualTo("az-b");
         assertThat(e.snapshot().volume().writable()).isTrue();
     }
 
     @Test
-    void aReplicaAddedElsewhereBecomesTheWriterWhenTheWritersAzIsOut() {
+    void aReplicaReadyBeforeTheRecreatedWriterIsPromotedAndTheRecreatedHostStartsAsAReader() {
         AuroraEngine e = new AuroraEngine(spec(10, 500, 1000, 2, writer("writer-1", "az-a")));
         e.apply(new Command.FailAvailabilityZone("az-a"));
-        e.advanceTo(seconds(20));
+        e.advanceTo(seconds(1));
+        // ready at 301 s, before writer-1's recreation (detected at 10 s, ready at 310 s)
         e.apply(new Command.AddReplica("reader-9", "az-b", 1, "db.r6g.large"));
         runChecked(e, seconds(400));
         assertThat(e.snapshot().writerId()).isEqualTo("reader-9");
+        assertThat(e.snapshot().instance("writer-1").role()).isEqualTo(EngineSnapshot.InstanceRole.READER);
+        assertThat(e.snapshot().instance("writer-1").status()).isEqualTo(EngineSnapshot.InstanceStatus.UP);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
+import dev.auroralab.engine.snapshot.FailoverKind;
 import dev.auroralab.engine.snapshot.FailoverPhase;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,21 +127,55 @@ class FailoverPhasesTest {
     }
 
     @Test
-    void aWriterAloneInALostAzWaitsForTheAzAndRecoversWhenItReturns() {
+    void aWriterAloneInALostAzIsRecreatedInAnotherAzOfTheRegionWithoutWaitingForTheAz() {
         AuroraEngine e = writerAlone();
         e.advanceTo(seconds(1));
         e.apply(new Command.FailAvailabilityZone("az-a"));
-        AuroraEvent.NoWriterAvailable n = stepUntil(e, AuroraEvent.NoWriterAvailable.class, seconds(20));
-        assertThat(n.atMicros()).isEqualTo(seconds(11));
-        // the writer cannot be recreated in its own AZ while that AZ is out: the event names the AZ
-        assertThat(n.reason()).contains("az-a");
-        assertThat(events(e, AuroraEvent.WriterRecreationStarted.class)).isEmpty();
-        assertThat(e.snapshot().failoverInProgress().phase()).isEqualTo(FailoverPhase.WAITING_FOR_AZ);
+        // detected after 10 s; az-a is out, so Aurora recreates writer-1 in the region's first AZ that is up (FAQ)
+        AuroraEvent.WriterRecreationStarted r = stepUntil(e, AuroraEvent.WriterRecreationStarted.class, seconds(20));
+        assertThat(r.atMicros()).isEqualTo(seconds(11));
+        assertThat(r.fromAz()).isEqualTo("az-a");
+        assertThat(r.az()).isEqualTo("az-b");
+        assertThat(r.readyAtMicros()).isEqualTo(seconds(11) + Timings.DEFAULTS.recreateMicros());
+        assertThat(r.detail()).contains("in az-b (its AZ az-a is out)");
+        assertThat(events(e, AuroraEvent.NoWriterAvailable.class)).isEmpty();
+        assertThat(e.snapshot().failoverInProgress().phase()).isEqualTo(FailoverPhase.RECREATING);
+        assertThat(e.snapshot().instance("writer-1").az()).isEqualTo("az-b");
         assertVolumeIsUpToDate(e);
 
-        // az-a back at 20 s: writer-1 restarts (10 s) and recovers (2 s) as the writer, at its own endpoint
+        // the recreated writer runs crash recovery (2 s) and serves from az-b while az-a is still out
+        long ready = seconds(11) + Timings.DEFAULTS.recreateMicros();
+        e.advanceTo(ready + seconds(3));
+        assertThat(events(e, AuroraEvent.CrashRecoveryCompleted.class)).singleElement()
+                .satisfies(c -> assertThat(c.atMicros()).isEqualTo(ready + seconds(2)));
+        assertThat(e.snapshot().failovers()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FailoverKind.RECREATE);
+            assertThat(f.from()).isEqualTo("writer-1");
+            assertThat(f.to()).isEqualTo("writer-1");
+            assertThat(f.completedAtMicros()).isEqualTo(ready + seconds(2));
+        });
+        assertThat(e.snapshot().volume().writable()).isTrue();
+        assertThat(e.snapshot().downAzs()).containsExactly("az-a");
+    }
+
+    @Test
+    void aWriterAloneWithEveryAzOutWaitsForAnAzToReturn() {
+        AuroraEngine e = writerAlone();
+        e.advanceTo(seconds(1));
+        e.apply(new Command.FailAvailabilityZone("az-a"));
+        e.apply(new Command.FailAvailabilityZone("az-b"));
+        e.apply(new Command.FailAvailabilityZone("az-c"));
+        AuroraEvent.NoWriterAvailable n = stepUntil(e, AuroraEvent.NoWriterAvailable.class, seconds(20));
+        assertThat(n.atMicros()).isEqualTo(seconds(11));
+        assertThat(n.reason()).contains("no AZ of");
+        assertThat(events(e, AuroraEvent.WriterRecreationStarted.class)).isEmpty();
+        assertThat(e.snapshot().failoverInProgress().phase()).isEqualTo(FailoverPhase.WAITING_FOR_AZ);
+
+        // az-a and az-b back at 20 s (a read quorum again): writer-1 restarts (10 s) and recovers (2 s) as the
+        // writer, at its own endpoint
         e.advanceTo(seconds(20));
         e.apply(new Command.RestoreAvailabilityZone("az-a"));
+        e.apply(new Command.RestoreAvailabilityZone("az-b"));
         e.advanceTo(seconds(40));
         assertThat(events(e, AuroraEvent.CrashRecoveryCompleted.class)).singleElement().satisfies(c -> {
             assertThat(c.writer()).isEqualTo("writer-1");
@@ -151,7 +186,6 @@ class FailoverPhasesTest {
             assertThat(f.to()).isEqualTo("writer-1");
             assertThat(f.completedAtMicros()).isEqualTo(seconds(32));
         });
-        assertThat(e.snapshot().volume().writable()).isTrue();
     }
 
     @Test

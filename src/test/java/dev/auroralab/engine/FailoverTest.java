@@ -233,7 +233,7 @@ class FailoverTest {
         e.apply(new Command.FailInstance("writer-1"));
         assertThat(reason(e)).startsWith("writer writer-1 is down; failover starts once it is detected");
         e.advanceTo(seconds(27) + 1);
-        assertThat(reason(e)).startsWith("no writer reachable: the cluster endpoint is moving to reader-1 (DNS TTL 5 s)");
+        assertThat(reason(e)).startsWith("no writer reachable: the cluster endpoint is moving to reader-1 (clients see it after the DNS TTL)");
         e.advanceTo(seconds(33));
         assertThat(reason(e)).isEqualTo("every protection group has its write quorum; reader-1 is writing");
 
@@ -241,6 +241,6 @@ class FailoverTest {
         alone.apply(new Command.FailInstance("writer-1"));
         alone.advanceTo(seconds(11));
         assertThat(alone.snapshot().volume().reason())
-                .startsWith("no writer: no replica to promote, so writer-1 is being recreated in its AZ");
+                .startsWith("no writer: no replica to promote, so writer-1 is being recreated on a new host");
     }
 }

@@ -33,10 +33,11 @@ class GlobalDatabaseTest {
         return new SecondarySpec(region, azs, readers, latencyMs);
     }
 
+    /** An Aurora PostgreSQL cluster (managed RPO is a PostgreSQL parameter) with the secondaries given. */
     static ClusterSpec global(double writes, long seed, SecondarySpec... secondaries) {
         return new ClusterSpec("us-east-1", List.of("us-east-1a", "us-east-1b", "us-east-1c"), 20,
                 List.of(writer("writer-1", "us-east-1a"), reader("reader-1", "us-east-1b", 0, "db.r6g.large")),
-                writes, 2000, seed, List.of(secondaries));
+                writes, 2000, seed, List.of(secondaries)).withEngine(EngineFlavour.AURORA_POSTGRESQL);
     }
 
     /** us-east-1 primary; eu-west-1 (75 ms) and us-west-2 (35 ms) secondaries with one reader each. */

@@ -34,6 +34,10 @@ public final class GlobalErrorCases {
                 latencyMs: 33
             """;
 
+    /** {@link #GLOBAL} on Aurora PostgreSQL (one line longer: engine on line 4), where the managed RPO exists. */
+    public static final String GLOBAL_POSTGRES = GLOBAL.replaceFirst("  region: us-east-1\n",
+            "  region: us-east-1\n  engine: aurora-postgresql\n");
+
     /**
      * @param name a sentence, shown as the test's name
      * @param phrases what the message must contain
@@ -139,15 +143,25 @@ public final class GlobalErrorCases {
         cases.add(of("write forwarding without a consistency is refused",
                 timeline + "  - {at: 10s, do: set-write-forwarding, target: eu-west-1}\n", 19, 5,
                 "set-write-forwarding is missing 'consistency'"));
+        // the managed RPO is an Aurora PostgreSQL parameter: its value checks run on a PostgreSQL cluster (one line
+        // longer), and on Aurora MySQL the action itself is refused
+        String postgres = timeline.replaceFirst("  region: us-east-1\n", "  region: us-east-1\n  engine: aurora-postgresql\n");
         cases.add(of("a managed RPO under 20 seconds is refused with the minimum",
-                timeline + "  - {at: 10s, do: set-managed-rpo, seconds: 10s}\n", 19, 45,
+                postgres + "  - {at: 10s, do: set-managed-rpo, seconds: 10s}\n", 20, 45,
                 "a managed RPO of 10s is below the minimum of 20 s", "rds.global_db_rpo takes 20 seconds or more"));
         cases.add(of("a managed RPO that is not whole seconds is refused",
-                timeline + "  - {at: 10s, do: set-managed-rpo, seconds: 20.5s}\n", 19, 45,
+                postgres + "  - {at: 10s, do: set-managed-rpo, seconds: 20.5s}\n", 20, 45,
                 "a managed RPO of 20.5s is not a whole number of seconds"));
         cases.add(of("a managed RPO without a unit is refused",
-                timeline + "  - {at: 10s, do: set-managed-rpo, seconds: 20}\n", 19, 45,
+                postgres + "  - {at: 10s, do: set-managed-rpo, seconds: 20}\n", 20, 45,
                 "seconds '20' has no unit"));
+        cases.add(of("a managed RPO on Aurora MySQL is refused: it is a PostgreSQL parameter",
+                timeline + "  - {at: 10s, do: set-managed-rpo, seconds: 20s}\n", 19, 19,
+                "is an Aurora PostgreSQL parameter; this cluster runs Aurora MySQL",
+                "Write engine: aurora-postgresql under cluster:"));
+        cases.add(of("an unknown engine is refused with the two Aurora engines",
+                timeline.replaceFirst("  region: us-east-1\n", "  region: us-east-1\n  engine: aurora-oracle\n"),
+                4, 11, "unknown engine 'aurora-oracle'", "aurora-mysql, aurora-postgresql"));
         cases.add(of("a managed RPO in a single-region scenario is refused",
                 SINGLE + "timeline:\n  - {at: 10s, do: set-managed-rpo, seconds: 20s}\n", 10, 19,
                 "set-managed-rpo needs a global database", "Add a secondary region under secondaries:"));

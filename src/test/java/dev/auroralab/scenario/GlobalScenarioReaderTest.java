@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Global Database scenarios read to the ClusterSpec, commands and checks the engine and runner take. */
 class GlobalScenarioReaderTest {
 
-    private static final String GLOBAL = GlobalErrorCases.GLOBAL;
+    /** On Aurora PostgreSQL, so that the managed RPO may be set. */
+    private static final String GLOBAL = GlobalErrorCases.GLOBAL_POSTGRES;
 
     private static Scenario read(String yaml) throws ScenarioError {
         return ScenarioReader.read("global.yaml", yaml);
@@ -178,7 +179,7 @@ class GlobalScenarioReaderTest {
     void theSameGlobalScenarioReadsTheSameFromJson() throws ScenarioError {
         String json = """
                 {"schemaVersion": 1, "duration": "60s",
-                 "cluster": {"region": "us-east-1", "azs": ["us-east-1a", "us-east-1b", "us-east-1c"],
+                 "cluster": {"region": "us-east-1", "engine": "aurora-postgresql", "azs": ["us-east-1a", "us-east-1b", "us-east-1c"],
                    "volumeGiB": 30, "instances": [{"id": "writer-1", "az": "us-east-1a", "role": "writer"},
                                                   {"id": "reader-1", "az": "us-east-1b"}]},
                  "secondaries": [

@@ -356,7 +356,7 @@ class ScenarioErrorsTest {
 
         assertAt(e, "lose-az.yaml", 10, 19);
         assertThat(e.message()).isEqualTo("lose-az.yaml:10:19: unknown action 'fail-zone'. Use one of: "
-                + "fail-instance, restore-instance, fail-az, restore-az, reconfigure-quorum, fail-segment, restore-segment, "
+                + "fail-instance, crash-instance, restore-instance, fail-az, restore-az, reconfigure-quorum, fail-segment, restore-segment, "
                 + "destroy-segment, fail-storage-node, restore-storage-node, failover, remove-replica, add-replica, "
                 + "set-tier, set-workload, fail-region, restore-region, switchover, failover-global, "
                 + "detach-and-promote, set-write-forwarding, set-managed-rpo (did you mean 'fail-az'?)");

@@ -116,7 +116,8 @@ class ScenarioWriterTest {
                 at(25_000_000, new Command.Failover(null)),
                 at(30_000_000, new Command.RemoveReplica("reader-1")),
                 at(45_999_999, new Command.SetWorkload(null, 123.25)),
-                at(60_000_000, new Command.SetWorkload(100_000.0, 0.1)));
+                at(60_000_000, new Command.SetWorkload(100_000.0, 0.1)),
+                at(60_000_000, new Command.CrashInstance("writer-1")));
 
     /**
      * Every Global Database kind, for global-write-forwarding (us-east-1 primary; eu-west-1, us-west-2 and
@@ -171,9 +172,14 @@ class ScenarioWriterTest {
 
     @Test
     void globalCommandsOfEveryKindRoundTripInTimeOrderAfterFileCommandsAtTheSameTime() throws ScenarioError {
-        Scenario original = BuiltInScenarios.load("global-write-forwarding");
+        // on Aurora PostgreSQL, where the managed RPO exists; the engine line is written back too
+        Scenario mysql = BuiltInScenarios.load("global-write-forwarding");
+        Scenario original = new Scenario(mysql.name(), mysql.description(), mysql.seed(), mysql.durationMicros(),
+                mysql.cluster().withEngine(dev.auroralab.engine.EngineFlavour.AURORA_POSTGRESQL), mysql.timeline(),
+                mysql.expectations(), mysql.sourceName());
 
         String yaml = ScenarioWriter.toYaml(original, GLOBAL_EXTRA);
+        assertThat(yaml).contains("  engine: aurora-postgresql\n");
 
         List<TimedCommand> expected = new ArrayList<>(original.timeline());
         expected.addAll(GLOBAL_EXTRA);

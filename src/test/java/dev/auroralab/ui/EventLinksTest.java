@@ -29,6 +29,7 @@ class EventLinksTest {
 
     private static final Map<String, Family> FAMILY = Map.ofEntries(
             entry("InstanceFailed", Family.FAULTS), entry("InstanceRestarting", Family.FAULTS),
+            entry("InstanceCrashed", Family.FAULTS), entry("InstanceReplaced", Family.FAULTS),
             entry("InstanceStarted", Family.FAULTS), entry("AvailabilityZoneFailed", Family.FAULTS),
             entry("AvailabilityZoneRestored", Family.FAULTS), entry("StorageNodeFailed", Family.FAULTS),
             entry("StorageNodeRestored", Family.FAULTS), entry("SegmentFailed", Family.FAULTS),
@@ -66,6 +67,8 @@ class EventLinksTest {
     private static final Map<String, Link> LINK = Map.ofEntries(
             entry("InstanceFailed", new Link(Kind.INSTANCE, "instanceId")),
             entry("InstanceRestarting", new Link(Kind.INSTANCE, "instanceId")),
+            entry("InstanceCrashed", new Link(Kind.INSTANCE, "instanceId")),
+            entry("InstanceReplaced", new Link(Kind.INSTANCE, "instanceId")),
             entry("InstanceStarted", new Link(Kind.INSTANCE, "instanceId")),
             entry("AvailabilityZoneFailed", new Link(Kind.AVAILABILITY_ZONE, "az")),
             entry("AvailabilityZoneRestored", new Link(Kind.AVAILABILITY_ZONE, "az")),

@@ -64,7 +64,7 @@ public final class GlobalFixtures {
         }
         return new EngineSnapshot(base.nowMicros(), base.seed(), writes, base.azs(), base.downAzs(), base.volume(),
                 base.instances(), base.endpoints(), base.writesPerSecond(), base.readsPerSecond(), base.counters(),
-                base.failoverInProgress(), base.failovers(), base.storageNodes(), messages, rs, g);
+                base.failoverInProgress(), base.failovers(), base.storageNodes(), messages, rs, g, base.engine());
     }
 
     public static EngineSnapshot global(EngineSnapshot base, List<R> regions) {
@@ -75,5 +75,12 @@ public final class GlobalFixtures {
     public static EngineSnapshot threeRegions(EngineSnapshot base) {
         return global(base, List.of(R.of("us-east-1", "primary"), R.of("eu-west-1", "secondary"),
                 R.of("ap-southeast-2", "secondary")));
+    }
+
+    /** The same snapshot on another engine flavour (managed RPO exists on Aurora PostgreSQL only). */
+    public static EngineSnapshot withEngine(EngineSnapshot s, dev.auroralab.engine.EngineFlavour engine) {
+        return new EngineSnapshot(s.nowMicros(), s.seed(), s.region(), s.azs(), s.downAzs(), s.volume(), s.instances(),
+                s.endpoints(), s.writesPerSecond(), s.readsPerSecond(), s.counters(), s.failoverInProgress(),
+                s.failovers(), s.storageNodes(), s.messagesInFlight(), s.regions(), s.global(), engine);
     }
 }

@@ -33,4 +33,35 @@ class ModelSimplifiesTextTest {
         assertThat(t).contains("split brain is flagged");
         assertThat(t).contains("at least " + ModelValues.MANAGED_RPO_MIN_SECONDS + " s");
     }
+
+    @Test
+    void theInstancesSectionQuotesTheTimingsTheEngineUsesForBothKindsOfFault() throws Exception {
+        String t = text();
+        dev.auroralab.engine.Timings d = dev.auroralab.engine.Timings.DEFAULTS;
+        assertThat(t).contains("crash-instance").contains("fail-instance");
+        assertThat(t).contains(d.restartMicros() / 1_000_000 + " s + " + ModelValues.CRASH_RECOVERY_MICROS / 1_000_000
+                + " s crash recovery, no failover");
+        assertThat(t).contains("recreated in " + d.recreateMicros() / 60_000_000 + " minutes");
+        assertThat(t).contains("another AZ of the region");
+        assertThat(t).doesNotContain("After 60 s");
+    }
+
+    @Test
+    void theOpenScenariosTimingsAreListedAfterTheText() throws Exception {
+        dev.auroralab.scenario.Scenario sc = dev.auroralab.scenario.ScenarioReader.read("t.yaml", """
+                schemaVersion: 1
+                cluster:
+                  region: us-east-1
+                  engine: aurora-postgresql
+                  azs: [us-east-1a, us-east-1b, us-east-1c]
+                  volumeGiB: 10
+                  instances:
+                    - {id: writer-1, az: us-east-1a, role: writer}
+                timings: {globalFailover: 8m}
+                """);
+        assertThat(HelpDialogs.scenarioTimings(sc)).contains("This scenario runs Aurora PostgreSQL.")
+                .contains("global failover (promotion of the secondary) 8m (set by the scenario; model default 1m)");
+        assertThat(HelpDialogs.scenarioTimings(dev.auroralab.scenario.BuiltInScenarios.load("healthy-cluster")))
+                .contains("Aurora MySQL").contains("default timings");
+    }
 }

@@ -4,6 +4,7 @@ import static dev.auroralab.ui.ViewModelFixtures.SECOND;
 import static dev.auroralab.ui.ViewModelFixtures.vmAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auroralab.engine.EngineFlavour;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.command.Command.ReadConsistency;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
@@ -36,7 +37,7 @@ class RegionActionsTest {
 
     @Test
     void aSecondaryOffersSwitchoverFailoverDetachAndForwardingButNotTheManagedRpo() {
-        EngineSnapshot s = GlobalFixtures.threeRegions(BASE);
+        EngineSnapshot s = GlobalFixtures.withEngine(GlobalFixtures.threeRegions(BASE), EngineFlavour.AURORA_POSTGRESQL);
         List<TopologyAction> a = RegionActions.forRegion("eu-west-1", s);
 
         assertThat(find(a, Command.FailRegion.class).enabled()).isTrue();
@@ -55,16 +56,28 @@ class RegionActionsTest {
                 .isEqualTo(new Command.SetWriteForwarding("eu-west-1", ReadConsistency.SESSION));
         assertThat(forwarding.subList(1, 4)).allMatch(TopologyAction::enabled);
 
-        assertThat(under(a, RegionActions.MANAGED_RPO)).allSatisfy(t -> {
+        assertThat(under(a, RegionActions.MANAGED_RPO)).isNotEmpty().allSatisfy(t -> {
             assertThat(t.enabled()).isFalse();
             assertThat(t.disabledReason()).isEqualTo("it is set on the primary, us-east-1");
         });
     }
 
     @Test
-    void thePrimaryOffersTheManagedRpoButNothingThatWouldPromoteIt() {
-        EngineSnapshot s = GlobalFixtures.global(BASE, new GlobalSnapshot(30, false, false, List.of("us-east-1")),
+    void onAuroraMySqlThePrimaryOffersNoManagedRpoBecauseItIsAPostgreSqlParameter() {
+        EngineSnapshot s = GlobalFixtures.global(BASE, new GlobalSnapshot(0, false, false, List.of("us-east-1")),
                 List.of(R.of("us-east-1", "primary"), R.of("eu-west-1", "secondary")));
+        assertThat(s.engine()).isEqualTo(EngineFlavour.AURORA_MYSQL);
+
+        assertThat(under(RegionActions.forRegion("us-east-1", s), RegionActions.MANAGED_RPO)).isEmpty();
+        assertThat(under(RegionActions.forRegion("eu-west-1", s), RegionActions.MANAGED_RPO)).isEmpty();
+    }
+
+    @Test
+    void thePrimaryOffersTheManagedRpoButNothingThatWouldPromoteIt() {
+        EngineSnapshot s = GlobalFixtures.withEngine(GlobalFixtures.global(BASE,
+                new GlobalSnapshot(30, false, false, List.of("us-east-1")),
+                List.of(R.of("us-east-1", "primary"), R.of("eu-west-1", "secondary"))),
+                EngineFlavour.AURORA_POSTGRESQL);
         List<TopologyAction> a = RegionActions.forRegion("us-east-1", s);
 
         assertThat(find(a, Command.Switchover.class).disabledReason())

@@ -86,11 +86,13 @@ class TopologyActionsTest {
         SimulationViewModel vm = vmAt(HEALTHY, SECOND);
         List<TopologyAction> a = actions(vm, Selection.instance("writer-1"));
 
-        assertThat(labels(a)).containsExactly("Fail writer-1", "Restore writer-1",
-                "Fail over (Aurora picks the replica)");
-        assertThat(a).extracting(TopologyAction::enabled).containsExactly(true, false, true);
-        assertThat(a.get(1).disabledReason()).isEqualTo("writer-1 is not down");
-        assertThat(a.get(2).command()).isEqualTo(new Command.Failover(null));
+        assertThat(labels(a)).containsExactly("Fail writer-1 (instance lost)",
+                "Crash writer-1 (process restarts in place)", "Restore writer-1", "Fail over (Aurora picks the replica)");
+        assertThat(a).extracting(TopologyAction::enabled).containsExactly(true, true, false, true);
+        assertThat(a.get(0).command()).isEqualTo(new Command.FailInstance("writer-1"));
+        assertThat(a.get(1).command()).isEqualTo(new Command.CrashInstance("writer-1"));
+        assertThat(a.get(2).disabledReason()).isEqualTo("writer-1 is not down");
+        assertThat(a.get(3).command()).isEqualTo(new Command.Failover(null));
         assertThat(a).extracting(TopologyAction::submenu).containsOnlyNulls();
     }
 
@@ -99,7 +101,8 @@ class TopologyActionsTest {
         SimulationViewModel vm = vmAt(HEALTHY, SECOND);
         List<TopologyAction> a = actions(vm, Selection.instance("reader-2"));
 
-        assertThat(labels(a)).startsWith("Fail reader-2", "Restore reader-2", "Fail over to reader-2")
+        assertThat(labels(a)).startsWith("Fail reader-2 (instance lost)", "Crash reader-2 (process restarts in place)",
+                "Restore reader-2", "Fail over to reader-2")
                 .endsWith("Remove reader-2");
         assertThat(labelled(a, "Fail over to reader-2").command()).isEqualTo(new Command.Failover("reader-2"));
         List<TopologyAction> tiers = a.stream().filter(x -> "Promotion tier".equals(x.submenu())).toList();
@@ -122,8 +125,10 @@ class TopologyActionsTest {
         vm.act(new Command.FailInstance("reader-1"));
         List<TopologyAction> a = actions(vm, Selection.instance("reader-1"));
 
-        assertThat(labelled(a, "Fail reader-1").enabled()).isFalse();
-        assertThat(labelled(a, "Fail reader-1").disabledReason()).isEqualTo("reader-1 is already down");
+        assertThat(labelled(a, "Fail reader-1 (instance lost)").enabled()).isFalse();
+        assertThat(labelled(a, "Fail reader-1 (instance lost)").disabledReason()).isEqualTo("reader-1 is already down");
+        assertThat(labelled(a, "Crash reader-1 (process restarts in place)").disabledReason())
+                .isEqualTo("reader-1 is down: only a running instance's database process can crash");
         assertThat(labelled(a, "Restore reader-1").enabled()).isTrue();
         assertThat(labelled(a, "Fail over to reader-1").enabled()).isFalse();
         assertThat(labelled(a, "Fail over to reader-1").disabledReason()).isEqualTo("reader-1 is not an available replica");
@@ -283,8 +288,8 @@ class TopologyActionsTest {
                 tried++;
             }
         }
-        // 3 AZs x 2, writer 2, 2 readers x 18, 12 nodes, 18 copies x 2
-        assertThat(tried).isEqualTo(6 + 2 + 36 + 12 + 36);
+        // 3 AZs x 2, writer 3 (fail, crash, fail over), 2 readers x 19, 12 nodes, 18 copies x 2
+        assertThat(tried).isEqualTo(6 + 3 + 38 + 12 + 36);
     }
 
     /**

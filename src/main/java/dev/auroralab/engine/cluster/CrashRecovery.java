@@ -112,7 +112,7 @@ public final class CrashRecovery {
             ctx.failover.completeFailover();
         } else {
             st.phase = FailoverPhase.ENDPOINT_MOVING;
-            st.queue.scheduleAfter(ModelValues.ENDPOINT_DNS_TTL_MICROS,
+            st.queue.scheduleAfter(st.spec.timings().dnsTtlMicros(),
                     new Scheduled.EndpointMoved(w.creationOrder(), r.failoverGeneration()));
         }
     }

@@ -20,10 +20,13 @@ import java.util.List;
 /**
  * In-region failover: a writer failure is detected, a replica is chosen by promotion tier, then size, then at random
  * among equals, it is promoted and runs crash recovery, and the cluster endpoint moves to it; with no replica the
- * writer is recreated in its AZ. A manual failover restarts the old writer as a reader.
+ * writer is recreated, in its own AZ or, if that AZ is out, in another AZ of the region (FAQ). A manual failover
+ * restarts the old writer as a reader. A crashed database process (crash-instance) is restarted in place instead,
+ * the fastest path (UG HA page); a lost instance that is not recreated as the writer gets a new host.
  *
  * <p>Source: UG "High availability for Amazon Aurora" and "Failing over a DB cluster"; P17 §4.3.
- * Model: fixed detection, restart and DNS times (ModelValues); a second failure during a failover chooses again.
+ * Model: fixed detection, restart, recreate and DNS times (Timings, which a scenario may override); a second
+ * failure during a failover chooses again; no buffer cache is modelled (events say whether it would survive).
  */
 public final class Failover {
 
@@ -35,11 +38,58 @@ public final class Failover {
         this.st = ctx.st;
     }
 
+    /**
+     * The instance or its host is lost (fail-instance). A writer fails over (or, with no replica, is recreated); any
+     * lost instance that is not recreated as the writer gets a new host after the recreate time and starts as a reader
+     * (UG: the old writer comes back as a reader), unless someone restored it first.
+     */
     public CommandResult failInstance(String id) {
         Instance i = ctx.instance(id);
         i.setCrashed(true);
         markInstanceDown(i, true);
-        return CommandResult.ok(id + " is down");
+        st.queue.scheduleAfter(st.spec.timings().recreateMicros(),
+                new Scheduled.HostReplaced(i.creationOrder(), i.generation()));
+        return CommandResult.ok(id + " is down; its host is replaced in "
+                + dev.auroralab.engine.DurationText.format(st.spec.timings().recreateMicros()) + " unless it fails over"
+                + " first");
+    }
+
+    /**
+     * The database process crashes and Aurora restarts it on the same instance (crash-instance): no failure
+     * detection, no failover, no endpoint move; the writer runs crash recovery after the restart, with no redo to
+     * replay (P17 §4.3). On Aurora MySQL the page cache survives (UG survivable page cache).
+     */
+    public CommandResult crashInstance(String id) {
+        Instance i = ctx.instance(id);
+        boolean writer = i == st.writer;
+        ctx.emit(new InstanceCrashed(ctx.now(), id, i.az(), writer ? "writer" : "replica",
+                st.spec.engine().pageCacheSurvivesRestart()));
+        if (writer) {
+            cancelSwitchoverWaitingOnTheWriter();
+            st.writesFailed += st.ledger.failPending();
+            st.writerServing = false;
+            if (st.phase == FailoverPhase.NONE) {
+                startFailoverRecord(id);
+                st.inRegionKind = FailoverKind.RESTART_IN_PLACE;
+            }
+            st.phase = FailoverPhase.RESTARTING;
+            st.failoverTo = id;
+            st.failoverGeneration++;
+        }
+        ctx.replicas.restartInstance(i);
+        ctx.availability.refreshAvailability();
+        return CommandResult.ok(id + " is restarting in place");
+    }
+
+    /** A lost instance's new host is ready: it starts as a reader (a writer lost is failed over or recreated). */
+    public void onHostReplaced(Scheduled.HostReplaced r) {
+        Instance i = ctx.instanceNumbered(r.instance());
+        if (i.generation() != r.instanceGeneration() || !i.crashed() || !st.instances.contains(i)) {
+            return;
+        }
+        i.setCrashed(false);
+        ctx.emit(new InstanceReplaced(ctx.now(), i.id(), i.az()));
+        ctx.replicas.onInstanceBooted(i, i.generation());
     }
 
     public void markInstanceDown(Instance i, boolean logIt) {
@@ -69,12 +119,8 @@ public final class Failover {
     }
 
     public void onWriterLost() {
-        if (st.phase == FailoverPhase.SWITCHOVER_SYNC) {
-            ctx.emit(new GlobalOperationCancelled(ctx.now(), st.globalKind, st.globalTo, "writer " + st.writer.id()
-                    + " failed before " + st.globalTo + " was in sync; Aurora recovers the primary instead"));
-            ctx.globalPromotion.clearGlobalOperation();
-            st.phase = FailoverPhase.NONE;
-        }
+        cancelSwitchoverWaitingOnTheWriter();
+        st.inRegionKind = FailoverKind.IN_REGION;
         st.writesFailed += st.ledger.failPending();
         st.writerServing = false;
         if (st.phase == FailoverPhase.NONE) {
@@ -85,8 +131,18 @@ public final class Failover {
         }
         st.phase = FailoverPhase.DETECTING;
         int generation = ++st.failoverGeneration;
-        st.queue.scheduleAfter(ModelValues.WRITER_FAILURE_DETECTION_MICROS,
+        st.queue.scheduleAfter(st.spec.timings().failureDetectionMicros(),
                 new Scheduled.WriterFailureDetection(generation));
+    }
+
+    /** A switchover waiting for a secondary to catch up cannot go on without the writer: it is cancelled. */
+    private void cancelSwitchoverWaitingOnTheWriter() {
+        if (st.phase == FailoverPhase.SWITCHOVER_SYNC) {
+            ctx.emit(new GlobalOperationCancelled(ctx.now(), st.globalKind, st.globalTo, "writer " + st.writer.id()
+                    + " failed before " + st.globalTo + " was in sync; Aurora recovers the primary instead"));
+            ctx.globalPromotion.clearGlobalOperation();
+            st.phase = FailoverPhase.NONE;
+        }
     }
 
     /** The detection time has passed: the failover proper starts, unless something else took over meanwhile. */
@@ -117,12 +173,17 @@ public final class Failover {
         int generation = ++st.failoverGeneration;
         if (t == null) {
             Instance old = ctx.instance(st.failoverFrom);
-            if (old != null && old == st.writer && !st.downAzs.contains(old.az())) {
+            String az = old != null && old == st.writer ? recreationAz(old) : null;
+            if (az != null) {
+                // FAQ: the primary is recreated, in its own AZ if it can be and in another AZ of the region if not
                 st.phase = FailoverPhase.RECREATING;
                 st.failoverTo = old.id();
-                long ready = ctx.now() + ModelValues.WRITER_RECREATE_MICROS;
+                st.inRegionKind = FailoverKind.RECREATE;
+                long ready = ctx.now() + st.spec.timings().recreateMicros();
+                String fromAz = old.az();
+                old.moveTo(az);
                 old.setStatus(InstanceStatus.CREATING);
-                ctx.emit(new WriterRecreationStarted(ctx.now(), old.id(), ready));
+                ctx.emit(new WriterRecreationStarted(ctx.now(), old.id(), az, fromAz, ready));
                 int g = old.generation();
                 st.queue.schedule(ready, new Scheduled.WriterRecreated(old.creationOrder(), generation, g));
             } else {
@@ -130,12 +191,14 @@ public final class Failover {
                 st.failoverTo = null;
                 ctx.emit(new NoWriterAvailable(ctx.now(), old == null || old != st.writer
                         ? "no replica is up to promote; add one or restore an instance"
-                        : "no replica to promote and the writer's AZ " + old.az() + " is out"));
+                        : "no replica to promote and no AZ of " + ctx.regionOf(old).name + " is up to recreate "
+                        + old.id() + " in"));
             }
             ctx.availability.refreshAvailability();
             return;
         }
         st.phase = FailoverPhase.PROMOTING;
+        st.inRegionKind = FailoverKind.IN_REGION;
         st.failoverTo = t.id();
         if (st.writer != null && st.writer != t) {
             st.writer.setRole(InstanceRole.READER);
@@ -144,17 +207,36 @@ public final class Failover {
         t.setStatus(InstanceStatus.PROMOTING);
         ctx.emit(new FailoverStarted(ctx.now(), st.failoverFrom, t.id(), why));
         int g = t.generation();
-        st.queue.scheduleAfter(ModelValues.INSTANCE_RESTART_MICROS,
+        st.queue.scheduleAfter(st.spec.timings().restartMicros(),
                 new Scheduled.PromotionDone(t.creationOrder(), generation, g));
         ctx.availability.refreshAvailability();
     }
 
-    /** The writer was recreated in its AZ (no replica to promote): it runs crash recovery. */
+    /** The AZ to recreate the writer in: its own if up, else the first AZ of its region that is up; null if none. */
+    private String recreationAz(Instance w) {
+        if (!st.downAzs.contains(w.az())) {
+            return w.az();
+        }
+        for (String az : ctx.regionOf(w).azs) {
+            if (!st.downAzs.contains(az)) {
+                return az;
+            }
+        }
+        return null;
+    }
+
+    /** The writer was recreated (no replica to promote): it runs crash recovery. */
     public void onWriterRecreated(Scheduled.WriterRecreated r) {
         Instance old = ctx.instanceNumbered(r.instance());
-        if (r.failoverGeneration() == st.failoverGeneration && old.generation() == r.instanceGeneration()) {
-            old.setCrashed(false);
+        if (old.generation() != r.instanceGeneration()) {
+            return;
+        }
+        old.setCrashed(false);
+        if (r.failoverGeneration() == st.failoverGeneration) {
             ctx.crashRecovery.beginRecovery(old);
+        } else {
+            // a replica was promoted while the host was being built: the new host starts as a reader
+            ctx.replicas.onInstanceBooted(old, old.generation());
         }
     }
 
@@ -179,10 +261,11 @@ public final class Failover {
 
     public void completeFailover() {
         long lost = st.acknowledgedLost - st.failoverLostBefore;
-        st.failovers.add(new FailoverRecord(FailoverKind.IN_REGION, st.failoverFrom, st.failoverTo, st.failoverStartedMicros, ctx.now(), lost, 0,
+        st.failovers.add(new FailoverRecord(st.inRegionKind, st.failoverFrom, st.failoverTo, st.failoverStartedMicros, ctx.now(), lost, 0,
                 st.failoverStartedMicros));
         ctx.emit(new FailoverCompleted(ctx.now(), st.failoverFrom, st.failoverTo, ctx.now() - st.failoverStartedMicros));
         st.phase = FailoverPhase.NONE;
+        st.inRegionKind = FailoverKind.IN_REGION;
         st.failoverFrom = null;
         st.failoverTo = null;
         ctx.availability.refreshAvailability();

@@ -10,7 +10,8 @@ import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
  */
 public final class Instance {
     private final String id;
-    private final String az;
+    /** Fixed, except that a writer recreated while its AZ is out is recreated in another AZ (FAQ). */
+    private String az;
     private final String instanceClass;
     private final int sizeRank;
     private final int creationOrder;
@@ -52,6 +53,11 @@ public final class Instance {
 
     public String az() {
         return az;
+    }
+
+    /** The instance is recreated in {@code az} (same id, new host): only for a writer whose AZ is out. */
+    public void moveTo(String az) {
+        this.az = az;
     }
 
     public String instanceClass() {

@@ -86,7 +86,7 @@ public final class Replicas {
 
     public void restartInstance(Instance i) {
         i.setStatus(InstanceStatus.STARTING);
-        long ready = ctx.now() + ModelValues.INSTANCE_RESTART_MICROS;
+        long ready = ctx.now() + st.spec.timings().restartMicros();
         ctx.emit(new InstanceRestarting(ctx.now(), i.id(), ready));
         int g = i.generation();
         st.queue.schedule(ready, new Scheduled.InstanceBooted(i.creationOrder(), g));

@@ -15,6 +15,10 @@ public sealed interface Command {
     /** A short human description, used in the event log and in messages. */
     String describe();
 
+    /**
+     * The instance or its host is lost. The writer fails over to a replica by tier; with none it is recreated (in its
+     * AZ, or another if that AZ is out). A lost reader's host is replaced after the model's recreate time.
+     */
     record FailInstance(String instanceId) implements Command {
         public FailInstance {
             Objects.requireNonNull(instanceId, "instanceId");
@@ -22,6 +26,21 @@ public sealed interface Command {
 
         public String describe() {
             return "fail instance " + instanceId;
+        }
+    }
+
+    /**
+     * The database process of an instance crashes; the instance and its host are fine, so Aurora restarts the process
+     * in place (no failover; the fastest path back, UG high availability). Compare {@link FailInstance}: the instance
+     * or its host is lost.
+     */
+    record CrashInstance(String instanceId) implements Command {
+        public CrashInstance {
+            Objects.requireNonNull(instanceId, "instanceId");
+        }
+
+        public String describe() {
+            return "crash instance " + instanceId;
         }
     }
 

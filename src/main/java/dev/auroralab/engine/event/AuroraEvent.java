@@ -26,6 +26,25 @@ public sealed interface AuroraEvent {
         }
     }
 
+    /**
+     * The database process of an instance crashed (crash-instance); the instance itself is fine and Aurora restarts
+     * the process in place. {@code pageCacheKept}: Aurora MySQL's survivable page cache keeps the buffer cache warm.
+     */
+    record InstanceCrashed(long atMicros, String instanceId, String az, String role, boolean pageCacheKept)
+            implements AuroraEvent {
+        public String detail() {
+            return "the database process of " + role + " " + instanceId + " crashed; restarting it in place"
+                    + (pageCacheKept ? " (page cache kept)" : " (page cache lost)");
+        }
+    }
+
+    /** A failed instance's host was replaced (fail-instance, then the model's recreate time): it starts again. */
+    record InstanceReplaced(long atMicros, String instanceId, String az) implements AuroraEvent {
+        public String detail() {
+            return instanceId + " was replaced on a new host in " + az;
+        }
+    }
+
     record InstanceRestarting(long atMicros, String instanceId, long readyAtMicros) implements AuroraEvent {
         public String detail() {
             return instanceId + " is restarting";
@@ -193,9 +212,12 @@ public sealed interface AuroraEvent {
         }
     }
 
-    record WriterRecreationStarted(long atMicros, String instanceId, long readyAtMicros) implements AuroraEvent {
+    /** No replica to promote: the writer is recreated, in {@code az}, which is its own AZ unless that AZ is out. */
+    record WriterRecreationStarted(long atMicros, String instanceId, String az, String fromAz, long readyAtMicros)
+            implements AuroraEvent {
         public String detail() {
-            return "no replica to promote: recreating writer " + instanceId + " in its AZ";
+            return "no replica to promote: recreating writer " + instanceId
+                    + (az.equals(fromAz) ? " in its AZ" : " in " + az + " (its AZ " + fromAz + " is out)");
         }
     }
 

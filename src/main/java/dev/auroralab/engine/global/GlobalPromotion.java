@@ -66,7 +66,7 @@ public final class GlobalPromotion {
         target.role = Region.Role.PRIMARY;
         st.writeRegion = target;
         int generation = ++st.failoverGeneration;
-        st.queue.scheduleAfter(ModelValues.GLOBAL_SWITCHOVER_MICROS, new Scheduled.GlobalPromotionDone(generation));
+        st.queue.scheduleAfter(st.spec.timings().globalSwitchoverMicros(), new Scheduled.GlobalPromotionDone(generation));
         ctx.availability.refreshAvailability();
     }
 
@@ -122,7 +122,7 @@ public final class GlobalPromotion {
         st.phase = FailoverPhase.GLOBAL_PROMOTING;
         ctx.emit(new GlobalPromotionStarted(ctx.now(), kind, old.name, name, cut, lost, st.globalRpoMicros));
         int generation = ++st.failoverGeneration;
-        st.queue.scheduleAfter(ModelValues.GLOBAL_PROMOTION_MICROS, new Scheduled.GlobalPromotionDone(generation));
+        st.queue.scheduleAfter(st.spec.timings().globalFailoverMicros(), new Scheduled.GlobalPromotionDone(generation));
         ctx.availability.refreshAvailability();
         return CommandResult.ok(kind + " to " + name + " started; " + lost + " acknowledged write(s) lost");
     }

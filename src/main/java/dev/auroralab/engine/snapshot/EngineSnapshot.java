@@ -15,7 +15,7 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
         VolumeSnapshot volume, List<InstanceSnapshot> instances, EndpointsSnapshot endpoints, double writesPerSecond,
         double readsPerSecond, CountersSnapshot counters, FailoverSnapshot failoverInProgress,
         List<FailoverRecord> failovers, List<StorageNodeSnapshot> storageNodes, List<MessageSnapshot> messagesInFlight,
-        List<RegionSnapshot> regions, GlobalSnapshot global) {
+        List<RegionSnapshot> regions, GlobalSnapshot global, dev.auroralab.engine.EngineFlavour engine) {
 
     public EngineSnapshot {
         azs = List.copyOf(azs);
@@ -70,7 +70,7 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
         }
         return new EngineSnapshot(nowMicros, seed, r.region(), r.azs(), r.downAzs(), r.volume(), r.instances(),
                 r.endpoints(), writesPerSecond, readsPerSecond, counters, failoverInProgress, failovers,
-                r.storageNodes(), List.of(), regions, global);
+                r.storageNodes(), List.of(), regions, global, engine);
     }
 
     /**

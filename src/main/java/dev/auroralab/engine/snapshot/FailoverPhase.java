@@ -7,7 +7,9 @@ package dev.auroralab.engine.snapshot;
  */
 public enum FailoverPhase {
     NONE, DETECTING, PROMOTING, RECOVERING, ENDPOINT_MOVING, RECREATING, WAITING_FOR_AZ, WAITING_FOR_QUORUM,
-    SWITCHOVER_SYNC, SWITCHOVER_RECONFIGURING, GLOBAL_PROMOTING;
+    SWITCHOVER_SYNC, SWITCHOVER_RECONFIGURING, GLOBAL_PROMOTING,
+    /** The writer's database process crashed and is restarting on the same instance (crash-instance). */
+    RESTARTING;
 
     /** "endpoint moving", "waiting for quorum", ...: the short name the banner and the report show. */
     public String label() {

@@ -61,12 +61,13 @@ public sealed interface VolumeReason {
     record WriterFailover(FailoverPhase phase, String from, String to) implements VolumeReason {
         public String sentence() {
             return switch (phase) {
+                case RESTARTING -> "no writer: " + to + "'s database process crashed and is restarting in place";
                 case DETECTING -> "writer " + from + " is down; failover starts once it is detected";
                 case PROMOTING -> "no writer: promoting " + to + " (failover from " + from + ")";
                 case RECOVERING -> "no writer: " + to + " is running crash recovery";
                 case ENDPOINT_MOVING -> "no writer reachable: the cluster endpoint is moving to " + to
-                        + " (DNS TTL 5 s)";
-                case RECREATING -> "no writer: no replica to promote, so " + to + " is being recreated in its AZ";
+                        + " (clients see it after the DNS TTL)";
+                case RECREATING -> "no writer: no replica to promote, so " + to + " is being recreated on a new host";
                 case WAITING_FOR_AZ -> "no writer: no replica to promote and the writer's AZ is out";
                 default -> "no writer: " + phase.label();
             };

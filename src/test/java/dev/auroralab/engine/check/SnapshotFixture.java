@@ -219,6 +219,6 @@ final class SnapshotFixture {
         GlobalSnapshot global = new GlobalSnapshot(managedRpoSeconds, commitsBlocked, splitBrain, writableRegions);
         return new EngineSnapshot(nowMicros, 1, main.region(), main.azs(), main.downAzs(), main.volume(),
                 main.instances(), main.endpoints(), 1000, 4000, counters, null, failovers, main.storageNodes(),
-                List.of(), built, global);
+                List.of(), built, global, dev.auroralab.engine.EngineFlavour.AURORA_MYSQL);
     }
 }

@@ -4,6 +4,7 @@ import dev.auroralab.engine.ClusterSpec;
 import dev.auroralab.engine.ClusterSpec.InstanceSpec;
 import dev.auroralab.engine.ClusterSpec.Role;
 import dev.auroralab.engine.ClusterSpec.SecondarySpec;
+import dev.auroralab.engine.EngineFlavour;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.SplittableRandom;
 /**
  * What one VOPR seed runs on, all drawn from the seed: the topology (a writer and 0-3 replicas with their tiers,
  * classes and AZs), a 10-40 GiB volume, the workload, and 0-2 Global Database secondary regions with their one-way
- * latency and 0-2 readers each.
+ * latency and 0-2 readers each, and the engine flavour (Aurora MySQL or PostgreSQL).
  */
 record VoprOptions(long seed, ClusterSpec cluster) {
 
@@ -53,8 +54,10 @@ record VoprOptions(long seed, ClusterSpec cluster) {
             }
             secondaries.add(new SecondarySpec(name, sazs, readers, 20 + r.nextInt(131)));
         }
+        // drawn last so that the options drawn before keep their values for every seed
+        EngineFlavour engine = r.nextBoolean() ? EngineFlavour.AURORA_MYSQL : EngineFlavour.AURORA_POSTGRESQL;
         return new VoprOptions(seed, new ClusterSpec(PRIMARY, azs, volumeGiB, instances, writes, reads, seed,
-                secondaries));
+                secondaries).withEngine(engine));
     }
 
     private static <T> T pick(SplittableRandom r, List<T> from) {
@@ -65,6 +68,7 @@ record VoprOptions(long seed, ClusterSpec cluster) {
     String describe() {
         StringBuilder b = new StringBuilder();
         ClusterSpec c = cluster;
+        b.append(c.engine().key()).append(", ");
         b.append(String.format(Locale.ROOT, "%d GiB, %.0f writes/s, %.0f reads/s; %s", c.volumeGiB(),
                 c.writesPerSecond(), c.readsPerSecond(), instances(c.instances())));
         for (SecondarySpec s : c.secondaries()) {

@@ -31,11 +31,12 @@ final class GlobalScenarios {
         return new SecondarySpec(region, azs, readers, latencyMs);
     }
 
+    /** An Aurora PostgreSQL cluster (managed RPO is a PostgreSQL parameter) with the secondaries given. */
     static ClusterSpec global(double writes, long seed, SecondarySpec... secondaries) {
         return new ClusterSpec("us-east-1", List.of("us-east-1a", "us-east-1b", "us-east-1c"), 20,
                 List.of(new InstanceSpec("writer-1", "us-east-1a", Role.WRITER, 1, "db.r6g.large"),
                         new InstanceSpec("reader-1", "us-east-1b", Role.READER, 0, "db.r6g.large")),
-                writes, 2000, seed, List.of(secondaries));
+                writes, 2000, seed, List.of(secondaries)).withEngine(dev.auroralab.engine.EngineFlavour.AURORA_POSTGRESQL);
     }
 
     /** us-east-1 primary; eu-west-1 (75 ms, reader eu-1) and us-west-2 (35 ms, reader usw-1). */
