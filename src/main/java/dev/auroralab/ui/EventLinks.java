@@ -34,6 +34,8 @@ public final class EventLinks {
             return Selection.segment(x.segment());
         } else if (e instanceof SegmentHydrated x) {
             return Selection.segment(x.segment());
+        } else if (e instanceof ProtectionGroupRestoredFromBackup x) {
+            return Selection.pg(x.pg());
         } else if (e instanceof MembershipChangeStarted x) {
             return Selection.pg(x.pg());
         } else if (e instanceof MembershipChangeCommitted x) {
@@ -138,7 +140,7 @@ public final class EventLinks {
                 CommitsBlocked.class, CommitsUnblocked.class, WriteForwardingChanged.class)
                 .forEach(c -> m.put(c, Family.GLOBAL));
         java.util.List.of(SegmentCaughtUp.class, MembershipChangeStarted.class, SegmentHydrated.class,
-                MembershipChangeCommitted.class, MembershipChangeRolledBack.class, DegradedQuorumEntered.class,
+                ProtectionGroupRestoredFromBackup.class, MembershipChangeCommitted.class, MembershipChangeRolledBack.class, DegradedQuorumEntered.class,
                 DegradedQuorumLeft.class).forEach(c -> m.put(c, Family.REPAIR));
         java.util.List.of(WriteQuorumLost.class, WriteQuorumRegained.class, ReadQuorumLost.class,
                 ReadQuorumRegained.class, VolumeStatusChanged.class, StaleWriteRejected.class,
