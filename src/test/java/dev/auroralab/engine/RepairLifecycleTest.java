@@ -10,7 +10,6 @@ import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.engine.storage.ProtectionGroup;
 import dev.auroralab.engine.storage.Segment;
 import dev.auroralab.engine.storage.SegmentState;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -229,9 +228,6 @@ class RepairLifecycleTest {
     }
 
     @Test
-    @Disabled("engine bug: boxcars sent while every copy of a group was down (not destroyed) reach no copy and the"
-            + " writer never sends them again, so when the copies return none can fill the hole by gossip and the"
-            + " volume, shown writable, never acknowledges a commit again; the writer still holds those records")
     void aGroupWhoseSixCopiesWereAllDownAtOnceAcknowledgesAgainWhenTheyReturn() {
         AuroraEngine e = oneGroup(200);
         e.advanceTo(seconds(5));

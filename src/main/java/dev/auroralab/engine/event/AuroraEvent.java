@@ -122,6 +122,20 @@ public sealed interface AuroraEvent {
         }
     }
 
+    /**
+     * {@code writer} sent {@code pg} again {@code boxcars} boxcars, with records from LSN {@code fromLsn} to
+     * {@code toLsn}, that no reachable copy held: every copy that took them was out when they came, so gossip had no
+     * peer to fetch them from (P17 §4.2, P18 §2.3). Nothing was lost: the writer keeps its records until a write
+     * quorum holds them.
+     */
+    record BoxcarsResent(long atMicros, String pg, String writer, int boxcars, long fromLsn, long toLsn)
+            implements AuroraEvent {
+        public String detail() {
+            return writer + " sends " + pg + " again " + boxcars + " boxcar(s) (LSNs " + fromLsn + " to " + toLsn
+                    + ") that no copy it can reach holds: they were sent while the copies that took them were out";
+        }
+    }
+
     record MembershipChangeCommitted(long atMicros, String pg, String removed, String added, long epoch)
             implements AuroraEvent {
         public String detail() {

@@ -24,8 +24,10 @@ import dev.auroralab.engine.storage.Repair;
  *
  * <p>Source: P17 §2.2 (10 GB segments repaired in seconds), §4.2.1 (gossip), P18 §4 (membership changes), P17 Fig. 4.
  * Model: hydration takes a fixed time per GiB (ModelValues.REPAIR_MICROS_PER_GIB); gossip moves up to 500 boxcars per
- * 50 ms round; a destroyed PG with no copy left is restored from the staged backup, every acknowledged write
- * above it is counted as lost, and the commits still pending when it is restored fail.
+ * 50 ms round; boxcars that reached no copy still reachable (their copies down, not destroyed) are sent again by the
+ * writer from a gossip round (see {@link WritePath#resendWhatNoCopyHolds}); a destroyed PG with no copy left is
+ * restored from the staged backup, every acknowledged write above it is counted as lost, and the commits still pending
+ * when it is restored fail.
  */
 public final class Repair {
 
@@ -141,7 +143,10 @@ public final class Repair {
         }
     }
 
-    /** P18 §2.2: a copy with holes fetches the missing records from a peer that has them. */
+    /**
+     * P18 §2.2: a copy with holes fetches the missing records from a peer that has them. A hole no reachable peer can
+     * fill (every copy that took those boxcars was out when they came) is left to the writer, which sends it again.
+     */
     public void onGossip(ProtectionGroup pg) {
         Region region = ctx.regionOf(pg);
         pg.setGossipScheduled(false);
@@ -166,6 +171,10 @@ public final class Repair {
             }
         }
         if (stillBehind) {
+            if (region == st.writeRegion) {
+                // what no copy holds, gossip cannot bring: the writer still has it and sends it again
+                ctx.writePath.resendWhatNoCopyHolds(pg, pg.sentWhenGossipScheduled() - 1);
+            }
             scheduleGossip(pg);
         }
         if (region != st.writeRegion) {
