@@ -38,6 +38,10 @@ public final class EventLinks {
             return Selection.segment(x.segment());
         } else if (e instanceof SegmentHydrated x) {
             return Selection.segment(x.segment());
+        } else if (e instanceof ProtectionGroupRestoredFromBackup x) {
+            return Selection.pg(x.pg());
+        } else if (e instanceof BoxcarsResent x) {
+            return Selection.pg(x.pg());
         } else if (e instanceof MembershipChangeStarted x) {
             return Selection.pg(x.pg());
         } else if (e instanceof MembershipChangeCommitted x) {
@@ -142,8 +146,9 @@ public final class EventLinks {
                 CommitsBlocked.class, CommitsUnblocked.class, WriteForwardingChanged.class)
                 .forEach(c -> m.put(c, Family.GLOBAL));
         java.util.List.of(SegmentCaughtUp.class, MembershipChangeStarted.class, SegmentHydrated.class,
-                MembershipChangeCommitted.class, MembershipChangeRolledBack.class, DegradedQuorumEntered.class,
-                DegradedQuorumLeft.class).forEach(c -> m.put(c, Family.REPAIR));
+                ProtectionGroupRestoredFromBackup.class, BoxcarsResent.class, MembershipChangeCommitted.class,
+                MembershipChangeRolledBack.class, DegradedQuorumEntered.class, DegradedQuorumLeft.class)
+                .forEach(c -> m.put(c, Family.REPAIR));
         java.util.List.of(WriteQuorumLost.class, WriteQuorumRegained.class, ReadQuorumLost.class,
                 ReadQuorumRegained.class, VolumeStatusChanged.class, StaleWriteRejected.class,
                 LsnAllocationLimitReached.class, AcknowledgedWritesLost.class).forEach(c -> m.put(c, Family.QUORUM));

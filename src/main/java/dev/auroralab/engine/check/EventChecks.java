@@ -5,6 +5,7 @@ import dev.auroralab.engine.event.AuroraEvent.CrashRecoveryCompleted;
 import dev.auroralab.engine.event.AuroraEvent.MembershipChangeCommitted;
 import dev.auroralab.engine.event.AuroraEvent.MembershipChangeRolledBack;
 import dev.auroralab.engine.event.AuroraEvent.MembershipChangeStarted;
+import dev.auroralab.engine.event.AuroraEvent.ProtectionGroupRestoredFromBackup;
 import dev.auroralab.engine.event.AuroraEvent.SplitBrainDetected;
 import dev.auroralab.engine.event.AuroraEvent.SplitBrainEnded;
 
@@ -26,6 +27,8 @@ final class EventChecks {
                 }
                 m.lastRecoveryEpoch = Math.max(m.lastRecoveryEpoch, c.volumeEpoch());
                 m.addVoidRange(c.vdl(), c.truncatedThroughLsn());
+            } else if (e instanceof ProtectionGroupRestoredFromBackup b) {
+                m.addVoidRange(b.vdl(), b.truncatedThroughLsn());
             } else if (e instanceof MembershipChangeStarted c) {
                 membership(o, m, c.pg(), c.epoch(), e);
             } else if (e instanceof MembershipChangeCommitted c) {

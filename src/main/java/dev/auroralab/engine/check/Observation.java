@@ -76,12 +76,13 @@ final class Observation {
 
     /**
      * Whether the log explains LSNs going back since the last look: crash recovery cuts the volume at the VDL it
-     * recomputes (P17 §4.3), a loss of acknowledged writes cuts it where data survives, a global promotion cuts it at
-     * the promoted region's durable LSN.
+     * recomputes (P17 §4.3), a loss of acknowledged writes cuts it where data survives, a restore from the backup cuts
+     * it where the backup ends, a global promotion cuts it at the promoted region's durable LSN.
      */
     boolean truncationLogged() {
         return logged(AuroraEvent.CrashRecoveryCompleted.class) || logged(AuroraEvent.AcknowledgedWritesLost.class)
-                || logged(AuroraEvent.GlobalPromotionStarted.class);
+                || logged(AuroraEvent.GlobalPromotionStarted.class)
+                || logged(AuroraEvent.ProtectionGroupRestoredFromBackup.class);
     }
 
     /** Whether {@code region} rejoined as a secondary since the last look: its volume is cut back to what it holds. */

@@ -121,6 +121,40 @@ public sealed interface AuroraEvent {
         }
     }
 
+    /**
+     * Every copy of {@code pg} was destroyed and new copy {@code segment} is filled from the continuous backup in S3,
+     * up to {@code scl}. When the writer had sent the group records after the backup's point, no copy holds them: the
+     * volume was cut back to {@code vdl}, the LSNs above it up to {@code truncatedThroughLsn} are void and
+     * {@code writesFailed} pending commits failed (P17 §4.3). With nothing to cut, {@code truncatedThroughLsn} equals
+     * {@code vdl} and no write failed.
+     */
+    record ProtectionGroupRestoredFromBackup(long atMicros, String pg, String segment, long scl, long vdl,
+            long truncatedThroughLsn, long writesFailed) implements AuroraEvent {
+        public String detail() {
+            String restored = pg + " had no copy left: " + segment + " is restored from the S3 backup (SCL " + scl + ")";
+            if (truncatedThroughLsn <= vdl) {
+                return restored;
+            }
+            return restored + "; what was written to " + pg + " after the backup is on no copy, so the volume is cut"
+                    + " back to VDL " + vdl + " (LSNs up to " + truncatedThroughLsn + " truncated) and "
+                    + writesFailed + " pending write(s) fail";
+        }
+    }
+
+    /**
+     * {@code writer} sent {@code pg} again {@code boxcars} boxcars, with records from LSN {@code fromLsn} to
+     * {@code toLsn}, that no reachable copy held: every copy that took them was out when they came, so gossip had no
+     * peer to fetch them from (P17 §4.2, P18 §2.3). Nothing was lost: the writer keeps its records until a write
+     * quorum holds them.
+     */
+    record BoxcarsResent(long atMicros, String pg, String writer, int boxcars, long fromLsn, long toLsn)
+            implements AuroraEvent {
+        public String detail() {
+            return writer + " sends " + pg + " again " + boxcars + " boxcar(s) (LSNs " + fromLsn + " to " + toLsn
+                    + ") that no copy it can reach holds: they were sent while the copies that took them were out";
+        }
+    }
+
     record MembershipChangeCommitted(long atMicros, String pg, String removed, String added, long epoch)
             implements AuroraEvent {
         public String detail() {

@@ -70,6 +70,11 @@ public final class ProtectionGroup {
     private int stagedBoxcar = -1;
     /** Whether a gossip round is already scheduled for this group (so a second one is not). */
     private boolean gossipScheduled;
+    /**
+     * The boxcars the writer had sent this group when its next gossip round was scheduled (the log's size then): by
+     * the time the round runs they have all landed or been lost, so one no reachable copy holds is sent again.
+     */
+    private int sentWhenGossipScheduled;
     /** The volume this group belongs to, told of every change that moves its aggregates; null until attached. */
     private Volume volume;
     boolean vclDirty;
@@ -153,8 +158,8 @@ public final class ProtectionGroup {
      * An independent copy of this group for a copied engine: the same id, index and size, a copy of the log, and a new
      * {@link Segment} for every copy ever created here (retired ones too) with the same fields, placed on
      * {@code nodeOf.apply(its node)} (the copied engine's node), in copied slots; the letter counter, membership
-     * epoch, degraded model, PGCL, staged boxcar and gossip flag are the same. Changing either group or its
-     * segments afterwards leaves the other alone.
+     * epoch, degraded model, PGCL, staged boxcar and gossip flag (with the log's size when it was set) are the same.
+     * Changing either group or its segments afterwards leaves the other alone.
      */
     public ProtectionGroup copy(Function<StorageNode, StorageNode> nodeOf) {
         ProtectionGroup c = new ProtectionGroup(id, regionIndex, index, sizeGiB, log.copy());
@@ -177,6 +182,7 @@ public final class ProtectionGroup {
         c.pgclBoxcar = pgclBoxcar;
         c.stagedBoxcar = stagedBoxcar;
         c.gossipScheduled = gossipScheduled;
+        c.sentWhenGossipScheduled = sentWhenGossipScheduled;
         return c;
     }
 
@@ -199,6 +205,14 @@ public final class ProtectionGroup {
 
     public void setGossipScheduled(boolean scheduled) {
         this.gossipScheduled = scheduled;
+        if (scheduled) {
+            sentWhenGossipScheduled = log.size();
+        }
+    }
+
+    /** How many boxcars the writer had sent this group when its pending gossip round was scheduled. */
+    public int sentWhenGossipScheduled() {
+        return sentWhenGossipScheduled;
     }
 
     private Segment create(String id, StorageNode node, int slotIndex) {

@@ -24,8 +24,10 @@ import dev.auroralab.engine.storage.Repair;
  *
  * <p>Source: P17 §2.2 (10 GB segments repaired in seconds), §4.2.1 (gossip), P18 §4 (membership changes), P17 Fig. 4.
  * Model: hydration takes a fixed time per GiB (ModelValues.REPAIR_MICROS_PER_GIB); gossip moves up to 500 boxcars per
- * 50 ms round; a destroyed PG with no copy left is restored from the staged backup and every acknowledged write
- * above it is counted as lost.
+ * 50 ms round; boxcars that reached no copy still reachable (their copies down, not destroyed) are sent again by the
+ * writer from a gossip round (see {@link WritePath#resendWhatNoCopyHolds}); a destroyed PG with no copy left is
+ * restored from the staged backup, every acknowledged write above it is counted as lost, and the commits still pending
+ * when it is restored fail.
  */
 public final class Repair {
 
@@ -141,7 +143,10 @@ public final class Repair {
         }
     }
 
-    /** P18 §2.2: a copy with holes fetches the missing records from a peer that has them. */
+    /**
+     * P18 §2.2: a copy with holes fetches the missing records from a peer that has them. A hole no reachable peer can
+     * fill (every copy that took those boxcars was out when they came) is left to the writer, which sends it again.
+     */
     public void onGossip(ProtectionGroup pg) {
         Region region = ctx.regionOf(pg);
         pg.setGossipScheduled(false);
@@ -166,6 +171,10 @@ public final class Repair {
             }
         }
         if (stillBehind) {
+            if (region == st.writeRegion) {
+                // what no copy holds, gossip cannot bring: the writer still has it and sends it again
+                ctx.writePath.resendWhatNoCopyHolds(pg, pg.sentWhenGossipScheduled() - 1);
+            }
             scheduleGossip(pg);
         }
         if (region != st.writeRegion) {
@@ -259,9 +268,12 @@ public final class Repair {
         if (source != null && source.prefix() >= pg.pgclBoxcar()) {
             g.fillUpTo(source.prefix());
         } else if (pg.allCopies().stream().noneMatch(Segment::survives)) {
-            // every copy is destroyed: restore from the continuous backup in S3 (P17 Fig. 4 step 6); a secondary's
-            // copy is sent again by the primary region instead
-            g.fillUpTo(ctx.regionOf(pg) == st.writeRegion ? pg.stagedBoxcar() : pg.log().size() - 1);
+            if (ctx.regionOf(pg) == st.writeRegion) {
+                restoreFromBackup(pg, g);
+            } else {
+                // a secondary's copy is sent again by the primary region instead
+                g.fillUpTo(pg.log().size() - 1);
+            }
         } else {
             // what is durable lives only on copies that are out: a new copy filled now would miss it, so wait
             st.queue.scheduleAfter(1_000_000, hydrated(pg, g));
@@ -278,6 +290,33 @@ public final class Repair {
             ctx.replication.onSecondaryPgChanged(ctx.regionOf(pg), pg);
         }
         ctx.availability.refreshAvailability();
+    }
+
+    /**
+     * Every copy is destroyed: the new copy is filled from the continuous backup in S3 (P17 Fig. 4 step 6), which holds
+     * the group up to its staged point. Whatever the writer sent the group after that reached no copy that still
+     * exists, so no copy will ever hold it and gossip has no peer to fetch it from: left alone, the group's PGCL, and
+     * with it VCL and VDL, would wait on that hole for ever. As crash recovery does with what no read quorum holds
+     * (P17 §4.3), the volume is cut back to the last consistency point the restored group is complete through (never
+     * above VCL): the LSNs above are void, every pending commit fails (its data is gone; it must never be
+     * acknowledged), an acknowledged one above the cut is counted as lost, and the writer goes on above the
+     * truncation range.
+     */
+    private void restoreFromBackup(ProtectionGroup pg, Segment g) {
+        g.fillUpTo(pg.stagedBoxcar());
+        long failedBefore = st.writesFailed;
+        boolean hole = pg.log().firstLiveLsnFrom(g.prefix() + 1) != Long.MAX_VALUE;
+        if (hole) {
+            long cut = st.ledger.highestCplAtOrBelow(Math.min(st.vcl, pg.log().completeThrough(g.prefix())));
+            long lost = ctx.crashRecovery.truncateVolume(cut);
+            if (lost > 0) {
+                ctx.emit(new AcknowledgedWritesLost(ctx.now(), lost, pg.id()
+                        + " was restored from a backup that does not hold them"));
+            }
+        }
+        long truncatedThrough = hole ? st.ledger.truncationEnd() : st.vdl;
+        ctx.emit(new ProtectionGroupRestoredFromBackup(ctx.now(), pg.id(), g.id(), g.scl(), st.vdl, truncatedThrough,
+                st.writesFailed - failedBefore));
     }
 
     /** The longest complete prefix held by a copy that still exists (reachable or not). */

@@ -187,6 +187,50 @@ public final class WritePath {
         }
     }
 
+    /**
+     * The writer keeps every record until a write quorum holds it and sends again what did not get there (P17 §4.2,
+     * P18 §2.3). A copy's holes are normally filled by gossip from its peers (P18 §2.2), so only a boxcar that no
+     * reachable copy holds is sent again: one sent while every copy that took it was out, which would otherwise keep
+     * PGCL, VCL and VDL, and every commit above, waiting for ever although nothing is lost. Called from a gossip round
+     * of {@code pg} with copies still behind; the boxcars up to {@code throughBoxcar} left the writer at least one
+     * gossip interval ago, so none of them is still on the wire. Only boxcars above PGCL and above the most complete
+     * reachable copy are looked at, at most {@link ModelValues#GOSSIP_BATCHES_PER_ROUND} are sent per round (model
+     * value: the same batch gossip moves), each to every copy as a fresh boxcar is.
+     */
+    public void resendWhatNoCopyHolds(ProtectionGroup pg, int throughBoxcar) {
+        Segment best = pg.mostCompleteReadable(null);
+        if (best == null || !ctx.writerAcceptsWrites() || pg.regionIndex() != st.writeRegion.index) {
+            return;
+        }
+        int last = Math.min(throughBoxcar, pg.log().size() - 1);
+        long now = ctx.now();
+        int sent = 0;
+        int first = -1;
+        int lastSent = -1;
+        for (int i = Math.max(pg.pgclBoxcar(), best.prefix()) + 1;
+                i <= last && sent < ModelValues.GOSSIP_BATCHES_PER_ROUND; i++) {
+            if (!heldByAReachableCopy(pg, i)) {
+                sendBoxcar(pg, i, now);
+                first = first < 0 ? i : first;
+                lastSent = i;
+                sent++;
+            }
+        }
+        if (sent > 0) {
+            ctx.emit(new BoxcarsResent(now, pg.id(), st.writer.id(), sent, pg.log().firstLsn(first),
+                    pg.log().lastLsn(lastSent)));
+        }
+    }
+
+    private static boolean heldByAReachableCopy(ProtectionGroup pg, int boxcar) {
+        for (Segment s : pg.allCopies()) {
+            if (s.servesReads() && s.holds(boxcar)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A boxcar reaches one copy: persisted and acknowledged, unless the copy is out or the writer is fenced. */
     public void onBoxcarDelivered(Scheduled.BoxcarDelivery d) {
         Segment s = ctx.copy(d.to());
