@@ -147,8 +147,12 @@ final class RunCommand implements Command {
                         f.acknowledgedWritesLost());
                 continue;
             }
-            String what = f.from().equals(f.to()) ? "writer " + f.to() + " restarted or recreated in place"
-                    : "failover " + f.from() + " -> " + f.to();
+            String what = switch (f.kind()) {
+                case RESTART_IN_PLACE -> "writer " + f.to() + " restarted in place (no failover)";
+                case RECREATE -> "writer " + f.to() + " recreated (no replica to promote)";
+                default -> f.from().equals(f.to()) ? "writer " + f.to() + " back in place"
+                        : "failover " + f.from() + " -> " + f.to();
+            };
             out.printf(Locale.ROOT, "  %s: %.1f s to %.1f s (%.1f s without a writer), %d acknowledged writes lost%n",
                     what, f.startedAtMicros() / 1e6, f.completedAtMicros() / 1e6,
                     (f.completedAtMicros() - f.startedAtMicros()) / 1e6, f.acknowledgedWritesLost());
