@@ -130,6 +130,10 @@ final class RunCommand implements Command {
         var c = s.counters();
         out.printf(Locale.ROOT, "%s  (seed %d, %s simulated, %,d engine events)%n", r.scenario().name(), r.seed(),
                 Durations.format(r.durationMicros()), r.engineEvents());
+        var timings = r.scenario().cluster().timings();
+        for (String set : timings.describeOverrides()) {
+            out.printf(Locale.ROOT, "  set by the scenario: %s%n", set);
+        }
         out.printf(Locale.ROOT, "  writes: %,d issued, %,d acknowledged, %,d failed, %,d still pending,"
                 + " %,d acknowledged-then-lost%n", c.writesIssued(), c.writesAcknowledged(), c.writesFailed(),
                 c.writesPending(), c.acknowledgedWritesLost());
