@@ -17,16 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class EngineAndTimingsScenarioTest {
 
-    private static final String CLUSTER = """
-            schemaVersion: 1
-            cluster:
-              region: us-east-1
-              azs: [us-east-1a, us-east-1b, us-east-1c]
-              volumeGiB: 10
-              instances:
-                - {id: writer-1, az: us-east-1a, role: writer}
-                - {id: reader-1, az: us-east-1b}
-            """;
+    /** Lines 1-8: a single-region cluster, shared with the other scenario error tests. */
+    private static final String CLUSTER = GlobalErrorCases.SINGLE;
 
     private static ScenarioError error(String text) {
         return catchThrowableOfType(ScenarioError.class, () -> ScenarioReader.read("t.yaml", text));
