@@ -22,7 +22,7 @@ public final class Preconditions {
 
     /** Why managed RPO is refused on Aurora MySQL; the scenario mapper says it with its place. */
     public static final String MANAGED_RPO_POSTGRESQL_ONLY = "the managed RPO (rds.global_db_rpo) is an Aurora"
-            + " PostgreSQL parameter; this cluster runs Aurora MySQL (set cluster: engine: aurora-postgresql)";
+            + " PostgreSQL parameter; this cluster runs Aurora MySQL";
 
     private Preconditions() {
     }

@@ -28,7 +28,7 @@ public record Timings(long dnsTtlMicros, long failureDetectionMicros, long resta
                 60_000_000L, 3_600_000_000L, "UG-2023: typically under 10 minutes"),
         GLOBAL_SWITCHOVER("globalSwitchover", "global switchover outage once in sync",
                 ModelValues.GLOBAL_SWITCHOVER_MICROS, 1_000_000L, 1_800_000_000L, "model value; UG: a short outage"),
-        GLOBAL_FAILOVER("globalFailover", "global failover (promotion of the secondary)",
+        GLOBAL_FAILOVER("globalFailover", "global failover, promoting the secondary",
                 ModelValues.GLOBAL_PROMOTION_MICROS, 10_000_000L, 3_600_000_000L,
                 "UG DR page: RTO in the order of minutes"),
         SECONDARY_REBUILD("secondaryRebuild", "rebuilding a secondary after a global failover",

@@ -44,7 +44,7 @@ class EngineAndTimingsScenarioTest {
         assertThat(s.cluster().timings().overridden()).containsExactly(Timing.DNS_TTL, Timing.GLOBAL_FAILOVER);
         assertThat(s.cluster().timings().describeOverrides()).containsExactly(
                 "cluster endpoint DNS TTL 30s (model default 5s)",
-                "global failover (promotion of the secondary) 8m (model default 1m)");
+                "global failover, promoting the secondary 8m (model default 1m)");
         assertThat(s.timeline()).extracting(TimedCommand::command).containsExactly(new Command.CrashInstance("writer-1"));
 
         String yaml = ScenarioWriter.toYaml(s, List.of());
