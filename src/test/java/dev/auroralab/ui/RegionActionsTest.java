@@ -135,7 +135,7 @@ class RegionActionsTest {
 
         List<TopologyAction> resyncing = RegionActions.forRegion("ap-southeast-2", s);
         assertThat(find(resyncing, Command.FailoverGlobal.class).disabledReason())
-                .isEqualTo("ap-southeast-2 is still resyncing after its outage");
+                .isEqualTo("ap-southeast-2 is still being rebuilt after the global failover");
     }
 
     @Test
