@@ -146,11 +146,11 @@ public record Timings(long dnsTtlMicros, long failureDetectionMicros, long resta
         return out;
     }
 
-    /** "DNS TTL 30s (model default 5s)" for each override, for the report and "what this model simplifies". */
+    /** "cluster endpoint DNS TTL 30s (model default 5s)" for each override, for the report and "what this model simplifies". */
     public List<String> describeOverrides() {
         List<String> out = new ArrayList<>();
         for (Timing t : overridden()) {
-            out.add(t.meaning + " " + DurationText.format(micros(t)) + " (set by the scenario; model default "
+            out.add(t.meaning + " " + DurationText.format(micros(t)) + " (model default "
                     + DurationText.format(t.defaultMicros) + ")");
         }
         return out;

@@ -51,8 +51,8 @@ class EngineAndTimingsScenarioTest {
         assertThat(s.cluster().timings().globalFailoverMicros()).isEqualTo(480_000_000L);
         assertThat(s.cluster().timings().overridden()).containsExactly(Timing.DNS_TTL, Timing.GLOBAL_FAILOVER);
         assertThat(s.cluster().timings().describeOverrides()).containsExactly(
-                "cluster endpoint DNS TTL 30s (set by the scenario; model default 5s)",
-                "global failover (promotion of the secondary) 8m (set by the scenario; model default 1m)");
+                "cluster endpoint DNS TTL 30s (model default 5s)",
+                "global failover (promotion of the secondary) 8m (model default 1m)");
         assertThat(s.timeline()).extracting(TimedCommand::command).containsExactly(new Command.CrashInstance("writer-1"));
 
         String yaml = ScenarioWriter.toYaml(s, List.of());

@@ -60,7 +60,7 @@ class ModelSimplifiesTextTest {
                 timings: {globalFailover: 8m}
                 """);
         assertThat(HelpDialogs.scenarioTimings(sc)).contains("This scenario runs Aurora PostgreSQL.")
-                .contains("global failover (promotion of the secondary) 8m (set by the scenario; model default 1m)");
+                .contains("global failover (promotion of the secondary) 8m (model default 1m)");
         assertThat(HelpDialogs.scenarioTimings(dev.auroralab.scenario.BuiltInScenarios.load("healthy-cluster")))
                 .contains("Aurora MySQL").contains("default timings");
     }

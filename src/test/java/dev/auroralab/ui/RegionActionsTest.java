@@ -122,7 +122,7 @@ class RegionActionsTest {
     }
 
     @Test
-    void aDetachedOrResyncingRegionCannotBePromotedAndSaysWhy() {
+    void aDetachedOrRebuildingRegionCannotBePromotedAndSaysWhy() {
         EngineSnapshot s = roles(R.of("us-east-1", "primary"), R.of("eu-west-1", "detached"),
                 new R("ap-southeast-2", "secondary", true, 0, null));
 

@@ -194,6 +194,9 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
 
         /** "detecting (writer-1 → not chosen yet)": the phase and both ends in words, never "null". */
         public String describe() {
+            if (from != null && from.equals(to)) {
+                return phase.label() + " (" + to + ")"; // the same instance comes back: restart or recreate
+            }
             return phase.label() + " (" + (from == null ? "no writer" : from) + " → " + (to == null ? "not chosen yet" : to)
                     + ")";
         }

@@ -61,7 +61,7 @@ public sealed interface VolumeReason {
     record WriterFailover(FailoverPhase phase, String from, String to) implements VolumeReason {
         public String sentence() {
             return switch (phase) {
-                case RESTARTING -> "no writer: " + to + "'s database process crashed and is restarting in place";
+                case RESTARTING -> "no writer: " + to + "'s database process crashed and is restarting in place (no failover)";
                 case DETECTING -> "writer " + from + " is down; failover starts once it is detected";
                 case PROMOTING -> "no writer: promoting " + to + " (failover from " + from + ")";
                 case RECOVERING -> "no writer: " + to + " is running crash recovery";
@@ -75,7 +75,8 @@ public sealed interface VolumeReason {
 
         @Override
         public boolean namesTheOperation() {
-            return phase == FailoverPhase.DETECTING || phase == FailoverPhase.PROMOTING;
+            return phase == FailoverPhase.DETECTING || phase == FailoverPhase.PROMOTING
+                    || phase == FailoverPhase.RESTARTING;
         }
     }
 
