@@ -146,9 +146,10 @@ final class RunCommand implements Command {
         for (var f : s.failovers()) {
             if (f.kind().global()) {
                 // a Global Database failover: between regions, with its RTO and RPO in the ledger
-                out.printf(Locale.ROOT, "  %s %s -> %s: RTO %.1f s, RPO %.3f s, %,d acknowledged writes lost%n",
+                out.printf(Locale.ROOT, "  %s %s -> %s: RTO %.1f s, RPO %.3f s, %,d acknowledged writes lost%s%n",
                         f.kind(), f.from(), f.to(), f.rtoMicros() / 1e6, f.rpoMicros() / 1e6,
-                        f.acknowledgedWritesLost());
+                        f.acknowledgedWritesLost(), f.recoverySnapshot() == null || f.acknowledgedWritesLost() == 0
+                                ? "" : " (in snapshot " + f.recoverySnapshot() + ")");
                 continue;
             }
             String what = switch (f.kind()) {
@@ -164,7 +165,7 @@ final class RunCommand implements Command {
         if (r.scenario().isGlobal()) {
             for (var region : s.regions()) {
                 out.printf(Locale.ROOT, "  region %s: %s%s, RPO lag %.1f ms, %s%n", region.region(), region.role(),
-                        region.resyncing() ? " (resyncing)" : "", region.rpoLagMicros() / 1e3,
+                        region.resyncing() ? " (rebuilding)" : "", region.rpoLagMicros() / 1e3,
                         region.writable() ? "writable" : region.readable() ? "read-only" : "not readable");
             }
             var g = s.global();

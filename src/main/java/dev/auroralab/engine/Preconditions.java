@@ -253,7 +253,7 @@ public final class Preconditions {
             return name + " is not a secondary region" + which;
         }
         if (r.resyncing()) {
-            return name + " is still resyncing after its outage";
+            return name + " is still being rebuilt after the global failover";
         }
         if (f.globalOperation() != null) {
             return "a " + f.globalOperation().label() + " is already in progress";
