@@ -130,6 +130,10 @@ final class RunCommand implements Command {
         var c = s.counters();
         out.printf(Locale.ROOT, "%s  (seed %d, %s simulated, %,d engine events)%n", r.scenario().name(), r.seed(),
                 Durations.format(r.durationMicros()), r.engineEvents());
+        var timings = r.scenario().cluster().timings();
+        for (String set : timings.describeOverrides()) {
+            out.printf(Locale.ROOT, "  set by the scenario: %s%n", set);
+        }
         out.printf(Locale.ROOT, "  writes: %,d issued, %,d acknowledged, %,d failed, %,d still pending,"
                 + " %,d acknowledged-then-lost%n", c.writesIssued(), c.writesAcknowledged(), c.writesFailed(),
                 c.writesPending(), c.acknowledgedWritesLost());
@@ -142,13 +146,18 @@ final class RunCommand implements Command {
         for (var f : s.failovers()) {
             if (f.kind().global()) {
                 // a Global Database failover: between regions, with its RTO and RPO in the ledger
-                out.printf(Locale.ROOT, "  %s %s -> %s: RTO %.1f s, RPO %.3f s, %,d acknowledged writes lost%n",
+                out.printf(Locale.ROOT, "  %s %s -> %s: RTO %.1f s, RPO %.3f s, %,d acknowledged writes lost%s%n",
                         f.kind(), f.from(), f.to(), f.rtoMicros() / 1e6, f.rpoMicros() / 1e6,
-                        f.acknowledgedWritesLost());
+                        f.acknowledgedWritesLost(), f.recoverySnapshot() == null || f.acknowledgedWritesLost() == 0
+                                ? "" : " (in snapshot " + f.recoverySnapshot() + ")");
                 continue;
             }
-            String what = f.from().equals(f.to()) ? "writer " + f.to() + " restarted or recreated in place"
-                    : "failover " + f.from() + " -> " + f.to();
+            String what = switch (f.kind()) {
+                case RESTART_IN_PLACE -> "writer " + f.to() + " restarted in place (no failover)";
+                case RECREATE -> "writer " + f.to() + " recreated (no replica to promote)";
+                default -> f.from().equals(f.to()) ? "writer " + f.to() + " back in place"
+                        : "failover " + f.from() + " -> " + f.to();
+            };
             out.printf(Locale.ROOT, "  %s: %.1f s to %.1f s (%.1f s without a writer), %d acknowledged writes lost%n",
                     what, f.startedAtMicros() / 1e6, f.completedAtMicros() / 1e6,
                     (f.completedAtMicros() - f.startedAtMicros()) / 1e6, f.acknowledgedWritesLost());
@@ -156,7 +165,7 @@ final class RunCommand implements Command {
         if (r.scenario().isGlobal()) {
             for (var region : s.regions()) {
                 out.printf(Locale.ROOT, "  region %s: %s%s, RPO lag %.1f ms, %s%n", region.region(), region.role(),
-                        region.resyncing() ? " (resyncing)" : "", region.rpoLagMicros() / 1e3,
+                        region.resyncing() ? " (rebuilding)" : "", region.rpoLagMicros() / 1e3,
                         region.writable() ? "writable" : region.readable() ? "read-only" : "not readable");
             }
             var g = s.global();

@@ -122,6 +122,8 @@ public final class EngineState {
     public long globalOutageStartedMicros;
     public long globalLostBefore;
     public long globalRpoMicros;
+    /** The old primary's recovery snapshot of the global failover under way (null for other operations). */
+    public String globalRecoverySnapshot;
     /** The VDL of the Global Database's primary, frozen when a detach moves the writes elsewhere. */
     public long globalVdl;
     public long managedRpoSeconds;
@@ -235,6 +237,7 @@ public final class EngineState {
         globalOutageStartedMicros = o.globalOutageStartedMicros;
         globalLostBefore = o.globalLostBefore;
         globalRpoMicros = o.globalRpoMicros;
+        globalRecoverySnapshot = o.globalRecoverySnapshot;
         globalVdl = o.globalVdl;
         managedRpoSeconds = o.managedRpoSeconds;
         commitsBlocked = o.commitsBlocked;

@@ -130,11 +130,6 @@ public final class ModelValues {
      * minutes, and serves no reads until it is done.
      */
     public static final long SECONDARY_REBUILD_MICROS = 600_000_000;
-    /**
-     * MODEL VALUE, [GK, unconfirmed] in the reference: an old primary that returns after a global failover resyncs
-     * for 120 s, then rejoins as a secondary.
-     */
-    public static final long GLOBAL_REJOIN_RESYNC_MICROS = 120_000_000;
     /** MODEL VALUE: a write-forwarding session writes, then reads, every 200 ms (one session stands for all). */
     public static final long FORWARDING_PROBE_INTERVAL_MICROS = 200_000;
 }

@@ -22,7 +22,7 @@ public final class Preconditions {
 
     /** Why managed RPO is refused on Aurora MySQL; the scenario mapper says it with its place. */
     public static final String MANAGED_RPO_POSTGRESQL_ONLY = "the managed RPO (rds.global_db_rpo) is an Aurora"
-            + " PostgreSQL parameter; this cluster runs Aurora MySQL (set cluster: engine: aurora-postgresql)";
+            + " PostgreSQL parameter; this cluster runs Aurora MySQL";
 
     private Preconditions() {
     }
@@ -253,7 +253,7 @@ public final class Preconditions {
             return name + " is not a secondary region" + which;
         }
         if (r.resyncing()) {
-            return name + " is still resyncing after its outage";
+            return name + " is still being rebuilt after the global failover";
         }
         if (f.globalOperation() != null) {
             return "a " + f.globalOperation().label() + " is already in progress";

@@ -55,10 +55,25 @@ public final class Region {
     public int index;
     public Role role;
     public boolean down;
-    /** An old primary that has to resynchronise before it rejoins as a secondary (after a global failover). */
+    /**
+     * A region that has to be rebuilt from the new primary after a global failover (the old primary, and every other
+     * secondary) before it serves reads or receives replication again; set until the rebuild is done.
+     */
     public boolean rejoinPending;
+    /** The rebuild is under way (it ends at {@link #rebuildReadyMicros}); cleared when the region goes out. */
     public boolean resyncing;
     public int resyncGeneration;
+    /** When the rebuild under way ends (meaningful while {@link #resyncing}). */
+    public long rebuildReadyMicros = -1;
+    /**
+     * The old primary's snapshot at the point of failure, to be taken when its region is up (before its volume is
+     * rebuilt): its name, the highest LSN it holds and the acknowledged writes only it holds. Null when none is due.
+     */
+    public String recoverySnapshot;
+    /** This region is the old primary of the last global failover and has not rejoined yet. */
+    public boolean oldPrimaryRebuild;
+    public long recoverySnapshotLsn;
+    public long recoverySnapshotWrites;
 
     // ---- as a replication receiver --------------------------------------------------------------------------------
     /** The highest LSN shipped to this region (the next batch starts above it). */
@@ -110,6 +125,11 @@ public final class Region {
         c.rejoinPending = rejoinPending;
         c.resyncing = resyncing;
         c.resyncGeneration = resyncGeneration;
+        c.rebuildReadyMicros = rebuildReadyMicros;
+        c.recoverySnapshot = recoverySnapshot;
+        c.oldPrimaryRebuild = oldPrimaryRebuild;
+        c.recoverySnapshotLsn = recoverySnapshotLsn;
+        c.recoverySnapshotWrites = recoverySnapshotWrites;
         c.shippedLsn = shippedLsn;
         c.receivedLsn = receivedLsn;
         c.durableLsn = durableLsn;

@@ -166,7 +166,7 @@ public final class SnapshotBuilder {
             return new VolumeReason.RegionOut(r.name);
         }
         if (r.resyncing || r.rejoinPending) {
-            return new VolumeReason.Resyncing(r.name);
+            return new VolumeReason.Rebuilding(r.name, st.writeRegion.name, r.rebuildReadyMicros, r.oldPrimaryRebuild);
         }
         return new VolumeReason.NotTheWriteRegion(r.name, r.snapshotRole(), readable);
     }

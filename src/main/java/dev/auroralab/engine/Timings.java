@@ -28,7 +28,7 @@ public record Timings(long dnsTtlMicros, long failureDetectionMicros, long resta
                 60_000_000L, 3_600_000_000L, "UG-2023: typically under 10 minutes"),
         GLOBAL_SWITCHOVER("globalSwitchover", "global switchover outage once in sync",
                 ModelValues.GLOBAL_SWITCHOVER_MICROS, 1_000_000L, 1_800_000_000L, "model value; UG: a short outage"),
-        GLOBAL_FAILOVER("globalFailover", "global failover (promotion of the secondary)",
+        GLOBAL_FAILOVER("globalFailover", "global failover, promoting the secondary",
                 ModelValues.GLOBAL_PROMOTION_MICROS, 10_000_000L, 3_600_000_000L,
                 "UG DR page: RTO in the order of minutes"),
         SECONDARY_REBUILD("secondaryRebuild", "rebuilding a secondary after a global failover",
@@ -146,11 +146,11 @@ public record Timings(long dnsTtlMicros, long failureDetectionMicros, long resta
         return out;
     }
 
-    /** "DNS TTL 30s (model default 5s)" for each override, for the report and "what this model simplifies". */
+    /** "cluster endpoint DNS TTL 30s (model default 5s)" for each override, for the report and "what this model simplifies". */
     public List<String> describeOverrides() {
         List<String> out = new ArrayList<>();
         for (Timing t : overridden()) {
-            out.add(t.meaning + " " + DurationText.format(micros(t)) + " (set by the scenario; model default "
+            out.add(t.meaning + " " + DurationText.format(micros(t)) + " (model default "
                     + DurationText.format(t.defaultMicros) + ")");
         }
         return out;

@@ -85,6 +85,10 @@ public final class RunReport {
             o.put("rpoSeconds", seconds(f.rpoMicros()));
             o.put("rtoSeconds", seconds(f.rtoMicros()));
             o.put("writeDowntimeSeconds", seconds(f.writeDowntimeMicros()));
+            if (f.recoverySnapshot() != null) {
+                // after a global failover: the old primary's snapshot that holds the lost writes
+                o.put("recoverySnapshot", f.recoverySnapshot());
+            }
         }
         if (s.failoverInProgress() != null) {
             var f = s.failoverInProgress();

@@ -139,7 +139,7 @@ public final class ScenarioRunner {
         }
         g.regionRole().forEach((name, role) -> {
             RegionSnapshot r = region(s, name);
-            String actual = r == null ? "absent" : r.role() + (r.resyncing() ? " (resyncing)" : "");
+            String actual = r == null ? "absent" : r.role() + (r.resyncing() ? " (rebuilding)" : "");
             boolean same = r != null && r.role() == role;
             (same ? ok : wrong).add(name + " role " + actual + (same ? "" : ", expected " + role));
         });

@@ -22,6 +22,11 @@ import javafx.stage.Stage;
 public class AuroraLabApp extends Application {
 
     static final String TITLE = "Aurora Lab";
+
+    /** "Aurora Lab - Healthy cluster (Aurora MySQL)": the scenario and the engine it runs, in the title bar. */
+    static String title(dev.auroralab.scenario.Scenario sc) {
+        return TITLE + " - " + sc.name() + " (" + sc.cluster().engine().label() + ")";
+    }
     public static final double WIDTH = 1440;
     public static final double HEIGHT = 900;
 
@@ -143,7 +148,7 @@ public class AuroraLabApp extends Application {
             view.setThemeName(saved.theme());
         }
         stage.setScene(scene);
-        stage.setTitle(TITLE + " - " + scenario.name());
+        stage.setTitle(title(scenario));
         stage.show();
         return new Window(vm, view, scene);
     }

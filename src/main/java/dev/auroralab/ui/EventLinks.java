@@ -94,7 +94,9 @@ public final class EventLinks {
             return Selection.region(x.to());
         } else if (e instanceof GlobalOperationCancelled x) {
             return Selection.region(x.region());
-        } else if (e instanceof RegionResyncStarted x) {
+        } else if (e instanceof RegionRebuildStarted x) {
+            return Selection.region(x.region());
+        } else if (e instanceof OldPrimarySnapshotTaken x) {
             return Selection.region(x.region());
         } else if (e instanceof RegionRejoined x) {
             return Selection.region(x.region());
@@ -141,8 +143,8 @@ public final class EventLinks {
                 StorageNodeRestored.class, SegmentFailed.class, SegmentRestored.class, SegmentDestroyed.class,
                 RegionFailed.class, RegionRestored.class).forEach(c -> m.put(c, Family.FAULTS));
         java.util.List.of(GlobalSwitchoverStarted.class, GlobalSecondaryInSync.class, GlobalPromotionStarted.class,
-                GlobalPromotionCompleted.class, GlobalOperationCancelled.class, RegionResyncStarted.class,
-                RegionRejoined.class, SplitBrainDetected.class, SplitBrainEnded.class, ManagedRpoChanged.class,
+                GlobalPromotionCompleted.class, GlobalOperationCancelled.class, RegionRebuildStarted.class,
+                OldPrimarySnapshotTaken.class, RegionRejoined.class, SplitBrainDetected.class, SplitBrainEnded.class, ManagedRpoChanged.class,
                 CommitsBlocked.class, CommitsUnblocked.class, WriteForwardingChanged.class)
                 .forEach(c -> m.put(c, Family.GLOBAL));
         java.util.List.of(SegmentCaughtUp.class, MembershipChangeStarted.class, SegmentHydrated.class,

@@ -242,7 +242,7 @@ public final class GlobalControls {
             case DOWN -> "✕ DOWN";
             case SECONDARY -> "SECONDARY";
         };
-        return r.region() + " · " + role + (r.resyncing() ? " ↻ resyncing" : "");
+        return r.region() + " · " + role + (r.resyncing() ? " ↻ rebuilding" : "");
     }
 
     private void refreshBar(EngineSnapshot s, String region) {

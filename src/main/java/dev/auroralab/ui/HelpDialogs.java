@@ -41,7 +41,7 @@ final class HelpDialogs {
     void aboutScenario(Scenario sc) {
         String description = sc.description() == null || sc.description().isBlank()
                 ? "(this scenario has no description)" : sc.description().strip();
-        dialogs.info("About this scenario", sc.name() + "\n\n" + description + "\n\nSeed " + sc.seed() + " · timeline "
+        dialogs.info("About this scenario", sc.name() + "\n\n" + description + "\n\n" + sc.cluster().engine().label() + " · seed " + sc.seed() + " · timeline "
                 + Durations.format(sc.durationMicros()) + (sc.sourceName() == null ? "" : " · from " + sc.sourceName()),
                 false);
     }

@@ -192,7 +192,7 @@ public final class InspectorModel {
             return;
         }
         out.add(new Field("Region " + r.region(), null));
-        out.add(new Field("role", r.role() + (r.resyncing() ? " (resyncing)" : "")));
+        out.add(new Field("role", r.role() + (r.resyncing() ? " (rebuilding" + dev.auroralab.ui.topology.GlobalStripRenderer.until(r) + ")" : "")));
         out.add(new Field("takes writes", yesNo(r.writable())));
         out.add(new Field("serves reads", yesNo(r.readable())));
         out.add(new Field("network latency", r.latencyMicros() == 0 ? "0 (this is the scenario's primary region)"

@@ -52,7 +52,10 @@ public final class LedgerPane extends TableView<FailoverRecord> {
                 column("RPO", r -> LedgerText.secondsWithUnit(r.rpoMicros()), 80, true,
                         "age of the oldest acknowledged write that was lost (0 when none was)"),
                 column("Acked writes lost", r -> LedgerText.writes(r.acknowledgedWritesLost()), 150, true,
-                        "writes the application was told were committed and that the new writer does not have")));
+                        "writes the application was told were committed and that the new writer does not have"),
+                column("Lost writes are in", LedgerText::recoverySnapshot, 280, false,
+                        "after a global failover, Aurora snapshots the old primary at the point of failure before"
+                                + " rebuilding it: the lost writes are in that snapshot, to recover by hand")));
     }
 
     /** Shows the snapshot's ledger; does nothing unless it gained (or, after a restart, lost) an entry. */

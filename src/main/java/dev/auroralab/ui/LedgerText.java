@@ -28,6 +28,17 @@ public final class LedgerText {
         return seconds(micros) + " s";
     }
 
+    /**
+     * Where the lost writes can be recovered from: the old primary's snapshot after a global failover
+     * ("rds:unplanned-global-failover-us-east-1-0m25s"), "nowhere: none lost", or "—" for other kinds.
+     */
+    public static String recoverySnapshot(FailoverRecord r) {
+        if (r.recoverySnapshot() == null) {
+            return "—";
+        }
+        return r.acknowledgedWritesLost() == 0 ? r.recoverySnapshot() + " (none lost)" : r.recoverySnapshot();
+    }
+
     /** "160 writes", "1 write", "0 writes": a count with its unit. */
     public static String writes(long count) {
         return Numbers.grouped(count) + (count == 1 ? " write" : " writes");

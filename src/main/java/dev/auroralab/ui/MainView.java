@@ -421,7 +421,7 @@ public final class MainView extends BorderPane {
         notes.setDescription(sc.name(), sc.description());
         panels.setNotesShown(true);
         controls.onScenarioOpened(sc);
-        stage.setTitle("Aurora Lab - " + sc.name());
+        stage.setTitle(AuroraLabApp.title(sc));
     }
 
     // =================================================================================================================

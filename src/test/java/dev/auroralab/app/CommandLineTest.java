@@ -157,7 +157,8 @@ class CommandLineTest {
                 .finalSnapshot().failovers().get(0);
         assertThat(f.acknowledgedWritesLost()).isPositive();
         assertThat(cli.out()).contains(String.format(Locale.ROOT,
-                "  global-failover us-east-1 -> us-west-2: RTO %.1f s, RPO %.3f s, %,d acknowledged writes lost%n",
+                "  global-failover us-east-1 -> us-west-2: RTO %.1f s, RPO %.3f s, %,d acknowledged writes lost"
+                        + " (in snapshot rds:unplanned-global-failover-us-east-1-0m25s)%n",
                 f.rtoMicros() / 1e6, f.rpoMicros() / 1e6, f.acknowledgedWritesLost()));
         assertThat(cli.out()).containsPattern("  region us-east-1: secondary, RPO lag [0-9.]+ ms, read-only\\R")
                 .contains("  region us-west-2: primary, RPO lag 0.0 ms, writable" + System.lineSeparator())

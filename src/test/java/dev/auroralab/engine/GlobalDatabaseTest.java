@@ -198,7 +198,7 @@ class GlobalDatabaseTest {
     }
 
     @Test
-    void theOldPrimaryRejoinsAsASecondaryAfterItsRegionReturnsAndResyncs() {
+    void theOldPrimaryRejoinsAsASecondaryAfterItsRegionReturnsAndIsRebuilt() {
         AuroraEngine e = twoSecondaries(2000, 5);
         e.advanceTo(seconds(3));
         e.apply(new Command.FailRegion("us-east-1"));
@@ -210,13 +210,15 @@ class GlobalDatabaseTest {
         e.advanceTo(seconds(75));
         assertThat(region(e, "us-east-1").resyncing()).isTrue();
         assertThat(region(e, "us-east-1").readable()).isFalse();
-        e.advanceTo(seconds(75) + ModelValues.GLOBAL_REJOIN_RESYNC_MICROS + seconds(5));
+        // rebuilt from the restore at 70 s for the default rebuild time
+        e.advanceTo(seconds(70) + Timings.DEFAULTS.secondaryRebuildMicros() + seconds(5));
         RegionSnapshot old = region(e, "us-east-1");
         assertThat(old.role()).isEqualTo(RegionRole.SECONDARY);
         assertThat(old.resyncing()).isFalse();
         assertThat(old.rpoLagMicros()).isLessThan(1_000_000);
         assertThat(old.instances()).allSatisfy(i -> assertThat(i.role().name()).isEqualTo("READER"));
-        assertThat(TestClusters.eventTypes(e)).contains("RegionResyncStarted", "RegionRejoined");
+        assertThat(TestClusters.eventTypes(e)).contains("OldPrimarySnapshotTaken", "RegionRebuildStarted",
+                "RegionRejoined");
     }
 
     @Test

@@ -125,7 +125,7 @@ class GlobalPromotionTest {
         // a failover with data loss is what a region with a failing writer may do
         assertThat(e.apply(new Command.FailoverGlobal("eu-west-1")).accepted()).isTrue();
         assertThat(refusal(e, new Command.DetachAndPromote("us-east-1")))
-                .isEqualTo("us-east-1 is still resyncing after its outage");
+                .isEqualTo("us-east-1 is still being rebuilt after the global failover");
         e.apply(new Command.RestoreRegion("us-west-2"));
         assertThat(refusal(e, new Command.Switchover("us-west-2")))
                 .isEqualTo("a global failover (data loss) is already in progress");
@@ -162,25 +162,33 @@ class GlobalPromotionTest {
     }
 
     @Test
-    void aGlobalFailoverWithThePrimaryUpFencesItAndItRejoinsAfterTheResync() {
+    void aGlobalFailoverWithThePrimaryUpFencesItAndItRejoinsAfterTheRebuild() {
         AuroraEngine e = twoSecondaries(6);
         e.advanceTo(seconds(1));
         e.apply(new Command.FailoverGlobal("us-west-2"));
         EngineSnapshot s = e.snapshot();
+        // 1 s + the default rebuild of 600 s
+        long ready = seconds(601);
         assertThat(s.regionSnapshot("us-east-1").resyncing()).isTrue();
         assertThat(s.regionSnapshot("us-east-1").role()).isEqualTo(RegionRole.SECONDARY);
-        assertThat(s.regionSnapshot("us-east-1").volume().reason())
-                .isEqualTo("us-east-1 is resynchronising before it rejoins as a secondary");
-        assertThat(events(e, AuroraEvent.RegionResyncStarted.class)).singleElement()
-                .satisfies(r -> assertThat(r.readyAtMicros()).isEqualTo(seconds(121)));
+        assertThat(s.regionSnapshot("us-east-1").volume().reason()).isEqualTo("us-east-1 (the old primary) is being"
+                + " rebuilt from us-west-2 after the global failover until 10:01; no reads until then");
+        assertThat(events(e, AuroraEvent.RegionRebuildStarted.class)).singleElement().satisfies(r -> {
+            assertThat(r.readyAtMicros()).isEqualTo(ready);
+            assertThat(r.oldPrimary()).isTrue();
+        });
         assertThat(e.snapshot().forRegion("us-east-1").instance("writer-1").role()).isEqualTo(InstanceRole.READER);
         long cut = events(e, AuroraEvent.GlobalPromotionStarted.class).get(0).keptLsn();
-        e.advanceTo(seconds(121) - 1);
-        assertThat(eventTypes(e)).doesNotContain("RegionRejoined");
-        e.advanceTo(seconds(121));
-        assertThat(events(e, AuroraEvent.RegionRejoined.class)).singleElement()
-                .satisfies(r -> assertThat(r.fromLsn()).isEqualTo(cut));
-        e.advanceTo(seconds(125));
+        e.advanceTo(ready - 1);
+        assertThat(events(e, AuroraEvent.RegionRejoined.class)).noneMatch(r -> r.region().equals("us-east-1"));
+        e.advanceTo(ready);
+        // it rejoins holding the new primary's data, not from the cut
+        assertThat(events(e, AuroraEvent.RegionRejoined.class)).filteredOn(r -> r.region().equals("us-east-1"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.fromLsn()).isGreaterThan(cut);
+                    assertThat(r.atMicros()).isEqualTo(ready);
+                });
+        e.advanceTo(ready + seconds(4));
         s = e.snapshot();
         assertThat(s.regionSnapshot("us-east-1").resyncing()).isFalse();
         assertThat(s.regionSnapshot("us-east-1").rpoLagMicros()).isLessThan(seconds(1));

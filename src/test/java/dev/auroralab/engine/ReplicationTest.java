@@ -27,6 +27,11 @@ class ReplicationTest {
                 secondary("us-west-2", 35, "usw-1")));
     }
 
+    private static long rebuildsOf(AuroraEngine e, String region) {
+        return e.events().stream().filter(x -> x instanceof AuroraEvent.RegionRebuildStarted r
+                && r.region().equals(region)).count();
+    }
+
     private static RegionSnapshot region(AuroraEngine e, String name) {
         return e.snapshot().regionSnapshot(name);
     }
@@ -118,7 +123,7 @@ class ReplicationTest {
     }
 
     @Test
-    void aRegionThatFailsAgainDuringItsResyncStartsTheResyncOverWhenItReturns() {
+    void aRegionThatFailsAgainDuringItsRebuildStartsTheRebuildOverWhenItReturns() {
         // four simulated minutes: a quiet workload
         AuroraEngine e = new AuroraEngine(global(20, 9, secondary("eu-west-1", 75, "eu-1"),
                 secondary("us-west-2", 35, "usw-1")));
@@ -126,17 +131,18 @@ class ReplicationTest {
         e.apply(new Command.FailRegion("us-east-1"));
         e.apply(new Command.FailoverGlobal("us-west-2"));
         e.apply(new Command.RestoreRegion("us-east-1"));
-        assertThat(events(e, AuroraEvent.RegionResyncStarted.class)).hasSize(1);
+        assertThat(rebuildsOf(e, "us-east-1")).isEqualTo(1);
         e.advanceTo(seconds(61));
         e.apply(new Command.FailRegion("us-east-1"));
-        e.advanceTo(seconds(130));
-        // the first resync would have ended at 121 s: it was cut short
-        assertThat(eventTypes(e)).doesNotContain("RegionRejoined");
+        e.advanceTo(seconds(610));
+        // the first rebuild would have ended at 601 s: it was cut short
+        assertThat(events(e, AuroraEvent.RegionRejoined.class)).noneMatch(r -> r.region().equals("us-east-1"));
         e.apply(new Command.RestoreRegion("us-east-1"));
-        assertThat(events(e, AuroraEvent.RegionResyncStarted.class)).hasSize(2);
-        e.advanceTo(seconds(250));
-        assertThat(events(e, AuroraEvent.RegionRejoined.class)).singleElement()
-                .satisfies(r -> assertThat(r.atMicros()).isEqualTo(seconds(250)));
+        assertThat(rebuildsOf(e, "us-east-1")).isEqualTo(2);
+        // 610 s + the default rebuild of 600 s
+        e.advanceTo(seconds(1210));
+        assertThat(events(e, AuroraEvent.RegionRejoined.class)).filteredOn(r -> r.region().equals("us-east-1"))
+                .singleElement().satisfies(r -> assertThat(r.atMicros()).isEqualTo(seconds(1210)));
         assertThat(region(e, "us-east-1").role()).isEqualTo(RegionRole.SECONDARY);
     }
 
@@ -158,7 +164,7 @@ class ReplicationTest {
     }
 
     @Test
-    void aGlobalFailoverCutsTheOtherSecondaryBackToWhatTheNewPrimaryHeldAndItCarriesOnFromThere() {
+    void aGlobalFailoverCutsTheOtherSecondaryBackToWhatTheNewPrimaryHeldAndItCarriesOnAfterItsRebuild() {
         AuroraEngine e = twoSecondaries(9);
         e.advanceTo(seconds(2));
         // eu-west-1 is 75 ms away, us-west-2 35 ms: promoting us-west-2 keeps what it held
@@ -170,7 +176,10 @@ class ReplicationTest {
         // the batches on their way to eu-west-1 were cut by the truncation: none of them may land above the cut
         e.advanceTo(seconds(3));
         assertThat(eu.receivedLsn).isLessThanOrEqualTo(cut);
-        e.advanceTo(seconds(70));
+        // rebuilt from 2 s + 60 s until 662 s: nothing arrives meanwhile
+        e.advanceTo(seconds(662) - 1);
+        assertThat(region(e, "eu-west-1").durableLsn()).isLessThanOrEqualTo(cut);
+        e.advanceTo(seconds(663));
         RegionSnapshot s = region(e, "eu-west-1");
         assertThat(s.durableLsn()).isGreaterThan(cut);
         assertThat(s.rpoLagMicros()).isLessThan(200_000);

@@ -121,7 +121,7 @@ class SnapshotBuilderBehaviourTest {
     }
 
     @Test
-    void aRegionThatIsOutOrResyncingIsNeitherReadableNorWritableAndSaysWhy() {
+    void aRegionThatIsOutOrBeingRebuiltIsNeitherReadableNorWritableAndSaysWhy() {
         AuroraEngine e = oneSecondary(500, 5);
         e.advanceTo(seconds(1));
         e.apply(new Command.FailRegion("eu-west-1"));
@@ -139,7 +139,9 @@ class SnapshotBuilderBehaviourTest {
         assertThat(old.resyncing()).isTrue();
         assertThat(old.readable()).isFalse();
         assertThat(old.role()).isEqualTo(RegionRole.SECONDARY);
-        assertThat(old.volume().reason()).isEqualTo("us-east-1 is resynchronising before it rejoins as a secondary");
+        // 20 s + the default rebuild of 600 s
+        assertThat(old.volume().reason()).isEqualTo("us-east-1 (the old primary) is being rebuilt from eu-west-1 after"
+                + " the global failover until 10:20; no reads until then");
     }
 
     @Test
@@ -149,7 +151,7 @@ class SnapshotBuilderBehaviourTest {
         e.apply(new Command.FailRegion("us-east-1"));
         e.apply(new Command.FailoverGlobal("eu-west-1"));
         RegionSnapshot old = e.snapshot().regionSnapshot("us-east-1");
-        // it has not started its resync (it is out), but it must rejoin before it serves anything
+        // it has not started its rebuild (it is out), but it must rejoin before it serves anything
         assertThat(old.resyncing()).isTrue();
         assertThat(old.role()).isEqualTo(RegionRole.DOWN);
         assertThat(old.readable()).isFalse();
@@ -158,7 +160,9 @@ class SnapshotBuilderBehaviourTest {
         old = e.snapshot().regionSnapshot("us-east-1");
         assertThat(old.resyncing()).isTrue();
         assertThat(old.readable()).isFalse();
-        assertThat(old.volume().reason()).isEqualTo("us-east-1 is resynchronising before it rejoins as a secondary");
+        // 1 s + the default rebuild of 600 s
+        assertThat(old.volume().reason()).isEqualTo("us-east-1 (the old primary) is being rebuilt from eu-west-1 after"
+                + " the global failover until 10:01; no reads until then");
     }
 
     @Test

@@ -17,16 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class EngineAndTimingsScenarioTest {
 
-    private static final String CLUSTER = """
-            schemaVersion: 1
-            cluster:
-              region: us-east-1
-              azs: [us-east-1a, us-east-1b, us-east-1c]
-              volumeGiB: 10
-              instances:
-                - {id: writer-1, az: us-east-1a, role: writer}
-                - {id: reader-1, az: us-east-1b}
-            """;
+    /** Lines 1-8: a single-region cluster, shared with the other scenario error tests. */
+    private static final String CLUSTER = GlobalErrorCases.SINGLE;
 
     private static ScenarioError error(String text) {
         return catchThrowableOfType(ScenarioError.class, () -> ScenarioReader.read("t.yaml", text));
@@ -51,8 +43,8 @@ class EngineAndTimingsScenarioTest {
         assertThat(s.cluster().timings().globalFailoverMicros()).isEqualTo(480_000_000L);
         assertThat(s.cluster().timings().overridden()).containsExactly(Timing.DNS_TTL, Timing.GLOBAL_FAILOVER);
         assertThat(s.cluster().timings().describeOverrides()).containsExactly(
-                "cluster endpoint DNS TTL 30s (set by the scenario; model default 5s)",
-                "global failover (promotion of the secondary) 8m (set by the scenario; model default 1m)");
+                "cluster endpoint DNS TTL 30s (model default 5s)",
+                "global failover, promoting the secondary 8m (model default 1m)");
         assertThat(s.timeline()).extracting(TimedCommand::command).containsExactly(new Command.CrashInstance("writer-1"));
 
         String yaml = ScenarioWriter.toYaml(s, List.of());

@@ -14,7 +14,8 @@ class FidelityScenariosTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"fidelity/commits-drain.yaml", "fidelity/lal-backpressure.yaml",
-            "fidelity/az-plus-one-reconfigure.yaml", "fidelity/writer-only-az-out.yaml"})
+            "fidelity/az-plus-one-reconfigure.yaml", "fidelity/writer-only-az-out.yaml",
+            "fidelity/slow-failover-timings.yaml", "fidelity/global-failover-rebuild.yaml"})
     void aFidelityScenarioRunsWithEveryExpectationHolding(String resource) throws Exception {
         Scenario s = ScenarioReader.readResource(resource);
         RunResult r = ScenarioRunner.run(s, null, null);

@@ -107,7 +107,8 @@ class GlobalRunTest {
 
         JsonNode entry = r.get("failovers").get(0);
         assertThat(keys(entry)).containsExactly("kind", "from", "to", "startedAtSeconds", "completedAtSeconds",
-                "acknowledgedWritesLost", "rpoSeconds", "rtoSeconds", "writeDowntimeSeconds");
+                "acknowledgedWritesLost", "rpoSeconds", "rtoSeconds", "writeDowntimeSeconds", "recoverySnapshot");
+        assertThat(entry.get("recoverySnapshot").asText()).isEqualTo("rds:unplanned-global-failover-us-east-1-0m25s");
         assertThat(entry.get("kind").asText()).isEqualTo("global-failover");
         assertThat(entry.get("from").asText()).isEqualTo("us-east-1");
         assertThat(entry.get("to").asText()).isEqualTo("us-west-2");

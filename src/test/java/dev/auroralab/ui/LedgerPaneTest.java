@@ -80,6 +80,7 @@ class LedgerPaneTest {
         assertThat(values.get(4)).endsWith(" s");
         assertThat(values.get(5)).matches("\\d+\\.\\d+ s").as("RPO");
         assertThat(values.get(6)).endsWith(" writes").startsWith(Numbers.grouped(row.acknowledgedWritesLost()));
+        assertThat(values.get(7)).isEqualTo("rds:unplanned-global-failover-us-east-1-0m25s");
         assertThat(BuiltInScenarios.NAMES).contains("global-region-outage-failover");
     }
 }

@@ -26,8 +26,8 @@ class ModelSimplifiesTextTest {
                 + " log records a second");
         assertThat(t).contains("takes " + ModelValues.GLOBAL_PROMOTION_MICROS / 1_000_000 + " s");
         assertThat(t).contains("for " + ModelValues.GLOBAL_SWITCHOVER_MICROS / 1_000_000 + " s");
-        assertThat(t).contains(ModelValues.GLOBAL_REJOIN_RESYNC_MICROS / 1_000_000 + " s after it comes back")
-                .contains("[GK, unconfirmed]");
+        assertThat(t).contains("rebuilt from the new primary in " + ModelValues.SECONDARY_REBUILD_MICROS / 60_000_000
+                + " min").contains("rds:unplanned-global-failover").doesNotContain("[GK, unconfirmed]");
         assertThat(t).contains("one representative session")
                 .contains("every " + ModelValues.FORWARDING_PROBE_INTERVAL_MICROS / 1_000 + " ms");
         assertThat(t).contains("split brain is flagged");
@@ -60,7 +60,7 @@ class ModelSimplifiesTextTest {
                 timings: {globalFailover: 8m}
                 """);
         assertThat(HelpDialogs.scenarioTimings(sc)).contains("This scenario runs Aurora PostgreSQL.")
-                .contains("global failover (promotion of the secondary) 8m (set by the scenario; model default 1m)");
+                .contains("global failover, promoting the secondary 8m (model default 1m)");
         assertThat(HelpDialogs.scenarioTimings(dev.auroralab.scenario.BuiltInScenarios.load("healthy-cluster")))
                 .contains("Aurora MySQL").contains("default timings");
     }

@@ -122,7 +122,7 @@ class RegionActionsTest {
     }
 
     @Test
-    void aDetachedOrResyncingRegionCannotBePromotedAndSaysWhy() {
+    void aDetachedOrRebuildingRegionCannotBePromotedAndSaysWhy() {
         EngineSnapshot s = roles(R.of("us-east-1", "primary"), R.of("eu-west-1", "detached"),
                 new R("ap-southeast-2", "secondary", true, 0, null));
 
@@ -135,7 +135,7 @@ class RegionActionsTest {
 
         List<TopologyAction> resyncing = RegionActions.forRegion("ap-southeast-2", s);
         assertThat(find(resyncing, Command.FailoverGlobal.class).disabledReason())
-                .isEqualTo("ap-southeast-2 is still resyncing after its outage");
+                .isEqualTo("ap-southeast-2 is still being rebuilt after the global failover");
     }
 
     @Test

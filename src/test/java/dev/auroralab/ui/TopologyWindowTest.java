@@ -141,7 +141,7 @@ class TopologyWindowTest {
 
     @Test
     void windowIsTitledWithTheScenario() {
-        assertThat(stage.getTitle()).isEqualTo("Aurora Lab - Healthy cluster");
+        assertThat(stage.getTitle()).isEqualTo("Aurora Lab - Healthy cluster (Aurora MySQL)");
     }
 
     @Test

@@ -262,7 +262,7 @@ public final class Failover {
     public void completeFailover() {
         long lost = st.acknowledgedLost - st.failoverLostBefore;
         st.failovers.add(new FailoverRecord(st.inRegionKind, st.failoverFrom, st.failoverTo, st.failoverStartedMicros, ctx.now(), lost, 0,
-                st.failoverStartedMicros));
+                st.failoverStartedMicros, null));
         ctx.emit(new FailoverCompleted(ctx.now(), st.failoverFrom, st.failoverTo, ctx.now() - st.failoverStartedMicros));
         st.phase = FailoverPhase.NONE;
         st.inRegionKind = FailoverKind.IN_REGION;

@@ -374,16 +374,41 @@ public sealed interface AuroraEvent {
         }
     }
 
-    record RegionResyncStarted(long atMicros, String region, long readyAtMicros) implements AuroraEvent {
+    /**
+     * After a global failover a region is rebuilt from the new primary {@code fromRegion} (UG
+     * aurora-global-database-disaster-recovery): the old primary ({@code oldPrimary}) once it is up, every other
+     * secondary once the failover completes. It serves no reads and receives no replication until
+     * {@code readyAtMicros}.
+     */
+    record RegionRebuildStarted(long atMicros, String region, String fromRegion, long readyAtMicros, boolean oldPrimary)
+            implements AuroraEvent {
         public String detail() {
-            return "old primary " + region + " is back and resynchronising before it rejoins as a secondary";
+            return (oldPrimary ? "old primary " : "secondary ") + region + " is being rebuilt from " + fromRegion
+                    + " after the global failover; no reads until it is done (" + ((readyAtMicros - atMicros) / 1_000_000)
+                    + " s)";
         }
     }
 
+    /** The rebuild is done: {@code region} is a secondary again, holding the new primary's data up to {@code fromLsn}. */
     record RegionRejoined(long atMicros, String region, long fromLsn) implements AuroraEvent {
         public String detail() {
-            return region + " rejoined the global database as a secondary (its volume cut back to LSN " + fromLsn
-                    + ")";
+            return region + " rejoined the global database as a secondary, rebuilt up to LSN " + fromLsn
+                    + "; replication goes on from there";
+        }
+    }
+
+    /**
+     * Before the old primary's volume is rebuilt, Aurora takes a snapshot of it at the point of failure
+     * ({@code snapshotName}, rds:unplanned-global-failover-...), so the writes the failover lost
+     * ({@code writesOnlyInSnapshot}, up to {@code highestLsn}) can be recovered by hand (UG
+     * aurora-global-database-disaster-recovery).
+     */
+    record OldPrimarySnapshotTaken(long atMicros, String region, String snapshotName, long highestLsn,
+            long writesOnlyInSnapshot) implements AuroraEvent {
+        public String detail() {
+            return "snapshot " + snapshotName + " of old primary " + region + " taken at the point of failure (LSN "
+                    + highestLsn + "): " + writesOnlyInSnapshot + " acknowledged write(s) the failover lost are only"
+                    + " there, to recover by hand";
         }
     }
 

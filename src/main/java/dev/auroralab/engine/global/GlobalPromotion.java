@@ -77,6 +77,7 @@ public final class GlobalPromotion {
     public CommandResult promoteSecondary(String name, FailoverKind kind) {
         Region target = ctx.region(name);
         Region old = st.writeRegion;
+        long pointOfFailure = st.vdl;
         // from here on the old primary is a region like the others: it holds what it made durable
         old.durableLsn = st.vdl;
         old.receivedLsn = st.vdl;
@@ -92,28 +93,37 @@ public final class GlobalPromotion {
         ctx.crashRecovery.truncateVolume(cut);
         long lost = st.acknowledgedLost - lostBefore;
         st.globalRpoMicros = lost > 0 && keptAt >= 0 ? Math.max(0, lastAcknowledged - keptAt) : 0;
+        st.globalRecoverySnapshot = kind == FailoverKind.GLOBAL_FAILOVER ? recoverySnapshotName(old.name) : null;
         if (lost > 0) {
             ctx.emit(new AcknowledgedWritesLost(ctx.now(), lost, kind == FailoverKind.DETACH_AND_PROMOTE
                     ? "they were not yet replicated to " + name + " when it was detached"
-                    : "they were not yet replicated to " + name + " when it was promoted"));
+                    : "they were not yet replicated to " + name + " when it was promoted; they are in the old"
+                            + " primary's snapshot " + st.globalRecoverySnapshot + " (taken when " + old.name
+                            + " is up), to recover by hand"));
         }
         Instance oldWriter = st.writer;
         st.writer = null;
         st.writerServing = false;
         if (kind == FailoverKind.GLOBAL_FAILOVER) {
-            // the old primary is fenced: when it is back it resyncs and rejoins as a secondary
+            // the old primary is fenced: once it is up, its volume is snapshotted at the point of failure, then
+            // rebuilt from the new primary, and it rejoins as a secondary (UG DR page)
             old.role = Region.Role.SECONDARY;
             old.rejoinPending = true;
+            old.oldPrimaryRebuild = true;
+            old.recoverySnapshot = st.globalRecoverySnapshot;
+            old.recoverySnapshotLsn = pointOfFailure;
+            old.recoverySnapshotWrites = lost;
             if (oldWriter != null) {
                 oldWriter.setRole(InstanceRole.READER);
                 if (oldWriter.up()) {
                     ctx.replicas.restartInstance(oldWriter);
                 }
             }
-            if (!old.down) {
-                ctx.regionOutage.startResync(old);
-            }
             target.role = Region.Role.PRIMARY;
+            st.writeRegion = target;
+            if (!old.down) {
+                ctx.regionOutage.startRebuild(old);
+            }
         } else {
             // the old primary stays the primary of what is left of the global database; its writer keeps its role
             target.role = Region.Role.DETACHED;
@@ -156,14 +166,43 @@ public final class GlobalPromotion {
         }
         long lost = st.acknowledgedLost - st.globalLostBefore;
         st.failovers.add(new FailoverRecord(st.globalKind, st.globalFrom, st.globalTo, st.globalStartedMicros, ctx.now(), lost,
-                st.globalRpoMicros, st.globalOutageStartedMicros));
+                st.globalRpoMicros, st.globalOutageStartedMicros, st.globalRecoverySnapshot));
         ctx.emit(new GlobalPromotionCompleted(ctx.now(), st.globalKind, st.globalFrom, st.globalTo, w.id(),
                 ctx.now() - st.globalStartedMicros));
+        FailoverKind kind = st.globalKind;
         clearGlobalOperation();
+        if (kind == FailoverKind.GLOBAL_FAILOVER) {
+            rebuildOtherSecondaries();
+        }
         st.phase = FailoverPhase.NONE;
         st.failoverFrom = null;
         st.failoverTo = null;
         ctx.availability.refreshAvailability();
+    }
+
+    /**
+     * After a global failover every secondary other than the old primary is rebuilt from the new primary (UG DR
+     * page): at once when its region is up, when it returns otherwise.
+     */
+    private void rebuildOtherSecondaries() {
+        for (Region r : st.regions) {
+            if (r == st.writeRegion || r.role != Region.Role.SECONDARY || r.oldPrimaryRebuild) {
+                continue;
+            }
+            if (r.down) {
+                r.rejoinPending = true;
+            } else {
+                ctx.regionOutage.startRebuild(r);
+            }
+        }
+    }
+
+    /** The name Aurora gives the old primary's snapshot: rds:unplanned-global-failover-REGION-TIME. */
+    private String recoverySnapshotName(String region) {
+        long s = ctx.now() / 1_000_000;
+        long ms = ctx.now() / 1_000 % 1_000;
+        return "rds:unplanned-global-failover-" + region + "-" + s / 60 + "m" + (s % 60 < 10 ? "0" : "") + s % 60
+                + (ms == 0 ? "" : "." + String.format(java.util.Locale.ROOT, "%03d", ms)) + "s";
     }
 
     public void startGlobalOperation(FailoverKind kind, String from, String to, long outageStarted) {
@@ -174,6 +213,7 @@ public final class GlobalPromotion {
         st.globalOutageStartedMicros = outageStarted;
         st.globalLostBefore = st.acknowledgedLost;
         st.globalRpoMicros = 0;
+        st.globalRecoverySnapshot = null;
     }
 
     public void clearGlobalOperation() {

@@ -194,6 +194,9 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
 
         /** "detecting (writer-1 → not chosen yet)": the phase and both ends in words, never "null". */
         public String describe() {
+            if (from != null && from.equals(to)) {
+                return phase.label() + " (" + to + ")"; // the same instance comes back: restart or recreate
+            }
             return phase.label() + " (" + (from == null ? "no writer" : from) + " → " + (to == null ? "not chosen yet" : to)
                     + ")";
         }
@@ -205,9 +208,11 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
      * failover was triggered or asked for; completed: when a new writer took writes. {@code writeOutageStartedMicros}:
      * when the writer endpoint stopped taking writes (earlier than started when the writer was lost first).
      * {@code rpoMicros}: the age of the oldest acknowledged write that was lost (0 when none was).
+     * {@code recoverySnapshot}: after a global failover, the old primary's snapshot at the point of failure that holds
+     * the lost writes (rds:unplanned-global-failover-...); null otherwise.
      */
     public record FailoverRecord(FailoverKind kind, String from, String to, long startedAtMicros, long completedAtMicros,
-            long acknowledgedWritesLost, long rpoMicros, long writeOutageStartedMicros) {
+            long acknowledgedWritesLost, long rpoMicros, long writeOutageStartedMicros, String recoverySnapshot) {
 
         public long rtoMicros() {
             return completedAtMicros - startedAtMicros;

@@ -61,7 +61,7 @@ public sealed interface VolumeReason {
     record WriterFailover(FailoverPhase phase, String from, String to) implements VolumeReason {
         public String sentence() {
             return switch (phase) {
-                case RESTARTING -> "no writer: " + to + "'s database process crashed and is restarting in place";
+                case RESTARTING -> "no writer: " + to + "'s database process crashed and is restarting in place (no failover)";
                 case DETECTING -> "writer " + from + " is down; failover starts once it is detected";
                 case PROMOTING -> "no writer: promoting " + to + " (failover from " + from + ")";
                 case RECOVERING -> "no writer: " + to + " is running crash recovery";
@@ -75,7 +75,8 @@ public sealed interface VolumeReason {
 
         @Override
         public boolean namesTheOperation() {
-            return phase == FailoverPhase.DETECTING || phase == FailoverPhase.PROMOTING;
+            return phase == FailoverPhase.DETECTING || phase == FailoverPhase.PROMOTING
+                    || phase == FailoverPhase.RESTARTING;
         }
     }
 
@@ -128,11 +129,22 @@ public sealed interface VolumeReason {
         }
     }
 
-    /** A region that was the primary resynchronises from the new primary before it rejoins as a secondary. */
-    record Resyncing(String region) implements VolumeReason {
+    /**
+     * After a global failover, {@code region} is rebuilt from the new primary {@code fromRegion} until
+     * {@code readyAtMicros} (UG aurora-global-database-disaster-recovery: minutes to hours): it serves no reads and
+     * receives no replication meanwhile; {@code oldPrimary}: it was the primary and rejoins as a secondary.
+     */
+    record Rebuilding(String region, String fromRegion, long readyAtMicros, boolean oldPrimary) implements VolumeReason {
         public String sentence() {
-            return region + " is resynchronising before it rejoins as a secondary";
+            return region + (oldPrimary ? " (the old primary)" : "") + " is being rebuilt from " + fromRegion
+                    + " after the global failover until " + clock(readyAtMicros) + "; no reads until then";
         }
+    }
+
+    /** A simulated time as the window's clock shows it, to the second: "12:30" (minutes:seconds). */
+    static String clock(long micros) {
+        long s = micros / 1_000_000;
+        return s / 60 + (s % 60 < 10 ? ":0" : ":") + s % 60;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.auroralab.ui.topology;
 
+import dev.auroralab.engine.snapshot.VolumeReason;
 import dev.auroralab.engine.snapshot.RegionRole;
 import static dev.auroralab.ui.topology.PageDrawing.text;
 
@@ -148,13 +149,13 @@ public final class GlobalStripRenderer {
         boolean over = managedRpoSeconds > 0 && r.rpoLagMicros() > managedRpoSeconds * 1_000_000L;
         String rpo = over ? " ⚠ over RPO" : "";
         if (!linkUp(r)) {
-            // an old primary out after a global failover is rebuilt from the new one when it is back: no lag to tell;
+            // a region out after a global failover is rebuilt from the new primary when it is back: no lag to tell;
             // a secondary's lag still grows while it is out, and is what a failover to it would lose
-            return r.resyncing() ? "✕ down · resyncs when back" : "✕ down · " + lag + rpo;
+            return r.resyncing() ? "✕ down · rebuilt when back" : "✕ down · " + lag + rpo;
         }
         if (r.resyncing()) {
-            // its volume is being rebuilt from the new primary: a lag measured now means little until it rejoins
-            return "↻ resyncing";
+            // its volume is being rebuilt from the new primary: it gets no replication until it is done
+            return "↻ rebuilding" + until(r);
         }
         return lag + rpo;
     }
@@ -238,10 +239,17 @@ public final class GlobalStripRenderer {
         return switch (r.role()) {
             case PRIMARY -> "★ PRIMARY · " + writes;
             case DETACHED -> "◇ DETACHED · standalone, " + writes;
-            // a down region that was the primary before a global failover resyncs once it is back, then rejoins
-            case DOWN -> r.resyncing() ? "✕ REGION DOWN · will resync, then rejoin" : "✕ REGION DOWN · no reads, no writes";
-            case SECONDARY -> r.resyncing() ? "↻ RESYNCING · rejoins as a secondary" : "SECONDARY · " + writes;
+            // a region out at or after a global failover is rebuilt from the new primary once it is back
+            case DOWN -> r.resyncing() ? "✕ REGION DOWN · rebuilt when back, then rejoins"
+                    : "✕ REGION DOWN · no reads, no writes";
+            case SECONDARY -> r.resyncing() ? "↻ REBUILDING · no reads" + until(r) : "SECONDARY · " + writes;
         };
+    }
+
+    /** " until 12:30" while the region is rebuilt after a global failover (the engine's ready time); else "". */
+    public static String until(RegionSnapshot r) {
+        return r.volume() != null && r.volume().why() instanceof VolumeReason.Rebuilding b
+                ? " until " + VolumeReason.clock(b.readyAtMicros()) : "";
     }
 
     /** "instances 2/3 up · reads ✓" (and the write forwarding, when on). */
@@ -371,8 +379,8 @@ public final class GlobalStripRenderer {
         }
     }
 
-    /** The role as one lower-case word for tooltips and the inspector: "primary", "secondary, resyncing". */
+    /** The role as one lower-case word for tooltips and the inspector: "primary", "secondary, rebuilding". */
     public static String roleWord(RegionSnapshot r) {
-        return r.role().word() + (r.resyncing() ? ", resyncing" : "");
+        return r.role().word() + (r.resyncing() ? ", rebuilding" : "");
     }
 }

@@ -463,7 +463,7 @@ class SafetyCheckerTest {
 
     @Test
     void theLedgerOnlyGainsOneEntryPerCompletedFailover() {
-        FailoverRecord f = new FailoverRecord(FailoverKind.IN_REGION, "writer-1", "reader-1", 100, 27_000_000, 0, 0, 100);
+        FailoverRecord f = new FailoverRecord(FailoverKind.IN_REGION, "writer-1", "reader-1", 100, 27_000_000, 0, 0, 100, null);
         SnapshotFixture after = later();
         after.failovers.add(f);
         assertThat(lookTwice(new SnapshotFixture(), after)).containsExactly(

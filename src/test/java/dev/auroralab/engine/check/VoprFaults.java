@@ -132,7 +132,9 @@ final class VoprFaults {
     private Command draw(EngineSnapshot s) {
         int kind = r.nextInt(global() ? 100 : 78);
         if (kind < 10) {
-            return instance(s, i -> i.status() != InstanceStatus.DOWN, Command.FailInstance::new);
+            // the two kinds of instance fault (issue 12): the instance lost, or its database process crashed
+            return r.nextInt(3) == 0 ? instance(s, i -> i.status() == InstanceStatus.UP, Command.CrashInstance::new)
+                    : instance(s, i -> i.status() != InstanceStatus.DOWN, Command.FailInstance::new);
         } else if (kind < 18) {
             return instance(s, i -> i.status() == InstanceStatus.DOWN, Command.RestoreInstance::new);
         } else if (kind < 24) {

@@ -17,6 +17,13 @@ import java.util.SplittableRandom;
  */
 record VoprOptions(long seed, ClusterSpec cluster) {
 
+    /**
+     * The shortest rebuild a scenario may set (1 min) instead of the default 10: after a global failover every region
+     * is rebuilt, and the liveness phase waits for the rebuilds; drawn from no random stream.
+     */
+    static final dev.auroralab.engine.Timings TIMINGS = dev.auroralab.engine.Timings.DEFAULTS
+            .with(dev.auroralab.engine.Timings.Timing.SECONDARY_REBUILD, 60_000_000L);
+
     static final String PRIMARY = "us-east-1";
     static final List<String> SECONDARY_NAMES = List.of("eu-west-1", "us-west-2");
     static final List<String> CLASSES = List.of("db.r6g.large", "db.r6g.xlarge", "db.r6g.2xlarge");
@@ -57,7 +64,7 @@ record VoprOptions(long seed, ClusterSpec cluster) {
         // drawn last so that the options drawn before keep their values for every seed
         EngineFlavour engine = r.nextBoolean() ? EngineFlavour.AURORA_MYSQL : EngineFlavour.AURORA_POSTGRESQL;
         return new VoprOptions(seed, new ClusterSpec(PRIMARY, azs, volumeGiB, instances, writes, reads, seed,
-                secondaries).withEngine(engine));
+                secondaries).withEngine(engine).withTimings(TIMINGS));
     }
 
     private static <T> T pick(SplittableRandom r, List<T> from) {

@@ -52,11 +52,11 @@ final class VoprRun {
      * Everything else must settle within this long after the restore: every copy up (a replacement is detected and
      * filled in SEGMENT_FAILURE_DETECTION + 10 GiB at REPAIR_MICROS_PER_GIB; a returning copy fills its holes by
      * gossip, much faster than the write rate), no PG in the degraded model, commits drained, and every secondary
-     * within a second of the primary. An old primary returning after a global failover first resyncs for
-     * GLOBAL_REJOIN_RESYNC after its region is back (at the latest, the restore), then catches up on the link.
+     * within a second of the primary. After a global failover every region is rebuilt (the sweep's rebuild time, in
+     * VoprOptions.TIMINGS) once the promotion is done or its region is back (at the latest, the restore).
      */
     static final long SETTLED_WITHIN_MICROS = Math.max(WRITABLE_WITHIN_MICROS,
-            ModelValues.GLOBAL_REJOIN_RESYNC_MICROS + ModelValues.GLOBAL_PROMOTION_MICROS)
+            VoprOptions.TIMINGS.secondaryRebuildMicros() + ModelValues.GLOBAL_PROMOTION_MICROS)
             + ModelValues.SEGMENT_FAILURE_DETECTION_MICROS + ModelValues.PROTECTION_GROUP_GIB
                     * ModelValues.REPAIR_MICROS_PER_GIB + 10_000_000;
 
@@ -205,7 +205,7 @@ final class VoprRun {
             if (replicated && reg.role() == RegionRole.SECONDARY
                     && (reg.resyncing() || reg.rpoLagMicros() > SECONDARY_LAG_MICROS)) {
                 out.add(new Unsettled(Unsettled.Kind.SECONDARY_BEHIND, reg.region(), null, "secondary "
-                        + reg.region() + (reg.resyncing() ? " is still resyncing"
+                        + reg.region() + (reg.resyncing() ? " is still being rebuilt"
                                 : String.format(Locale.ROOT, " lags %.1f s", reg.rpoLagMicros() / 1e6))));
             }
         }

@@ -41,7 +41,9 @@ class GlobalPromotionBehaviourTest {
         assertThat(started.acknowledgedWritesLost()).isPositive();
         assertThat(events(e, AuroraEvent.AcknowledgedWritesLost.class)).singleElement().satisfies(l -> {
             assertThat(l.count()).isEqualTo(started.acknowledgedWritesLost());
-            assertThat(l.reason()).isEqualTo("they were not yet replicated to us-west-2 when it was promoted");
+            assertThat(l.reason()).isEqualTo("they were not yet replicated to us-west-2 when it was promoted; they"
+                    + " are in the old primary's snapshot rds:unplanned-global-failover-us-east-1-0m05s (taken when"
+                    + " us-east-1 is up), to recover by hand");
         });
         EngineSnapshot during = e.snapshot();
         assertThat(during.failoverInProgress().phase()).isEqualTo(FailoverPhase.GLOBAL_PROMOTING);
@@ -49,8 +51,9 @@ class GlobalPromotionBehaviourTest {
         assertThat(during.failoverInProgress().to()).isEqualTo("us-west-2");
         assertThat(during.failoverInProgress().startedAtMicros()).isEqualTo(seconds(5));
         assertThat(during.failoverInProgress().globalOperation()).isEqualTo(FailoverKind.GLOBAL_FAILOVER);
-        // the old primary is out: it resyncs only once it is back
-        assertThat(events(e, AuroraEvent.RegionResyncStarted.class)).isEmpty();
+        // the old primary is out: it is snapshotted and rebuilt only once it is back
+        assertThat(events(e, AuroraEvent.RegionRebuildStarted.class)).isEmpty();
+        assertThat(events(e, AuroraEvent.OldPrimarySnapshotTaken.class)).isEmpty();
 
         e.advanceTo(seconds(5) + PROMOTION - 1);
         assertThat(e.snapshot().volume().writable()).isFalse();
@@ -101,7 +104,7 @@ class GlobalPromotionBehaviourTest {
         assertThat(events(e, AuroraEvent.AcknowledgedWritesLost.class)).singleElement().satisfies(l ->
                 assertThat(l.reason()).isEqualTo("they were not yet replicated to eu-west-1 when it was detached"));
         assertThat(events(e, AuroraEvent.InstanceRestarting.class)).isEmpty();
-        assertThat(events(e, AuroraEvent.RegionResyncStarted.class)).isEmpty();
+        assertThat(events(e, AuroraEvent.RegionRebuildStarted.class)).isEmpty();
         assertThat(e.snapshot().forRegion("us-east-1").instance("writer-1").role()).isEqualTo(InstanceRole.WRITER);
         assertThat(region(e, "us-east-1").role()).isEqualTo(RegionRole.PRIMARY);
         assertThat(region(e, "eu-west-1").role()).isEqualTo(RegionRole.DETACHED);
@@ -205,8 +208,10 @@ class GlobalPromotionBehaviourTest {
         e.apply(new Command.FailoverGlobal("us-west-2"));
         long firstLoss = e.snapshot().counters().acknowledgedWritesLost();
         assertThat(firstLoss).isPositive();
-        e.advanceTo(seconds(70));
+        // eu-west-1 is rebuilt after the first failover: 2 s + 60 s + 600 s
+        e.advanceTo(seconds(670));
         assertThat(e.snapshot().volume().writable()).isTrue();
+        assertThat(region(e, "eu-west-1").readable()).isTrue();
         // eu-west-1 is 75 ms from us-east-1 and from us-west-2 alike: the new primary's last writes are not there yet
         var result = e.apply(new Command.FailoverGlobal("eu-west-1"));
         long secondLoss = e.snapshot().counters().acknowledgedWritesLost() - firstLoss;
@@ -219,7 +224,7 @@ class GlobalPromotionBehaviourTest {
         });
         assertThat(events(e, AuroraEvent.AcknowledgedWritesLost.class)).last()
                 .satisfies(l -> assertThat(l.count()).isEqualTo(secondLoss));
-        e.advanceTo(seconds(70) + PROMOTION);
+        e.advanceTo(seconds(670) + PROMOTION);
         assertThat(e.snapshot().failovers()).extracting(FailoverRecord::acknowledgedWritesLost)
                 .containsExactly(firstLoss, secondLoss);
     }

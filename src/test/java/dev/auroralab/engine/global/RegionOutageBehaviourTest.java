@@ -4,18 +4,18 @@ import static dev.auroralab.engine.global.GlobalScenarios.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.engine.AuroraEngine;
-import dev.auroralab.engine.ModelValues;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
 import dev.auroralab.engine.snapshot.EngineSnapshot.MessageSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 import dev.auroralab.engine.snapshot.RegionRole;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * A whole region lost and restored (global/RegionOutage): what goes down with it, how a secondary resumes, and how an
- * old primary resyncs (120 s in the model) and rejoins as a secondary after a global failover.
+ * old primary is rebuilt (600 s by default) and rejoins as a secondary after a global failover.
  */
 class RegionOutageBehaviourTest {
 
@@ -72,32 +72,33 @@ class RegionOutageBehaviourTest {
     }
 
     @Test
-    void anOldPrimaryThatFailsAndReturnsDuringItsResyncRejoinsAFullResyncAfterItsReturn() {
+    void anOldPrimaryThatFailsAndReturnsDuringItsRebuildIsRebuiltInFullAfterItsReturn() {
         AuroraEngine e = new AuroraEngine(global(20, 3, secondary("eu-west-1", 75, "eu-1"),
                 secondary("us-west-2", 35, "usw-1")));
         e.advanceTo(seconds(1));
         e.apply(new Command.FailoverGlobal("us-west-2"));
-        // the old primary was up: its resync starts at once and would end at 121 s
-        assertThat(events(e, AuroraEvent.RegionResyncStarted.class)).singleElement()
-                .satisfies(r -> assertThat(r.readyAtMicros()).isEqualTo(seconds(1) + ModelValues.GLOBAL_REJOIN_RESYNC_MICROS));
+        // the old primary was up: its rebuild starts at once and would end at 1 s + 600 s
+        assertThat(rebuildsOf(e, "us-east-1")).singleElement()
+                .satisfies(r -> assertThat(r.readyAtMicros()).isEqualTo(seconds(601)));
         e.advanceTo(seconds(50));
         e.apply(new Command.FailRegion("us-east-1"));
         e.advanceTo(seconds(100));
         e.apply(new Command.RestoreRegion("us-east-1"));
-        assertThat(events(e, AuroraEvent.RegionResyncStarted.class)).last()
-                .satisfies(r -> assertThat(r.readyAtMicros()).isEqualTo(seconds(220)));
-        // the first resync's end (121 s) passes while the second one runs
-        e.advanceTo(seconds(220) - 1);
-        assertThat(events(e, AuroraEvent.RegionRejoined.class)).isEmpty();
+        // 100 s + 600 s
+        assertThat(rebuildsOf(e, "us-east-1")).last()
+                .satisfies(r -> assertThat(r.readyAtMicros()).isEqualTo(seconds(700)));
+        // the first rebuild's end (601 s) passes while the second one runs
+        e.advanceTo(seconds(700) - 1);
+        assertThat(rejoinsOf(e, "us-east-1")).isEmpty();
         assertThat(region(e, "us-east-1").resyncing()).isTrue();
         assertThat(region(e, "us-east-1").readable()).isFalse();
-        e.advanceTo(seconds(220));
-        assertThat(events(e, AuroraEvent.RegionRejoined.class)).singleElement()
-                .satisfies(r -> assertThat(r.atMicros()).isEqualTo(seconds(220)));
+        e.advanceTo(seconds(700));
+        assertThat(rejoinsOf(e, "us-east-1")).singleElement()
+                .satisfies(r -> assertThat(r.atMicros()).isEqualTo(seconds(700)));
     }
 
     @Test
-    void anOldPrimaryRejoinsFromTheFailoversCutAndItsInstancesStartThereWithNoLag() {
+    void anOldPrimaryRejoinsHoldingTheNewPrimarysDataAndItsInstancesStartThereWithNoLag() {
         AuroraEngine e = twoSecondaries(500, 4);
         e.advanceTo(seconds(2));
         e.apply(new Command.FailRegion("us-east-1"));
@@ -105,66 +106,57 @@ class RegionOutageBehaviourTest {
         e.apply(new Command.FailoverGlobal("us-west-2"));
         long cut = events(e, AuroraEvent.GlobalPromotionStarted.class).get(0).keptLsn();
         e.advanceTo(seconds(70));
-        // it was out at the failover: it resyncs only once it is back
-        assertThat(events(e, AuroraEvent.RegionResyncStarted.class)).isEmpty();
+        // it was out at the failover: it is rebuilt only once it is back
+        assertThat(rebuildsOf(e, "us-east-1")).isEmpty();
         e.apply(new Command.RestoreRegion("us-east-1"));
-        long ready = seconds(70) + ModelValues.GLOBAL_REJOIN_RESYNC_MICROS;
+        // 70 s + 600 s = 11:10
+        long ready = seconds(670);
         e.advanceTo(ready - 1);
         assertThat(region(e, "us-east-1").role()).isEqualTo(RegionRole.SECONDARY);
-        assertThat(region(e, "us-east-1").volume().reason())
-                .isEqualTo("us-east-1 is resynchronising before it rejoins as a secondary");
+        assertThat(region(e, "us-east-1").volume().reason()).isEqualTo("us-east-1 (the old primary) is being rebuilt"
+                + " from us-west-2 after the global failover until 11:10; no reads until then");
+        long primaryVdl = e.snapshot().volume().vdl();
         e.advanceTo(ready);
-        assertThat(events(e, AuroraEvent.RegionRejoined.class)).singleElement().satisfies(r -> {
-            assertThat(r.region()).isEqualTo("us-east-1");
-            assertThat(r.fromLsn()).isEqualTo(cut);
+        assertThat(rejoinsOf(e, "us-east-1")).singleElement().satisfies(r -> {
+            assertThat(r.fromLsn()).isGreaterThan(cut).isGreaterThanOrEqualTo(primaryVdl);
         });
+        long held = rejoinsOf(e, "us-east-1").get(0).fromLsn();
         RegionSnapshot old = region(e, "us-east-1");
         assertThat(old.resyncing()).isFalse();
-        assertThat(old.durableLsn()).isEqualTo(cut);
-        // its instances (up again since the restore) read from the cut, with no lag yet
+        assertThat(old.readable()).isTrue();
+        assertThat(old.durableLsn()).isEqualTo(held);
+        // its instances (up again since the restore) read from what the rebuild gave it, with no lag
         assertThat(old.instances()).allSatisfy(i -> {
-            assertThat(i.appliedLsn()).isEqualTo(cut);
+            assertThat(i.appliedLsn()).isEqualTo(held);
             assertThat(i.lagMicros()).isZero();
         });
-        // and it is sent everything the new primary made durable since, from the cut, at once
+        // and replication goes on from there at once: 2 us a record, 35 ms and 5 ms of hand-off
         MessageSnapshot first = nextBatchTo(e, "us-east-1");
         assertThat(first.sentMicros()).isLessThanOrEqualTo(ready + 10_000);
-        // the failover's truncation left LSN_ALLOCATION_LIMIT LSNs above the cut without a record: the new primary's
-        // first record is the one after them
-        long records = first.lsn() - (cut + ModelValues.LSN_ALLOCATION_LIMIT);
-        assertThat(first.arrivesMicros() - first.sentMicros()).isEqualTo(2 * records + 35_000 + 5_000);
+        assertThat(first.arrivesMicros() - first.sentMicros()).isEqualTo(2 * (first.lsn() - held) + 35_000 + 5_000);
     }
 
     @Test
-    void atItsRejoinTheOldPrimarysInstancesReadFromItsDurablePointWhileOtherRegionsKeepWhatTheyApplied() {
-        AuroraEngine e = twoSecondaries(500, 6);
-        e.advanceTo(seconds(1));
-        // the old primary is up: its resync starts at once and ends 120 s later
-        e.apply(new Command.FailoverGlobal("us-west-2"));
-        long cut = events(e, AuroraEvent.GlobalPromotionStarted.class).get(0).keptLsn();
-        long ready = seconds(1) + ModelValues.GLOBAL_REJOIN_RESYNC_MICROS;
-        e.advanceTo(ready);
-        assertThat(events(e, AuroraEvent.RegionRejoined.class)).singleElement()
-                .satisfies(r -> assertThat(r.atMicros()).isEqualTo(ready));
-        assertThat(region(e, "us-east-1").instances()).allSatisfy(i -> {
-            assertThat(i.appliedLsn()).isEqualTo(cut);
-            assertThat(i.lagMicros()).isZero();
-        });
-        // eu-west-1's reader has applied two minutes of the new primary's writes since the cut
-        assertThat(region(e, "eu-west-1").instances().get(0).appliedLsn()).isGreaterThan(cut);
-    }
-
-    @Test
-    void aSecondaryThatFailsDuringTheOldPrimarysResyncDoesNotDisturbIt() {
+    void aSecondaryThatFailsDuringTheOldPrimarysRebuildDoesNotDisturbIt() {
         AuroraEngine e = twoSecondaries(500, 5);
         e.advanceTo(seconds(1));
         e.apply(new Command.FailoverGlobal("us-west-2"));
         e.advanceTo(seconds(2));
         e.apply(new Command.FailRegion("eu-west-1"));
         e.apply(new Command.RestoreRegion("eu-west-1"));
-        e.advanceTo(seconds(121));
-        assertThat(events(e, AuroraEvent.RegionRejoined.class)).singleElement()
-                .satisfies(r -> assertThat(r.region()).isEqualTo("us-east-1"));
+        // 1 s + 600 s
+        e.advanceTo(seconds(601));
+        assertThat(rejoinsOf(e, "us-east-1")).singleElement()
+                .satisfies(r -> assertThat(r.atMicros()).isEqualTo(seconds(601)));
         assertThat(region(e, "eu-west-1").role()).isEqualTo(RegionRole.SECONDARY);
+    }
+
+    static List<AuroraEvent.RegionRebuildStarted> rebuildsOf(AuroraEngine e, String region) {
+        return events(e, AuroraEvent.RegionRebuildStarted.class).stream().filter(r -> r.region().equals(region))
+                .toList();
+    }
+
+    static List<AuroraEvent.RegionRejoined> rejoinsOf(AuroraEngine e, String region) {
+        return events(e, AuroraEvent.RegionRejoined.class).stream().filter(r -> r.region().equals(region)).toList();
     }
 }

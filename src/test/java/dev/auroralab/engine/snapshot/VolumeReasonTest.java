@@ -25,6 +25,8 @@ class VolumeReasonTest {
         out.add(new VolumeReason.GlobalOperation(FailoverPhase.GLOBAL_PROMOTING, FailoverKind.GLOBAL_FAILOVER, "eu-west-1"));
         out.add(new VolumeReason.GlobalOperation(FailoverPhase.GLOBAL_PROMOTING, FailoverKind.DETACH_AND_PROMOTE,
                 "eu-west-1"));
+        out.add(new VolumeReason.WriterFailover(FailoverPhase.RESTARTING, "writer-1", "writer-1"));
+        out.add(new VolumeReason.WriterFailover(FailoverPhase.RECREATING, "writer-1", "writer-1"));
         out.add(new VolumeReason.WaitingForReadQuorum("reader-2", "pg-3"));
         out.add(new VolumeReason.WaitingForReadQuorum("reader-2", null));
         out.add(new VolumeReason.PrimaryRegionOut("us-east-1"));

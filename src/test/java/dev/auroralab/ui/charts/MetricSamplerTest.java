@@ -66,7 +66,8 @@ class MetricSamplerTest {
         Scenario s = BuiltInScenarios.load(name);
         ClusterSpec c = s.cluster();
         AuroraEngine engine = new AuroraEngine(new ClusterSpec(c.region(), c.azs(), c.volumeGiB(), c.instances(),
-                c.writesPerSecond(), c.readsPerSecond(), s.seed(), c.secondaries()));
+                c.writesPerSecond(), c.readsPerSecond(), s.seed(), c.secondaries()).withEngine(c.engine())
+                .withTimings(c.timings()));
         MetricSampler sampler = new MetricSampler();
         for (TimedCommand step : s.timeline()) {
             if (step.atMicros() >= untilMicros) {
@@ -225,9 +226,9 @@ class MetricSamplerTest {
     }
 
     @Test
-    void anOldPrimaryResyncingToRejoinIsShadedUntilItHasRejoined() throws ScenarioError {
-        // us-east-1 fails at 20 s, us-west-2 takes over at 25 s; us-east-1 returns at 90 s and resyncs for about two
-        // minutes, writes flowing in us-west-2 all the while
+    void anOldPrimaryBeingRebuiltToRejoinIsShadedUntilItHasRejoined() throws ScenarioError {
+        // us-east-1 fails at 20 s, us-west-2 takes over at 25 s; us-east-1 returns at 90 s and is rebuilt for the
+        // scenario's two minutes (timings: secondaryRebuild), writes flowing in us-west-2 all the while
         List<MetricSample> samples = playScenario("global-region-outage-failover", seconds(215), INTERVAL);
 
         assertThat(between(samples, 0, 20)).noneMatch(MetricSample::faultActive);

@@ -184,7 +184,7 @@ class GlobalStripLayoutTest {
         EngineSnapshot oldPrimaryOut = GlobalFixtures.global(BASE, List.of(R.of("us-west-2", "primary"),
                 new R("us-east-1", "down", true, 0, null)));
         assertThat(GlobalStripRenderer.lagLabel(oldPrimaryOut.regionSnapshot("us-east-1"), 0))
-                .isEqualTo("✕ down · resyncs when back");
+                .isEqualTo("✕ down · rebuilt when back");
     }
 
     @Test
@@ -270,13 +270,13 @@ class GlobalStripLayoutTest {
         assertThat(GlobalStripRenderer.roleLine(s.regionSnapshot("eu-west-1")))
                 .isEqualTo("◇ DETACHED · standalone, takes writes");
         assertThat(GlobalStripRenderer.roleLine(s.regionSnapshot("ap-southeast-2")))
-                .isEqualTo("↻ RESYNCING · rejoins as a secondary");
+                .isEqualTo("↻ REBUILDING · no reads");
         assertThat(GlobalStripRenderer.roleLine(s.regionSnapshot("sa-east-1"))).startsWith("✕ REGION DOWN");
         assertThat(GlobalStripRenderer.roleLine(s.regionSnapshot("ca-central-1"))).isEqualTo("SECONDARY · read-only");
         assertThat(GlobalStripRenderer.lsnLine(s.regionSnapshot("ca-central-1"), false)).endsWith("· fwd: global");
         assertThat(GlobalStripRenderer.lagLabel(s.regionSnapshot("ca-central-1"), 20)).isEqualTo("lag 25.0 s ⚠ over RPO");
         assertThat(GlobalStripRenderer.lagLabel(s.regionSnapshot("ap-southeast-2"), 0))
-                .isEqualTo("↻ resyncing");
+                .isEqualTo("↻ rebuilding");
     }
 
     @Test
