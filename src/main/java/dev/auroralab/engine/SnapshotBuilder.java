@@ -43,7 +43,8 @@ public final class SnapshotBuilder {
         FailoverSnapshot fo = st.phase == FailoverPhase.NONE ? null
                 : new FailoverSnapshot(st.phase,
                         st.globalKind != null ? st.globalFrom : st.failoverFrom, st.globalKind != null ? st.globalTo : st.failoverTo,
-                        st.globalKind != null ? st.globalStartedMicros : st.failoverStartedMicros, st.globalKind);
+                        st.globalKind != null ? st.globalStartedMicros : st.failoverStartedMicros, st.globalKind,
+                        st.globalKind != null ? st.globalKind : st.inRegionKind);
         List<RegionSnapshot> regionSnaps = new ArrayList<>();
         RegionSnapshot main = null;
         for (Region r : st.regions) {

@@ -93,7 +93,7 @@ public final class RunReport {
         if (s.failoverInProgress() != null) {
             var f = s.failoverInProgress();
             ObjectNode o = failovers.addObject();
-            o.put("kind", "in-region");
+            o.put("kind", f.kind().word());
             o.put("from", f.from());
             o.put("to", f.to());
             o.put("startedAtSeconds", seconds(f.startedAtMicros()));

@@ -155,4 +155,23 @@ class WriterFaultKindsTest {
         assertThat(e.snapshot().failovers().get(0).completedAtMicros())
                 .isEqualTo(seconds(1 + 30 + 60) + T.restartMicros() + ModelValues.CRASH_RECOVERY_MICROS);
     }
+
+    @Test
+    void aFaultStillUnderWayNamesWhatItsLedgerRowWillBe() {
+        AuroraEngine crash = light(13);
+        crash.advanceTo(seconds(1));
+        crash.apply(new Command.CrashInstance("writer-1"));
+        crash.advanceTo(seconds(2));
+        assertThat(crash.snapshot().failoverInProgress().kind()).isEqualTo(FailoverKind.RESTART_IN_PLACE);
+        // still a restart in place while it recovers after the restart
+        crash.advanceTo(seconds(1) + T.restartMicros() + 1);
+        assertThat(crash.snapshot().failoverInProgress().phase()).isEqualTo(FailoverPhase.RECOVERING);
+        assertThat(crash.snapshot().failoverInProgress().kind()).isEqualTo(FailoverKind.RESTART_IN_PLACE);
+
+        AuroraEngine fail = light(13);
+        fail.advanceTo(seconds(1));
+        fail.apply(new Command.FailInstance("writer-1"));
+        fail.advanceTo(seconds(2));
+        assertThat(fail.snapshot().failoverInProgress().kind()).isEqualTo(FailoverKind.IN_REGION);
+    }
 }

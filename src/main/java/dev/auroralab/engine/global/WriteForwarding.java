@@ -48,7 +48,8 @@ public final class WriteForwarding {
             return;
         }
         r.probeStartedMicros = ctx.now();
-        if (r.down || r.role != Region.Role.SECONDARY) {
+        // a secondary being rebuilt after a global failover has no volume to read the write back from
+        if (r.down || r.resyncing || r.role != Region.Role.SECONDARY) {
             r.forwardedWritesFailed++;
             scheduleNextProbe(r, generation);
             return;

@@ -190,7 +190,19 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
      * (a writer failure not yet detected, or no replica to promote).
      */
     public record FailoverSnapshot(FailoverPhase phase, String from, String to, long startedAtMicros,
-            FailoverKind globalOperation) {
+            FailoverKind globalOperation, FailoverKind kind) {
+
+        /** {@code kind}: what the ledger row will be (a restart in place, a recreate, a failover, a global one). */
+        public FailoverSnapshot {
+            java.util.Objects.requireNonNull(kind, "kind");
+        }
+
+        /** An in-region failover, or the global operation given. */
+        public FailoverSnapshot(FailoverPhase phase, String from, String to, long startedAtMicros,
+                FailoverKind globalOperation) {
+            this(phase, from, to, startedAtMicros, globalOperation,
+                    globalOperation != null ? globalOperation : FailoverKind.IN_REGION);
+        }
 
         /** "detecting (writer-1 → not chosen yet)": the phase and both ends in words, never "null". */
         public String describe() {
