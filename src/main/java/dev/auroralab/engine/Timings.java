@@ -82,16 +82,6 @@ public record Timings(long dnsTtlMicros, long failureDetectionMicros, long resta
                     + " (" + meaning + "), got " + DurationText.format(micros)
                     : null;
         }
-
-        /** The key for a scenario key, or null. */
-        public static Timing ofKey(String key) {
-            for (Timing t : values()) {
-                if (t.key.equals(key)) {
-                    return t;
-                }
-            }
-            return null;
-        }
     }
 
     /** The model's defaults: what a scenario without {@code timings:} runs with. */

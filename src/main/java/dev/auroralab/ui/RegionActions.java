@@ -96,10 +96,10 @@ public final class RegionActions {
      */
     public static long stateKey(EngineSnapshot s, String region) {
         long h = region == null ? 0 : region.hashCode();
+        h = 31 * h + s.engine().ordinal(); // the managed RPO is offered on Aurora PostgreSQL only
         for (RegionSnapshot r : s.regions()) {
             h = 31 * h + r.region().hashCode();
             h = 31 * h + r.role().ordinal();
-            h = 31 * h + s.engine().ordinal();
             h = 31 * h + (r.resyncing() ? 1 : 2);
             String c = r.forwarding() == null ? null : r.forwarding().consistency();
             h = 31 * h + (c == null ? 0 : c.hashCode());
