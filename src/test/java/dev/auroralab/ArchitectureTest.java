@@ -36,6 +36,7 @@ class ArchitectureTest {
     private static final String SCENARIO = "dev.auroralab.scenario..";
     private static final String UI = "dev.auroralab.ui..";
     private static final String APP = "dev.auroralab.app..";
+    private static final String RUN = "dev.auroralab.run..";
 
     private static final Set<String> CURRENT_TIME_OWNERS = Set.of(
             Instant.class.getName(), LocalDateTime.class.getName(), LocalDate.class.getName(),
@@ -94,7 +95,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule engineDependsOnNothingOfOurs = noClasses()
             .that().resideInAPackage(ENGINE)
-            .should().dependOnClassesThat().resideInAnyPackage(SCENARIO, UI, APP)
+            .should().dependOnClassesThat().resideInAnyPackage(SCENARIO, RUN, UI, APP)
             .because("the engine is the core: scenario, ui and app depend on it, never the other way")
             .allowEmptyShould(true);
 
@@ -110,8 +111,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule scenarioDoesNotDependOnUiOrApp = noClasses()
             .that().resideInAPackage(SCENARIO)
-            .should().dependOnClassesThat().resideInAnyPackage(UI, APP)
+            .should().dependOnClassesThat().resideInAnyPackage(RUN, UI, APP)
             .because("scenario files are read the same way by the window and the command line")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule runIsPlainJavaBelowTheWindow = noClasses()
+            .that().resideInAPackage(RUN)
+            .should().dependOnClassesThat().resideInAnyPackage(UI, APP, "javafx..")
+            .because("one run driver serves the window, the command line and the tests (issue 13): seek, branches"
+                    + " and samples must work headless and be the same wherever they are driven from")
             .allowEmptyShould(true);
 
     @ArchTest

@@ -172,6 +172,16 @@ public final class AuroraEngine {
         return List.copyOf(st.events);
     }
 
+    /** How many events the log holds: {@code events().size()} without the copy. */
+    public int eventCount() {
+        return st.events.size();
+    }
+
+    /** The events from index {@code from} on (a copy), for a reader that has seen the ones before. */
+    public List<AuroraEvent> eventsFrom(int from) {
+        return List.copyOf(st.events.subList(Math.min(from, st.events.size()), st.events.size()));
+    }
+
     /** Every event with its id and the id of its cause, in log order. */
     public List<CausedEvent> causedEvents() {
         List<CausedEvent> out = new ArrayList<>(st.events.size());

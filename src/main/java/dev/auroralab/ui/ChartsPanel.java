@@ -4,7 +4,7 @@ import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.ui.charts.ChartRenderer;
 import dev.auroralab.ui.charts.ChartsView;
 import dev.auroralab.ui.charts.HeadlineStrip;
-import dev.auroralab.ui.charts.MetricSampler;
+import dev.auroralab.run.MetricSampler;
 import javafx.scene.Node;
 
 /**

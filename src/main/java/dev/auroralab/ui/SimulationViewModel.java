@@ -506,12 +506,6 @@ public final class SimulationViewModel {
 
     /** Simulated time as a presenter reads it aloud: "1:05.250" (minutes:seconds.millis). */
     public static String clock(long micros) {
-        long ms = micros / 1_000;
-        long minutes = ms / 60_000;
-        long seconds = (ms / 1_000) % 60;
-        // by hand rather than String.format: this runs every frame (see Numbers)
-        long millis = ms % 1_000;
-        return minutes + (seconds < 10 ? ":0" : ":") + seconds + (millis < 10 ? ".00" : millis < 100 ? ".0" : ".")
-                + millis;
+        return dev.auroralab.run.ClockText.of(micros);
     }
 }

@@ -26,7 +26,7 @@ import dev.auroralab.scenario.ScenarioReader;
 import dev.auroralab.scenario.ScenarioRunner;
 import dev.auroralab.scenario.ScenarioWriter;
 import dev.auroralab.scenario.TimedCommand;
-import dev.auroralab.ui.charts.MetricSampler;
+import dev.auroralab.run.MetricSampler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.auroralab.ui.charts;
 
+import dev.auroralab.run.MetricSample;
 import dev.auroralab.ui.Hatch;
 import dev.auroralab.ui.Palette;
 import java.util.Collections;

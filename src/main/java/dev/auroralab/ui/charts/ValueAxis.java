@@ -1,5 +1,6 @@
 package dev.auroralab.ui.charts;
 
+import dev.auroralab.run.MetricSample;
 import java.util.List;
 
 /**

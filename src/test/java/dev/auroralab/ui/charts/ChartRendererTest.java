@@ -1,5 +1,7 @@
 package dev.auroralab.ui.charts;
 
+import dev.auroralab.run.MetricSample;
+import dev.auroralab.run.MetricSampler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,4 +1,4 @@
-package dev.auroralab.ui.charts;
+package dev.auroralab.run;
 
 /**
  * One fixed interval of simulated time, {@code [startMicros, endMicros)}, as the three charts plot it. Made by

@@ -1,4 +1,4 @@
-package dev.auroralab.ui.charts;
+package dev.auroralab.run;
 
 import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.engine.storage.SegmentState;
@@ -218,6 +218,33 @@ public final class MetricSampler {
             return a;
         }
         return Math.max(a, b);
+    }
+
+    /**
+     * An independent sampler in the same state (kept samples, baseline and open interval): what a keyframe of the
+     * run keeps, so a replay from it closes the next samples exactly as the first play did.
+     */
+    public MetricSampler copy() {
+        MetricSampler c = new MetricSampler(ring.length);
+        System.arraycopy(ring, 0, c.ring, 0, ring.length);
+        c.head = head;
+        c.size = size;
+        c.emittedCount = emittedCount;
+        c.hasLast = hasLast;
+        c.lastMicros = lastMicros;
+        c.lastAcks = lastAcks;
+        c.lastLatencySum = lastLatencySum;
+        c.lastLag = lastLag;
+        c.lastBlocked = lastBlocked;
+        c.lastFault = lastFault;
+        c.open = open;
+        c.openStartMicros = openStartMicros;
+        c.openAcks = openAcks;
+        c.openLatencySum = openLatencySum;
+        c.openLagPeak = openLagPeak;
+        c.openBlocked = openBlocked;
+        c.openFault = openFault;
+        return c;
     }
 
     /** Forgets every sample and the baseline, for a restart or a jump back in time. */

@@ -1,4 +1,4 @@
-package dev.auroralab.ui.charts;
+package dev.auroralab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

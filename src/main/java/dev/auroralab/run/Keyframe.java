@@ -1,0 +1,19 @@
+package dev.auroralab.run;
+
+import dev.auroralab.engine.AuroraEngine;
+
+/**
+ * A copy of the whole run at one sample edge, to replay from: the engine (never advanced: a seek copies it again),
+ * the charts' sampler, and where the run stood in its log. Taken as the run leaves the edge, so everything at that
+ * instant (events, then commands) is in it.
+ *
+ * @param atMicros the sample edge, a multiple of {@link MetricSampler#INTERVAL_MICROS}
+ * @param applied how many entries of the branch's log were applied
+ * @param nextEdgeMicros the next sample edge the run will stop at
+ * @param eventCount how many events the engine's log held
+ * @param left whether the instant {@code atMicros} was already left (false only for the keyframe at 0, taken before
+ *     anything happened)
+ */
+record Keyframe(long atMicros, AuroraEngine engine, MetricSampler sampler, int applied, long nextEdgeMicros,
+        int eventCount, long firedCount, boolean left) {
+}
