@@ -64,7 +64,7 @@ public final class Run {
     private long restores;
     private final List<AuroraEvent> fresh = new ArrayList<>();
 
-    /** A run of {@code scenario} with its own seed. */
+    /** A run of {@code scenario} with its own seed, at 0 with nothing applied yet: {@code playTo(0)} applies what is due. */
     public Run(Scenario scenario) {
         this(scenario, scenario.seed());
     }
@@ -79,7 +79,6 @@ public final class Run {
         engine.addListener(this::heard);
         sampler = new MetricSampler(SAMPLER_RING);
         branch.keyframes.add(new Keyframe(0, engine.copy(), sampler.copy(), 0, 0, 0, 0, false));
-        playTo(0);
     }
 
     // =================================================================================================================

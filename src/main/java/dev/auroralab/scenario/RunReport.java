@@ -13,8 +13,8 @@ import dev.auroralab.engine.snapshot.EngineSnapshot.ForwardingSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
-import dev.auroralab.scenario.ScenarioRunner.ExpectationResult;
-import dev.auroralab.scenario.ScenarioRunner.RunResult;
+import dev.auroralab.scenario.ExpectationResult;
+import dev.auroralab.scenario.RunResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -9,7 +9,7 @@ import dev.auroralab.engine.ClusterSpec.Role;
 import dev.auroralab.engine.snapshot.EngineSnapshot.FailoverRecord;
 import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.GlobalErrorCases;
-import dev.auroralab.scenario.ScenarioRunner;
+import dev.auroralab.run.ScenarioRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.auroralab.engine.check.SafetyProperty;
 import dev.auroralab.engine.check.SafetyWatch;
 import dev.auroralab.engine.check.Violation;
 import dev.auroralab.scenario.BuiltInScenarios;
-import dev.auroralab.scenario.ScenarioRunner;
+import dev.auroralab.run.ScenarioRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

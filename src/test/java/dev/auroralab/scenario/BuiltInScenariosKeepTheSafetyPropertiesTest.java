@@ -1,5 +1,6 @@
 package dev.auroralab.scenario;
 
+import dev.auroralab.run.ScenarioRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.engine.check.SafetyWatch;

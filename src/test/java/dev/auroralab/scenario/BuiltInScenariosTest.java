@@ -1,12 +1,13 @@
 package dev.auroralab.scenario;
 
+import dev.auroralab.run.ScenarioRunner;
 import dev.auroralab.engine.snapshot.FailoverKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.FailoverRecord;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ForwardingSnapshot;
-import dev.auroralab.scenario.ScenarioRunner.RunResult;
+import dev.auroralab.scenario.RunResult;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

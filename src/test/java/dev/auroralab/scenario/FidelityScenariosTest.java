@@ -1,8 +1,9 @@
 package dev.auroralab.scenario;
 
+import dev.auroralab.run.ScenarioRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.auroralab.scenario.ScenarioRunner.RunResult;
+import dev.auroralab.scenario.RunResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

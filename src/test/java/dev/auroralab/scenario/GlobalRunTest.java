@@ -1,13 +1,14 @@
 package dev.auroralab.scenario;
 
+import dev.auroralab.run.ScenarioRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.FailoverRecord;
-import dev.auroralab.scenario.ScenarioRunner.ExpectationResult;
-import dev.auroralab.scenario.ScenarioRunner.RunResult;
+import dev.auroralab.scenario.ExpectationResult;
+import dev.auroralab.scenario.RunResult;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.auroralab.scenario;
 
+import dev.auroralab.run.ScenarioRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.engine.event.AuroraEvent;
@@ -37,7 +38,7 @@ class GoldenRunTest {
     }
 
     static String goldenText(String name) throws ScenarioError, IOException {
-        ScenarioRunner.RunResult r = ScenarioRunner.run(BuiltInScenarios.load(name), null, null);
+        RunResult r = ScenarioRunner.run(BuiltInScenarios.load(name), null, null);
         StringBuilder b = new StringBuilder(RunReport.toJson(r));
         b.append("\n# engine events fired: ").append(r.engineEvents()).append('\n');
         for (AuroraEvent e : r.events()) {

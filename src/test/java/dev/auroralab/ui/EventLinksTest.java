@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
-import dev.auroralab.scenario.ScenarioRunner;
+import dev.auroralab.run.ScenarioRunner;
 import dev.auroralab.ui.EventLinks.Family;
 import dev.auroralab.ui.Selection.Kind;
 import java.lang.reflect.Constructor;

@@ -1,5 +1,6 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.scenario.RunResult;
 import dev.auroralab.engine.storage.SegmentState;
 import static dev.auroralab.ui.ViewModelFixtures.FRAME_NANOS;
 import static dev.auroralab.ui.ViewModelFixtures.SECOND;
@@ -23,7 +24,7 @@ import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
 import dev.auroralab.scenario.ScenarioReader;
-import dev.auroralab.scenario.ScenarioRunner;
+import dev.auroralab.run.ScenarioRunner;
 import dev.auroralab.scenario.ScenarioWriter;
 import dev.auroralab.scenario.TimedCommand;
 import dev.auroralab.run.MetricSampler;
@@ -231,7 +232,7 @@ class SimulationViewModelTest {
             vm.pulse(frames.nextLong(8_000_000, 34_000_000));
         }
 
-        ScenarioRunner.RunResult cli = ScenarioRunner.run(scenario, null, vm.nowMicros());
+        RunResult cli = ScenarioRunner.run(scenario, null, vm.nowMicros());
 
         assertThat(vm.snapshot()).isEqualTo(cli.finalSnapshot());
         assertThat(vm.events()).containsExactlyElementsOf(cli.events());

@@ -1,6 +1,5 @@
 package dev.auroralab.scenario;
 
-import dev.auroralab.engine.AuroraEngine;
 import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ForwardingSnapshot;
@@ -14,92 +13,12 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Runs a scenario headless: builds the engine, applies each timeline command at its time and checks each expectation
- * against the snapshot at its time. Commands and expectations at the same instant: commands first, so
- * "at 10s fail-az" and "at 10s writable" sees the AZ already out.
+ * Checks a scenario's expectations against an engine snapshot: what was expected, what the engine says, and its
+ * reason when they differ. Used by every driver of a run (the command line, the tests, the window's checks).
  */
-public final class ScenarioRunner {
+public final class ExpectationCheck {
 
-    /** {@code skipped}: the run ended (a shorter --duration) before the expectation's time; it counts neither way. */
-    public record ExpectationResult(Expectation expectation, boolean passed, boolean skipped, String message) {
-    }
-
-    public record RunResult(Scenario scenario, long seed, long durationMicros, EngineSnapshot finalSnapshot,
-            List<ExpectationResult> expectations, List<AuroraEvent> events, long engineEvents) {
-        public boolean allPassed() {
-            return expectations.stream().allMatch(e -> e.passed() || e.skipped());
-        }
-    }
-
-    private ScenarioRunner() {
-    }
-
-    /**
-     * Watches a run from outside (e.g. a safety checker): called with the engine once it is built, after each instant
-     * the runner stops at (its commands applied, its expectations checked) and at the end. It may read the engine
-     * (snapshot, events, listeners) but not change it.
-     */
-    @FunctionalInterface
-    public interface Observer {
-        void observe(AuroraEngine engine);
-    }
-
-    /** Runs with the scenario's own seed and duration, or the overrides when not null. */
-    public static RunResult run(Scenario scenario, Long seedOverride, Long durationOverrideMicros) {
-        return run(scenario, seedOverride, durationOverrideMicros, 0, null);
-    }
-
-    /**
-     * As {@link #run(Scenario, Long, Long)}, with {@code observer} (null for none) also stopping every
-     * {@code observeEveryMicros} (0 for only the timeline's instants). Stopping more often changes nothing in the run.
-     */
-    public static RunResult run(Scenario scenario, Long seedOverride, Long durationOverrideMicros,
-            long observeEveryMicros, Observer observer) {
-        long seed = seedOverride != null ? seedOverride : scenario.seed();
-        long duration = durationOverrideMicros != null ? durationOverrideMicros : scenario.durationMicros();
-        AuroraEngine engine = new AuroraEngine(scenario.clusterWithSeed(seed));
-        List<ExpectationResult> results = new ArrayList<>();
-        List<Expectation> pending = new ArrayList<>(scenario.expectations());
-        pending.sort(Comparator.comparingLong(e -> timeOf(e, duration)));
-        for (Expectation e : List.copyOf(pending)) {
-            if (e.atMicros() != null && e.atMicros() > duration) {
-                pending.remove(e);
-                results.add(new ExpectationResult(e, false, true, "at " + e.atText() + " (line " + e.line()
-                        + "): not reached, the run ends at " + Durations.format(duration)));
-            }
-        }
-        // every instant something happens, in order; commands past a shortened duration are not applied
-        TreeSet<Long> instants = new TreeSet<>();
-        scenario.timeline().stream().map(TimedCommand::atMicros).filter(t -> t <= duration).forEach(instants::add);
-        pending.forEach(e -> instants.add(timeOf(e, duration)));
-        if (observer != null) {
-            for (long t = observeEveryMicros; observeEveryMicros > 0 && t < duration; t += observeEveryMicros) {
-                instants.add(t);
-            }
-            observer.observe(engine);
-        }
-        for (long t : instants) {
-            engine.advanceTo(t);
-            for (TimedCommand tc : scenario.timeline()) {
-                if (tc.atMicros() == t) {
-                    engine.apply(tc.command());
-                }
-            }
-            List<Expectation> now = pending.stream().filter(e -> timeOf(e, duration) == t).toList();
-            if (!now.isEmpty()) {
-                EngineSnapshot s = engine.snapshot();
-                now.forEach(e -> results.add(check(e, s)));
-            }
-            if (observer != null) {
-                observer.observe(engine);
-            }
-        }
-        engine.advanceTo(duration);
-        if (observer != null) {
-            observer.observe(engine);
-        }
-        return new RunResult(scenario, seed, duration, engine.snapshot(), results, engine.events(),
-                engine.firedEventCount());
+    private ExpectationCheck() {
     }
 
     /** A protection group of any region: the writer region's view first, then each region's volume. */
@@ -122,7 +41,7 @@ public final class ScenarioRunner {
      * The region's snapshot; a single-region engine lists no regions, and then its one region is the snapshot
      * itself, as the primary.
      */
-    static RegionSnapshot region(EngineSnapshot s, String name) {
+    public static RegionSnapshot region(EngineSnapshot s, String name) {
         for (RegionSnapshot r : s.regionsOrPrimary()) {
             if (r.region().equals(name)) {
                 return r;
@@ -187,12 +106,8 @@ public final class ScenarioRunner {
         });
     }
 
-    private static long timeOf(Expectation e, long duration) {
-        return e.atMicros() == null ? duration : Math.min(e.atMicros(), duration);
-    }
-
     /** Checks one expectation; a failure says what was expected and what the engine says, with its reason. */
-    static ExpectationResult check(Expectation e, EngineSnapshot s) {
+    public static ExpectationResult check(Expectation e, EngineSnapshot s) {
         List<String> wrong = new ArrayList<>();
         List<String> ok = new ArrayList<>();
         var v = s.volume();
