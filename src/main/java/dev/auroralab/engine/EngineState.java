@@ -144,9 +144,14 @@ public final class EngineState {
      * state and are not copied.
      */
     EngineState(EngineState o) {
+        this(o, false);
+    }
+
+    /** As {@link #EngineState(EngineState)}; {@code freeze}: the queue is kept compact, to copy again, not to run. */
+    EngineState(EngineState o, boolean freeze) {
         spec = o.spec;
         random = o.random.copy();
-        queue = o.queue.copy();
+        queue = freeze ? o.queue.frozenCopy() : o.queue.copy();
         events = new ArrayList<>(o.events);
         eventCauses = new ArrayList<>(o.eventCauses);
         causes = new LinkedHashMap<>(o.causes);

@@ -33,11 +33,11 @@ import java.util.List;
 public final class Run {
 
     /** Simulated time between two keyframes of a branch (before thinning): a seek replays at most this much. */
-    public static final long KEYFRAME_SPACING_MICROS = 2_000_000;
+    public static final long KEYFRAME_SPACING_MICROS = 5_000_000;
     /** A keyframe is also taken after this many engine items since the last, so a busy run replays no more than it. */
     public static final long KEYFRAME_FIRED_ITEMS = 200_000;
     /** Keyframes a branch keeps at most; over it, every other one goes and the spacing doubles. */
-    public static final int MAX_KEYFRAMES_PER_BRANCH = 300;
+    public static final int MAX_KEYFRAMES_PER_BRANCH = 128;
     /** Samples the working sampler keeps: the run stores each in its branch as it closes. */
     private static final int SAMPLER_RING = 16;
     private static final long NONE = Long.MIN_VALUE;
@@ -63,6 +63,14 @@ public final class Run {
     private int eventIndex;
     private long restores;
     private final List<AuroraEvent> fresh = new ArrayList<>();
+    private CommandListener commandListener = (entry, result) -> {
+    };
+
+    /** Hears each command of the log as it is applied (the window's status line says the scenario's). */
+    @FunctionalInterface
+    public interface CommandListener {
+        void applied(Branch.Entry entry, CommandResult result);
+    }
 
     /** A run of {@code scenario} with its own seed, at 0 with nothing applied yet: {@code playTo(0)} applies what is due. */
     public Run(Scenario scenario) {
@@ -78,7 +86,13 @@ public final class Run {
         engine = new AuroraEngine(scenario.clusterWithSeed(seed));
         engine.addListener(this::heard);
         sampler = new MetricSampler(SAMPLER_RING);
-        branch.keyframes.add(new Keyframe(0, engine.copy(), sampler.copy(), 0, 0, 0, 0, false));
+        branch.keyframes.add(new Keyframe(0, engine.frozenCopy(), sampler.copy(), 0, 0, 0, 0, false));
+    }
+
+    /** Sets who hears each command of the log as it is applied, replays included; null for nobody. */
+    public void setCommandListener(CommandListener listener) {
+        this.commandListener = listener == null ? (entry, result) -> {
+        } : listener;
     }
 
     // =================================================================================================================
@@ -214,7 +228,8 @@ public final class Run {
             }
             openInstant = x;
         }
-        if (micros > engine.nowMicros()) {
+        if (micros >= engine.nowMicros()) {
+            // also at the same instant: a step can leave events of this microsecond still due, and they come first
             leaveBefore(micros);
             engine.advanceTo(micros);
         }
@@ -326,7 +341,8 @@ public final class Run {
     private void applyDue(long x) {
         while (applied < branch.log.size() && branch.log.get(applied).atMicros() <= x) {
             engine.advanceTo(x);
-            engine.apply(branch.log.get(applied++).command().command());
+            Branch.Entry e = branch.log.get(applied++);
+            commandListener.applied(e, engine.apply(e.command().command()));
         }
     }
 
@@ -363,7 +379,7 @@ public final class Run {
                 && engine.firedEventCount() - last.firedCount() < KEYFRAME_FIRED_ITEMS)) {
             return;
         }
-        kf.add(new Keyframe(edge, engine.copy(), sampler.copy(), applied, nextEdgeMicros, eventIndex,
+        kf.add(new Keyframe(edge, engine.frozenCopy(), sampler.copy(), applied, nextEdgeMicros, eventIndex,
                 engine.firedEventCount(), true));
         if (kf.size() > MAX_KEYFRAMES_PER_BRANCH) {
             // keep the one at 0 and every other after it: the spacing doubles, the memory halves

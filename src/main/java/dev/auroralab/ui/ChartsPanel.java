@@ -1,16 +1,17 @@
 package dev.auroralab.ui;
 
 import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.run.MetricSample;
 import dev.auroralab.ui.charts.ChartRenderer;
 import dev.auroralab.ui.charts.ChartsView;
 import dev.auroralab.ui.charts.HeadlineStrip;
-import dev.auroralab.run.MetricSampler;
+import java.util.List;
 import javafx.scene.Node;
 
 /**
- * Joins the charts' sampler to the view model's snapshot feed: every published snapshot is sampled, and the charts
- * and the headline strip redraw when a new 250 ms sample is complete or time moved (a pure function of samples and
- * now). The window shows either {@link #node()}, the three charts, or {@link #headline()}, the same numbers on one
+ * Joins the charts to the view model: each published moment brings the branch's samples (made by the run, the same
+ * however the moment was reached) and the snapshot, and the charts and the headline strip redraw when time moved (a
+ * pure function of samples and now, so scrubbing back redraws them as they were). The window shows either {@link #node()}, the three charts, or {@link #headline()}, the same numbers on one
  * line for short screens and presenter mode; both are fed, and whichever is out of the scene draws nothing.
  */
 public final class ChartsPanel implements SimulationViewModel.MetricsFeed {
@@ -25,10 +26,9 @@ public final class ChartsPanel implements SimulationViewModel.MetricsFeed {
     /** Font scale of the headline strip in presenter mode: 14 px × 1.4 ≈ 20 px, above the 18 px a room needs. */
     static final double HEADLINE_PRESENTER_SCALE = 1.4;
 
-    private final MetricSampler sampler = new MetricSampler();
     private final ChartsView view = new ChartsView();
     private final HeadlineStrip headline = new HeadlineStrip();
-    private long drawnAtMicros = -1;
+    private EngineSnapshot drawn;
 
     public ChartsPanel() {
         view.setPrefHeight(180);
@@ -37,19 +37,13 @@ public final class ChartsPanel implements SimulationViewModel.MetricsFeed {
     }
 
     @Override
-    public void feed(EngineSnapshot snapshot) {
-        sampler.feed(snapshot);
-        if (snapshot.nowMicros() != drawnAtMicros) {
-            drawnAtMicros = snapshot.nowMicros();
-            view.update(sampler.samples(), snapshot.nowMicros());
-            headline.update(sampler.samples(), snapshot.nowMicros(), view.getWindowMicros());
+    public void show(List<MetricSample> samples, EngineSnapshot snapshot) {
+        // a new snapshot is a new moment (a frame, a seek, another branch); the same one is a redrawn frame
+        if (snapshot != drawn) {
+            drawn = snapshot;
+            view.update(samples, snapshot.nowMicros());
+            headline.update(samples, snapshot.nowMicros(), view.getWindowMicros());
         }
-    }
-
-    @Override
-    public void reset() {
-        sampler.reset();
-        drawnAtMicros = -1;
     }
 
     public void setPalette(Palette p) {
@@ -77,10 +71,6 @@ public final class ChartsPanel implements SimulationViewModel.MetricsFeed {
     /** The headline strip's tooltip, e.g. {@code String.format(EXPAND_HINT, "C")}; the charts' legend follows it. */
     public void setExpandHint(String hint) {
         headline.setExpandHint(hint);
-    }
-
-    public MetricSampler sampler() {
-        return sampler;
     }
 
     /** The three charts. */

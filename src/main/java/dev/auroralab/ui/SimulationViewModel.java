@@ -1,11 +1,12 @@
 package dev.auroralab.ui;
 
-import dev.auroralab.engine.AuroraEngine;
-import dev.auroralab.engine.ClusterSpec;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.command.CommandResult;
 import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.run.Branch;
+import dev.auroralab.run.MetricSample;
+import dev.auroralab.run.Run;
 import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.Durations;
 import dev.auroralab.scenario.Scenario;
@@ -29,9 +30,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The one object in the window that touches the engine. It owns the run (scenario + seed + the learner's actions),
- * turns wall time into simulated time at the chosen speed, applies the scenario's own timeline as the clock passes
- * each entry, and publishes an immutable snapshot for the views to draw. Views never call the engine.
+ * The one object in the window that touches the run. It owns the {@link Run} (scenario + seed + the learner's
+ * actions, its branches and keyframes), turns wall time into simulated time at the chosen speed, moves the playhead
+ * (play, step, step back, scrub, jump to a mark) and publishes an immutable snapshot and the branch's chart samples
+ * for the views to draw. Views never call the engine.
  *
  * <p>The engine runs on the JavaFX thread, inside the frame: a frame gets a fixed budget of engine work
  * ({@link #FRAME_BUDGET_NANOS}); when the simulation cannot keep up with the chosen speed it falls behind
@@ -51,8 +53,6 @@ public final class SimulationViewModel {
     public static final int EVENT_LOG_LIMIT = 5_000;
     /** Wall time one "next event" press may hold the window before it stops and says how far it looked. */
     private static final long NOTABLE_STEP_BUDGET_NANOS = 300_000_000L;
-    /** How often a jump ahead stops to feed the charts: their sample interval. */
-    private static final long JUMP_SAMPLE_MICROS = 250_000;
     /** "Step to next event" gives up after this much simulated quiet. */
     private static final long NOTABLE_STEP_LIMIT_MICROS = 600_000_000L;
 
@@ -60,9 +60,10 @@ public final class SimulationViewModel {
     private final MetricsFeed metrics;
 
     private Scenario scenario;
-    private AuroraEngine engine;
-    private int nextScripted;
-    private final List<TimedCommand> userCommands = new ArrayList<>();
+    private Run run;
+    /** The run's restore count when the event log was last rebuilt: a change means "read the whole log again". */
+    private long restoresSeen;
+    /** Events heard but not yet published (a "next event" search looks at them before the views do). */
     private final List<AuroraEvent> fresh = new ArrayList<>();
 
     private final ReadOnlyObjectWrapper<EngineSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
@@ -77,23 +78,21 @@ public final class SimulationViewModel {
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
     /** The region the topology shows, chosen by the learner; null follows the writes (the primary). */
     private final ReadOnlyStringWrapper chosenRegion = new ReadOnlyStringWrapper(this, "chosenRegion");
+    private final ReadOnlyObjectWrapper<Branch> branch = new ReadOnlyObjectWrapper<>(this, "branch");
+    private final ObservableList<Branch> branches = FXCollections.observableArrayList();
+    private final ObservableList<Branch> branchesView = FXCollections.unmodifiableObservableList(branches);
     private final ObservableList<AuroraEvent> events = FXCollections.observableArrayList();
     private final ObservableList<AuroraEvent> eventsView = FXCollections.unmodifiableObservableList(events);
 
-    /** Receives every published snapshot, e.g. the charts' sampler; kept as a seam so tests can see the feed. */
+    /**
+     * Receives every published moment: the branch's chart samples closed before it (oldest first, random access)
+     * and its snapshot. The charts draw from it; kept as a seam so tests can see what they are given.
+     */
+    @FunctionalInterface
     public interface MetricsFeed {
-        void feed(EngineSnapshot snapshot);
+        void show(List<MetricSample> samples, EngineSnapshot snapshot);
 
-        void reset();
-
-        MetricsFeed NONE = new MetricsFeed() {
-            @Override
-            public void feed(EngineSnapshot snapshot) {
-            }
-
-            @Override
-            public void reset() {
-            }
+        MetricsFeed NONE = (samples, snapshot) -> {
         };
     }
 
@@ -243,13 +242,35 @@ public final class SimulationViewModel {
         return scenario;
     }
 
-    /** The learner's actions so far, at the simulated time each was taken: with the scenario, they replay this run. */
+    /**
+     * The learner's actions on the branch shown, at the simulated time each was taken: with the scenario, they replay
+     * this branch.
+     */
     public List<TimedCommand> userCommands() {
-        return List.copyOf(userCommands);
+        return run.branch().learnerActions();
     }
 
     public long nowMicros() {
-        return engine.nowMicros();
+        return run.nowMicros();
+    }
+
+    /** The branch shown: the timeline bar draws its extent and marks. */
+    public ReadOnlyObjectProperty<Branch> branchProperty() {
+        return branch.getReadOnlyProperty();
+    }
+
+    public Branch branch() {
+        return branch.get();
+    }
+
+    /** Every branch of the run, oldest first; the first is the scenario as scripted. */
+    public ObservableList<Branch> branches() {
+        return branchesView;
+    }
+
+    /** The chart samples of the branch shown that closed before now. */
+    public List<MetricSample> samples() {
+        return run.samplesUpToNow();
     }
 
     // =================================================================================================================
@@ -313,9 +334,9 @@ public final class SimulationViewModel {
             return;
         }
         long want = (long) Math.floor(wallNanosSinceLastFrame / 1_000.0 * speed.get());
-        long start = engine.nowMicros();
+        long start = run.nowMicros();
         advanceWithinBudget(start + Math.max(0, want), FRAME_BUDGET_NANOS);
-        long got = engine.nowMicros() - start;
+        long got = run.nowMicros() - start;
         double thisFrame = wallNanosSinceLastFrame <= 0 ? speed.get() : got * 1_000.0 / wallNanosSinceLastFrame;
         // smoothed over about ten frames, so the "reached" figure reads steadily instead of flickering
         double previous = effectiveSpeed.get() <= 0 ? thisFrame : effectiveSpeed.get();
@@ -325,69 +346,123 @@ public final class SimulationViewModel {
 
     /** Runs to {@code targetMicros} with no budget (the screenshot command, tests, "jump ahead"). */
     public void advanceTo(long targetMicros) {
-        // a jump still feeds the charts a snapshot per sample interval, so they show what happened on the way
-        while (engine.nowMicros() + JUMP_SAMPLE_MICROS < targetMicros) {
-            advanceWithinBudget(engine.nowMicros() + JUMP_SAMPLE_MICROS, Long.MAX_VALUE);
-            metrics.feed(engine.snapshot());
-        }
         advanceWithinBudget(targetMicros, Long.MAX_VALUE);
         publish();
+    }
+
+    /**
+     * Moves the playhead to {@code micros} on the branch shown (the timeline bar's drag, a click on a mark, Home and
+     * End), playing on if it was playing. Behind the furthest point played, the run restores a keyframe and replays:
+     * what is shown is exactly the state that playing to that moment gives.
+     */
+    public void seek(long micros) {
+        run.seek(Math.max(0, micros));
+        publish();
+        status.set("At t = " + clock(run.nowMicros()) + behindNote());
+    }
+
+    /** Back to the previous event in the log (the ← key): the state just after it. */
+    public void stepBack() {
+        long to = run.previousEventMicros();
+        run.seek(to);
+        publish();
+        status.set("Stepped back to t = " + clock(run.nowMicros()) + behindNote());
+    }
+
+    /** Back to the previous mark on the timeline: a fault, an action or a failover step (Shift+←). */
+    public void backToPreviousMark() {
+        long to = run.previousMarkerMicros();
+        run.seek(to);
+        publish();
+        status.set("Back to the previous mark, t = " + clock(run.nowMicros()) + behindNote());
+    }
+
+    /** The furthest point the branch shown has been played to (the End key goes there). */
+    public long extentMicros() {
+        return run.branch().extentMicros();
+    }
+
+    /** Whether the playhead is behind the furthest point played: an action now starts a branch. */
+    public boolean inThePast() {
+        return run.nowMicros() < run.branch().extentMicros();
+    }
+
+    /** Shows another branch at the same moment (or at its furthest point, if it was not played that far). */
+    public void switchTo(Branch b) {
+        if (b == null || b == run.branch()) {
+            return;
+        }
+        run.switchTo(b);
+        branch.set(run.branch());
+        publish();
+        status.set("Branch: " + b.name() + ", at t = " + clock(run.nowMicros()));
+    }
+
+    private String behindNote() {
+        return inThePast() ? " (played to " + clock(run.branch().extentMicros())
+                + "; acting here starts a branch and keeps that future)" : "";
     }
 
     /** Pauses, then fires exactly one engine event (a boxcar landing, an ack, a timer): the finest step there is. */
     public void stepOneEvent() {
         pause();
-        if (Math.min(engine.nextEventMicros(), nextScriptedMicros()) == Long.MAX_VALUE) {
+        if (!run.step()) {
             status.set("Nothing is scheduled: the simulation is idle.");
             return;
         }
-        fireNext();
         publish();
-        status.set("Stepped one engine event, to t = " + clock(engine.nowMicros()));
+        status.set("Stepped one engine event, to t = " + clock(run.nowMicros()));
     }
 
     /** Pauses, then runs until the engine reports something a learner would see in the log (or ten quiet minutes). */
     public void stepToNextNotableEvent() {
         pause();
-        long limit = engine.nowMicros() + NOTABLE_STEP_LIMIT_MICROS;
+        long limit = run.nowMicros() + NOTABLE_STEP_LIMIT_MICROS;
+        collectFresh();
         int freshBefore = fresh.size();
         long deadline = nanoClock.getAsLong() + NOTABLE_STEP_BUDGET_NANOS;
         boolean outOfTime = false;
-        while (fresh.size() == freshBefore && engine.nowMicros() < limit) {
+        while (fresh.size() == freshBefore && run.nowMicros() < limit) {
             if (nanoClock.getAsLong() >= deadline) {
                 outOfTime = true;
                 break;
             }
-            long next = Math.min(engine.nextEventMicros(), nextScriptedMicros());
+            long next = run.nextMicros();
             if (next == Long.MAX_VALUE || next > limit) {
-                engine.advanceTo(limit);
+                run.playTo(limit);
                 break;
             }
-            fireNext();
+            run.step();
+            collectFresh();
         }
         boolean quiet = fresh.size() == freshBefore;
         String what = quiet ? null : fresh.get(freshBefore).type();
         publish();
         status.set(quiet && outOfTime
-                ? "No event yet; searched up to t = " + clock(engine.nowMicros()) + ". Press again to look further."
+                ? "No event yet; searched up to t = " + clock(run.nowMicros()) + ". Press again to look further."
                 : quiet
                 ? "No event in the next " + Durations.format(NOTABLE_STEP_LIMIT_MICROS) + "; stopped at t = "
-                        + clock(engine.nowMicros())
-                : "Stepped to the next event, " + what + ", at t = " + clock(engine.nowMicros()));
+                        + clock(run.nowMicros())
+                : "Stepped to the next event, " + what + ", at t = " + clock(run.nowMicros()));
     }
 
-    /** Applies a learner's action now; the engine may refuse it and say why, which lands in the status line. */
+    /**
+     * Applies a learner's action now; the engine may refuse it and say why, which lands in the status line. Behind
+     * the furthest point played, an accepted action starts a new branch from this moment and says so; the old future
+     * is kept in the branch list.
+     */
     public CommandResult act(Command command) {
-        // after a step the clock can sit inside an instant with events still due; fire them first, as a replay of
-        // the saved file will (the runner applies commands after every event at their instant)
-        engine.advanceTo(engine.nowMicros());
-        applyDueScript();
-        CommandResult r = engine.apply(command);
-        if (r.accepted()) {
-            userCommands.add(new TimedCommand(engine.nowMicros(), command, 0));
+        Run.Acted a = run.act(command);
+        CommandResult r = a.result();
+        String said = (r.accepted() ? "" : "Refused: ") + command.describe()
+                + (r.message() == null || r.message().isBlank() ? "" : " - " + r.message());
+        if (a.forked() != null) {
+            branches.setAll(run.branches());
+            branch.set(a.forked());
+            said = "New branch \"" + a.forked().name() + "\": the future played before is kept as \""
+                    + a.forked().parent().name() + "\" (branch list, or Ctrl+B to compare). " + said;
         }
-        status.set((r.accepted() ? "" : "Refused: ") + command.describe() + (r.message() == null || r.message().isBlank()
-                ? "" : " - " + r.message()));
+        status.set(said);
         publish();
         return r;
     }
@@ -436,62 +511,58 @@ public final class SimulationViewModel {
 
     private void start(Scenario s) {
         this.scenario = s;
-        ClusterSpec c = s.cluster();
-        engine = new AuroraEngine(c.withSeed(s.seed()));
-        engine.addListener(fresh::add);
-        nextScripted = 0;
-        userCommands.clear();
+        run = new Run(s);
+        run.setCommandListener((entry, r) -> {
+            if (!entry.learner()) {
+                status.set("Scenario, t = " + clock(entry.atMicros()) + ": " + entry.command().command().describe()
+                        + (r.accepted() ? "" : " - refused: " + r.message()));
+            }
+        });
+        run.playTo(0);
+        restoresSeen = run.restores();
         fresh.clear();
+        run.drainFresh().forEach(fresh::add);
         events.clear();
-        metrics.reset();
+        branches.setAll(run.branches());
+        branch.set(run.branch());
         scenarioName.set(s.name());
         selection.set(null);
         chosenRegion.set(null);
-        applyDueScript();
         publish();
-    }
-
-    /** Fires the next thing due: a scenario command if it comes first (or at the same instant), else one event. */
-    private void fireNext() {
-        if (nextScriptedMicros() <= engine.nextEventMicros()) {
-            engine.advanceTo(nextScriptedMicros());
-            applyDueScript();
-        } else {
-            engine.step();
-        }
     }
 
     private void advanceWithinBudget(long targetMicros, long budgetNanos) {
         long deadline = budgetNanos == Long.MAX_VALUE ? Long.MAX_VALUE : nanoClock.getAsLong() + budgetNanos;
-        while (engine.nowMicros() < targetMicros) {
-            long to = Math.min(targetMicros, Math.min(nextScriptedMicros(), engine.nowMicros() + CHUNK_MICROS));
-            engine.advanceTo(to);
-            applyDueScript();
+        while (run.nowMicros() < targetMicros) {
+            run.playTo(Math.min(targetMicros, run.nowMicros() + CHUNK_MICROS));
             if (deadline != Long.MAX_VALUE && nanoClock.getAsLong() >= deadline) {
                 break;
             }
         }
     }
 
-    private long nextScriptedMicros() {
-        return nextScripted < scenario.timeline().size() ? scenario.timeline().get(nextScripted).atMicros()
-                : Long.MAX_VALUE;
-    }
-
-    private void applyDueScript() {
-        while (nextScripted < scenario.timeline().size()
-                && scenario.timeline().get(nextScripted).atMicros() <= engine.nowMicros()) {
-            TimedCommand tc = scenario.timeline().get(nextScripted++);
-            CommandResult r = engine.apply(tc.command());
-            status.set("Scenario, t = " + clock(engine.nowMicros()) + ": " + tc.command().describe()
-                    + (r.accepted() ? "" : " - refused: " + r.message()));
+    private void collectFresh() {
+        if (run.restores() != restoresSeen) {
+            run.drainFresh();
+            return;
         }
+        fresh.addAll(run.drainFresh());
     }
 
     private void publish() {
-        EngineSnapshot s = engine.snapshot();
+        EngineSnapshot s = run.snapshot();
         snapshot.set(s);
-        if (!fresh.isEmpty()) {
+        if (branch.get() != run.branch()) {
+            branch.set(run.branch());
+        }
+        collectFresh();
+        if (run.restores() != restoresSeen) {
+            // the engine was replaced (a seek back, a branch): its log is the whole truth now
+            restoresSeen = run.restores();
+            fresh.clear();
+            List<AuroraEvent> all = run.engine().events();
+            events.setAll(all.size() > EVENT_LOG_LIMIT ? all.subList(all.size() - EVENT_LOG_LIMIT, all.size()) : all);
+        } else if (!fresh.isEmpty()) {
             int overflow = events.size() + fresh.size() - EVENT_LOG_LIMIT;
             if (overflow > 0) {
                 events.remove(0, Math.min(overflow, events.size()));
@@ -501,7 +572,7 @@ public final class SimulationViewModel {
             events.addAll(add);
             fresh.clear();
         }
-        metrics.feed(s);
+        metrics.show(run.samplesUpToNow(), s);
     }
 
     /** Simulated time as a presenter reads it aloud: "1:05.250" (minutes:seconds.millis). */

@@ -2,7 +2,7 @@ package dev.auroralab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.auroralab.engine.AuroraEngine;
+import dev.auroralab.run.Run;
 import dev.auroralab.scenario.Scenario;
 import dev.auroralab.ui.charts.ChartRenderer;
 import dev.auroralab.ui.charts.ChartsView;
@@ -46,21 +46,20 @@ class ChartsPanelTest {
     @Test
     void theFeedReachesTheHeadlineStripAsItReachesTheCharts() throws Exception {
         Scenario scenario = ViewModelFixtures.builtIn("healthy-cluster");
-        AuroraEngine engine = ViewModelFixtures.engineFor(scenario);
+        Run run = new Run(scenario);
         String text = onFx(() -> {
-            panel.feed(engine.snapshot());
-            for (long t = 16_000; t < 3_000_000; t += 16_000) {
-                engine.advanceTo(t);
-                panel.feed(engine.snapshot());
+            run.playTo(0);
+            panel.show(run.samplesUpToNow(), run.snapshot());
+            for (long t = 16_000; t < 3_100_000; t += 16_000) {
+                run.playTo(t);
+                panel.show(run.samplesUpToNow(), run.snapshot());
             }
-            engine.advanceTo(3_000_000);
-            panel.feed(engine.snapshot());
             return strip().text();
         });
 
         assertThat(text).matches("Acknowledged writes/s [0-9,]+ \u00b7 Commit latency [0-9.]+ ms"
                 + " \u00b7 Replica lag [0-9.]+ ms");
-        assertThat(panel.sampler().samples()).hasSize(12);
+        assertThat(run.samplesUpToNow()).hasSize(12);
     }
 
     @Test

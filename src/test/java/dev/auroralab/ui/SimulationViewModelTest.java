@@ -27,7 +27,7 @@ import dev.auroralab.scenario.ScenarioReader;
 import dev.auroralab.run.ScenarioRunner;
 import dev.auroralab.scenario.ScenarioWriter;
 import dev.auroralab.scenario.TimedCommand;
-import dev.auroralab.run.MetricSampler;
+import dev.auroralab.run.MetricSample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,20 +53,12 @@ class SimulationViewModelTest {
     /** A metrics feed that remembers what it was given: the seam the charts use. */
     private static final class RecordingFeed implements SimulationViewModel.MetricsFeed {
         final List<Long> fedAt = new ArrayList<>();
-        final MetricSampler sampler = new MetricSampler();
-        int resets;
+        List<MetricSample> samples = List.of();
 
         @Override
-        public void feed(EngineSnapshot snapshot) {
+        public void show(List<MetricSample> given, EngineSnapshot snapshot) {
             fedAt.add(snapshot.nowMicros());
-            sampler.feed(snapshot);
-        }
-
-        @Override
-        public void reset() {
-            resets++;
-            fedAt.clear();
-            sampler.reset();
+            samples = List.copyOf(given);
         }
     }
 
@@ -340,13 +332,13 @@ class SimulationViewModelTest {
         RecordingFeed feed = new RecordingFeed();
         SimulationViewModel vm = new SimulationViewModel(builtIn(HEALTHY), frozenClock(), feed);
         EngineSnapshot atZero = vm.snapshot();
-        assertThat(feed.resets).isEqualTo(1);
         vm.advanceTo(3 * SECOND);
         vm.act(new Command.FailSegment(COPY_A));
         vm.select(Selection.segment(COPY_A));
         vm.advanceTo(14 * SECOND);
         assertThat(vm.events()).isNotEmpty();
-        assertThat(feed.sampler.samples()).isNotEmpty();
+        assertThat(feed.samples).isNotEmpty();
+        feed.fedAt.clear();
 
         vm.restart();
 
@@ -355,9 +347,8 @@ class SimulationViewModelTest {
         assertThat(vm.userCommands()).isEmpty();
         assertThat(vm.events()).isEmpty();
         assertThat(vm.selection()).isNull();
-        assertThat(feed.resets).isEqualTo(2);
         assertThat(feed.fedAt).containsExactly(0L);
-        assertThat(feed.sampler.samples()).isEmpty();
+        assertThat(feed.samples).isEmpty();
         assertThat(vm.statusProperty().get()).isEqualTo("Restarted Healthy cluster at t = 0 (seed 1)");
     }
 

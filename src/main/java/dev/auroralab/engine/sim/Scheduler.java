@@ -44,8 +44,11 @@ public final class Scheduler<E> {
     private int freeNodes;
     private int nodesUsed;
 
-    /** Per slot, its last node (0: empty). */
-    private final int[] lastInSlot;
+    /** Per slot, its last node (0: empty). Null in a frozen copy, which keeps only the occupied slots below. */
+    private int[] lastInSlot;
+    /** A frozen copy's occupied slots and their last nodes, in slot order (null otherwise). */
+    private int[] frozenSlots;
+    private int[] frozenLasts;
     private final SlotBitmap occupied;
     private int inWheel;
     private final FarHeap far;
@@ -68,14 +71,32 @@ public final class Scheduler<E> {
         far = new FarHeap();
     }
 
-    private Scheduler(Scheduler<E> o) {
-        seqs = o.seqs.clone();
-        causes = o.causes.clone();
-        items = o.items.clone();
-        next = o.next.clone();
+    private Scheduler(Scheduler<E> o, boolean freeze) {
+        // a frozen copy keeps the node pool only up to the last node used, and the wheel's occupied slots only
+        int keep = freeze ? o.nodesUsed + 1 : o.seqs.length;
+        seqs = Arrays.copyOf(o.seqs, keep);
+        causes = Arrays.copyOf(o.causes, keep);
+        items = Arrays.copyOf(o.items, keep);
+        next = Arrays.copyOf(o.next, keep);
         freeNodes = o.freeNodes;
         nodesUsed = o.nodesUsed;
-        lastInSlot = o.lastInSlot.clone();
+        int[] wheel = o.lastInSlot != null ? o.lastInSlot : o.thawedWheel();
+        if (freeze) {
+            int n = 0;
+            for (int last : wheel) {
+                n += last != 0 ? 1 : 0;
+            }
+            frozenSlots = new int[n];
+            frozenLasts = new int[n];
+            for (int slot = 0, k = 0; k < n; slot++) {
+                if (wheel[slot] != 0) {
+                    frozenSlots[k] = slot;
+                    frozenLasts[k++] = wheel[slot];
+                }
+            }
+        } else {
+            lastInSlot = wheel == o.lastInSlot ? wheel.clone() : wheel;
+        }
         occupied = o.occupied.copy();
         inWheel = o.inWheel;
         far = o.far.copy();
@@ -92,7 +113,24 @@ public final class Scheduler<E> {
      * copies, about 300 KB whatever is pending: the wheel's 65,536 slots are most of it.
      */
     public Scheduler<E> copy() {
-        return new Scheduler<>(this);
+        return new Scheduler<>(this, false);
+    }
+
+    /**
+     * A copy to keep, not to run (a keyframe of a run): the same items, without the wheel's empty slots or the pool's
+     * unused tail, so a few kilobytes instead of about 300. Only {@link #copy()} may be called on it; that gives a
+     * queue to run again.
+     */
+    public Scheduler<E> frozenCopy() {
+        return new Scheduler<>(this, true);
+    }
+
+    private int[] thawedWheel() {
+        int[] wheel = new int[1 << WHEEL_BITS];
+        for (int k = 0; k < frozenSlots.length; k++) {
+            wheel[frozenSlots[k]] = frozenLasts[k];
+        }
+        return wheel;
     }
 
     public long nowMicros() {
