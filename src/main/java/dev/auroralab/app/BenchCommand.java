@@ -29,7 +29,8 @@ import java.util.Set;
  */
 final class BenchCommand implements Command {
 
-    static final String USAGE = "bench [--json] [--runs N] [--secondaries N]";
+    static final String USAGE = "bench [--json] [--runs N] [--secondaries N] | bench --seek [--scenario NAME]"
+            + " [--seeks N] [--minutes M]";
     static final long SIMULATED_MICROS = 60_000_000;
     /** Real regions for the bench's secondaries, in the order they are added. */
     static final List<String> SECONDARY_REGIONS = List.of("eu-west-1", "us-west-2", "eu-central-1", "ap-northeast-1",
@@ -44,6 +45,9 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--seek")) {
+            return seek(args, out, err);
+        }
         CliArgs a;
         int runs;
         int secondaries;
@@ -111,6 +115,25 @@ final class BenchCommand implements Command {
                     best.writesAcknowledged, best.writesIssued, best.lost);
         }
         return 0;
+    }
+
+    /** {@code bench --seek}: the run driver's seek time over built-in scenarios (see {@link SeekBench}). */
+    private static int seek(List<String> args, PrintStream out, PrintStream err) {
+        CliArgs a;
+        int seeks;
+        int minutes;
+        try {
+            a = CliArgs.parse(args, Set.of("--scenario", "--seeks", "--minutes"), Set.of("--seek"));
+            if (!a.positionals.isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + a.positionals.get(0) + "'");
+            }
+            seeks = number(a, "--seeks", 200, 1, 1_000_000, "--seeks takes a number from 1 up");
+            minutes = number(a, "--minutes", 10, 1, 24 * 60, "--minutes takes a number of simulated minutes, 1 up");
+        } catch (IllegalArgumentException e) {
+            err.println("aurora-lab bench: " + e.getMessage() + "\nusage: " + USAGE);
+            return 2;
+        }
+        return SeekBench.run(a.options.get("--scenario"), seeks, minutes, out, err);
     }
 
     record Result(long wallNanos, long events, long writesAcknowledged, long writesIssued, long lost) {

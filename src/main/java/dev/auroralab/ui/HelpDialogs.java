@@ -13,6 +13,11 @@ final class HelpDialogs {
             Space        play / pause
             →            step one engine event (pauses)
             Shift+→      run to the next event in the log
+            ←            step back to the previous event in the log
+            Shift+←      back to the previous mark (fault, action, failover)
+            Home / End   the start / the furthest point played
+            Drag the timeline to scrub; click a mark to jump to it.
+            Acting in the past starts a branch; the old future is kept.
             + / −        faster / slower (1/100× to 100×)
             Click        select; right-click: actions
             ] / [        select the next / previous element

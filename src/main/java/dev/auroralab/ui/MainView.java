@@ -68,6 +68,7 @@ public final class MainView extends BorderPane {
     private final SidePanel side;
     private final TransportControls controls;
     private final TransportBar transport;
+    private final TimelineRow timeline;
     private final HelpDialogs help;
     private final PanelLayout panels;
     private final MenuBar menuBar;
@@ -107,13 +108,14 @@ public final class MainView extends BorderPane {
                 files::openBuiltIn, this::toggleSide, this::toggleCharts,
                 () -> setTheme(theme.next()), this::togglePresenter));
         transport = controls.bar();
+        timeline = new TimelineRow(vm);
         setTop(new VBox(menuBar, transport));
 
         presenterClock.setId(PRESENTER_CLOCK_ID);
         presenterClock.getStyleClass().addAll(Styles.TITLE_4, "sim-clock", "presenter-clock");
         presenterClock.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         presenterClock.setTooltip(new Tooltip("Simulated time and seed. Presenter mode: Space plays or pauses, → steps,"
-                + " + and − change the speed, F11 or Esc leaves"));
+                + " ← steps back, Shift+← goes to the previous mark, + and − change the speed, F11 or Esc leaves"));
         presenterClock.setVisible(false);
         presenterClock.setManaged(false);
         javafx.scene.layout.HBox bannerRow = new javafx.scene.layout.HBox(8, banner, presenterClock);
@@ -150,7 +152,17 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         status.setTooltip(new Tooltip());
         status.getTooltip().textProperty().bind(vm.statusProperty());
-        setBottom(status);
+        // the timeline shares the bottom row with the status line, half each: a row of its own would cost the
+        // busiest Global Database scenario its fit at 1280x720 (decision 0018)
+        status.setMinWidth(0);
+        status.setPrefWidth(0);
+        timeline.setPrefWidth(0);
+        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(timeline, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox bottomRow = new javafx.scene.layout.HBox(4, timeline, status);
+        bottomRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bottomRow.getStyleClass().add("bottom-row");
+        setBottom(bottomRow);
 
         vm.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
         vm.loadsProperty().addListener((o, a, b) -> onScenarioOpened());
@@ -232,6 +244,12 @@ public final class MainView extends BorderPane {
                 item("Step one engine event", new KeyCodeCombination(KeyCode.RIGHT), vm::stepOneEvent),
                 item("Step to the next logged event", new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHIFT_DOWN),
                         vm::stepToNextNotableEvent),
+                item("Step back to the previous logged event", new KeyCodeCombination(KeyCode.LEFT), vm::stepBack),
+                item("Back to the previous mark (fault, action, failover)",
+                        new KeyCodeCombination(KeyCode.LEFT, KeyCombination.SHIFT_DOWN), vm::backToPreviousMark),
+                item("Go to the start", new KeyCodeCombination(KeyCode.HOME), () -> vm.seek(0)),
+                item("Go to the furthest point played", new KeyCodeCombination(KeyCode.END),
+                        () -> vm.seek(vm.extentMicros())),
                 item("Faster", new KeyCodeCombination(KeyCode.PLUS), vm::faster),
                 item("Slower", new KeyCodeCombination(KeyCode.MINUS), vm::slower),
                 new SeparatorMenuItem(),
@@ -314,6 +332,11 @@ public final class MainView extends BorderPane {
             if (e.getTarget() instanceof TextInputControl || e.isAltDown()) {
                 return;
             }
+            if (e.getTarget() instanceof javafx.scene.control.Slider && (e.getCode().isArrowKey()
+                    || e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.END)) {
+                // a focused slider (speed, workload) takes its own arrows, Home and End
+                return;
+            }
             if (e.isShortcutDown()) {
                 if (shortcutKey(e.getCode())) {
                     e.consume();
@@ -330,6 +353,15 @@ public final class MainView extends BorderPane {
                         vm.stepOneEvent();
                     }
                 }
+                case LEFT -> {
+                    if (e.isShiftDown()) {
+                        vm.backToPreviousMark();
+                    } else {
+                        vm.stepBack();
+                    }
+                }
+                case HOME -> vm.seek(0);
+                case END -> vm.seek(vm.extentMicros());
                 case PLUS, ADD, EQUALS -> vm.faster();
                 case MINUS, SUBTRACT -> vm.slower();
                 case F -> keyed(TopologyAction.Kind.FAIL);
@@ -453,6 +485,7 @@ public final class MainView extends BorderPane {
         palette = t.palette();
         topology.setPalette(palette);
         global.setPalette(palette);
+        timeline.setPalette(palette);
         paletteListeners.accept(palette);
     }
 
@@ -522,6 +555,7 @@ public final class MainView extends BorderPane {
         transport.setForcedIconsOnly(on);
         notes.setPresenter(on);
         topology.setCompact(on);
+        timeline.setPresenter(on);
         presenterListeners.accept(on);
         presenterFullScreen = on && fullScreen;
         if (fullScreen || !on) {

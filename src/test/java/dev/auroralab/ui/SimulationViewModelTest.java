@@ -527,17 +527,16 @@ class SimulationViewModelTest {
     }
 
     @Test
-    void stepToNextEventOnAQuietBusyClusterDoesNotHoldTheWindowForLong() {
-        // the real clock: the budget is wall time
-        SimulationViewModel vm = new SimulationViewModel(builtIn(HEALTHY), System::nanoTime,
+    void stepToNextEventOnAQuietBusyClusterStopsWhenItsWallTimeBudgetIsSpent() {
+        // every look at the clock finds 1 ms gone: the 300 ms budget is spent after about 300 items, not 600 s later
+        SimulationViewModel vm = new SimulationViewModel(builtIn(HEALTHY), clockJumpingBy(1_000_000),
                 SimulationViewModel.MetricsFeed.NONE);
-        long start = System.nanoTime();
 
         vm.stepToNextNotableEvent();
 
-        assertThat((System.nanoTime() - start) / 1e6).as("milliseconds the call held the thread").isLessThan(500);
-        assertThat(vm.nowMicros()).isGreaterThan(0).isLessThanOrEqualTo(600 * SECOND);
-        assertThat(vm.statusProperty().get()).containsAnyOf("Press again", "No event in the next");
+        assertThat(vm.nowMicros()).isGreaterThan(0).isLessThan(SECOND);
+        assertThat(vm.statusProperty().get()).startsWith("No event yet; searched up to t = ")
+                .endsWith("Press again to look further.");
     }
 
     @Test
