@@ -39,9 +39,10 @@ final class SeekBench {
         }
         long playMicros = minutes * 60_000_000L;
         out.printf(Locale.ROOT, "Aurora Lab seek bench: %d scenario(s), each played %d simulated minutes, then %d random"
-                + " seeks (seed 1);%nkeyframes every %d s of simulated time (or %,d engine items), at most %d a branch%n",
+                + " seeks (seed 1);%nkeyframes every %d s of simulated time (or %,d engine items), at most %d a branch and"
+                + " %d MiB a run (heap: measured after a collection; est: the run's own estimate)%n",
                 scenarios.size(), minutes, seeks, Run.KEYFRAME_SPACING_MICROS / 1_000_000, Run.KEYFRAME_FIRED_ITEMS,
-                Run.MAX_KEYFRAMES_PER_BRANCH);
+                Run.MAX_KEYFRAMES_PER_BRANCH, Run.KEYFRAME_BUDGET_BYTES / (1024 * 1024));
         // warm the JIT on a short run first, so the first scenario's figures are not the compiler's
         Run warm = new Run(scenarios.get(0));
         warm.playTo(60_000_000);
@@ -51,8 +52,8 @@ final class SeekBench {
         }
         warm = null;
         List<Double> all = new ArrayList<>();
-        out.printf(Locale.ROOT, "%-32s %8s %8s %8s %10s %11s %9s%n", "scenario", "p50 ms", "p99 ms", "max ms",
-                "keyframes", "heap MiB", "KiB each");
+        out.printf(Locale.ROOT, "%-32s %8s %8s %8s %10s %9s %9s %9s%n", "scenario", "p50 ms", "p99 ms", "max ms",
+                "keyframes", "heap MiB", "est MiB", "KiB each");
         for (Scenario s : scenarios) {
             long before = heapAfterGc();
             Run run = new Run(s);
@@ -71,8 +72,9 @@ final class SeekBench {
             Arrays.sort(ms);
             int kf = run.keyframeCount();
             double mib = Math.max(0, after - before) / (1024.0 * 1024.0);
-            out.printf(Locale.ROOT, "%-32s %8.1f %8.1f %8.1f %10d %11.1f %9.0f%n", shortName(s), percentile(ms, 50),
-                    percentile(ms, 99), ms[ms.length - 1], kf, mib, mib * 1024 / Math.max(1, kf));
+            out.printf(Locale.ROOT, "%-32s %8.1f %8.1f %8.1f %10d %9.1f %9.1f %9.0f%n", shortName(s),
+                    percentile(ms, 50), percentile(ms, 99), ms[ms.length - 1], kf, mib,
+                    run.keyframeBytes() / (1024.0 * 1024.0), mib * 1024 / Math.max(1, kf));
         }
         double[] every = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         out.printf(Locale.ROOT, "all %d seeks: p50 %.1f ms, p99 %.1f ms, max %.1f ms   (target: p99 <= %d ms)%n",

@@ -63,6 +63,25 @@ public final class AuroraEngine {
 
     private boolean frozen;
 
+    /**
+     * About how many bytes a copy of this engine takes: the arrays that grow with a run (each protection group's boxcar
+     * log, the commit ledger, the durable history, the pending queue) plus a fixed part for the rest. An estimate, for
+     * a run to keep its keyframes within a memory budget.
+     */
+    public long footprintBytes() {
+        long bytes = 256 * 1024;
+        for (Region r : st.regions) {
+            for (dev.auroralab.engine.storage.ProtectionGroup pg : r.pgs) {
+                bytes += pg.log().footprintBytes() + 2048;
+            }
+        }
+        bytes += st.ledger.footprintBytes();
+        bytes += 16L * st.history.capacity();
+        bytes += 40L * st.queue.pendingCount();
+        bytes += 64L * st.events.size();
+        return bytes;
+    }
+
     private void checkNotFrozen() {
         if (frozen) {
             throw new IllegalStateException("a frozen engine is a keyframe: copy() it to run it");

@@ -38,6 +38,12 @@ public final class Run {
     public static final long KEYFRAME_FIRED_ITEMS = 200_000;
     /** Keyframes a branch keeps at most; over it, every other one goes and the spacing doubles. */
     public static final int MAX_KEYFRAMES_PER_BRANCH = 128;
+    /**
+     * Memory the keyframes of a run may take (by {@link AuroraEngine#footprintBytes()}); over it, the branch being
+     * played is thinned as above. A healthy cluster's keyframe is about 0.2 MiB, so only a long fault (an AZ out for
+     * minutes keeps every boxcar its copies missed) comes near it; its seeks then replay further.
+     */
+    public static final long KEYFRAME_BUDGET_BYTES = 256L * 1024 * 1024;
     /** Samples the working sampler keeps: the run stores each in its branch as it closes. */
     private static final int SAMPLER_RING = 16;
     private static final long NONE = Long.MIN_VALUE;
@@ -86,7 +92,8 @@ public final class Run {
         engine = new AuroraEngine(scenario.clusterWithSeed(seed));
         engine.addListener(this::heard);
         sampler = new MetricSampler(SAMPLER_RING);
-        branch.keyframes.add(new Keyframe(0, engine.frozenCopy(), sampler.copy(), 0, 0, 0, 0, false));
+        branch.keyframes.add(new Keyframe(0, engine.frozenCopy(), sampler.copy(), 0, 0, 0, 0, false,
+                engine.footprintBytes()));
     }
 
     /** Sets who hears each command of the log as it is applied, replays included; null for nobody. */
@@ -380,18 +387,36 @@ public final class Run {
             return;
         }
         kf.add(new Keyframe(edge, engine.frozenCopy(), sampler.copy(), applied, nextEdgeMicros, eventIndex,
-                engine.firedEventCount(), true));
+                engine.firedEventCount(), true, engine.footprintBytes()));
         if (kf.size() > MAX_KEYFRAMES_PER_BRANCH) {
-            // keep the one at 0 and every other after it: the spacing doubles, the memory halves
-            List<Keyframe> thinned = new ArrayList<>();
-            thinned.add(kf.get(0));
-            for (int i = 2; i < kf.size(); i += 2) {
-                thinned.add(kf.get(i));
-            }
-            kf.clear();
-            kf.addAll(thinned);
-            branch.keyframeSpacingMicros *= 2;
+            thin(kf);
         }
+        while (kf.size() > 3 && keyframeBytes() > KEYFRAME_BUDGET_BYTES) {
+            thin(kf);
+        }
+    }
+
+    /** Keeps the keyframe at 0 and every other one after it: the spacing doubles, the memory halves. */
+    private void thin(List<Keyframe> kf) {
+        List<Keyframe> thinned = new ArrayList<>();
+        thinned.add(kf.get(0));
+        for (int i = 2; i < kf.size(); i += 2) {
+            thinned.add(kf.get(i));
+        }
+        kf.clear();
+        kf.addAll(thinned);
+        branch.keyframeSpacingMicros *= 2;
+    }
+
+    /** What the keyframes of every branch take (a keyframe shared by branches counted once). */
+    public long keyframeBytes() {
+        java.util.Set<Keyframe> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        branches.forEach(b -> all.addAll(b.keyframes));
+        long sum = 0;
+        for (Keyframe k : all) {
+            sum += k.bytes();
+        }
+        return sum;
     }
 
     private void restore(Keyframe k) {

@@ -141,6 +141,11 @@ public final class BoxcarLog {
         origin = stored;
     }
 
+    /** Bytes the log's arrays take (two LSNs and a flag a slot): what a copy of it costs. */
+    public long footprintBytes() {
+        return 17L * firstLsn.length;
+    }
+
     /** Slots allocated per array: for the memory tests. */
     int capacity() {
         return firstLsn.length;

@@ -239,6 +239,11 @@ public final class CommitLedger {
         origin = firstKept;
     }
 
+    /** Bytes the ledger's arrays take (three longs and an int an entry): what a copy of it costs. */
+    public long footprintBytes() {
+        return 28L * firstLsn.length;
+    }
+
     /** Slots allocated per array: for the memory tests. */
     int capacity() {
         return firstLsn.length;
