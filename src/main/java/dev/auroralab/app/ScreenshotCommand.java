@@ -29,7 +29,7 @@ final class ScreenshotCommand implements Command {
 
     static final String USAGE = "screenshot FILE --out PATH.png [--at D] [--width W --height H]"
             + " [--theme light|dark|high-contrast] [--dark] [--presenter] [--no-notes] [--select KIND:ID] [--ledger]"
-            + " [--headless]";
+            + " [--headless] | screenshot --compare A,B --out PATH.png [same options]";
 
     static final long DEFAULT_AT_MICROS = 30_000_000;
     static final int DEFAULT_WIDTH = 1600;
@@ -43,11 +43,11 @@ final class ScreenshotCommand implements Command {
     /** Everything the window needs to draw the picture. */
     record Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark,
             String selectKind, String selectId, boolean headless, boolean ledger, String theme, boolean presenter,
-            boolean noNotes) {
+            boolean noNotes, Scenario compare) {
         Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark, String selectKind,
                 String selectId, boolean headless) {
             this(scenario, atMicros, out, width, height, dark, selectKind, selectId, headless, false, null, false,
-                    false);
+                    false, null);
         }
     }
 
@@ -70,8 +70,20 @@ final class ScreenshotCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         CliArgs a;
         try {
-            a = CliArgs.parse(args, Set.of("--at", "--out", "--width", "--height", "--select", "--theme"),
+            a = CliArgs.parse(args, Set.of("--at", "--out", "--width", "--height", "--select", "--theme", "--compare"),
                     Set.of("--dark", "--headless", "--ledger", "--presenter", "--no-notes"));
+            String compare = a.options.get("--compare");
+            if (compare != null) {
+                String[] two = compare.split(",", -1);
+                if (two.length != 2 || two[0].isBlank() || two[1].isBlank()) {
+                    throw new IllegalArgumentException("--compare takes two scenarios, A,B (files or built-in names),"
+                            + " got '" + compare + "'");
+                }
+                if (!a.positionals.isEmpty()) {
+                    throw new IllegalArgumentException("with --compare A,B give no other scenario (A is the one shown)");
+                }
+                a.positionals.add(two[0].strip());
+            }
             if (a.positionals.size() != 1) {
                 throw new IllegalArgumentException(a.positionals.isEmpty() ? "give a scenario file or built-in name"
                         : "give exactly one scenario file, got " + a.positionals.size());
@@ -125,8 +137,12 @@ final class ScreenshotCommand implements Command {
         }
 
         Scenario scenario;
+        Scenario compared = null;
         try {
             scenario = scenarioOf(a.positionals.get(0));
+            if (a.options.containsKey("--compare")) {
+                compared = scenarioOf(a.options.get("--compare").split(",")[1].strip());
+            }
         } catch (ScenarioError e) {
             err.println(e.getMessage());
             return 2;
@@ -139,7 +155,7 @@ final class ScreenshotCommand implements Command {
         }
         Request request = new Request(scenario, at, outPath, width, height, a.options.containsKey("--dark"), kind, id,
                 a.options.containsKey("--headless"), a.options.containsKey("--ledger"), theme,
-                a.options.containsKey("--presenter"), a.options.containsKey("--no-notes"));
+                a.options.containsKey("--presenter"), a.options.containsKey("--no-notes"), compared);
         Outcome outcome;
         try {
             outcome = ScreenshotWindow.render(request);

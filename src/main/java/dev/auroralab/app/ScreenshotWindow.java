@@ -72,7 +72,10 @@ final class ScreenshotWindow {
                 if (r.noNotes()) {
                     window[0].view().panels().setNotesShown(false);
                 }
-                // the view model's jump feeds the charts every 250 ms, as a playing window would
+                if (r.compare() != null) {
+                    window[0].vm().compareWithScenario(r.compare());
+                }
+                // the run samples the charts every 250 ms on the way, as a playing window would
                 window[0].vm().advanceTo(r.atMicros());
                 if (r.selectKind() != null) {
                     Selection sel = selection(window[0].vm().snapshot(), r.selectKind(), r.selectId(), r.atMicros());

@@ -55,7 +55,7 @@ public final class Run {
 
     private final Scenario scenario;
     private final long seed;
-    private final List<Branch> branches = new ArrayList<>();
+    private final List<Branch> branches;
     private Branch branch;
     private AuroraEngine engine;
     private MetricSampler sampler;
@@ -87,6 +87,7 @@ public final class Run {
     public Run(Scenario scenario, long seed) {
         this.scenario = scenario;
         this.seed = seed;
+        this.branches = new ArrayList<>();
         this.branch = new Branch(scenario.timeline(), KEYFRAME_SPACING_MICROS);
         branches.add(branch);
         engine = new AuroraEngine(scenario.clusterWithSeed(seed));
@@ -94,6 +95,28 @@ public final class Run {
         sampler = new MetricSampler(SAMPLER_RING);
         branch.keyframes.add(new Keyframe(0, engine.frozenCopy(), sampler.copy(), 0, 0, 0, 0, false,
                 engine.footprintBytes()));
+    }
+
+    /** A second driver over the same branches, showing {@code b}: the other side of a comparison. */
+    private Run(Run from, Branch b) {
+        this.scenario = from.scenario;
+        this.seed = from.seed;
+        this.branches = from.branches;
+        this.branch = b;
+        restore(b.keyframes.get(0));
+        playTo(0);
+    }
+
+    /**
+     * Another driver over this run's branches, at the start of {@code b}: it shares their logs, keyframes and samples
+     * (both add the same ones, the runs being the same), so two futures can be shown side by side on one clock. Seek it
+     * to the time shown; never act on it.
+     */
+    public Run companion(Branch b) {
+        if (!branches.contains(b)) {
+            throw new IllegalArgumentException("not a branch of this run: " + b);
+        }
+        return new Run(this, b);
     }
 
     /** Sets who hears each command of the log as it is applied, replays included; null for nobody. */

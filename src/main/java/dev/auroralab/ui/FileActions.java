@@ -60,22 +60,48 @@ final class FileActions {
                 e.getMessage(), ERROR_TEXT_ID);
     }
 
+    /**
+     * Saves the branch shown as a scenario file (the scenario with the learner's actions in its timeline). While two
+     * branches are compared, the other one is saved beside it as NAME-vs.yaml: each file opens on its own, and
+     * {@code screenshot --compare NAME.yaml,NAME-vs.yaml} draws the two side by side again.
+     */
     void saveFile() {
-        FileChooser fc = chooser("Save the scenario with your actions");
+        dev.auroralab.run.Branch other = vm.comparedBranch();
+        FileChooser fc = chooser(other == null ? "Save the scenario with your actions"
+                : "Save the comparison (the branch shown; the other goes beside it as NAME-vs.yaml)");
         fc.setInitialFileName(slug(vm.scenario().name()) + "-mine.yaml");
         File f = dialogs.whilePaused(() -> fc.showSaveDialog(stage));
         if (f == null) {
             return;
         }
         try {
-            ScenarioWriter.write(f.toPath(), vm.scenario(), vm.userCommands());
-            vm.tell("Saved " + f.getName() + ": " + vm.userCommands().size() + " action(s) of yours in its timeline");
+            boolean branched = vm.branches().size() > 1;
+            ScenarioWriter.write(f.toPath(), named(vm.branch(), branched), vm.userCommands());
+            if (other == null) {
+                vm.tell("Saved " + f.getName() + ": " + vm.userCommands().size() + " action(s) of yours in its timeline");
+                return;
+            }
+            String base = f.getName().replaceFirst("\\.ya?ml$", "");
+            java.nio.file.Path vs = f.toPath().resolveSibling(base + "-vs.yaml");
+            ScenarioWriter.write(vs, named(other, true), other.learnerActions());
+            vm.tell("Saved the comparison: " + f.getName() + " (" + vm.branch().name() + ") and " + vs.getFileName()
+                    + " (" + other.name() + ")");
         } catch (IOException ex) {
             saveFailed(f, ex.getMessage() + "\nNothing was written; pick another folder or name.");
         } catch (IllegalArgumentException ex) {
             // the run itself cannot be written as a scenario (checked before anything touches the disk)
             saveFailed(f, ex.getMessage() + "\nNothing was written. Your run goes on; you can still export a picture.");
         }
+    }
+
+    /** The scenario, named after the branch when the run has several ("Lose an AZ - fail AZ us-east-1a at 0:30.000"). */
+    private dev.auroralab.scenario.Scenario named(dev.auroralab.run.Branch b, boolean withBranch) {
+        dev.auroralab.scenario.Scenario s = vm.scenario();
+        if (!withBranch || b.parent() == null && vm.branches().size() < 2) {
+            return s;
+        }
+        return new dev.auroralab.scenario.Scenario(s.name() + " - " + b.name(), s.description(), s.seed(),
+                s.durationMicros(), s.cluster(), s.timeline(), s.expectations(), s.sourceName());
     }
 
     private void saveFailed(File f, String why) {

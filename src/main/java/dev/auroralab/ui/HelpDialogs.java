@@ -18,6 +18,7 @@ final class HelpDialogs {
             Home / End   the start / the furthest point played
             Drag the timeline to scrub; click a mark to jump to it.
             Acting in the past starts a branch; the old future is kept.
+            Ctrl+B       compare the branch with the one it left (again: stop)
             + / −        faster / slower (1/100× to 100×)
             Click        select; right-click: actions
             ] / [        select the next / previous element

@@ -69,6 +69,7 @@ public final class MainView extends BorderPane {
     private final TransportControls controls;
     private final TransportBar transport;
     private final TimelineRow timeline;
+    private final CompareStrip compare;
     private final HelpDialogs help;
     private final PanelLayout panels;
     private final MenuBar menuBar;
@@ -109,6 +110,8 @@ public final class MainView extends BorderPane {
                 () -> setTheme(theme.next()), this::togglePresenter));
         transport = controls.bar();
         timeline = new TimelineRow(vm);
+        compare = new CompareStrip(vm);
+        VBox.setMargin(compare, new Insets(2, 8, 2, 8));
         setTop(new VBox(menuBar, transport));
 
         presenterClock.setId(PRESENTER_CLOCK_ID);
@@ -126,7 +129,7 @@ public final class MainView extends BorderPane {
         VBox.setMargin(global.alarm(), new Insets(2, 8, 2, 8));
         // a Global Database adds the alarm bar, the strip of regions and the region bar (the topology's title and the
         // region's actions); for a single region they are not shown and take no room
-        panels = new PanelLayout(List.of(bannerRow, notes, global.alarm(), global.strip(), global.regionBar()), notes,
+        panels = new PanelLayout(List.of(bannerRow, compare, notes, global.alarm(), global.strip(), global.regionBar()), notes,
                 topology, charts, headline, side);
         bottom = new BottomTabs(charts, global.ledger(), panels);
         notes.setOnClose(() -> panels.setNotesShown(false));
@@ -250,6 +253,7 @@ public final class MainView extends BorderPane {
                 item("Go to the start", new KeyCodeCombination(KeyCode.HOME), () -> vm.seek(0)),
                 item("Go to the furthest point played", new KeyCodeCombination(KeyCode.END),
                         () -> vm.seek(vm.extentMicros())),
+                item("Compare with the branch it left (again: stop)", shortcut(KeyCode.B), vm::toggleCompare),
                 item("Faster", new KeyCodeCombination(KeyCode.PLUS), vm::faster),
                 item("Slower", new KeyCodeCombination(KeyCode.MINUS), vm::slower),
                 new SeparatorMenuItem(),
@@ -400,6 +404,7 @@ public final class MainView extends BorderPane {
             case DIGIT3, NUMPAD3 -> panels.toggleNotes();
             case D -> setTheme(theme.next());
             case R -> vm.restart();
+            case B -> vm.toggleCompare();
             default -> {
                 return false;
             }
