@@ -155,7 +155,7 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         status.setTooltip(new Tooltip());
         status.getTooltip().textProperty().bind(vm.statusProperty());
-        // the timeline shares the bottom row with the status line, half each: a row of its own would cost the
+        // the timeline shares the bottom row with the status line: a row of its own would cost the
         // busiest Global Database scenario its fit at 1280x720 (decision 0018)
         status.setMinWidth(0);
         status.setPrefWidth(0);
@@ -165,6 +165,8 @@ public final class MainView extends BorderPane {
         javafx.scene.layout.HBox bottomRow = new javafx.scene.layout.HBox(4, timeline, status);
         bottomRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bottomRow.getStyleClass().add("bottom-row");
+        // the status line gets at most two fifths: the timeline and the branch list need the room more
+        status.maxWidthProperty().bind(bottomRow.widthProperty().multiply(0.4));
         setBottom(bottomRow);
 
         vm.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
