@@ -69,6 +69,8 @@ public final class Run {
     private int eventIndex;
     private long restores;
     private final List<AuroraEvent> fresh = new ArrayList<>();
+    /** False for a run that is only ever played forward (the command line): no keyframes but the first, no samples. */
+    private final boolean recording;
     private CommandListener commandListener = (entry, result) -> {
     };
 
@@ -85,6 +87,20 @@ public final class Run {
 
     /** A run of {@code scenario} with another seed (the same regions, instances, workload and timeline). */
     public Run(Scenario scenario, long seed) {
+        this(scenario, seed, true);
+    }
+
+    /**
+     * A run that is only played forward, never sought (the command line's {@code run}): it keeps no keyframes after
+     * the first and no chart samples, so a run of simulated hours costs what the engine costs and no more. Seeking it
+     * back still works, by replaying from the start.
+     */
+    public static Run forwardOnly(Scenario scenario, long seed) {
+        return new Run(scenario, seed, false);
+    }
+
+    private Run(Scenario scenario, long seed, boolean recording) {
+        this.recording = recording;
         this.scenario = scenario;
         this.seed = seed;
         this.branches = new ArrayList<>();
@@ -99,6 +115,7 @@ public final class Run {
 
     /** A second driver over the same branches, showing {@code b}: the other side of a comparison. */
     private Run(Run from, Branch b) {
+        this.recording = from.recording;
         this.scenario = from.scenario;
         this.seed = from.seed;
         this.branches = from.branches;
@@ -386,6 +403,9 @@ public final class Run {
     }
 
     private void leave(long y) {
+        if (!recording) {
+            return;
+        }
         int closed = sampler.feed(engine.snapshot());
         if (closed > 0) {
             List<MetricSample> kept = sampler.samples();

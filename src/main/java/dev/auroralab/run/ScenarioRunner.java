@@ -47,7 +47,7 @@ public final class ScenarioRunner {
             long observeEveryMicros, Observer observer) {
         long seed = seedOverride != null ? seedOverride : scenario.seed();
         long duration = durationOverrideMicros != null ? durationOverrideMicros : scenario.durationMicros();
-        Run run = new Run(scenario, seed);
+        Run run = Run.forwardOnly(scenario, seed);
         // the run never seeks here, so its engine stays this one object for the observer
         AuroraEngine engine = run.engine();
         List<ExpectationResult> results = new ArrayList<>();
