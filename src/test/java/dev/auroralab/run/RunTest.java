@@ -71,6 +71,38 @@ class RunTest {
         }
     }
 
+    /** Every learner entry of {@code b}'s log, refused ones too (a replay refuses them again). */
+    private static List<TimedCommand> learnerLog(Branch b) {
+        return b.log().stream().filter(Branch.Entry::learner).map(Branch.Entry::command).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"healthy-cluster", "lose-an-az", "global-switchover"})
+    void randomActionsWhileSeekingLeaveEachBranchTheRunItsLogPlaysStraight(String name) {
+        Scenario s = scenario(name);
+        long end = 40 * SECOND;
+        List<String> copies = List.of("pg-0/" + s.cluster().azs().get(0) + "/1", "pg-0/" + s.cluster().azs().get(1)
+                + "/2", "pg-1/" + s.cluster().azs().get(2) + "/1");
+        for (long seed = 1; seed <= 3; seed++) {
+            SplittableRandom rnd = new SplittableRandom(seed * 31);
+            Run r = new Run(s);
+            r.playTo(end / 2);
+            for (int k = 0; k < 8; k++) {
+                r.seek(rnd.nextLong(end));
+                String copy = copies.get(rnd.nextInt(copies.size()));
+                r.act(rnd.nextBoolean() ? new Command.FailSegment(copy) : new Command.RestoreSegment(copy));
+                r.playTo(r.nowMicros() + rnd.nextLong(3 * SECOND));
+            }
+            for (Branch b : r.branches()) {
+                r.switchTo(b);
+                long t = Math.max(b.extentMicros(), end / 4);
+                r.seek(t);
+                assertSameMoment(r, straight(s, learnerLog(b), t), name + " branch \"" + b.name()
+                        + "\" (reproduce with seed=" + seed + ")");
+            }
+        }
+    }
+
     @Test
     void aStepThenASeekToTheSameTimeGivesTheStateOfThatTime() {
         Scenario s = scenario("lose-an-az");
