@@ -429,8 +429,9 @@ public final class Run {
                 && engine.firedEventCount() - last.firedCount() < KEYFRAME_FIRED_ITEMS)) {
             return;
         }
-        kf.add(new Keyframe(edge, engine.frozenCopy(), sampler.copy(), applied, nextEdgeMicros, eventIndex,
-                engine.firedEventCount(), true, engine.footprintBytes()));
+        AuroraEngine frozen = engine.frozenCopy();
+        kf.add(new Keyframe(edge, frozen, sampler.copy(), applied, nextEdgeMicros, eventIndex,
+                engine.firedEventCount(), true, frozen.footprintBytes()));
         if (kf.size() > MAX_KEYFRAMES_PER_BRANCH) {
             thin(kf);
         }

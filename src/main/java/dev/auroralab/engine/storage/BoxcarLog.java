@@ -52,14 +52,18 @@ public final class BoxcarLog {
     /** An independent copy: appending, truncating or trimming one leaves the other as it was. */
     public BoxcarLog copy() {
         BoxcarLog c = new BoxcarLog(minCapacity);
-        c.origin = origin;
+        // only the stored part is copied, into arrays just large enough: a run's keyframes are many copies, and the
+        // spare half of a doubled array is memory for nothing (the next append grows the copy again when it needs to)
+        int from = stored - origin;
+        int capacity = Math.max(minCapacity, size - stored + 1);
+        c.origin = stored;
         c.stored = stored;
         c.firstKept = firstKept;
         c.sclBelowStored = sclBelowStored;
         c.size = size;
-        c.firstLsn = firstLsn.clone();
-        c.lastLsn = lastLsn.clone();
-        c.truncated = truncated.clone();
+        c.firstLsn = Arrays.copyOfRange(firstLsn, from, from + capacity);
+        c.lastLsn = Arrays.copyOfRange(lastLsn, from, from + capacity);
+        c.truncated = Arrays.copyOfRange(truncated, from, from + capacity);
         return c;
     }
 

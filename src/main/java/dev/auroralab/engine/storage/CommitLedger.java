@@ -76,12 +76,15 @@ public final class CommitLedger {
     /** An independent copy: allocating, acknowledging, truncating or trimming one leaves the other as it was. */
     public CommitLedger copy() {
         CommitLedger c = new CommitLedger(recordsPerTxn, windowMicros, minCapacity);
-        c.firstLsn = firstLsn.clone();
-        c.txnCount = txnCount.clone();
-        c.issuedAtMicros = issuedAtMicros.clone();
-        c.txnsBefore = txnsBefore.clone();
+        // only the kept windows, into arrays just large enough (see BoxcarLog.copy)
+        int from = firstKept - origin;
+        int capacity = Math.max(minCapacity, windows - firstKept + 1);
+        c.firstLsn = Arrays.copyOfRange(firstLsn, from, from + capacity);
+        c.txnCount = Arrays.copyOfRange(txnCount, from, from + capacity);
+        c.issuedAtMicros = Arrays.copyOfRange(issuedAtMicros, from, from + capacity);
+        c.txnsBefore = Arrays.copyOfRange(txnsBefore, from, from + capacity);
         c.windows = windows;
-        c.origin = origin;
+        c.origin = firstKept;
         c.firstKept = firstKept;
         c.forgottenThroughLsn = forgottenThroughLsn;
         c.forgottenCpl = forgottenCpl;
