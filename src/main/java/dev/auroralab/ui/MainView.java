@@ -88,6 +88,12 @@ public final class MainView extends BorderPane {
     private boolean presenter;
     private boolean presenterFullScreen;
     private PanelLayout.State beforePresenter;
+    /** Esc or the system left full screen: presenter mode ends with it. Held here, added weakly to the stage. */
+    private final javafx.beans.value.ChangeListener<Boolean> leftFullScreen = (o, a, full) -> {
+        if (!full && presenter && presenterFullScreen) {
+            setPresenter(false);
+        }
+    };
 
     /**
      * @param charts the charts under the topology (may be null: no charts)
@@ -171,12 +177,9 @@ public final class MainView extends BorderPane {
 
         vm.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
         vm.loadsProperty().addListener((o, a, b) -> onScenarioOpened());
-        stage.fullScreenProperty().addListener((o, a, full) -> {
-            // Esc or the system left full screen: presenter mode ends with it
-            if (!full && presenter && presenterFullScreen) {
-                setPresenter(false);
-            }
-        });
+        // weakly: the stage outlives a view built again on it (the screenshot command, tests), and a strong listener
+        // kept every old view, its run and the run's keyframes alive
+        stage.fullScreenProperty().addListener(new javafx.beans.value.WeakChangeListener<>(leftFullScreen));
         onScenarioOpened();
         onSnapshot(vm.snapshot());
     }
