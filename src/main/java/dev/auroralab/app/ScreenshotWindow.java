@@ -73,7 +73,7 @@ final class ScreenshotWindow {
                     window[0].view().panels().setNotesShown(false);
                 }
                 if (r.compare() != null) {
-                    window[0].vm().compareWithScenario(r.compare());
+                    window[0].vm().comparison().withScenario(r.compare());
                 }
                 // the run samples the charts every 250 ms on the way, as a playing window would
                 window[0].vm().advanceTo(r.atMicros());

@@ -163,11 +163,6 @@ public final class Branch {
         return out;
     }
 
-    /** The keyframes kept, oldest first (the run's memory cost: {@link Run#keyframeCount()}). */
-    List<Keyframe> keyframes() {
-        return keyframes;
-    }
-
     /** The latest keyframe strictly before {@code micros}, or the one at 0 (taken before anything happened). */
     Keyframe keyframeBefore(long micros) {
         Keyframe best = keyframes.get(0);

@@ -11,10 +11,8 @@ import dev.auroralab.engine.AuroraEngine;
  * @param applied how many entries of the branch's log were applied
  * @param nextEdgeMicros the next sample edge the run will stop at
  * @param eventCount how many events the engine's log held
- * @param left whether the instant {@code atMicros} was already left (false only for the keyframe at 0, taken before
- *     anything happened)
  * @param bytes about what it takes in memory ({@link AuroraEngine#footprintBytes()})
  */
 record Keyframe(long atMicros, AuroraEngine engine, MetricSampler sampler, int applied, long nextEdgeMicros,
-        int eventCount, long firedCount, boolean left, long bytes) {
+        int eventCount, long firedCount, long bytes) {
 }

@@ -109,7 +109,7 @@ public final class Run {
         engine = new AuroraEngine(scenario.clusterWithSeed(seed));
         engine.addListener(this::heard);
         sampler = new MetricSampler(SAMPLER_RING);
-        branch.keyframes.add(new Keyframe(0, engine.frozenCopy(), sampler.copy(), 0, 0, 0, 0, false,
+        branch.keyframes.add(new Keyframe(0, engine.frozenCopy(), sampler.copy(), 0, 0, 0, 0,
                 engine.footprintBytes()));
     }
 
@@ -227,9 +227,22 @@ public final class Run {
 
     /** Keyframes held over all branches (shared ones once): the memory a long run costs, for the bench. */
     public int keyframeCount() {
+        return allKeyframes().size();
+    }
+
+    /** What the keyframes of every branch take (a keyframe shared by branches counted once). */
+    public long keyframeBytes() {
+        long sum = 0;
+        for (Keyframe k : allKeyframes()) {
+            sum += k.bytes();
+        }
+        return sum;
+    }
+
+    private java.util.Set<Keyframe> allKeyframes() {
         java.util.Set<Keyframe> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         branches.forEach(b -> all.addAll(b.keyframes));
-        return all.size();
+        return all;
     }
 
     /** The time of the latest engine event in the log strictly before now, or 0 when there is none. */
@@ -361,7 +374,6 @@ public final class Run {
             engine = trial;
             engine.addListener(this::heard);
             restores++;
-            fresh.clear();
             branch.log.add(applied++, Branch.learnerEntry(now, command, true));
             for (AuroraEvent e : engine.eventsFrom(eventIndex)) {
                 heard(e);
@@ -431,7 +443,7 @@ public final class Run {
         }
         AuroraEngine frozen = engine.frozenCopy();
         kf.add(new Keyframe(edge, frozen, sampler.copy(), applied, nextEdgeMicros, eventIndex,
-                engine.firedEventCount(), true, frozen.footprintBytes()));
+                engine.firedEventCount(), frozen.footprintBytes()));
         if (kf.size() > MAX_KEYFRAMES_PER_BRANCH) {
             thin(kf);
         }
@@ -450,17 +462,6 @@ public final class Run {
         kf.clear();
         kf.addAll(thinned);
         branch.keyframeSpacingMicros *= 2;
-    }
-
-    /** What the keyframes of every branch take (a keyframe shared by branches counted once). */
-    public long keyframeBytes() {
-        java.util.Set<Keyframe> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        branches.forEach(b -> all.addAll(b.keyframes));
-        long sum = 0;
-        for (Keyframe k : all) {
-            sum += k.bytes();
-        }
-        return sum;
     }
 
     private void restore(Keyframe k) {

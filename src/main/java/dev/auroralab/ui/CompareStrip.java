@@ -48,13 +48,13 @@ final class CompareStrip extends GridPane {
         setHgap(14);
         setVgap(2);
         setPadding(new Insets(4, 10, 4, 10));
-        vm.comparedSnapshotProperty().addListener((o, a, b) -> refresh());
+        vm.comparison().snapshotProperty().addListener((o, a, b) -> refresh());
         vm.snapshotProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
     private void refresh() {
-        EngineSnapshot other = vm.comparedSnapshot();
+        EngineSnapshot other = vm.comparison().snapshot();
         EngineSnapshot shown = vm.snapshot();
         boolean on = other != null && shown != null;
         setVisible(on);
@@ -78,7 +78,7 @@ final class CompareStrip extends GridPane {
         Label at = new Label("t = " + SimulationViewModel.clock(shown.nowMicros()));
         at.getStyleClass().add("compare-heading");
         add(at, 0, 0);
-        String[] names = withoutCommonPrefix(vm.shownName(), vm.comparedName());
+        String[] names = withoutCommonPrefix(vm.comparison().shownName(), vm.comparison().name());
         Label a = name(names[0] + " (shown)");
         Label b = name(names[1]);
         add(a, 0, 1);
@@ -107,7 +107,7 @@ final class CompareStrip extends GridPane {
         }
         Button stop = new Button("", new org.kordamp.ikonli.javafx.FontIcon(
                 org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOSE));
-        stop.setOnAction(e -> vm.stopComparing());
+        stop.setOnAction(e -> vm.comparison().stop());
         stop.setTooltip(new Tooltip("Stop comparing (Ctrl+B)"));
         stop.setAccessibleText("Stop comparing");
         stop.setMinWidth(Button.USE_PREF_SIZE);

@@ -1,5 +1,7 @@
 package dev.auroralab.ui;
 
+import dev.auroralab.run.Branch;
+import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
 import dev.auroralab.scenario.ScenarioWriter;
 import java.io.File;
@@ -66,7 +68,7 @@ final class FileActions {
      * {@code screenshot --compare NAME.yaml,NAME-vs.yaml} draws the two side by side again.
      */
     void saveFile() {
-        dev.auroralab.run.Branch other = vm.comparedBranch();
+        Branch other = vm.comparison().branch();
         FileChooser fc = chooser(other == null ? "Save the scenario with your actions"
                 : "Save the comparison (the branch shown; the other goes beside it as NAME-vs.yaml)");
         fc.setInitialFileName(slug(vm.scenario().name()) + "-mine.yaml");
@@ -95,12 +97,12 @@ final class FileActions {
     }
 
     /** The scenario, named after the branch when the run has several ("Lose an AZ - fail AZ us-east-1a at 0:30.000"). */
-    private dev.auroralab.scenario.Scenario named(dev.auroralab.run.Branch b, boolean withBranch) {
-        dev.auroralab.scenario.Scenario s = vm.scenario();
+    private Scenario named(Branch b, boolean withBranch) {
+        Scenario s = vm.scenario();
         if (!withBranch || b.parent() == null && vm.branches().size() < 2) {
             return s;
         }
-        return new dev.auroralab.scenario.Scenario(s.name() + " - " + b.name(), s.description(), s.seed(),
+        return new Scenario(s.name() + " - " + b.name(), s.description(), s.seed(),
                 s.durationMicros(), s.cluster(), s.timeline(), s.expectations(), s.sourceName());
     }
 

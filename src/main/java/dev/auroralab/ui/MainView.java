@@ -258,7 +258,7 @@ public final class MainView extends BorderPane {
                 item("Go to the start", new KeyCodeCombination(KeyCode.HOME), () -> vm.seek(0)),
                 item("Go to the furthest point played", new KeyCodeCombination(KeyCode.END),
                         () -> vm.seek(vm.extentMicros())),
-                item("Compare with the branch it left (again: stop)", shortcut(KeyCode.B), vm::toggleCompare),
+                item("Compare with the branch it left (again: stop)", shortcut(KeyCode.B), vm.comparison()::toggle),
                 item("Faster", new KeyCodeCombination(KeyCode.PLUS), vm::faster),
                 item("Slower", new KeyCodeCombination(KeyCode.MINUS), vm::slower),
                 new SeparatorMenuItem(),
@@ -409,7 +409,7 @@ public final class MainView extends BorderPane {
             case DIGIT3, NUMPAD3 -> panels.toggleNotes();
             case D -> setTheme(theme.next());
             case R -> vm.restart();
-            case B -> vm.toggleCompare();
+            case B -> vm.comparison().toggle();
             default -> {
                 return false;
             }

@@ -79,11 +79,7 @@ public final class SimulationViewModel {
     /** The region the topology shows, chosen by the learner; null follows the writes (the primary). */
     private final ReadOnlyStringWrapper chosenRegion = new ReadOnlyStringWrapper(this, "chosenRegion");
     private final ReadOnlyObjectWrapper<Branch> branch = new ReadOnlyObjectWrapper<>(this, "branch");
-    /** The other side of a comparison, or null: a second driver kept at the same simulated time. */
-    private Run compared;
-    private String comparedName;
-    private final ReadOnlyObjectWrapper<EngineSnapshot> comparedSnapshot =
-            new ReadOnlyObjectWrapper<>(this, "comparedSnapshot");
+    private final ComparisonModel comparison = new ComparisonModel(this);
     private final ObservableList<Branch> branches = FXCollections.observableArrayList();
     private final ObservableList<Branch> branchesView = FXCollections.unmodifiableObservableList(branches);
     private final ObservableList<AuroraEvent> events = FXCollections.observableArrayList();
@@ -273,6 +269,21 @@ public final class SimulationViewModel {
         return branchesView;
     }
 
+    /** Two futures side by side: the other side of a comparison, and the commands that start and stop one. */
+    public ComparisonModel comparison() {
+        return comparison;
+    }
+
+    /** The run itself, for the parts of this view model that live in their own class ({@link ComparisonModel}). */
+    Run run() {
+        return run;
+    }
+
+    /** Publishes the state now (after a part of this view model changed what is shown). */
+    void republish() {
+        publish();
+    }
+
     /** The chart samples of the branch shown that closed before now. */
     public List<MetricSample> samples() {
         return run.samplesUpToNow();
@@ -361,25 +372,24 @@ public final class SimulationViewModel {
      * what is shown is exactly the state that playing to that moment gives.
      */
     public void seek(long micros) {
-        run.seek(Math.max(0, micros));
-        publish();
-        status.set("At t = " + clock(run.nowMicros()) + behindNote());
+        moveTo(Math.max(0, micros), "At t = ");
     }
 
     /** Back to the previous event in the log (the ← key): the state just after it. */
     public void stepBack() {
-        long to = run.previousEventMicros();
-        run.seek(to);
-        publish();
-        status.set("Stepped back to t = " + clock(run.nowMicros()) + behindNote());
+        moveTo(run.previousEventMicros(), "Stepped back to t = ");
     }
 
     /** Back to the previous mark on the timeline: a fault, an action or a failover step (Shift+←). */
     public void backToPreviousMark() {
-        long to = run.previousMarkerMicros();
-        run.seek(to);
+        moveTo(run.previousMarkerMicros(), "Back to the previous mark, t = ");
+    }
+
+    private void moveTo(long micros, String said) {
+        run.seek(micros);
         publish();
-        status.set("Back to the previous mark, t = " + clock(run.nowMicros()) + behindNote());
+        status.set(said + clock(run.nowMicros()) + (inThePast() ? " (played to " + clock(run.branch().extentMicros())
+                + "; acting here starts a branch and keeps that future)" : ""));
     }
 
     /** The furthest point the branch shown has been played to (the End key goes there). */
@@ -401,92 +411,6 @@ public final class SimulationViewModel {
         branch.set(run.branch());
         publish();
         status.set("Branch: " + b.name() + ", at t = " + clock(run.nowMicros()));
-    }
-
-    // ---- comparing two futures ------------------------------------------------------------------------------------
-
-    /**
-     * Shows {@code other} beside the branch shown, on the same clock: play, pause, scrub and step move both. The
-     * other side is a second driver over the same branches (nothing is played twice that was played before).
-     */
-    public void compareWith(Branch other) {
-        if (other == null || other == run.branch()) {
-            stopComparing();
-            return;
-        }
-        compared = run.companion(other);
-        comparedName = other.name();
-        publish();
-        status.set("Comparing \"" + run.branch().name() + "\" with \"" + other.name() + "\" on one clock (Ctrl+B stops)");
-    }
-
-    /**
-     * Shows a run of another scenario beside this one, on the same clock (the screenshot command's --compare): two
-     * saved branches, or two scenarios, side by side.
-     */
-    public void compareWithScenario(Scenario other) {
-        Run r = new Run(other);
-        r.playTo(0);
-        compared = r;
-        comparedName = other.name();
-        publish();
-    }
-
-    /** Ctrl+B: compares the branch shown with the one it left (or, for the first, the newest other); again stops. */
-    public void toggleCompare() {
-        if (compared != null) {
-            stopComparing();
-            return;
-        }
-        Branch b = run.branch();
-        Branch other = b.parent() != null ? b.parent()
-                : run.branches().size() > 1 ? run.branches().get(run.branches().size() - 1) : null;
-        if (other == null) {
-            status.set("Nothing to compare yet: act in the past (scrub back, then fail something) to start a branch");
-            return;
-        }
-        compareWith(other);
-    }
-
-    public void stopComparing() {
-        if (compared == null) {
-            return;
-        }
-        compared = null;
-        comparedName = null;
-        comparedSnapshot.set(null);
-        status.set("Stopped comparing");
-    }
-
-    /** The other side of the comparison at the time shown, or null when not comparing. */
-    public EngineSnapshot comparedSnapshot() {
-        return comparedSnapshot.get();
-    }
-
-    /** The property behind {@link #comparedSnapshot()}. */
-    public ReadOnlyObjectProperty<EngineSnapshot> comparedSnapshotProperty() {
-        return comparedSnapshot.getReadOnlyProperty();
-    }
-
-    /** The name of the other side of the comparison (a branch or a scenario), or null. */
-    public String comparedName() {
-        return comparedName;
-    }
-
-    /** The branch the other side of the comparison shows, or null (not comparing, or another scenario). */
-    public Branch comparedBranch() {
-        return compared == null || compared.scenario() != run.scenario() ? null : compared.branch();
-    }
-
-    /** The name of what is shown: the branch, or the scenario when the run has one branch. */
-    public String shownName() {
-        boolean branchOfThisRun = compared != null && compared.scenario() == run.scenario();
-        return run.branches().size() > 1 || branchOfThisRun ? run.branch().name() : scenario.name();
-    }
-
-    private String behindNote() {
-        return inThePast() ? " (played to " + clock(run.branch().extentMicros())
-                + "; acting here starts a branch and keeps that future)" : "";
     }
 
     /** Pauses, then fires exactly one engine event (a boxcar landing, an ack, a timer): the finest step there is. */
@@ -597,9 +521,7 @@ public final class SimulationViewModel {
 
     private void start(Scenario s) {
         this.scenario = s;
-        compared = null;
-        comparedName = null;
-        comparedSnapshot.set(null);
+        comparison.clear();
         run = new Run(s);
         run.setCommandListener((entry, r) -> {
             if (!entry.learner()) {
@@ -641,9 +563,7 @@ public final class SimulationViewModel {
     private void publish() {
         EngineSnapshot s = run.snapshot();
         snapshot.set(s);
-        if (branch.get() != run.branch()) {
-            branch.set(run.branch());
-        }
+        branch.set(run.branch());
         collectFresh();
         if (run.restores() != restoresSeen) {
             // the engine was replaced (a seek back, a branch): its log is the whole truth now
@@ -661,10 +581,7 @@ public final class SimulationViewModel {
             events.addAll(add);
             fresh.clear();
         }
-        if (compared != null) {
-            compared.seek(run.nowMicros());
-            comparedSnapshot.set(compared.snapshot());
-        }
+        comparison.follow(run.nowMicros());
         metrics.show(run.samplesUpToNow(), s);
     }
 

@@ -92,14 +92,14 @@ class TimeTravelFlowTest {
         robot.interact(() -> vm().advanceTo(20 * SECOND));
         robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
         settle(robot);
-        assertThat(vm().comparedSnapshot()).isNotNull();
-        assertThat(vm().comparedSnapshot().nowMicros()).isEqualTo(20 * SECOND);
-        assertThat(vm().comparedSnapshot().downAzs()).isEmpty();
+        assertThat(vm().comparison().snapshot()).isNotNull();
+        assertThat(vm().comparison().snapshot().nowMicros()).isEqualTo(20 * SECOND);
+        assertThat(vm().comparison().snapshot().downAzs()).isEmpty();
         assertThat(vm().snapshot().downAzs()).containsExactly("us-east-1a");
         CompareStrip strip = robot.lookup("#" + CompareStrip.ID).queryAs(CompareStrip.class);
         assertThat(strip.isVisible()).isTrue();
         robot.interact(() -> vm().seek(15 * SECOND));
-        assertThat(vm().comparedSnapshot().nowMicros()).as("scrubbing moves both").isEqualTo(15 * SECOND);
+        assertThat(vm().comparison().snapshot().nowMicros()).as("scrubbing moves both").isEqualTo(15 * SECOND);
 
         // switch back with the branch list: the scripted future is as it was played
         ToggleButton first = list.lookupAll(".toggle-button").stream().map(ToggleButton.class::cast)
@@ -113,7 +113,7 @@ class TimeTravelFlowTest {
 
         // save the fork as a scenario and open it again: it replays the same run
         robot.interact(() -> {
-            vm().stopComparing();
+            vm().comparison().stop();
             vm().switchTo(fork);
             vm().seek(20 * SECOND);
         });

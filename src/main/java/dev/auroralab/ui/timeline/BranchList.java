@@ -86,13 +86,14 @@ public final class BranchList extends HBox {
         if (all.size() <= MAX_SHOWN) {
             return List.copyOf(all);
         }
-        List<Branch> out = new ArrayList<>();
-        out.add(all.get(0));
-        for (int i = all.size() - 1; i > 0 && out.size() < MAX_SHOWN - (out.contains(current) ? 0 : 1); i--) {
-            out.add(all.get(i));
-        }
+        List<Branch> out = new ArrayList<>(List.of(all.get(0)));
         if (!out.contains(current)) {
             out.add(current);
+        }
+        for (int i = all.size() - 1; i > 0 && out.size() < MAX_SHOWN; i--) {
+            if (!out.contains(all.get(i))) {
+                out.add(all.get(i));
+            }
         }
         out.sort(java.util.Comparator.comparingInt(Branch::id));
         return out;

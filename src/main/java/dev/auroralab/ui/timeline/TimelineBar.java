@@ -41,7 +41,6 @@ public final class TimelineBar extends Pane {
     private long nowMicros;
     private long scenarioEndMicros;
     private Palette palette = Palette.LIGHT;
-    private final double scale = 1;
     private TimelineScale geometry = new TimelineScale(SIDE_PX, 1, 1);
 
     /** @param seek called with the simulated time to move the playhead to (a drag, a click, a click on a mark) */
@@ -127,8 +126,8 @@ public final class TimelineBar extends Pane {
         long span = Math.max(Math.max(branch.extentMicros(), scenarioEndMicros), nowMicros);
         geometry = new TimelineScale(SIDE_PX, w - 2 * SIDE_PX, span);
         double mid = h * 0.6;
-        double track = 5 * scale;
-        Font font = Font.font("System", FontWeight.NORMAL, 12 * scale);
+        double track = 5;
+        Font font = Font.font("System", FontWeight.NORMAL, 12);
         g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(palette.mutedText());
@@ -155,10 +154,10 @@ public final class TimelineBar extends Pane {
         // the playhead: a line through the bar and a knob on the track
         double xp = geometry.x(nowMicros);
         g.setStroke(palette.text());
-        g.setLineWidth(2 * scale);
+        g.setLineWidth(2);
         g.strokeLine(xp, 2, xp, h - 2);
         g.setLineWidth(1);
-        double knob = 6 * scale;
+        double knob = 6;
         g.setFill(palette.surface());
         g.fillOval(xp - knob, mid - knob, 2 * knob, 2 * knob);
         g.setStroke(palette.text());
@@ -166,8 +165,8 @@ public final class TimelineBar extends Pane {
     }
 
     private void drawMark(GraphicsContext g, Marker m, double x, double mid) {
-        double r = 4.5 * scale;
-        double y = mid - 7 * scale;
+        double r = 4.5;
+        double y = mid - 7;
         Color fill = switch (m.kind()) {
             case FAULT -> palette.fault();
             case ACTION -> palette.writer();
