@@ -64,9 +64,11 @@ public final class AuroraEngine {
     private boolean frozen;
 
     /**
-     * About how many bytes a copy of this engine takes: the arrays that grow with a run (each protection group's boxcar
-     * log, the commit ledger, the durable history, the pending queue) plus a fixed part for the rest. An estimate, for
-     * a run to keep its keyframes within a memory budget.
+     * About how many bytes a copy of this engine takes on its own: the arrays that grow with a run (the unshared
+     * part of each protection group's boxcar log and of the commit ledger, the durable history, the pending queue)
+     * plus a fixed part for the rest. The old boxcars and commit windows a copy shares with the engine it was copied
+     * from are not in it: {@link #forEachSharedChunk} names them. An estimate, for a run to keep its keyframes within
+     * a memory budget.
      */
     public long footprintBytes() {
         long bytes = 256 * 1024;
@@ -80,6 +82,21 @@ public final class AuroraEngine {
         bytes += 40L * st.queue.pendingCount();
         bytes += 64L * st.events.size();
         return bytes;
+    }
+
+    /**
+     * Each block of old boxcars or commit windows this engine shares with its copies, by identity, and its size in
+     * bytes: a run holding many copies counts each block once.
+     */
+    public void forEachSharedChunk(java.util.function.ObjLongConsumer<Object> chunk) {
+        for (Region r : st.regions) {
+            for (dev.auroralab.engine.storage.ProtectionGroup pg : r.pgs) {
+                long bytes = pg.log().sharedChunkBytes();
+                pg.log().forEachSharedChunk(c -> chunk.accept(c, bytes));
+            }
+        }
+        long bytes = st.ledger.sharedChunkBytes();
+        st.ledger.forEachSharedChunk(c -> chunk.accept(c, bytes));
     }
 
     private void checkNotFrozen() {

@@ -11,7 +11,8 @@ import dev.auroralab.engine.AuroraEngine;
  * @param applied how many entries of the branch's log were applied
  * @param nextEdgeMicros the next sample edge the run will stop at
  * @param eventCount how many events the engine's log held
- * @param bytes about what it takes in memory ({@link AuroraEngine#footprintBytes()})
+ * @param bytes about what it takes in memory on its own ({@link AuroraEngine#footprintBytes()}); the blocks of old
+ *     boxcars it shares with other keyframes are counted once by {@link Run#keyframeBytes()}
  */
 record Keyframe(long atMicros, AuroraEngine engine, MetricSampler sampler, int applied, long nextEdgeMicros,
         int eventCount, long firedCount, long bytes) {

@@ -230,13 +230,23 @@ public final class Run {
         return allKeyframes().size();
     }
 
-    /** What the keyframes of every branch take (a keyframe shared by branches counted once). */
+    /**
+     * What the keyframes of every branch take: each one's own part (a keyframe shared by branches counted once) and
+     * each block of old boxcars and commit windows they share (see {@link AuroraEngine#forEachSharedChunk}) once.
+     */
     public long keyframeBytes() {
         long sum = 0;
+        java.util.Set<Object> chunks = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        long[] shared = {0};
         for (Keyframe k : allKeyframes()) {
             sum += k.bytes();
+            k.engine().forEachSharedChunk((chunk, bytes) -> {
+                if (chunks.add(chunk)) {
+                    shared[0] += bytes;
+                }
+            });
         }
-        return sum;
+        return sum + shared[0];
     }
 
     private java.util.Set<Keyframe> allKeyframes() {

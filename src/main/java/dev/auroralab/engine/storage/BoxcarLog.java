@@ -1,6 +1,6 @@
 package dev.auroralab.engine.storage;
 
-import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Every boxcar the writers ever sent to one protection group, in send order: its LSN range and whether crash recovery
@@ -14,78 +14,64 @@ import java.util.Arrays;
  *
  * <p>Trimming: a boxcar is appended every window (2 ms), so a long run cannot keep them all. {@link #forgetBelow} drops
  * the old ones while indices stay absolute: the log stores boxcars from {@code firstKept() - 1} on (the one just below
- * the cut is kept so a copy whose prefix ends there still has an exact SCL) plus the SCL below that one.
+ * the cut is kept so a copy whose prefix ends there still has an exact SCL) plus the SCL below that one. The boxcars
+ * live in {@link ChunkedColumns}: a copy (a run's keyframe) shares the old ones with its original.
  */
 public final class BoxcarLog {
 
     private static final int INITIAL_CAPACITY = 16;
+    private static final int FIRST = 0;
+    private static final int LAST = 1;
+    private static final int TRUNCATED = 2;
 
-    private long[] firstLsn;
-    private long[] lastLsn;
-    private boolean[] truncated;
-    /** The boxcar index held in array slot 0. */
-    private int origin;
+    /** Per boxcar: first LSN, last LSN, truncated (1) or not (0). */
+    private final ChunkedColumns rows;
     /** The lowest boxcar index still stored: {@code max(0, firstKept - 1)}. */
     private int stored;
     private int firstKept;
     /** SCL of a copy whose prefix ends just below {@code stored}: the last live boxcar's last LSN among the dropped. */
     private long sclBelowStored;
-    private int size;
     /** The group whose log this is: told when the log grows or is cut, so its volume's aggregates follow. */
     ProtectionGroup owner;
-
-    /** The arrays never shrink below this. */
-    private final int minCapacity;
 
     public BoxcarLog() {
         this(INITIAL_CAPACITY);
     }
 
-    /** A log whose arrays start (and never shrink below) {@code initialCapacity}: tests use tiny ones. */
+    /** A log whose storage starts (and never shrinks below) {@code initialCapacity} boxcars: tests use tiny ones. */
     BoxcarLog(int initialCapacity) {
-        minCapacity = initialCapacity;
-        firstLsn = new long[initialCapacity];
-        lastLsn = new long[initialCapacity];
-        truncated = new boolean[initialCapacity];
+        rows = new ChunkedColumns(3, initialCapacity);
     }
 
-    /** An independent copy: appending, truncating or trimming one leaves the other as it was. */
+    private BoxcarLog(BoxcarLog of) {
+        rows = of.rows.copy();
+        stored = of.stored;
+        firstKept = of.firstKept;
+        sclBelowStored = of.sclBelowStored;
+    }
+
+    /**
+     * An independent copy: appending, truncating or trimming one leaves the other as it was. It shares the old
+     * boxcars with this log (see {@link ChunkedColumns}), so it costs about the last two thousand boxcars.
+     */
     public BoxcarLog copy() {
-        BoxcarLog c = new BoxcarLog(minCapacity);
-        // only the stored part is copied, into arrays just large enough: a run's keyframes are many copies, and the
-        // spare half of a doubled array is memory for nothing (the next append grows the copy again when it needs to)
-        int from = stored - origin;
-        int capacity = Math.max(minCapacity, size - stored + 1);
-        c.origin = stored;
-        c.stored = stored;
-        c.firstKept = firstKept;
-        c.sclBelowStored = sclBelowStored;
-        c.size = size;
-        c.firstLsn = Arrays.copyOfRange(firstLsn, from, from + capacity);
-        c.lastLsn = Arrays.copyOfRange(lastLsn, from, from + capacity);
-        c.truncated = Arrays.copyOfRange(truncated, from, from + capacity);
-        return c;
+        return new BoxcarLog(this);
     }
 
     /** Appends a boxcar and returns its index in this PG's log. */
     public int append(long first, long last) {
-        if (size - origin == firstLsn.length) {
-            int live = size - stored;
-            relocate(live * 2 > firstLsn.length ? firstLsn.length * 2 : firstLsn.length);
-        }
-        int at = size - origin;
-        firstLsn[at] = first;
-        lastLsn[at] = last;
-        truncated[at] = false;
+        int at = rows.append();
+        rows.set(at, FIRST, first);
+        rows.set(at, LAST, last);
         if (owner != null) {
             owner.logChanged();
         }
-        return size++;
+        return at;
     }
 
     /** Total boxcars ever appended, forgotten ones included: the next index {@link #append} returns. */
     public int size() {
-        return size;
+        return rows.end();
     }
 
     /** The lowest boxcar index the log still knows about; every boxcar below it has been forgotten. */
@@ -106,8 +92,8 @@ public final class BoxcarLog {
      * @throws IllegalArgumentException when {@code index > size()}
      */
     public void forgetBelow(int index) {
-        if (index > size) {
-            throw new IllegalArgumentException("cannot forget boxcar " + (index - 1) + ": the log has " + size);
+        if (index > size()) {
+            throw new IllegalArgumentException("cannot forget boxcar " + (index - 1) + ": the log has " + size());
         }
         if (index <= firstKept) {
             return;
@@ -119,57 +105,44 @@ public final class BoxcarLog {
         sclBelowStored = sclOf(newStored - 1);
         stored = newStored;
         firstKept = index;
-        int live = size - stored;
-        int capacity = firstLsn.length;
-        while (capacity > minCapacity && live * 4 < capacity) {
-            capacity /= 2;
-        }
-        if (capacity < firstLsn.length) {
-            relocate(capacity);
-        }
+        rows.forgetBelow(stored);
     }
 
-    /** Moves the stored part to the start of arrays of {@code capacity} slots (the same arrays when it fits). */
-    private void relocate(int capacity) {
-        int from = stored - origin;
-        int live = size - stored;
-        if (capacity == firstLsn.length) {
-            System.arraycopy(firstLsn, from, firstLsn, 0, live);
-            System.arraycopy(lastLsn, from, lastLsn, 0, live);
-            System.arraycopy(truncated, from, truncated, 0, live);
-        } else {
-            firstLsn = Arrays.copyOfRange(firstLsn, from, from + capacity);
-            lastLsn = Arrays.copyOfRange(lastLsn, from, from + capacity);
-            truncated = Arrays.copyOfRange(truncated, from, from + capacity);
-        }
-        origin = stored;
-    }
-
-    /** Bytes the log's arrays take (two LSNs and a flag a slot): what a copy of it costs. */
+    /** Bytes this log holds alone (the boxcars it shares with its copies: {@link #forEachSharedChunk}). */
     public long footprintBytes() {
-        return 17L * firstLsn.length;
+        return rows.ownBytes();
     }
 
-    /** Slots allocated per array: for the memory tests. */
+    /** Bytes of each chunk {@link #forEachSharedChunk} names. */
+    public long sharedChunkBytes() {
+        return rows.chunkBytes();
+    }
+
+    /** Each block of old boxcars this log may share with its copies, by identity: a memory budget counts each once. */
+    public void forEachSharedChunk(Consumer<Object> chunk) {
+        rows.forEachChunk(chunk);
+    }
+
+    /** Boxcar slots held in memory: for the memory tests. */
     int capacity() {
-        return firstLsn.length;
+        return rows.heldRows();
     }
 
     /** @throws IllegalArgumentException when boxcar {@code index} is forgotten (below {@code firstKept() - 1}) */
     public long firstLsn(int index) {
-        return firstLsn[slotOf(index)];
+        return rows.get(checked(index), FIRST);
     }
 
     /** @throws IllegalArgumentException when boxcar {@code index} is forgotten (below {@code firstKept() - 1}) */
     public long lastLsn(int index) {
-        return lastLsn[slotOf(index)];
+        return rows.get(checked(index), LAST);
     }
 
-    private int slotOf(int index) {
+    private int checked(int index) {
         if (index < stored) {
             throw new IllegalArgumentException("boxcar " + index + " is forgotten (first kept " + firstKept + ")");
         }
-        return index - origin;
+        return index;
     }
 
     /**
@@ -178,7 +151,7 @@ public final class BoxcarLog {
      * is the safe side. An index at or above {@link #size()} answers false too.
      */
     public boolean isTruncated(int index) {
-        return index >= stored && index < size && truncated[index - origin];
+        return index >= stored && index < size() && rows.get(index, TRUNCATED) != 0;
     }
 
     /**
@@ -194,18 +167,17 @@ public final class BoxcarLog {
             owner.logChanged();
         }
         // LSNs only grow (a new writer starts above the last truncation range), so walk back until below vdl
-        for (int i = size - 1; i >= stored; i--) {
-            int at = i - origin;
-            if (truncated[at]) {
+        for (int i = size() - 1; i >= stored; i--) {
+            if (rows.get(i, TRUNCATED) != 0) {
                 continue;
             }
-            if (lastLsn[at] <= vdl) {
+            if (rows.get(i, LAST) <= vdl) {
                 return;
             }
-            if (firstLsn[at] > vdl) {
-                truncated[at] = true;
+            if (rows.get(i, FIRST) > vdl) {
+                rows.set(i, TRUNCATED, 1);
             } else {
-                lastLsn[at] = vdl;
+                rows.set(i, LAST, vdl);
             }
         }
         // the untrimmed walk would go on to the last live forgotten boxcar and stop there only if it ends at or below
@@ -224,9 +196,9 @@ public final class BoxcarLog {
         if (prefix < 0) {
             return 0;
         }
-        for (int i = Math.min(prefix, size - 1); i >= stored; i--) {
-            if (!truncated[i - origin]) {
-                return lastLsn[i - origin];
+        for (int i = Math.min(prefix, size() - 1); i >= stored; i--) {
+            if (rows.get(i, TRUNCATED) == 0) {
+                return rows.get(i, LAST);
             }
         }
         return sclBelowStored;
@@ -239,12 +211,10 @@ public final class BoxcarLog {
      * @throws IllegalArgumentException when {@code index < firstKept() - 1}: the forgotten boxcars' answer is unknown
      */
     public long firstLiveLsnFrom(int index) {
-        if (index < stored) {
-            throw new IllegalArgumentException("boxcar " + index + " is forgotten (first kept " + firstKept + ")");
-        }
-        for (int i = index; i < size; i++) {
-            if (!truncated[i - origin]) {
-                return firstLsn[i - origin];
+        checked(index);
+        for (int i = index, size = size(); i < size; i++) {
+            if (rows.get(i, TRUNCATED) == 0) {
+                return rows.get(i, FIRST);
             }
         }
         return Long.MAX_VALUE;
@@ -267,11 +237,10 @@ public final class BoxcarLog {
      * answer.
      */
     public int lastIndexAtOrBelow(long lsn) {
-        int from = stored - origin;
-        int found = LsnSearch.lastStartingAtOrBelow(firstLsn, from, size - origin, lsn);
-        if (found < from) {
+        int found = rows.lastAtOrBelow(FIRST, lsn);
+        if (found < stored) {
             return firstKept == 0 ? -1 : stored;
         }
-        return origin + found;
+        return found;
     }
 }

@@ -1,7 +1,7 @@
 package dev.auroralab.engine.storage;
 
 import dev.auroralab.engine.LatencyHistogram;
-import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * The writer's LSN allocation and its commit queue.
@@ -18,7 +18,8 @@ import java.util.Arrays;
  *
  * <p>Trimming: a window is allocated every 2 ms, so a long run forgets the old, fully resolved ones
  * ({@link #forgetBelow}). Window indices and commit counts stay absolute; the ledger remembers the highest CPL and the
- * commit count of what it forgot, which is all a query at or above the cut needs.
+ * commit count of what it forgot, which is all a query at or above the cut needs. The windows live in
+ * {@link ChunkedColumns}: a copy (a run's keyframe) shares the old ones with its original.
  */
 public final class CommitLedger {
 
@@ -26,19 +27,17 @@ public final class CommitLedger {
 
     private final int recordsPerTxn;
     private final long windowMicros;
-    /** The arrays never shrink below this. */
-    private final int minCapacity;
-    private long[] firstLsn;
-    private int[] txnCount;
-    private long[] issuedAtMicros;
+    private static final int FIRST = 0;
+    private static final int TXNS = 1;
+    private static final int ISSUED = 2;
     /** Transactions in all windows before this one, forgotten ones included: turns a CPL into a commit count. */
-    private long[] txnsBefore;
-    /** Windows ever allocated (less those a truncation cut off): window indices are absolute. */
-    private int windows;
-    /** The window index held in array slot 0. */
-    private int origin;
-    /** Windows below this index are forgotten. */
-    private int firstKept;
+    private static final int BEFORE = 3;
+    /**
+     * Per window: first LSN, transaction count, issue time (µs), transactions before it. Row indices are window
+     * indices: {@code rows.end()} windows ever allocated (less those a truncation cut off), those below
+     * {@code rows.first()} forgotten.
+     */
+    private final ChunkedColumns rows;
     /** The last LSN of the last forgotten window: queries at or above it are exact. */
     private long forgottenThroughLsn;
     /** The highest CPL among the forgotten windows (0 when none). */
@@ -62,42 +61,36 @@ public final class CommitLedger {
         this(recordsPerTxn, windowMicros, INITIAL_CAPACITY);
     }
 
-    /** A ledger whose arrays start (and never shrink below) {@code initialCapacity}: tests use tiny ones. */
+    /** A ledger whose storage starts (and never shrinks below) {@code initialCapacity} windows: tests use tiny ones. */
     CommitLedger(int recordsPerTxn, long windowMicros, int initialCapacity) {
         this.recordsPerTxn = recordsPerTxn;
         this.windowMicros = windowMicros;
-        this.minCapacity = initialCapacity;
-        firstLsn = new long[initialCapacity];
-        txnCount = new int[initialCapacity];
-        issuedAtMicros = new long[initialCapacity];
-        txnsBefore = new long[initialCapacity];
+        rows = new ChunkedColumns(4, initialCapacity);
     }
 
-    /** An independent copy: allocating, acknowledging, truncating or trimming one leaves the other as it was. */
+    private CommitLedger(CommitLedger of) {
+        recordsPerTxn = of.recordsPerTxn;
+        windowMicros = of.windowMicros;
+        rows = of.rows.copy();
+        forgottenThroughLsn = of.forgottenThroughLsn;
+        forgottenCpl = of.forgottenCpl;
+        forgottenTxns = of.forgottenTxns;
+        nextLsn = of.nextLsn;
+        maxAllocatedLsn = of.maxAllocatedLsn;
+        truncationEnd = of.truncationEnd;
+        ackWindow = of.ackWindow;
+        ackTxn = of.ackTxn;
+        acknowledgedLsn = of.acknowledgedLsn;
+        resolvedThrough = of.resolvedThrough;
+        acknowledgedCount = of.acknowledgedCount;
+    }
+
+    /**
+     * An independent copy: allocating, acknowledging, truncating or trimming one leaves the other as it was. It
+     * shares the old windows with this ledger (see {@link ChunkedColumns}).
+     */
     public CommitLedger copy() {
-        CommitLedger c = new CommitLedger(recordsPerTxn, windowMicros, minCapacity);
-        // only the kept windows, into arrays just large enough (see BoxcarLog.copy)
-        int from = firstKept - origin;
-        int capacity = Math.max(minCapacity, windows - firstKept + 1);
-        c.firstLsn = Arrays.copyOfRange(firstLsn, from, from + capacity);
-        c.txnCount = Arrays.copyOfRange(txnCount, from, from + capacity);
-        c.issuedAtMicros = Arrays.copyOfRange(issuedAtMicros, from, from + capacity);
-        c.txnsBefore = Arrays.copyOfRange(txnsBefore, from, from + capacity);
-        c.windows = windows;
-        c.origin = firstKept;
-        c.firstKept = firstKept;
-        c.forgottenThroughLsn = forgottenThroughLsn;
-        c.forgottenCpl = forgottenCpl;
-        c.forgottenTxns = forgottenTxns;
-        c.nextLsn = nextLsn;
-        c.maxAllocatedLsn = maxAllocatedLsn;
-        c.truncationEnd = truncationEnd;
-        c.ackWindow = ackWindow;
-        c.ackTxn = ackTxn;
-        c.acknowledgedLsn = acknowledgedLsn;
-        c.resolvedThrough = resolvedThrough;
-        c.acknowledgedCount = acknowledgedCount;
-        return c;
+        return new CommitLedger(this);
     }
 
     public long nextLsn() {
@@ -119,11 +112,11 @@ public final class CommitLedger {
 
     /** Total transactions ever allocated. */
     public long allocatedTxns() {
-        if (windows == firstKept) {
+        int windows = rows.end();
+        if (windows == rows.first()) {
             return forgottenTxns;
         }
-        int last = windows - 1 - origin;
-        return txnsBefore[last] + txnCount[last];
+        return rows.get(windows - 1, BEFORE) + rows.get(windows - 1, TXNS);
     }
 
     /** Commits waiting for VDL. */
@@ -149,18 +142,13 @@ public final class CommitLedger {
 
     /** Allocates a window of {@code txns} transactions issued from {@code issuedAt}. Returns its first LSN. */
     public long allocate(int txns, long issuedAt) {
-        if (windows - origin == firstLsn.length) {
-            int live = windows - firstKept;
-            relocate(live * 2 > firstLsn.length ? firstLsn.length * 2 : firstLsn.length);
-        }
         long first = nextLsn;
-        int at = windows - origin;
         long before = allocatedTxns();
-        firstLsn[at] = first;
-        txnCount[at] = txns;
-        issuedAtMicros[at] = issuedAt;
-        txnsBefore[at] = before;
-        windows++;
+        int at = rows.append();
+        rows.set(at, FIRST, first);
+        rows.set(at, TXNS, txns);
+        rows.set(at, ISSUED, issuedAt);
+        rows.set(at, BEFORE, before);
         nextLsn = first + (long) txns * recordsPerTxn;
         maxAllocatedLsn = nextLsn - 1;
         return first;
@@ -176,11 +164,12 @@ public final class CommitLedger {
      * nor ask for exact counts below it (a replication shipping point, say).
      */
     public void forgetBelow(long lsn) {
+        int firstKept = rows.first();
+        int windows = rows.end();
         int w = firstKept;
         while (w < windows) {
-            int at = w - origin;
-            boolean below = lastLsnOf(at) <= lsn;
-            boolean resolved = txnsBefore[at] + txnCount[at] <= resolvedThrough;
+            boolean below = lastLsnOf(w) <= lsn;
+            boolean resolved = rows.get(w, BEFORE) + rows.get(w, TXNS) <= resolvedThrough;
             if (!below || !resolved) {
                 break;
             }
@@ -189,23 +178,14 @@ public final class CommitLedger {
         if (w == firstKept) {
             return;
         }
-        int last = w - 1 - origin;
-        forgottenThroughLsn = lastLsnOf(last);
+        forgottenThroughLsn = lastLsnOf(w - 1);
         forgottenCpl = highestCplAtOrBelow(forgottenThroughLsn);
-        forgottenTxns = txnsBefore[last] + txnCount[last];
-        firstKept = w;
-        if (ackWindow < firstKept) {
+        forgottenTxns = rows.get(w - 1, BEFORE) + rows.get(w - 1, TXNS);
+        rows.forgetBelow(w);
+        if (ackWindow < w) {
             // the forgotten windows hold no pending commit: acknowledging would only have stepped over them
-            ackWindow = firstKept;
+            ackWindow = w;
             ackTxn = 0;
-        }
-        int live = windows - firstKept;
-        int capacity = firstLsn.length;
-        while (capacity > minCapacity && live * 4 < capacity) {
-            capacity /= 2;
-        }
-        if (capacity < firstLsn.length) {
-            relocate(capacity);
         }
     }
 
@@ -216,40 +196,32 @@ public final class CommitLedger {
 
     /** Windows below this (absolute) index are forgotten. */
     public int firstKeptWindow() {
-        return firstKept;
+        return rows.first();
     }
 
-    /** The last LSN of the window in array slot {@code at} (just below its first when it holds no transaction). */
-    private long lastLsnOf(int at) {
-        return firstLsn[at] + (long) txnCount[at] * recordsPerTxn - 1;
+    /** The last LSN of window {@code w} (just below its first when it holds no transaction). */
+    private long lastLsnOf(int w) {
+        return rows.get(w, FIRST) + rows.get(w, TXNS) * recordsPerTxn - 1;
     }
 
-    /** Moves the kept windows to the start of arrays of {@code capacity} slots (the same arrays when it fits). */
-    private void relocate(int capacity) {
-        int from = firstKept - origin;
-        int live = windows - firstKept;
-        if (capacity == firstLsn.length) {
-            System.arraycopy(firstLsn, from, firstLsn, 0, live);
-            System.arraycopy(txnCount, from, txnCount, 0, live);
-            System.arraycopy(issuedAtMicros, from, issuedAtMicros, 0, live);
-            System.arraycopy(txnsBefore, from, txnsBefore, 0, live);
-        } else {
-            firstLsn = Arrays.copyOfRange(firstLsn, from, from + capacity);
-            txnCount = Arrays.copyOfRange(txnCount, from, from + capacity);
-            issuedAtMicros = Arrays.copyOfRange(issuedAtMicros, from, from + capacity);
-            txnsBefore = Arrays.copyOfRange(txnsBefore, from, from + capacity);
-        }
-        origin = firstKept;
-    }
-
-    /** Bytes the ledger's arrays take (three longs and an int an entry): what a copy of it costs. */
+    /** Bytes this ledger holds alone (the windows it shares with its copies: {@link #forEachSharedChunk}). */
     public long footprintBytes() {
-        return 28L * firstLsn.length;
+        return rows.ownBytes();
     }
 
-    /** Slots allocated per array: for the memory tests. */
+    /** Bytes of each chunk {@link #forEachSharedChunk} names. */
+    public long sharedChunkBytes() {
+        return rows.chunkBytes();
+    }
+
+    /** Each block of old windows this ledger may share with its copies, by identity. */
+    public void forEachSharedChunk(Consumer<Object> chunk) {
+        rows.forEachChunk(chunk);
+    }
+
+    /** Window slots held in memory: for the memory tests. */
     int capacity() {
-        return firstLsn.length;
+        return rows.heldRows();
     }
 
     /**
@@ -257,11 +229,10 @@ public final class CommitLedger {
      * {@link #forgottenThroughLsn()} it answers as at that LSN: the highest forgotten CPL, an upper bound.
      */
     public long highestCplAtOrBelow(long lsn) {
-        int at = slotAtOrBelow(lsn);
-        for (int from = firstKept - origin; at >= from; at--) {
-            long n = Math.min(txnCount[at], (lsn - firstLsn[at] + 1) / recordsPerTxn);
+        for (int w = windowAtOrBelow(lsn), from = rows.first(); w >= from; w--) {
+            long n = Math.min(rows.get(w, TXNS), (lsn - rows.get(w, FIRST) + 1) / recordsPerTxn);
             if (n > 0) {
-                return firstLsn[at] + n * recordsPerTxn - 1;
+                return rows.get(w, FIRST) + n * recordsPerTxn - 1;
             }
         }
         return forgottenCpl;
@@ -273,17 +244,17 @@ public final class CommitLedger {
      * that LSN: every forgotten commit, an upper bound.
      */
     public long commitsAtOrBelow(long lsn) {
-        int at = slotAtOrBelow(lsn);
-        if (at < firstKept - origin) {
+        int w = windowAtOrBelow(lsn);
+        if (w < rows.first()) {
             return forgottenTxns;
         }
-        long n = Math.min(txnCount[at], Math.max(0, (lsn - firstLsn[at] + 1) / recordsPerTxn));
-        return txnsBefore[at] + n;
+        long n = Math.min(rows.get(w, TXNS), Math.max(0, (lsn - rows.get(w, FIRST) + 1) / recordsPerTxn));
+        return rows.get(w, BEFORE) + n;
     }
 
-    /** The array slot of the last kept window starting at or below {@code lsn}, or one below the first kept. */
-    private int slotAtOrBelow(long lsn) {
-        return LsnSearch.lastStartingAtOrBelow(firstLsn, firstKept - origin, windows - origin, lsn);
+    /** The last kept window starting at or below {@code lsn}, or one below the first kept. */
+    private int windowAtOrBelow(long lsn) {
+        return rows.lastAtOrBelow(FIRST, lsn);
     }
 
     /**
@@ -292,17 +263,17 @@ public final class CommitLedger {
      */
     public long acknowledgeUpTo(long vdl, long nowMicros, LatencyHistogram latency) {
         long acked = 0;
-        while (ackWindow < windows) {
-            int at = ackWindow - origin;
-            int n = txnCount[at];
-            long base = firstLsn[at];
-            long issued = issuedAtMicros[at];
+        for (int windows = rows.end(); ackWindow < windows; ackWindow++, ackTxn = 0) {
+            int n = (int) rows.get(ackWindow, TXNS);
+            long base = rows.get(ackWindow, FIRST);
+            long issued = rows.get(ackWindow, ISSUED);
+            long before = rows.get(ackWindow, BEFORE);
             while (ackTxn < n) {
                 long cpl = base + (long) (ackTxn + 1) * recordsPerTxn - 1;
                 if (cpl > vdl) {
                     return finishAck(acked);
                 }
-                long globalIndex = txnsBefore[at] + ackTxn;
+                long globalIndex = before + ackTxn;
                 if (globalIndex >= resolvedThrough) {
                     // transaction i of n arrived at the middle of its 1/n share of the window
                     long issuedAt = issued + windowMicros * (2L * ackTxn + 1) / (2L * n);
@@ -313,8 +284,6 @@ public final class CommitLedger {
                 }
                 ackTxn++;
             }
-            ackWindow++;
-            ackTxn = 0;
         }
         return finishAck(acked);
     }
@@ -351,19 +320,19 @@ public final class CommitLedger {
         long surviving = commitsAtOrBelow(vdl);
         long lost = Math.max(0, acknowledgedBefore - surviving);
         // cut the windows so no CPL above vdl is ever found again
-        int at = slotAtOrBelow(vdl);
-        if (at < firstKept - origin) {
-            windows = firstKept;
+        int w = windowAtOrBelow(vdl);
+        if (w < rows.first()) {
+            rows.cutFrom(rows.first());
         } else {
-            long n = Math.min(txnCount[at], Math.max(0, (vdl - firstLsn[at] + 1) / recordsPerTxn));
-            txnCount[at] = (int) n;
-            windows = origin + at + 1;
+            long n = Math.min(rows.get(w, TXNS), Math.max(0, (vdl - rows.get(w, FIRST) + 1) / recordsPerTxn));
+            rows.set(w, TXNS, n);
+            rows.cutFrom(w + 1);
         }
         if (acknowledgedLsn > vdl) {
             acknowledgedLsn = highestCplAtOrBelow(vdl);
         }
         resolvedThrough = allocatedTxns();
-        ackWindow = windows;
+        ackWindow = rows.end();
         ackTxn = 0;
         this.truncationEnd = Math.max(this.truncationEnd, truncationEnd);
         nextLsn = Math.max(nextLsn, truncationEnd + 1);
