@@ -37,6 +37,7 @@ class ArchitectureTest {
     private static final String UI = "dev.auroralab.ui..";
     private static final String APP = "dev.auroralab.app..";
     private static final String RUN = "dev.auroralab.run..";
+    private static final String TEACH = "dev.auroralab.teach..";
 
     private static final Set<String> CURRENT_TIME_OWNERS = Set.of(
             Instant.class.getName(), LocalDateTime.class.getName(), LocalDate.class.getName(),
@@ -95,7 +96,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule engineDependsOnNothingOfOurs = noClasses()
             .that().resideInAPackage(ENGINE)
-            .should().dependOnClassesThat().resideInAnyPackage(SCENARIO, RUN, UI, APP)
+            .should().dependOnClassesThat().resideInAnyPackage(SCENARIO, RUN, TEACH, UI, APP)
             .because("the engine is the core: scenario, ui and app depend on it, never the other way")
             .allowEmptyShould(true);
 
@@ -111,16 +112,24 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule scenarioDoesNotDependOnUiOrApp = noClasses()
             .that().resideInAPackage(SCENARIO)
-            .should().dependOnClassesThat().resideInAnyPackage(RUN, UI, APP)
+            .should().dependOnClassesThat().resideInAnyPackage(RUN, TEACH, UI, APP)
             .because("scenario files are read the same way by the window and the command line")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule runIsPlainJavaBelowTheWindow = noClasses()
             .that().resideInAPackage(RUN)
-            .should().dependOnClassesThat().resideInAnyPackage(UI, APP, "javafx..")
+            .should().dependOnClassesThat().resideInAnyPackage(TEACH, UI, APP, "javafx..")
             .because("one run driver serves the window, the command line and the tests (issue 13): seek, branches"
                     + " and samples must work headless and be the same wherever they are driven from")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule teachIsPlainJavaBelowTheWindow = noClasses()
+            .that().resideInAPackage(TEACH)
+            .should().dependOnClassesThat().resideInAnyPackage(UI, APP, "javafx..", "com.fasterxml..")
+            .because("lessons, myth cards, the why trace and distance to failure (issue 14) are checked headless"
+                    + " by the command line and the tests, exactly as the window shows them")
             .allowEmptyShould(true);
 
     @ArchTest
