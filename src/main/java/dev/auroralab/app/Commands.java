@@ -27,10 +27,12 @@ public final class Commands {
     /** The commands Aurora Lab ships with. */
     public static Commands standard() {
         Commands registry = new Commands();
-        registry.register("run", RunCommand.USAGE + "   run a scenario headless, print a summary, write the report",
+        registry.register("run", RunCommand.USAGE + "   run a scenario (or take a lesson) headless, print a summary",
                 new RunCommand());
-        registry.register("validate", ValidateCommand.USAGE + "   check scenario files without running them",
+        registry.register("validate", ValidateCommand.USAGE + "   check scenario and lesson files without running them",
                 new ValidateCommand());
+        registry.register("lessons", LessonCommands.LESSONS_USAGE + "   list the built-in course and each lesson's steps",
+                new LessonCommands.ListCommand());
         registry.register("bench", BenchCommand.USAGE + "   engine speed at the headline load", new BenchCommand());
         // these two draw the window (JavaFX, loaded only when they run), with or without a display
         registry.register("screenshot", ScreenshotCommand.USAGE

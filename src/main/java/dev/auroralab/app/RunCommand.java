@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class RunCommand implements Command {
 
-    static final String USAGE = "run FILE [--seed N] [--duration D] [--report FILE|-] [--check]";
+    static final String USAGE = "run FILE|LESSON [--seed N] [--duration D] [--report FILE|-] [--check]";
     /** Violations printed at most; the rest are counted. */
     static final int MAX_VIOLATIONS_PRINTED = 50;
 
@@ -63,6 +63,16 @@ final class RunCommand implements Command {
             err.println("aurora-lab run: --duration '" + a.options.get("--duration") + "': " + e.getMessage()
                     + " (write it like 250ms, 10s, 2m, 1.5s)");
             return 2;
+        }
+        if (LessonCommands.isLesson(a.positionals.get(0))) {
+            for (String scenarioOnly : List.of("--duration", "--report", "--check")) {
+                if (a.options.containsKey(scenarioOnly)) {
+                    err.println("aurora-lab run: " + scenarioOnly + " is for scenarios; a lesson runs each step to"
+                            + " its end (only --seed applies)");
+                    return 2;
+                }
+            }
+            return LessonCommands.run(a.positionals.get(0), seed, out, err);
         }
         Scenario scenario;
         try {

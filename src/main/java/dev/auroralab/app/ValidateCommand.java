@@ -5,7 +5,7 @@ import dev.auroralab.scenario.ScenarioError;
 import java.io.PrintStream;
 import java.util.List;
 
-/** {@code validate FILE...}: checks files without running them; exit 0 when all are good, 2 otherwise. */
+/** {@code validate FILE...}: checks scenario and lesson files without running them; exit 0 when all are good, 2 otherwise. */
 final class ValidateCommand implements Command {
 
     static final String USAGE = "validate FILE...";
@@ -19,6 +19,12 @@ final class ValidateCommand implements Command {
         int bad = 0;
         for (String file : args) {
             try {
+                if (LessonCommands.isLesson(file)) {
+                    var lesson = dev.auroralab.scenario.BuiltInLessons.fileOrBuiltIn(file);
+                    dev.auroralab.scenario.BuiltInLessons.stepOf(file, lesson);
+                    LessonCommands.describe(file, lesson, out);
+                    continue;
+                }
                 Scenario s = dev.auroralab.scenario.BuiltInScenarios.fileOrBuiltIn(file);
                 int instances = s.cluster().instances().size()
                         + s.cluster().secondaries().stream().mapToInt(r -> r.instances().size()).sum();

@@ -62,45 +62,63 @@ final class ExpectationMapper {
                 throw read.error(m, "this expectation checks nothing", "Add at least one of: "
                         + String.join(", ", EXPECT_KEYS.subList(1, EXPECT_KEYS.size())));
             }
-            Boolean writable = m.has("writable") ? read.bool(m.get("writable"), "writable") : null;
-            Boolean readable = m.has("readable") ? read.bool(m.get("readable"), "readable") : null;
-            String writer = null;
-            if (m.has("writer") && !isNull(m.get("writer"))) {
-                writer = read.text(m.get("writer"), "writer");
-                if (!everInstance.contains(writer)) {
-                    throw read.error(m.get("writer"), "writer '" + writer + "' is not an instance of this scenario",
-                            useOneOf(writer, everInstance) + ", or null for no writer");
-                }
-            }
-            String pg = null;
-            if (m.has("pg")) {
-                pg = expectedPg(m.get("pg"), read.text(m.get("pg"), "pg"));
-            } else {
-                for (String needsPg : List.of("writeQuorum", "readQuorum", "segmentsUp")) {
-                    if (m.has(needsPg)) {
-                        throw read.error(m.entries().get(needsPg).key(), needsPg + " needs a pg to refer to",
-                                "Add pg: pg-0 (the protection group to check)");
-                    }
-                }
-            }
-            Boolean writeQuorum = m.has("writeQuorum") ? read.bool(m.get("writeQuorum"), "writeQuorum") : null;
-            Boolean readQuorum = m.has("readQuorum") ? read.bool(m.get("readQuorum"), "readQuorum") : null;
-            Integer segmentsUp = m.has("segmentsUp") ? (int) read.wholeIn(m.get("segmentsUp"), "segmentsUp", 0,
-                    ModelValues.COPIES_PER_PG, "A protection group has " + ModelValues.COPIES_PER_PG + " segments")
-                    : null;
-            Long lost = m.has("acknowledgedWritesLost") ? read.wholeIn(m.get("acknowledgedWritesLost"),
-                    "acknowledgedWritesLost", 0, Long.MAX_VALUE, "Count lost writes: 0 or more") : null;
-            Long lostAtLeast = m.has("acknowledgedWritesLostAtLeast") ? read.wholeIn(m.get(
-                    "acknowledgedWritesLostAtLeast"), "acknowledgedWritesLostAtLeast", 0, Long.MAX_VALUE,
-                    "Count lost writes: 0 or more") : null;
-            Long pending = m.has("writesPending") ? read.wholeIn(m.get("writesPending"), "writesPending", 0,
-                    Long.MAX_VALUE, "Count the writes still waiting: 0 or more (0: every commit has drained)") : null;
-            Long failed = m.has("writesFailed") ? read.wholeIn(m.get("writesFailed"), "writesFailed", 0,
-                    Long.MAX_VALUE, "Count failed writes: 0 or more") : null;
-            result.add(new Expectation(at, atText, writable, readable, m.has("writer"), writer, pg, writeQuorum,
-                    readQuorum, segmentsUp, lost, lostAtLeast, pending, failed, globalChecks(m), m.line()));
+            result.add(checks(m, at, atText, everInstance));
         }
         return result;
+    }
+
+    /**
+     * A lesson step's end condition ({@code until: {when: {...}}}): the expectation keys without {@code at}, checked
+     * whenever the step looks.
+     */
+    Expectation condition(Node node, Set<String> everInstance) throws ScenarioError {
+        MapNode m = read.map(node, "a condition", "Write e.g. when: {writable: false}");
+        List<String> keys = EXPECT_KEYS.subList(1, EXPECT_KEYS.size());
+        read.allowOnly(m, keys, "in a condition");
+        if (m.entries().isEmpty()) {
+            throw read.error(m, "this condition checks nothing", "Add at least one of: " + String.join(", ", keys));
+        }
+        return checks(m, null, "when", everInstance);
+    }
+
+    private Expectation checks(MapNode m, Long at, String atText, Set<String> everInstance) throws ScenarioError {
+        Boolean writable = m.has("writable") ? read.bool(m.get("writable"), "writable") : null;
+        Boolean readable = m.has("readable") ? read.bool(m.get("readable"), "readable") : null;
+        String writer = null;
+        if (m.has("writer") && !isNull(m.get("writer"))) {
+            writer = read.text(m.get("writer"), "writer");
+            if (!everInstance.contains(writer)) {
+                throw read.error(m.get("writer"), "writer '" + writer + "' is not an instance of this scenario",
+                        useOneOf(writer, everInstance) + ", or null for no writer");
+            }
+        }
+        String pg = null;
+        if (m.has("pg")) {
+            pg = expectedPg(m.get("pg"), read.text(m.get("pg"), "pg"));
+        } else {
+            for (String needsPg : List.of("writeQuorum", "readQuorum", "segmentsUp")) {
+                if (m.has(needsPg)) {
+                    throw read.error(m.entries().get(needsPg).key(), needsPg + " needs a pg to refer to",
+                            "Add pg: pg-0 (the protection group to check)");
+                }
+            }
+        }
+        Boolean writeQuorum = m.has("writeQuorum") ? read.bool(m.get("writeQuorum"), "writeQuorum") : null;
+        Boolean readQuorum = m.has("readQuorum") ? read.bool(m.get("readQuorum"), "readQuorum") : null;
+        Integer segmentsUp = m.has("segmentsUp") ? (int) read.wholeIn(m.get("segmentsUp"), "segmentsUp", 0,
+                ModelValues.COPIES_PER_PG, "A protection group has " + ModelValues.COPIES_PER_PG + " segments")
+                : null;
+        Long lost = m.has("acknowledgedWritesLost") ? read.wholeIn(m.get("acknowledgedWritesLost"),
+                "acknowledgedWritesLost", 0, Long.MAX_VALUE, "Count lost writes: 0 or more") : null;
+        Long lostAtLeast = m.has("acknowledgedWritesLostAtLeast") ? read.wholeIn(m.get(
+                "acknowledgedWritesLostAtLeast"), "acknowledgedWritesLostAtLeast", 0, Long.MAX_VALUE,
+                "Count lost writes: 0 or more") : null;
+        Long pending = m.has("writesPending") ? read.wholeIn(m.get("writesPending"), "writesPending", 0,
+                Long.MAX_VALUE, "Count the writes still waiting: 0 or more (0: every commit has drained)") : null;
+        Long failed = m.has("writesFailed") ? read.wholeIn(m.get("writesFailed"), "writesFailed", 0,
+                Long.MAX_VALUE, "Count failed writes: 0 or more") : null;
+        return new Expectation(at, atText, writable, readable, m.has("writer"), writer, pg, writeQuorum,
+                readQuorum, segmentsUp, lost, lostAtLeast, pending, failed, globalChecks(m), m.line());
     }
 
     /**

@@ -53,6 +53,27 @@ final class ScenarioMapper {
     record Declared(long durationMicros, String primaryRegion, Map<String, List<String>> regionAzs,
             Map<String, String> azRegion, int pgCount) {
 
+        /** What a read scenario declares: a lesson checks its steps against it. */
+        static Declared of(Scenario s) {
+            ClusterSpec c = s.cluster();
+            Map<String, List<String>> regionAzs = new java.util.LinkedHashMap<>();
+            regionAzs.put(c.region(), c.azs());
+            c.secondaries().forEach(sec -> regionAzs.put(sec.region(), sec.azs()));
+            Map<String, String> azRegion = new java.util.LinkedHashMap<>();
+            regionAzs.forEach((region, azs) -> azs.forEach(az -> azRegion.put(az, region)));
+            return new Declared(s.durationMicros(), c.region(), regionAzs, azRegion, c.protectionGroupCount());
+        }
+
+        /** Every instance id of a scenario, those its timeline adds included. */
+        static Set<String> everInstance(Scenario s) {
+            Set<String> ids = new LinkedHashSet<>();
+            s.cluster().instances().forEach(i -> ids.add(i.id()));
+            s.cluster().secondaries().forEach(sec -> sec.instances().forEach(i -> ids.add(i.id())));
+            s.timeline().stream().map(TimedCommand::command).filter(c -> c instanceof Command.AddReplica)
+                    .forEach(c -> ids.add(((Command.AddReplica) c).instanceId()));
+            return ids;
+        }
+
         /** The primary region's AZs (the {@code cluster:} ones). */
         List<String> primaryAzs() {
             return regionAzs.get(primaryRegion);

@@ -27,8 +27,21 @@ public final class ScenarioReader {
     private ScenarioReader() {
     }
 
+    /** Turns a file's located tree into what the file describes (a scenario, a lesson), or refuses it. */
+    @FunctionalInterface
+    interface TreeMapping<T> {
+        T map(String sourceName, LocatedTree.Node root) throws ScenarioError;
+    }
+
+    private static final TreeMapping<Scenario> SCENARIO = (source, root) -> new ScenarioMapper(source).map(root);
+
     /** Reads a scenario file from disk; errors name the file by its file name. */
     public static Scenario read(Path path) throws ScenarioError {
+        return read(path, SCENARIO);
+    }
+
+    /** Reads a file from disk with the same checks (size, UTF-8, format by extension) and maps it. */
+    static <T> T read(Path path, TreeMapping<T> mapping) throws ScenarioError {
         Path fileName = path.getFileName();
         String sourceName = fileName == null ? path.toString() : fileName.toString();
         LocatedTree.Format format = formatOf(sourceName);
@@ -51,7 +64,7 @@ public final class ScenarioReader {
             throw ScenarioError.ofFile(sourceName, "could not read the file: " + e.getMessage(),
                     "Check that the file exists and can be read");
         }
-        return parse(sourceName, format, bytes);
+        return parse(sourceName, format, bytes, mapping);
     }
 
     /**
@@ -59,6 +72,10 @@ public final class ScenarioReader {
      * extension selects the format and it names the scenario in errors.
      */
     public static Scenario read(String sourceName, String text) throws ScenarioError {
+        return read(sourceName, text, SCENARIO);
+    }
+
+    static <T> T read(String sourceName, String text, TreeMapping<T> mapping) throws ScenarioError {
         LocatedTree.Format format = formatOf(sourceName);
         if (text == null) {
             throw new ScenarioError(sourceName, 1, 1, "the file is empty",
@@ -70,7 +87,7 @@ public final class ScenarioReader {
                 throw tooLarge(sourceName, size);
             }
         }
-        return parse(sourceName, format, text);
+        return parse(sourceName, format, text, mapping);
     }
 
     /** Reads a scenario from the class path, e.g. {@code scenarios/lose-an-az.yaml}. */
@@ -79,6 +96,11 @@ public final class ScenarioReader {
     }
 
     static Scenario readResource(ClassLoader loader, String classpathPath) throws ScenarioError {
+        return readResource(loader, classpathPath, SCENARIO);
+    }
+
+    static <T> T readResource(ClassLoader loader, String classpathPath, TreeMapping<T> mapping)
+            throws ScenarioError {
         String path = classpathPath.startsWith("/") ? classpathPath.substring(1) : classpathPath;
         String sourceName = path.substring(path.lastIndexOf('/') + 1);
         LocatedTree.Format format = formatOf(sourceName);
@@ -91,14 +113,15 @@ public final class ScenarioReader {
             if (bytes.length > MAX_FILE_BYTES) {
                 throw tooLarge(sourceName, -1);
             }
-            return parse(sourceName, format, bytes);
+            return parse(sourceName, format, bytes, mapping);
         } catch (IOException e) {
             throw ScenarioError.ofFile(sourceName, "could not read '" + path + "' from the class path: "
                     + e.getMessage(), "Check the resource");
         }
     }
 
-    private static Scenario parse(String sourceName, LocatedTree.Format format, byte[] bytes) throws ScenarioError {
+    private static <T> T parse(String sourceName, LocatedTree.Format format, byte[] bytes, TreeMapping<T> mapping)
+            throws ScenarioError {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -106,10 +129,11 @@ public final class ScenarioReader {
         } catch (CharacterCodingException e) {
             throw ScenarioError.ofFile(sourceName, "the file is not UTF-8 text", "Save it as UTF-8");
         }
-        return parse(sourceName, format, text);
+        return parse(sourceName, format, text, mapping);
     }
 
-    private static Scenario parse(String sourceName, LocatedTree.Format format, String text) throws ScenarioError {
+    private static <T> T parse(String sourceName, LocatedTree.Format format, String text, TreeMapping<T> mapping)
+            throws ScenarioError {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -117,7 +141,7 @@ public final class ScenarioReader {
             throw new ScenarioError(sourceName, 1, 1, "the file is empty",
                     "Start with 'schemaVersion: 1' and describe a cluster");
         }
-        return new ScenarioMapper(sourceName).map(LocatedTree.parse(sourceName, text, format));
+        return mapping.map(sourceName, LocatedTree.parse(sourceName, text, format));
     }
 
     private static LocatedTree.Format formatOf(String sourceName) throws ScenarioError {

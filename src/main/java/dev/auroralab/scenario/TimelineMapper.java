@@ -260,19 +260,38 @@ final class TimelineMapper {
         return null;
     }
 
+    /**
+     * A lesson step's action: a timeline entry without {@code at} (it happens when the step starts). Checked on its
+     * own, as each timeline entry is; the instance and region checks in time order need the lesson's order of steps,
+     * which the engine makes when it applies them (a refused action is reported by the lesson's run).
+     */
+    Command action(Node item, ClusterSpec cluster) throws ScenarioError {
+        engine = cluster.engine();
+        return entry(item, false).command();
+    }
+
     private Pending timelineEntry(Node item) throws ScenarioError {
-        MapNode m = read.map(item, "a timeline entry", "Write e.g. {at: 10s, do: fail-az, target: us-east-1c}");
+        return entry(item, true);
+    }
+
+    private Pending entry(Node item, boolean timed) throws ScenarioError {
+        String example = timed ? "{at: 10s, do: fail-az, target: us-east-1c}" : "{do: fail-az, target: us-east-1c}";
+        String what = timed ? "a timeline entry" : "a step's action";
+        MapNode m = read.map(item, what, "Write e.g. " + example);
+        List<String> fixed = timed ? List.of("at", "do") : List.of("do");
         if (!m.has("do")) {
-            Set<String> anyKey = new LinkedHashSet<>(List.of("at", "do"));
+            Set<String> anyKey = new LinkedHashSet<>(fixed);
             ACTIONS.values().forEach(anyKey::addAll);
-            read.allowOnly(m, anyKey, "in a timeline entry");
-            throw read.error(m, "this timeline entry has no 'do'", "Say what happens, e.g. do: fail-az");
+            read.allowOnly(m, anyKey, "in " + what);
+            throw read.error(m, "this " + (timed ? "timeline entry" : "action") + " has no 'do'",
+                    "Say what happens, e.g. do: fail-az");
         }
         String action = read.oneOf(m.get("do"), "do", ACTIONS.keySet(), "action");
-        List<String> allowed = new ArrayList<>(List.of("at", "do"));
+        List<String> allowed = new ArrayList<>(fixed);
         allowed.addAll(ACTIONS.get(action));
-        read.allowOnly(m, allowed, "for " + action);
-        long at = read.atTime(read.required(m, "at", action), declared.durationMicros());
+        read.allowOnly(m, allowed, "for " + action + (timed ? "" : " (a step's action happens when the step starts:"
+                + " it has no 'at')"));
+        long at = timed ? read.atTime(read.required(m, "at", action), declared.durationMicros()) : 0;
         Node target = m.get("target");
         Command command;
         Located instanceAt = null;
@@ -462,7 +481,7 @@ final class TimelineMapper {
      * REGION/PG/AZ/COPY in a secondary ({@code eu-west-1/pg-0/eu-west-1a/1}), whose protection groups the engine
      * names {@code eu-west-1/pg-0}.
      */
-    private String segmentAddress(Node node) throws ScenarioError {
+    String segmentAddress(Node node) throws ScenarioError {
         String address = read.text(node, "target");
         String[] parts = address.split("/", -1);
         String example = "pg-0/" + declared.primaryAzs().get(0) + "/1";
@@ -508,7 +527,7 @@ final class TimelineMapper {
         return address;
     }
 
-    private String storageNode(Node node) throws ScenarioError {
+    String storageNode(Node node) throws ScenarioError {
         String nodeId = read.text(node, "target");
         Matcher m = NODE_ID.matcher(nodeId);
         String example = "sn-" + declared.primaryAzs().get(0) + "-1";

@@ -1,0 +1,56 @@
+package dev.auroralab.scenario;
+
+import java.util.List;
+
+/** The course shipped in src/main/resources/lessons/, in the order a newcomer takes it. */
+public final class BuiltInLessons {
+
+    public static final List<String> NAMES = List.of("six-copies-two-quorums");
+
+    private BuiltInLessons() {
+    }
+
+    public static Lesson load(String name) throws ScenarioError {
+        return LessonReader.readResource("lessons/" + name + ".yaml");
+    }
+
+    /**
+     * A lesson file, or the name of a built-in one when no such file exists; either may end in {@code #step}, which
+     * is not part of the name (see {@link #stepOf}).
+     */
+    public static Lesson fileOrBuiltIn(String arg) throws ScenarioError {
+        String ref = arg.contains("#") ? arg.substring(0, arg.indexOf('#')) : arg;
+        java.nio.file.Path p = java.nio.file.Path.of(ref);
+        if (!java.nio.file.Files.exists(p)) {
+            String name = ref.endsWith(".yaml") ? ref.substring(0, ref.length() - ".yaml".length()) : ref;
+            if (NAMES.contains(name)) {
+                return load(name);
+            }
+            if (!ref.contains("/") && !ref.contains("\\") && !ref.contains(".")) {
+                throw new ScenarioError(ref, 0, 0, "no such file, and no built-in lesson by that name",
+                        "Give a lesson file or one of: " + String.join(", ", NAMES));
+            }
+        }
+        return LessonReader.read(p);
+    }
+
+    /**
+     * The step a deep link names ({@code six-copies-two-quorums#write-quorum}): its index, 0 when the link names no
+     * step.
+     *
+     * @throws ScenarioError when the lesson has no such step (the message lists its steps)
+     */
+    public static int stepOf(String arg, Lesson lesson) throws ScenarioError {
+        int hash = arg.indexOf('#');
+        if (hash < 0 || hash == arg.length() - 1) {
+            return 0;
+        }
+        String stepId = arg.substring(hash + 1);
+        int i = lesson.indexOf(stepId);
+        if (i < 0) {
+            throw new ScenarioError(lesson.sourceName(), 0, 0, "lesson '" + lesson.id() + "' has no step '" + stepId
+                    + "'", "Use one of: " + String.join(", ", lesson.steps().stream().map(Lesson.Step::id).toList()));
+        }
+        return i;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.auroralab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.auroralab.engine.command.Command;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of bad lesson, refused with one message at the right line and column; a good one read whole. */
+class LessonErrorsTest {
+
+    /** Lines 1-4; tests append steps from line 5. */
+    private static final String BASE = """
+            schemaVersion: 1
+            title: A lesson
+            scenario: healthy-cluster
+            steps:
+            """;
+
+    private static ScenarioError error(String steps) {
+        ScenarioError e = catchThrowableOfType(ScenarioError.class, () -> LessonReader.read("bad.yaml", BASE + steps));
+        assertThat(e).as("expected the lesson to be refused").isNotNull();
+        assertThat(e.message()).as("one line, no stack trace").doesNotContain("\n", "Exception", "\tat ");
+        return e;
+    }
+
+    private static void assertAt(ScenarioError e, int line, int column, String says) {
+        assertThat(e.message()).startsWith("bad.yaml:" + line + ":" + column + ": ").contains(says);
+    }
+
+    @Test
+    void aGoodLessonIsReadWithItsStepsActionsEndsAndQuestion() throws ScenarioError {
+        Lesson l = LessonReader.read("quorums.yaml", BASE + """
+                  - id: look
+                    caption: See [pg-0](pg:pg-0) and its [write quorum](term).
+                    sources: [P17 §2.1]
+                    highlight: [pg:pg-0, az:us-east-1c]
+                  - id: break
+                    caption: Out goes an AZ.
+                    sources: [P17 §2.1]
+                    do: [{do: fail-az, target: us-east-1c}]
+                    until: {when: {pg: pg-0, segmentsUp: 4}, within: 10s}
+                    pause: false
+                    question: {ask: 'How many left?', choices: ['3', '4'], answer: 2, explain: Six less two.}
+                  - {id: wait, caption: Wait, sources: [model value], until: {after: 5s}}
+                  - {id: clock, caption: Clock, sources: [model value], until: {at: 40s}}
+                """);
+        assertThat(l.id()).isEqualTo("quorums");
+        assertThat(l.steps()).extracting(Lesson.Step::id).containsExactly("look", "break", "wait", "clock");
+        assertThat(l.steps().get(0).end()).isInstanceOf(Lesson.End.OnContinue.class);
+        assertThat(l.steps().get(0).highlight()).containsExactly("pg:pg-0", "az:us-east-1c");
+        assertThat(l.steps().get(1).actions()).containsExactly(new Command.FailAvailabilityZone("us-east-1c"));
+        Lesson.End.When when = (Lesson.End.When) l.steps().get(1).end();
+        assertThat(when.withinMicros()).isEqualTo(10_000_000);
+        assertThat(when.text()).isEqualTo("pg: pg-0, segmentsUp: 4");
+        assertThat(l.steps().get(1).pause()).isFalse();
+        assertThat(l.steps().get(1).question().answer()).isEqualTo(1);
+        assertThat(l.steps().get(2).end()).isEqualTo(new Lesson.End.After(5_000_000));
+        assertThat(l.steps().get(3).end()).isEqualTo(new Lesson.End.At(40_000_000));
+        assertThat(CaptionText.plain(l.steps().get(0).caption())).isEqualTo("See pg-0 and its write quorum.");
+    }
+
+    @Test
+    void anUnknownStepKeyIsRefusedAtTheKey() {
+        assertAt(error("  - {id: a, caption: x, duration: 5s}\n"), 5, 25, "duration");
+    }
+
+    @Test
+    void aStepIdUsedTwiceIsRefusedAtTheSecond() {
+        assertAt(error("  - {id: a, caption: x}\n  - {id: a, caption: y}\n"), 6, 10, "used twice");
+    }
+
+    @Test
+    void aStepIdThatCannotBeADeepLinkIsRefused() {
+        assertAt(error("  - {id: Lose The AZ, caption: x}\n"), 5, 10, "hyphens");
+    }
+
+    @Test
+    void anElementTheScenarioDoesNotHaveIsRefusedInTheCaptionAndInHighlight() {
+        assertAt(error("  - {id: a, caption: 'See [it](az:us-east-1d)'}\n"), 5, 22, "us-east-1d");
+        assertAt(error("  - {id: a, caption: x, highlight: [instance:writer-9]}\n"), 5, 37, "writer-9");
+        assertAt(error("  - {id: a, caption: x, highlight: [pg-0]}\n"), 5, 37, "kind:id");
+        assertAt(error("  - {id: a, caption: 'See [it](widget:w)'}\n"), 5, 22, "widget");
+    }
+
+    @Test
+    void anActionWithATimeIsRefusedBecauseAStepsActionsHappenWhenItStarts() {
+        assertAt(error("  - {id: a, caption: x, do: [{at: 5s, do: fail-az, target: us-east-1c}]}\n"), 5, 31, "'at'");
+    }
+
+    @Test
+    void anActionOnAnAzTheScenarioDoesNotHaveIsRefusedAtTheTarget() {
+        assertAt(error("  - {id: a, caption: x, do: [{do: fail-az, target: us-east-1z}]}\n"), 5, 52, "us-east-1z");
+    }
+
+    @Test
+    void anEndGivenTwiceOrNotAtAllIsRefused() {
+        assertAt(error("  - {id: a, caption: x, until: {after: 5s, at: 10s}}\n"), 5, 32, "more than one");
+        assertAt(error("  - {id: a, caption: x, until: {within: 5s}}\n"), 5, 32, "no end");
+        assertAt(error("  - {id: a, caption: x, until: {after: 5s, within: 5s}}\n"), 5, 44, "within only");
+    }
+
+    @Test
+    void aConditionWithAnUnknownKeyIsRefusedAtTheKey() {
+        assertAt(error("  - {id: a, caption: x, until: {when: {writeable: false}}}\n"), 5, 40, "writeable");
+    }
+
+    @Test
+    void aQuestionWhoseAnswerIsNotAChoiceIsRefused() {
+        assertAt(error("  - {id: a, caption: x, question: {ask: q, choices: [a, b], answer: 3}}\n"), 5, 69, "answer");
+    }
+
+    @Test
+    void aClockEndEarlierThanAnEarlierStepsIsRefused() {
+        assertAt(error("  - {id: a, caption: x, until: {at: 30s}}\n  - {id: b, caption: y, until: {at: 20s}}\n"), 6,
+                37, "before an earlier step");
+    }
+
+    @Test
+    void anUnknownScenarioIsRefusedWithTheBuiltInNames() {
+        ScenarioError e = catchThrowableOfType(ScenarioError.class, () -> LessonReader.read("bad.yaml",
+                "schemaVersion: 1\ntitle: T\nscenario: healthy-clustr\nsteps: [{id: a, caption: x}]\n"));
+        assertThat(e.message()).startsWith("bad.yaml:3:11: ").contains("healthy-cluster");
+    }
+
+    @Test
+    void aLessonWithoutStepsIsRefused() {
+        ScenarioError e = catchThrowableOfType(ScenarioError.class, () -> LessonReader.read("bad.yaml",
+                "schemaVersion: 1\ntitle: T\nscenario: healthy-cluster\nsteps: []\n"));
+        assertThat(e.message()).startsWith("bad.yaml:4:8: ").contains("no steps");
+    }
+
+    @Test
+    void aScenarioFileBesideTheLessonIsReadAndAFileIsToldFromAScenario(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mine.yaml"), ScenarioWriterTestSupport.HEALTHY, StandardCharsets.UTF_8);
+        Path lesson = dir.resolve("my-lesson.yaml");
+        Files.writeString(lesson, "schemaVersion: 1\ntitle: Mine\nscenario: mine.yaml\nsteps: [{id: a, caption: x}]\n",
+                StandardCharsets.UTF_8);
+        assertThat(LessonReader.isLesson(lesson)).isTrue();
+        assertThat(LessonReader.isLesson(dir.resolve("mine.yaml"))).isFalse();
+        Lesson l = LessonReader.read(lesson);
+        assertThat(l.id()).isEqualTo("my-lesson");
+        assertThat(l.scenario().name()).isEqualTo("Mine");
+    }
+
+    @Test
+    void aDeepLinkToAStepTheLessonDoesNotHaveListsItsSteps() throws ScenarioError {
+        Lesson l = BuiltInLessons.load("six-copies-two-quorums");
+        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums#repair", l)).isEqualTo(l.indexOf("repair"));
+        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums", l)).isZero();
+        ScenarioError e = catchThrowableOfType(ScenarioError.class,
+                () -> BuiltInLessons.stepOf("six-copies-two-quorums#nope", l));
+        assertThat(e.message()).contains("no step 'nope'").contains("six-copies");
+    }
+}
+
+/** A small scenario file for lessons that name one beside them. */
+final class ScenarioWriterTestSupport {
+    static final String HEALTHY = """
+            schemaVersion: 1
+            name: Mine
+            cluster:
+              region: us-east-1
+              azs: [us-east-1a, us-east-1b, us-east-1c]
+              volumeGiB: 10
+              instances:
+                - {id: writer-1, az: us-east-1a, role: writer}
+            """;
+
+    private ScenarioWriterTestSupport() {
+    }
+}
