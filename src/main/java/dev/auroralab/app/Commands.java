@@ -94,8 +94,10 @@ public final class Commands {
         out.println("Usage:");
         String usage = "  %-41s  %s%n";
         out.printf(usage, "java -jar aurora-lab.jar", "open the window");
-        out.printf(usage, "java -jar aurora-lab.jar " + WindowArgs.USAGE,
+        out.printf(usage, "java -jar aurora-lab.jar " + WindowArgs.OPTION + " FILE",
                 "open the window on FILE (a scenario file or a built-in name)");
+        out.printf(usage, "java -jar aurora-lab.jar " + WindowArgs.LESSON + " NAME[#step]",
+                "open the window in a lesson, at a step (see: lessons)");
         out.printf(usage, "java -jar aurora-lab.jar <command> [args]", "run a command without a window");
         out.println();
         out.println("Commands:");

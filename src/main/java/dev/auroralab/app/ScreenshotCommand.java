@@ -43,11 +43,11 @@ final class ScreenshotCommand implements Command {
     /** Everything the window needs to draw the picture. */
     record Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark,
             String selectKind, String selectId, boolean headless, boolean ledger, String theme, boolean presenter,
-            boolean noNotes, Scenario compare) {
+            boolean noNotes, Scenario compare, dev.auroralab.scenario.Lesson lesson, int lessonStep) {
         Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark, String selectKind,
                 String selectId, boolean headless) {
             this(scenario, atMicros, out, width, height, dark, selectKind, selectId, headless, false, null, false,
-                    false, null);
+                    false, null, null, 0);
         }
     }
 
@@ -138,8 +138,15 @@ final class ScreenshotCommand implements Command {
 
         Scenario scenario;
         Scenario compared = null;
+        dev.auroralab.scenario.Lesson lesson = null;
+        int lessonStep = 0;
         try {
-            scenario = scenarioOf(a.positionals.get(0));
+            if (LessonCommands.isLesson(a.positionals.get(0))) {
+                // a lesson at a step (NAME#step): the picture a learner sees there, the step taken to its end
+                lesson = dev.auroralab.scenario.BuiltInLessons.fileOrBuiltIn(a.positionals.get(0));
+                lessonStep = dev.auroralab.scenario.BuiltInLessons.stepOf(a.positionals.get(0), lesson);
+            }
+            scenario = lesson != null ? lesson.scenario() : scenarioOf(a.positionals.get(0));
             if (a.options.containsKey("--compare")) {
                 compared = scenarioOf(a.options.get("--compare").split(",")[1].strip());
             }
@@ -155,7 +162,8 @@ final class ScreenshotCommand implements Command {
         }
         Request request = new Request(scenario, at, outPath, width, height, a.options.containsKey("--dark"), kind, id,
                 a.options.containsKey("--headless"), a.options.containsKey("--ledger"), theme,
-                a.options.containsKey("--presenter"), a.options.containsKey("--no-notes"), compared);
+                a.options.containsKey("--presenter"), a.options.containsKey("--no-notes"), compared, lesson,
+                lessonStep);
         Outcome outcome;
         try {
             outcome = ScreenshotWindow.render(request);

@@ -75,8 +75,17 @@ final class ScreenshotWindow {
                 if (r.compare() != null) {
                     window[0].vm().comparison().withScenario(r.compare());
                 }
-                // the run samples the charts every 250 ms on the way, as a playing window would
-                window[0].vm().advanceTo(r.atMicros());
+                if (r.lesson() != null) {
+                    var lessons = window[0].view().lessons();
+                    lessons.open(r.lesson(), r.lessonStep());
+                    if (lessons.player().status() == dev.auroralab.run.LessonPlayer.Status.RUNNING) {
+                        lessons.next(); // "skip to end": the step's effect is what the picture is for
+                    }
+                    window[0].vm().pause();
+                } else {
+                    // the run samples the charts every 250 ms on the way, as a playing window would
+                    window[0].vm().advanceTo(r.atMicros());
+                }
                 if (r.selectKind() != null) {
                     Selection sel = selection(window[0].vm().snapshot(), r.selectKind(), r.selectId(), r.atMicros());
                     if (sel == null) {

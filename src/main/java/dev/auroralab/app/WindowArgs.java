@@ -1,5 +1,6 @@
 package dev.auroralab.app;
 
+import dev.auroralab.scenario.BuiltInLessons;
 import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.ScenarioError;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.Set;
 final class WindowArgs {
 
     static final String OPTION = "--scenario";
-    static final String USAGE = OPTION + " FILE";
+    /** Opens the window in a lesson, at a step with {@code NAME#step}. */
+    static final String LESSON = "--lesson";
+    static final String USAGE = OPTION + " FILE | " + LESSON + " NAME[#step]";
 
     private static final Set<String> HELP_NAMES = Set.of("help", "--help", "-h");
     private static final String HOW = "To open the window on a scenario, type: java -jar aurora-lab.jar " + USAGE
@@ -60,14 +63,17 @@ final class WindowArgs {
      *     message (file:line:col: what is wrong, how to fix it) for a bad file, or what to type for a usage error
      */
     static Outcome parse(List<String> args) {
+        String option = null;
         String scenario = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            String named = arg.equals(LESSON) || arg.startsWith(LESSON + "=") ? LESSON
+                    : arg.equals(OPTION) || arg.startsWith(OPTION + "=") ? OPTION : null;
             String value;
-            if (arg.equals(OPTION)) {
+            if (named != null && arg.equals(named)) {
                 value = i + 1 < args.size() && !args.get(i + 1).startsWith("--") ? args.get(++i) : "";
-            } else if (arg.startsWith(OPTION + "=")) {
-                value = arg.substring(OPTION.length() + 1);
+            } else if (named != null) {
+                value = arg.substring(named.length() + 1);
             } else if (arg.startsWith("-")) {
                 return Outcome.refuse("aurora-lab: unknown option '" + arg + "'. " + HOW);
             } else {
@@ -75,23 +81,29 @@ final class WindowArgs {
                         + HOW);
             }
             if (value.isBlank()) {
-                return Outcome.refuse("aurora-lab: " + OPTION + " needs a scenario file or a built-in name after it. "
-                        + HOW);
+                return Outcome.refuse("aurora-lab: " + named + (named.equals(LESSON)
+                        ? " needs a lesson file or a built-in lesson's name after it (NAME or NAME#step). "
+                        : " needs a scenario file or a built-in name after it. ") + HOW);
             }
             if (scenario != null) {
-                return Outcome.refuse("aurora-lab: " + OPTION + " is given twice; the window opens one scenario. "
-                        + HOW);
+                return Outcome.refuse("aurora-lab: " + (named.equals(option) ? named + " is given twice"
+                        : OPTION + " and " + LESSON + " are both given") + "; the window opens one. " + HOW);
             }
+            option = named;
             scenario = value;
         }
         if (scenario == null) {
             return Outcome.open(List.of());
         }
         try {
-            BuiltInScenarios.fileOrBuiltIn(scenario);
+            if (option.equals(LESSON)) {
+                BuiltInLessons.stepOf(scenario, BuiltInLessons.fileOrBuiltIn(scenario));
+            } else {
+                BuiltInScenarios.fileOrBuiltIn(scenario);
+            }
         } catch (ScenarioError e) {
             return Outcome.refuse(e.getMessage());
         }
-        return Outcome.open(List.of(OPTION, scenario));
+        return Outcome.open(List.of(option, scenario));
     }
 }

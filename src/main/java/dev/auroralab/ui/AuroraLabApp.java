@@ -70,6 +70,18 @@ public class AuroraLabApp extends Application {
             vm.tell(loaded.notice());
         }
         stage.setOnHiding(e -> saveLayout(stage, prefsFile));
+        int lessonAt = args.indexOf("--lesson");
+        if (lessonAt >= 0 && lessonAt + 1 < args.size() && startupProblem == null) {
+            try {
+                // the launcher checked the link; the lesson sets playing or paused as its step needs
+                dev.auroralab.ui.lesson.LessonMenu.openLink(view.lessons(), args.get(lessonAt + 1));
+                timer = pulse(vm);
+                timer.start();
+                return;
+            } catch (ScenarioError e) {
+                startupProblem = e.getMessage();
+            }
+        }
         if (startupProblem != null) {
             vm.pause();
             javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,

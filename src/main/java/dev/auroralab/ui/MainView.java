@@ -70,6 +70,8 @@ public final class MainView extends BorderPane {
     private final TransportBar transport;
     private final TimelineRow timeline;
     private final CompareStrip compare;
+    private final dev.auroralab.ui.lesson.LessonModel lessons;
+    private final dev.auroralab.ui.lesson.LessonPanel lessonPanel;
     private final HelpDialogs help;
     private final PanelLayout panels;
     private final MenuBar menuBar;
@@ -87,6 +89,8 @@ public final class MainView extends BorderPane {
     private Palette palette = Palette.LIGHT;
     private boolean presenter;
     private boolean presenterFullScreen;
+    /** Whether the side panel showed before a lesson took its place. */
+    private boolean sideBeforeLesson = true;
     private PanelLayout.State beforePresenter;
     /** Esc or the system left full screen: presenter mode ends with it. Held here, added weakly to the stage. */
     private final javafx.beans.value.ChangeListener<Boolean> leftFullScreen = (o, a, full) -> {
@@ -109,6 +113,8 @@ public final class MainView extends BorderPane {
         this.dialogs = new Dialogs(stage, vm, () -> theme);
         this.files = new FileActions(vm, stage, dialogs, this);
         this.help = new HelpDialogs(dialogs);
+        this.lessons = new dev.auroralab.ui.lesson.LessonModel(vm);
+        this.lessonPanel = new dev.auroralab.ui.lesson.LessonPanel(lessons);
 
         menuBar = menuBar();
         controls = new TransportControls(vm, new TransportControls.Actions(files::openFile, files::saveFile,
@@ -135,7 +141,8 @@ public final class MainView extends BorderPane {
         VBox.setMargin(global.alarm(), new Insets(2, 8, 2, 8));
         // a Global Database adds the alarm bar, the strip of regions and the region bar (the topology's title and the
         // region's actions); for a single region they are not shown and take no room
-        panels = new PanelLayout(List.of(bannerRow, compare, notes, global.alarm(), global.strip(), global.regionBar()), notes,
+        panels = new PanelLayout(List.of(bannerRow, compare, notes, global.alarm(), global.strip(),
+                global.regionBar()), notes,
                 topology, charts, headline, side);
         bottom = new BottomTabs(charts, global.ledger(), panels);
         notes.setOnClose(() -> panels.setNotesShown(false));
@@ -145,6 +152,9 @@ public final class MainView extends BorderPane {
             headline.setCursor(javafx.scene.Cursor.HAND);
         }
         setCenter(panels.root());
+        // a lesson's caption is a column right of the picture, in the side panel's place while the lesson is open
+        BorderPane.setMargin(lessonPanel, new Insets(4, 6, 4, 2));
+        setRight(lessonPanel);
         panels.sideShownProperty().addListener((o, a, b) -> {
             sideItem.setSelected(b);
             if (b) {
@@ -177,6 +187,17 @@ public final class MainView extends BorderPane {
 
         vm.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
         vm.loadsProperty().addListener((o, a, b) -> onScenarioOpened());
+        // a lesson's caption stands for the scenario's notes, and its step spotlights the picture
+        lessons.playerProperty().addListener((o, a, b) -> {
+            panels.setNotesShown(b == null);
+            if (a == null && b != null) {
+                sideBeforeLesson = panels.isSideShown();
+                panels.setSideShown(false);
+            } else if (a != null && b == null && !presenter) {
+                panels.setSideShown(sideBeforeLesson);
+            }
+        });
+        lessons.spotlightProperty().addListener((o, a, b) -> topology.setSpotlight(b));
         // weakly: the stage outlives a view built again on it (the screenshot command, tests), and a strong listener
         // kept every old view, its run and the run's keyframes alive
         stage.fullScreenProperty().addListener(new javafx.beans.value.WeakChangeListener<>(leftFullScreen));
@@ -187,6 +208,11 @@ public final class MainView extends BorderPane {
 
     public TopologyView topology() {
         return topology;
+    }
+
+    /** The lesson open in the window, if any (Lessons menu, {@code --lesson}). */
+    public dev.auroralab.ui.lesson.LessonModel lessons() {
+        return lessons;
     }
 
     /** The Global Database's strip, region bar, alarm, menu and ledger. */
@@ -307,7 +333,8 @@ public final class MainView extends BorderPane {
         helpMenu.getItems().addAll(item("About this scenario", null, () -> help.aboutScenario(vm.scenario())),
                 item("What this model simplifies", null, () -> help.simplifications(vm.scenario())),
                 item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), help::shortcuts));
-        return new MenuBar(file, sim, selection, view, global.menu(), helpMenu);
+        Menu lessonMenu = dev.auroralab.ui.lesson.LessonMenu.build(lessons, files::showError);
+        return new MenuBar(file, sim, selection, lessonMenu, view, global.menu(), helpMenu);
     }
 
     private static KeyCombination shortcut(KeyCode code) {
@@ -350,6 +377,10 @@ public final class MainView extends BorderPane {
                 if (shortcutKey(e.getCode())) {
                     e.consume();
                 }
+                return;
+            }
+            if (dev.auroralab.ui.lesson.LessonMenu.key(lessons, e.getCode())) {
+                e.consume();
                 return;
             }
             boolean handled = true;

@@ -97,6 +97,9 @@ public final class SimulationViewModel {
         };
     }
 
+    /** Sees the run at given moments while it plays, or null. */
+    private Pacer pacer;
+
     public SimulationViewModel(Scenario scenario, LongSupplier nanoClock, MetricsFeed metrics) {
         this.nanoClock = nanoClock;
         this.metrics = metrics;
@@ -274,8 +277,11 @@ public final class SimulationViewModel {
         return comparison;
     }
 
-    /** The run itself, for the parts of this view model that live in their own class ({@link ComparisonModel}). */
-    Run run() {
+    /**
+     * The run itself, for the parts of this view model that live in their own class ({@link ComparisonModel}, the
+     * lesson player).
+     */
+    public Run run() {
         return run;
     }
 
@@ -521,6 +527,7 @@ public final class SimulationViewModel {
 
     private void start(Scenario s) {
         this.scenario = s;
+        pacer = null;
         comparison.clear();
         run = new Run(s);
         run.setCommandListener((entry, r) -> {
@@ -545,10 +552,40 @@ public final class SimulationViewModel {
     private void advanceWithinBudget(long targetMicros, long budgetNanos) {
         long deadline = budgetNanos == Long.MAX_VALUE ? Long.MAX_VALUE : nanoClock.getAsLong() + budgetNanos;
         while (run.nowMicros() < targetMicros) {
-            run.playTo(Math.min(targetMicros, run.nowMicros() + CHUNK_MICROS));
+            long stop = pacer == null ? Long.MAX_VALUE : pacer.nextStopMicros();
+            run.playTo(Math.min(Math.min(targetMicros, stop), run.nowMicros() + CHUNK_MICROS));
+            if (pacer != null && run.nowMicros() >= stop && pacer.stopHere()) {
+                pause();
+                break;
+            }
             if (deadline != Long.MAX_VALUE && nanoClock.getAsLong() >= deadline) {
                 break;
             }
+        }
+    }
+
+    /**
+     * Something that must see the run at given moments while it plays (a lesson's step end): the run stops at each
+     * {@link #nextStopMicros()} within a frame, and pauses when {@link #stopHere()} says so.
+     */
+    public interface Pacer {
+        /** The next moment the run must stand at, or {@link Long#MAX_VALUE}. */
+        long nextStopMicros();
+
+        /** Called at that moment: true to pause the run there. */
+        boolean stopHere();
+    }
+
+    /** Sets (or, with null, removes) the pacer; a new scenario removes it. */
+    public void setPacer(Pacer p) {
+        pacer = p;
+    }
+
+    /** Shows the run as it stands after something moved it (a lesson's Back), with a line for the status bar. */
+    public void refresh(String said) {
+        publish();
+        if (said != null) {
+            status.set(said);
         }
     }
 

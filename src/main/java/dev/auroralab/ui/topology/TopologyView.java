@@ -25,6 +25,15 @@ import javafx.scene.layout.Pane;
  */
 public final class TopologyView extends Pane {
 
+    /** A lesson step's elements to spotlight (the rest dimmed); empty for none. */
+    private java.util.List<dev.auroralab.ui.Selection> spotlight = java.util.List.of();
+
+    /** Spotlights {@code elements} (a lesson step's highlight); an empty list turns the spotlight off. */
+    public void setSpotlight(java.util.List<dev.auroralab.ui.Selection> elements) {
+        spotlight = elements == null ? java.util.List.of() : java.util.List.copyOf(elements);
+        redraw();
+    }
+
     public static final String STYLE_CLASS = "topology-view";
     public static final String CANVAS_ID = "topologyCanvas";
 
@@ -296,6 +305,8 @@ public final class TopologyView extends Pane {
         }
         TopologyRenderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), fit(), s, layout,
                 palette, vm.selection());
+        Spotlight.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), fit(), layout, palette,
+                spotlight);
         drawNanos = System.nanoTime() - t0;
     }
 

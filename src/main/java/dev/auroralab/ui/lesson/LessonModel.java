@@ -1,0 +1,188 @@
+package dev.auroralab.ui.lesson;
+
+import dev.auroralab.run.ClockText;
+import dev.auroralab.run.LessonPlayer;
+import dev.auroralab.scenario.Lesson;
+import dev.auroralab.ui.Selection;
+import dev.auroralab.ui.SimulationViewModel;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The lesson open in the window, if any: a {@link LessonPlayer} over the view model's run, and what the lesson panel
+ * and the topology's spotlight show. Continue, Back and the step list go through here; so do the keys (Space and
+ * Page Down continue, Page Up goes back, as a presenter's clicker sends them).
+ */
+public final class LessonModel {
+
+    private final SimulationViewModel vm;
+    private final ReadOnlyObjectWrapper<LessonPlayer> player = new ReadOnlyObjectWrapper<>();
+    /** Bumped whenever the step or its status changes: the panel redraws on it. */
+    private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<List<Selection>> spotlight = new ReadOnlyObjectWrapper<>(List.of());
+    /** The view model's load count while this lesson's scenario is the one shown. */
+    private int ownLoad = -1;
+
+    public LessonModel(SimulationViewModel vm) {
+        this.vm = vm;
+        // another scenario opened (menu, file, restart): the lesson is over
+        vm.loadsProperty().addListener((o, a, b) -> {
+            if (player.get() != null && b.intValue() != ownLoad) {
+                close();
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<LessonPlayer> playerProperty() {
+        return player.getReadOnlyProperty();
+    }
+
+    public LessonPlayer player() {
+        return player.get();
+    }
+
+    public boolean isOpen() {
+        return player.get() != null;
+    }
+
+    public ReadOnlyIntegerProperty changesProperty() {
+        return changes.getReadOnlyProperty();
+    }
+
+    /** The elements the current step spotlights (the rest of the picture is dimmed). */
+    public ReadOnlyObjectProperty<List<Selection>> spotlightProperty() {
+        return spotlight.getReadOnlyProperty();
+    }
+
+    /** Opens {@code lesson} at step {@code step} (a deep link): its scenario replaces the run shown. */
+    public void open(Lesson lesson, int step) {
+        vm.load(lesson.scenario());
+        ownLoad = vm.loadsProperty().get();
+        LessonPlayer p = new LessonPlayer(lesson, vm.run());
+        p.begin(step);
+        vm.setPacer(new SimulationViewModel.Pacer() {
+            @Override
+            public long nextStopMicros() {
+                return p.nextStopMicros();
+            }
+
+            @Override
+            public boolean stopHere() {
+                if (!p.poll()) {
+                    return false;
+                }
+                if (p.goesOnByItself()) {
+                    p.next();
+                    stepChanged("");
+                    return false;
+                }
+                stepChanged(p.timedOut() != null ? "The step's condition did not come: " + p.timedOut()
+                        : "Step done. Continue (Space or Page Down) when ready.");
+                return true;
+            }
+        });
+        player.set(p);
+        stepChanged("Lesson: " + lesson.title());
+        followStatus();
+    }
+
+    /** Continue: at a step that waits, the next step; during a running step, its end (the clicker skips ahead). */
+    public void next() {
+        LessonPlayer p = player.get();
+        if (p == null || p.status() == LessonPlayer.Status.FINISHED) {
+            return;
+        }
+        if (p.status() == LessonPlayer.Status.RUNNING) {
+            p.finishStepHeadless();
+            stepChanged("Skipped to the end of the step, t = " + ClockText.of(vm.nowMicros()));
+            vm.pause();
+            return;
+        }
+        p.next();
+        stepChanged(p.status() == LessonPlayer.Status.FINISHED ? "Lesson finished: the simulation is yours"
+                : null);
+        followStatus();
+    }
+
+    /** Back: the simulation rewinds to the previous step's start (of this step, at the first). */
+    public void back() {
+        LessonPlayer p = player.get();
+        if (p == null) {
+            return;
+        }
+        p.back();
+        stepChanged("Back to step " + (p.index() + 1) + ", t = " + ClockText.of(vm.nowMicros()));
+        followStatus();
+    }
+
+    /** Goes to step {@code i} from the step list: back by rewinding, forward by taking the steps between. */
+    public void goTo(int i) {
+        LessonPlayer p = player.get();
+        if (p == null || i < 0 || i >= p.lesson().steps().size()) {
+            return;
+        }
+        p.goTo(i);
+        stepChanged("Step " + (i + 1) + ", t = " + ClockText.of(vm.nowMicros()));
+        followStatus();
+    }
+
+    /** Leaves the lesson; the run stays as it is, for free play. */
+    public void close() {
+        if (player.get() == null) {
+            return;
+        }
+        vm.setPacer(null);
+        player.set(null);
+        spotlight.set(List.of());
+        changes.set(changes.get() + 1);
+    }
+
+    /** Plays while a step runs, pauses while it waits for Continue. */
+    private void followStatus() {
+        LessonPlayer p = player.get();
+        if (p != null && p.status() == LessonPlayer.Status.RUNNING) {
+            vm.play();
+        } else {
+            vm.pause();
+        }
+    }
+
+    private void stepChanged(String said) {
+        LessonPlayer p = player.get();
+        vm.refresh(said);
+        if (p != null) {
+            spotlight.set(selections(p.step().highlight()));
+        }
+        changes.set(changes.get() + 1);
+    }
+
+    /** {@code kind:id} references (checked by the lesson reader) as the topology's selections. */
+    static List<Selection> selections(List<String> refs) {
+        List<Selection> out = new ArrayList<>();
+        for (String ref : refs) {
+            int colon = ref.indexOf(':');
+            Selection s = selection(ref.substring(0, colon), ref.substring(colon + 1));
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** One element of a caption or a highlight, or null for a kind the topology does not draw. */
+    static Selection selection(String kind, String id) {
+        return switch (kind) {
+            case "instance" -> Selection.instance(id);
+            case "segment" -> Selection.segment(id);
+            case "node" -> Selection.node(id);
+            case "az" -> Selection.az(id);
+            case "pg" -> Selection.pg(id);
+            case "region" -> Selection.region(id);
+            default -> null;
+        };
+    }
+}
