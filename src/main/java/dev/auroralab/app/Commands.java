@@ -31,6 +31,8 @@ public final class Commands {
                 new RunCommand());
         registry.register("validate", ValidateCommand.USAGE + "   check scenario files without running them",
                 new ValidateCommand());
+        registry.register("myths", MythsCommand.USAGE + "   what people get wrong about Aurora, what is true, and"
+                + " the scenario that shows it", new MythsCommand());
         registry.register("bench", BenchCommand.USAGE + "   engine speed at the headline load", new BenchCommand());
         // these two draw the window (JavaFX, loaded only when they run), with or without a display
         registry.register("screenshot", ScreenshotCommand.USAGE

@@ -72,11 +72,11 @@ public final class MythCards {
                             + " secondary Regions, the primary cluster keeps at most 15 − s replicas (UG).",
                     List.of("UG"),
                     new Demonstration("global-write-forwarding", 10_000_000,
-                            "us-east-1 is the primary cluster, with its writer and one replica. The readers in"
+                            "The primary cluster is us-east-1: a writer and one replica. The readers in"
                                     + " eu-west-1, us-west-2 and eu-central-1 are not its replicas: each Region is a"
                                     + " secondary cluster with its own six-copy volume, fed by storage-level"
-                                    + " replication (its lag shows on its card). With three secondaries, the engine"
-                                    + " lets the primary hold at most 12 replicas (15 − 3, UG)."),
+                                    + " replication (see the lag beside each Region). With three secondaries, the"
+                                    + " engine lets the primary hold at most 12 replicas (15 − 3, UG)."),
                     "Binlog replication is not modelled."),
             new MythCard("200k-writes-per-second",
                     "Aurora does 200K writes per second.",
