@@ -306,6 +306,7 @@ public final class MainView extends BorderPane {
         Menu helpMenu = new Menu("_Help");
         helpMenu.getItems().addAll(item("About this scenario", null, () -> help.aboutScenario(vm.scenario())),
                 item("What this model simplifies", null, () -> help.simplifications(vm.scenario())),
+                item("_Myths and facts…", null, () -> new MythCardsDialog(stage, vm, files, notes, theme).show()),
                 item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), help::shortcuts));
         return new MenuBar(file, sim, selection, view, global.menu(), helpMenu);
     }
