@@ -122,8 +122,9 @@ final class MythCardsDialog {
         vm.pause();
         vm.seek(d.atMicros());
         String description = vm.scenario().description() == null ? "" : vm.scenario().description().strip();
-        notes.setDescription(vm.scenario().name(), "Myth card \"" + card.myth() + "\" What to watch: " + d.watch()
-                + (description.isEmpty() ? "" : " About this scenario: " + description));
+        // what to watch first: at 1280x720 the band shows its first line, and its tooltip the whole text
+        notes.setDescription(vm.scenario().name(), "What to watch: " + d.watch() + " (Myth card: \"" + card.myth()
+                + "\")" + (description.isEmpty() ? "" : " About this scenario: " + description));
         vm.tell("Show me: " + d.scenario() + " at " + ClockText.of(d.atMicros()) + ", paused. Press Space to play;"
                 + " the notes say what to watch.");
         dialog.close();
