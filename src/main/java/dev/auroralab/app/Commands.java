@@ -33,6 +33,8 @@ public final class Commands {
                 new ValidateCommand());
         registry.register("lessons", LessonCommands.LESSONS_USAGE + "   list the built-in course and each lesson's steps",
                 new LessonCommands.ListCommand());
+        registry.register("myths", MythsCommand.USAGE + "   what people get wrong about Aurora, what is true, and"
+                + " the scenario that shows it", new MythsCommand());
         registry.register("bench", BenchCommand.USAGE + "   engine speed at the headline load", new BenchCommand());
         // these two draw the window (JavaFX, loaded only when they run), with or without a display
         registry.register("screenshot", ScreenshotCommand.USAGE

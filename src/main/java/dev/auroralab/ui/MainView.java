@@ -198,6 +198,7 @@ public final class MainView extends BorderPane {
             }
         });
         lessons.spotlightProperty().addListener((o, a, b) -> topology.setSpotlight(b));
+        lessons.setMythOpener(id -> new MythCardsDialog(stage, vm, files, notes, theme).show(id));
         // weakly: the stage outlives a view built again on it (the screenshot command, tests), and a strong listener
         // kept every old view, its run and the run's keyframes alive
         stage.fullScreenProperty().addListener(new javafx.beans.value.WeakChangeListener<>(leftFullScreen));
@@ -332,6 +333,7 @@ public final class MainView extends BorderPane {
         Menu helpMenu = new Menu("_Help");
         helpMenu.getItems().addAll(item("About this scenario", null, () -> help.aboutScenario(vm.scenario())),
                 item("What this model simplifies", null, () -> help.simplifications(vm.scenario())),
+                item("_Myths and facts…", null, () -> new MythCardsDialog(stage, vm, files, notes, theme).show()),
                 item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), help::shortcuts));
         Menu lessonMenu = dev.auroralab.ui.lesson.LessonMenu.build(lessons, files::showError);
         return new MenuBar(file, sim, selection, lessonMenu, view, global.menu(), helpMenu);

@@ -62,13 +62,13 @@ class CommandProcessTest {
     }
 
     @Test
-    void runAndValidateLoadNoJavaFxClass() throws Exception {
+    void runValidateAndMythsLoadNoJavaFxClass() throws Exception {
         Path scenario = dir.resolve("healthy.yaml");
         try (var in = getClass().getClassLoader().getResourceAsStream("scenarios/healthy-cluster.yaml")) {
             Files.copy(in, scenario);
         }
         for (String[] args : List.of(new String[] {"validate", scenario.toString()},
-                new String[] {"run", scenario.toString(), "--duration", "1s"})) {
+                new String[] {"run", scenario.toString(), "--duration", "1s"}, new String[] {"myths", "5x-mysql"})) {
             Run r = launch(List.of("-Xlog:class+load=info"), args);
             assertThat(r.code()).as(args[0] + ": " + r.err()).isZero();
             assertThat(r.out()).as(args[0]).contains("dev.auroralab.app.Launcher")

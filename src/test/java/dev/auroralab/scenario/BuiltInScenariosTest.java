@@ -38,6 +38,19 @@ class BuiltInScenariosTest {
         }
     }
 
+    /** The built-ins kept out of NAMES as too large for every generic test (decision 0021): their own checks hold. */
+    @Test
+    void everyLargeBuiltInOpensByNameAndRunsWithAllItsExpectationsHeld() throws ScenarioError {
+        assertThat(BuiltInScenarios.LARGE).doesNotContainAnyElementsOf(BuiltInScenarios.NAMES);
+        for (String name : BuiltInScenarios.LARGE) {
+            Scenario s = BuiltInScenarios.fileOrBuiltIn(name);
+            RunResult r = ScenarioRunner.run(s, null, null);
+            assertThat(r.expectations()).as(name).isNotEmpty();
+            assertThat(r.expectations()).allSatisfy(e -> assertThat(e.passed()).as(e.message()).isTrue());
+            assertThat(r.finalSnapshot().counters().acknowledgedWritesLost()).isZero();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("builtIns")
     void theSameBuiltInScenarioGivesTheSameReportByteForByte(String name) throws ScenarioError {

@@ -24,6 +24,8 @@ public final class LessonModel {
     /** Bumped whenever the step or its status changes: the panel redraws on it. */
     private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<List<Selection>> spotlight = new ReadOnlyObjectWrapper<>(List.of());
+    /** Opens a myth card by id (the window's Help > Myths and facts dialog). */
+    private java.util.function.Consumer<String> mythOpener = id -> { };
     /** The view model's load count while this lesson's scenario is the one shown. */
     private int ownLoad = -1;
 
@@ -128,6 +130,17 @@ public final class LessonModel {
         p.goTo(i);
         stepChanged("Step " + (i + 1) + ", t = " + ClockText.of(vm.nowMicros()));
         followStatus();
+    }
+
+    /** How a step's myth card is opened: set by the window. */
+    public void setMythOpener(java.util.function.Consumer<String> opener) {
+        mythOpener = opener;
+    }
+
+    /** Opens the myth card the current step answers. */
+    public void openMyth(String id) {
+        vm.pause();
+        mythOpener.accept(id);
     }
 
     /** Leaves the lesson; the run stays as it is, for free play. */

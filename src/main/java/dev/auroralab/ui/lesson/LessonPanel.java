@@ -52,6 +52,8 @@ public final class LessonPanel extends VBox {
     private final TextFlow caption = new TextFlow();
     private final VBox question = new VBox(4);
     private final Label sources = new Label();
+    /** The myth this step answers, as a link to its card (Help > Myths and facts). */
+    private final Button myth = new Button(null, new FontIcon(MaterialDesignC.CARDS_OUTLINE));
     private final Label doing = new Label();
     private final Button back = new Button("Back", new FontIcon(MaterialDesignS.SKIP_PREVIOUS));
     private final Button next = new Button("Continue", new FontIcon(MaterialDesignS.SKIP_NEXT));
@@ -101,7 +103,12 @@ public final class LessonPanel extends VBox {
         caption.getStyleClass().add("lesson-caption");
         caption.setLineSpacing(3);
         question.getStyleClass().add("lesson-question");
-        VBox body = new VBox(8, title, caption, question);
+        myth.getStyleClass().addAll("lesson-myth", Styles.FLAT);
+        myth.setWrapText(true);
+        myth.setMaxWidth(Double.MAX_VALUE);
+        myth.setAlignment(Pos.CENTER_LEFT);
+        myth.setFocusTraversable(false);
+        VBox body = new VBox(8, title, caption, question, myth);
         body.setPadding(new Insets(0, 4, 0, 0));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -165,6 +172,14 @@ public final class LessonPanel extends VBox {
         next.setDisable(p.status() == LessonPlayer.Status.FINISHED);
         next.setTooltip(new Tooltip(p.status() == LessonPlayer.Status.RUNNING
                 ? "Jump to the end of this step (Page Down)" : "Next step (Space or Page Down)"));
+        var card = step.myth() == null ? java.util.Optional.<dev.auroralab.teach.MythCard>empty()
+                : dev.auroralab.teach.MythCards.byId(step.myth());
+        myth.setVisible(card.isPresent());
+        myth.setManaged(card.isPresent());
+        card.ifPresent(c -> {
+            myth.setText("Myth or fact? \u201c" + c.myth() + "\u201d: open the card");
+            myth.setOnAction(e -> model.openMyth(c.id()));
+        });
         if (questionDrawnFor != p.index()) {
             drawQuestion(step.question());
             questionDrawnFor = p.index();
