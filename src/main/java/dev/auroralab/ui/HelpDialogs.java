@@ -19,6 +19,8 @@ final class HelpDialogs {
             Drag the timeline to scrub; click a mark to jump to it.
             Acting in the past starts a branch; the old future is kept.
             Ctrl+B       compare the branch with the one it left (again: stop)
+            Page Down    in a lesson: continue (Space too, when the step waits)
+            Page Up      in a lesson: back to the previous step (rewinds)
             + / −        faster / slower (1/100× to 100×)
             Click        select; right-click: actions
             ] / [        select the next / previous element

@@ -262,34 +262,8 @@ public final class MainView extends BorderPane {
     // =================================================================================================================
 
     private MenuBar menuBar() {
-        Menu file = new Menu("_File");
-        MenuItem open = item("_Open scenario…", shortcut(KeyCode.O), files::openFile);
-        MenuItem save = item("_Save scenario with my actions…", shortcut(KeyCode.S), files::saveFile);
-        Menu builtIns = new Menu("_Built-in scenarios");
-        for (String name : BuiltInScenarios.NAMES) {
-            builtIns.getItems().add(item(name, null, () -> files.openBuiltIn(name)));
-        }
-        MenuItem png = item("_Export view as PNG…", shortcut(KeyCode.E), files::exportPng);
-        MenuItem quit = item("_Quit", shortcut(KeyCode.Q), stage::close);
-        file.getItems().addAll(open, save, builtIns, new SeparatorMenuItem(), png, new SeparatorMenuItem(), quit);
-
-        Menu sim = new Menu("_Simulation");
-        sim.getItems().addAll(
-                item("Play / pause", new KeyCodeCombination(KeyCode.SPACE), vm::togglePlaying),
-                item("Step one engine event", new KeyCodeCombination(KeyCode.RIGHT), vm::stepOneEvent),
-                item("Step to the next logged event", new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHIFT_DOWN),
-                        vm::stepToNextNotableEvent),
-                item("Step back to the previous logged event", new KeyCodeCombination(KeyCode.LEFT), vm::stepBack),
-                item("Back to the previous mark (fault, action, failover)",
-                        new KeyCodeCombination(KeyCode.LEFT, KeyCombination.SHIFT_DOWN), vm::backToPreviousMark),
-                item("Go to the start", new KeyCodeCombination(KeyCode.HOME), () -> vm.seek(0)),
-                item("Go to the furthest point played", new KeyCodeCombination(KeyCode.END),
-                        () -> vm.seek(vm.extentMicros())),
-                item("Compare with the branch it left (again: stop)", shortcut(KeyCode.B), vm.comparison()::toggle),
-                item("Faster", new KeyCodeCombination(KeyCode.PLUS), vm::faster),
-                item("Slower", new KeyCodeCombination(KeyCode.MINUS), vm::slower),
-                new SeparatorMenuItem(),
-                item("_Restart the scenario", shortcut(KeyCode.R), vm::restart));
+        Menu file = WindowMenus.file(files, stage);
+        Menu sim = WindowMenus.simulation(vm);
 
         Menu selection = new Menu("S_election");
         selection.getItems().addAll(
@@ -340,16 +314,11 @@ public final class MainView extends BorderPane {
     }
 
     private static KeyCombination shortcut(KeyCode code) {
-        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+        return WindowMenus.shortcut(code);
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        if (key != null) {
-            m.setAccelerator(key);
-        }
-        m.setOnAction(e -> action.run());
-        return m;
+        return WindowMenus.item(text, key, action);
     }
 
     // =================================================================================================================

@@ -564,18 +564,6 @@ public final class SimulationViewModel {
         }
     }
 
-    /**
-     * Something that must see the run at given moments while it plays (a lesson's step end): the run stops at each
-     * {@link #nextStopMicros()} within a frame, and pauses when {@link #stopHere()} says so.
-     */
-    public interface Pacer {
-        /** The next moment the run must stand at, or {@link Long#MAX_VALUE}. */
-        long nextStopMicros();
-
-        /** Called at that moment: true to pause the run there. */
-        boolean stopHere();
-    }
-
     /** Sets (or, with null, removes) the pacer; a new scenario removes it. */
     public void setPacer(Pacer p) {
         pacer = p;

@@ -66,7 +66,7 @@ public final class LessonModel {
         ownLoad = vm.loadsProperty().get();
         LessonPlayer p = new LessonPlayer(lesson, vm.run());
         p.begin(step);
-        vm.setPacer(new SimulationViewModel.Pacer() {
+        vm.setPacer(new dev.auroralab.ui.Pacer() {
             @Override
             public long nextStopMicros() {
                 return p.nextStopMicros();
