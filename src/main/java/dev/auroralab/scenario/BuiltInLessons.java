@@ -6,8 +6,8 @@ import java.util.List;
 public final class BuiltInLessons {
 
     public static final List<String> NAMES = List.of("six-copies-two-quorums", "the-write-path", "losing-an-az",
-            "az-plus-one", "repair-and-membership-change", "read-replicas", "failover-by-tier", "no-replica",
-            "global-database", "write-forwarding", "managed-rpo");
+            "surviving-az-plus-one", "repair-and-membership-change", "read-replicas", "failover-by-tier",
+            "no-replica", "global-database", "write-forwarding", "managed-rpo");
 
     private BuiltInLessons() {
     }

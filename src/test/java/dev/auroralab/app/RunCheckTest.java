@@ -82,6 +82,7 @@ class RunCheckTest {
     @Test
     void theUsageTextOffersCheck() {
         cli.run("help");
-        assertThat(cli.out() + cli.err()).contains("run FILE [--seed N] [--duration D] [--report FILE|-] [--check]");
+        assertThat(cli.out() + cli.err())
+                .contains("run FILE|LESSON [--seed N] [--duration D] [--report FILE|-] [--check]");
     }
 }
