@@ -5,7 +5,9 @@ import java.util.List;
 /** The course shipped in src/main/resources/lessons/, in the order a newcomer takes it. */
 public final class BuiltInLessons {
 
-    public static final List<String> NAMES = List.of("six-copies-two-quorums");
+    public static final List<String> NAMES = List.of("six-copies-two-quorums", "the-write-path", "losing-an-az",
+            "surviving-az-plus-one", "repair-and-membership-change", "read-replicas", "failover-by-tier",
+            "no-replica", "global-database", "write-forwarding", "managed-rpo");
 
     private BuiltInLessons() {
     }

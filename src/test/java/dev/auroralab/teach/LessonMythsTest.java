@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.auroralab.scenario.BuiltInLessons;
 import dev.auroralab.scenario.Lesson;
 import dev.auroralab.scenario.ScenarioError;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Myth cards are reachable from the lessons that cover them: every card a built-in lesson names exists. */
@@ -20,5 +22,20 @@ class LessonMythsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theCourseAnswersMostOfTheMythsAScenarioCanShow() throws ScenarioError {
+        Set<String> answered = new HashSet<>();
+        for (String name : BuiltInLessons.NAMES) {
+            for (Lesson.Step s : BuiltInLessons.load(name).steps()) {
+                if (s.myth() != null) {
+                    answered.add(s.myth());
+                }
+            }
+        }
+        long showable = MythCards.ALL.stream().filter(c -> c.demonstration() != null).count();
+        assertThat(answered.size()).as("myths answered by a lesson step: %s", answered)
+                .isGreaterThanOrEqualTo((int) Math.min(3, showable));
     }
 }
