@@ -222,9 +222,21 @@ final class LessonMapper {
             return "";
         }
         List<String> parts = new ArrayList<>();
-        m.entries().forEach((k, e) -> parts.add(k + ": " + (e.value() instanceof ScalarNode s ? s.text()
-                : e.value() instanceof MapNode inner ? inner.entries().keySet().toString() : "…")));
+        m.entries().forEach((k, e) -> parts.add(k + ": " + valueText(e.value())));
         return String.join(", ", parts);
+    }
+
+    /** A condition's value as written: a scalar, or {region: value, ...} for the Global Database maps. */
+    private static String valueText(Node value) {
+        if (value instanceof ScalarNode s) {
+            return s.text();
+        }
+        if (value instanceof MapNode inner) {
+            List<String> parts = new ArrayList<>();
+            inner.entries().forEach((k, e) -> parts.add(k + ": " + valueText(e.value())));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        return "…";
     }
 
     private Lesson.Question question(Node node) throws ScenarioError {
