@@ -17,6 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -49,6 +50,8 @@ public final class LessonPanel extends VBox {
     private final Label lessonTitle = new Label();
     private final Label title = new Label();
     private final Label position = new Label();
+    /** Every step of the lesson, to jump to any of them (the crumbs show only the way taken so far). */
+    private final javafx.scene.control.MenuButton chapters = new javafx.scene.control.MenuButton("Steps");
     private final TextFlow caption = new TextFlow();
     private final VBox question = new VBox(4);
     private final Label sources = new Label();
@@ -94,7 +97,13 @@ public final class LessonPanel extends VBox {
         lessonTitle.setMaxWidth(Double.MAX_VALUE);
         HBox top = new HBox(6, lessonTitle, close);
         top.setAlignment(Pos.TOP_LEFT);
-        HBox where = new HBox(8, position, crumbs);
+        chapters.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "lesson-chapters");
+        chapters.setTooltip(new Tooltip("Every step of the lesson: pick one to go there (back by rewinding, forward"
+                + " by taking the steps between)"));
+        chapters.setFocusTraversable(false);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox where = new HBox(8, position, crumbs, gap, chapters);
         where.setAlignment(Pos.CENTER_LEFT);
 
         title.getStyleClass().add("lesson-title");
@@ -162,6 +171,7 @@ public final class LessonPanel extends VBox {
         lessonTitle.setText("Lesson: " + lesson.title());
         title.setText(step.title());
         drawCrumbs(lesson, p.index());
+        drawChapters(lesson, p.index());
         caption.getChildren().setAll(captionNodes(step.caption()));
         sources.setText(step.sources().isEmpty() ? "" : "Sources: " + String.join(" · ", step.sources()));
         doing.setText(doingText(p));
@@ -207,6 +217,17 @@ public final class LessonPanel extends VBox {
         };
         lines.add(what);
         return String.join("\n", lines);
+    }
+
+    private void drawChapters(Lesson lesson, int current) {
+        chapters.getItems().clear();
+        for (int i = 0; i < lesson.steps().size(); i++) {
+            int to = i;
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem((i == current ? "▶ " : "   ")
+                    + (i + 1) + ". " + lesson.steps().get(i).title());
+            item.setOnAction(e -> model.goTo(to));
+            chapters.getItems().add(item);
+        }
     }
 
     private void drawCrumbs(Lesson lesson, int current) {

@@ -147,6 +147,23 @@ class LessonFlowTest {
     }
 
     @Test
+    void theStepsMenuJumpsForwardByTakingTheStepsBetween(FxRobot robot) throws Exception {
+        var lesson = BuiltInLessons.load("six-copies-two-quorums");
+        robot.interact(() -> lessons().open(lesson, 0));
+        settle(robot);
+        javafx.scene.control.MenuButton steps = robot.lookup(".lesson-chapters").queryAs(
+                javafx.scene.control.MenuButton.class);
+        assertThat(steps.getItems()).hasSize(lesson.steps().size());
+        assertThat(steps.getItems().get(0).getText()).startsWith("▶ 1.");
+        int repair = lesson.indexOf("repair");
+        robot.interact(() -> steps.getItems().get(repair).fire());
+        settle(robot);
+        assertThat(lessons().player().index()).isEqualTo(repair);
+        assertThat(vm().snapshot().volume().writable()).as("AZ+1 was taken on the way: writes are stopped").isFalse();
+        assertThat(steps.getItems().get(repair).getText()).startsWith("▶ ");
+    }
+
+    @Test
     void openingAnotherScenarioEndsTheLesson(FxRobot robot) throws Exception {
         var lesson = BuiltInLessons.load("six-copies-two-quorums");
         robot.interact(() -> lessons().open(lesson, 0));
