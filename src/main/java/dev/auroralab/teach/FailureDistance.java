@@ -1,0 +1,446 @@
+package dev.auroralab.teach;
+
+import dev.auroralab.engine.ClusterFacts;
+import dev.auroralab.engine.InstanceClassSize;
+import dev.auroralab.engine.Preconditions;
+import dev.auroralab.engine.SnapshotFacts;
+import dev.auroralab.engine.command.Command;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
+import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot;
+import dev.auroralab.engine.snapshot.RegionRole;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Distance to failure: for every element a learner could fail with one command (each copy, storage node, AZ and
+ * instance, and each region of a Global Database), what that one more fault would do next: stop the writes, lose the
+ * read quorum, stop the reads, lose the writer (a failover, or minutes without one), stall a secondary's replication,
+ * make commits wait for the managed RPO, or nothing a learner watches (safe). During a lost AZ, for instance, every
+ * copy left of every group is "one more and writes stop".
+ *
+ * <p>Aurora: the write quorum is 4 of 6 and the read quorum 3 of 6 (P17 §2.1), AND / OR over the terms of a membership
+ * change (P18 §4), 3 of 4 in the degraded model of a long AZ loss (P18 §4.1); "AZ+1" keeps reads and loses writes (P17
+ * §2.1, FAQ). A lost writer fails over to the replica of the lowest tier, or with none is recreated in minutes (UG
+ * high availability). Managed RPO holds commits when every secondary lags past it (UG, Aurora PostgreSQL).
+ *
+ * <p>A pure function of one {@link EngineSnapshot}: no engine, no clock, no randomness, so the window can draw it every
+ * frame and a test can check each answer by forking the engine (FailureDistanceForkTest does, fault by fault). The
+ * faults offered are those the engine would accept now ({@link Preconditions} asked through {@link SnapshotFacts}, as
+ * the menus ask); quorums are counted over the engine's own terms ({@link QuorumAfterFault}); the replicas a failover
+ * could promote are the engine's own rule on the snapshot ({@link Preconditions#promotionCandidates}).
+ *
+ * <p>What the model simplifies: one fault per element (fail, not crash or destroy; a crash restarts in place and
+ * destroying a copy has the same next effect on the quorum as failing it); the effects are what follows within the
+ * failure-detection time (or the managed RPO), not what repair does later; while a writer change is under way (a
+ * failover, a restart, a Global Database operation) the instances are not judged ({@link #writerJudged()}), only the
+ * storage; a secondary's own writer, after a detach, is not judged either.
+ */
+public final class FailureDistance {
+
+    private final long nowMicros;
+    private final boolean writerJudged;
+    private final List<SingleFault> faults;
+    private final Map<String, SingleFault> byKey = new LinkedHashMap<>();
+
+    private FailureDistance(long nowMicros, boolean writerJudged, List<SingleFault> faults) {
+        this.nowMicros = nowMicros;
+        this.writerJudged = writerJudged;
+        this.faults = List.copyOf(faults);
+        for (SingleFault f : this.faults) {
+            byKey.put(key(f.kind(), f.id()), f);
+        }
+    }
+
+    /** The analysis of {@code s}: every single fault the engine would accept now, and what it would do next. */
+    public static FailureDistance of(EngineSnapshot s) {
+        Objects.requireNonNull(s, "distance to failure needs a snapshot, got null");
+        if (s.volume() == null || s.regionsOrPrimary().isEmpty()) {
+            throw new IllegalArgumentException("distance to failure needs a snapshot with a volume and a region");
+        }
+        return new Analysis(s).run();
+    }
+
+    /** The simulated time of the snapshot this was worked out from. */
+    public long nowMicros() {
+        return nowMicros;
+    }
+
+    /** Every single fault, region by region: copies, storage nodes, AZs, instances, then the region itself. */
+    public List<SingleFault> faults() {
+        return faults;
+    }
+
+    /** The faults that are not safe: what the overlay marks. */
+    public List<SingleFault> marked() {
+        return faults.stream().filter(f -> !f.safe()).toList();
+    }
+
+    /** The fault of one element, or null when it cannot be failed now (already out) or there is no such element. */
+    public SingleFault fault(SingleFault.Kind kind, String id) {
+        return byKey.get(key(kind, id));
+    }
+
+    /**
+     * False while a writer change is under way (a failover, a restart in place, a Global Database operation): the
+     * instances are then not judged (their faults are listed as safe), only what the storage would do.
+     */
+    public boolean writerJudged() {
+        return writerJudged;
+    }
+
+    /** How many faults (of {@code region}, or of every region when null) have {@code effect}. */
+    public long count(FaultEffect effect, String region) {
+        return faults.stream().filter(f -> region == null || f.region().equals(region))
+                .filter(f -> f.effects().contains(effect)).count();
+    }
+
+    /**
+     * One line for the picture's caption: "Distance to failure: 4 single faults stop writes · 1 fails over · 37
+     * safe", for {@code region} (every region when null).
+     */
+    public String caption(String region) {
+        Map<FaultEffect, Long> counts = new EnumMap<>(FaultEffect.class);
+        long all = 0;
+        long safe = 0;
+        for (SingleFault f : faults) {
+            if (region != null && !f.region().equals(region)) {
+                continue;
+            }
+            all++;
+            safe += f.safe() ? 1 : 0;
+            for (FaultEffect e : f.effects()) {
+                counts.merge(e, 1L, Long::sum);
+            }
+        }
+        StringBuilder b = new StringBuilder("Distance to failure: ");
+        if (all == safe) {
+            b.append("no single fault stops anything (").append(all).append(" checked)");
+        } else {
+            boolean first = true;
+            for (Map.Entry<FaultEffect, Long> c : counts.entrySet()) {
+                long n = c.getValue();
+                b.append(first ? "" : " · ").append(n).append(first ? (n == 1 ? " single fault " : " single faults ")
+                        : " ").append(verb(c.getKey(), n == 1));
+                first = false;
+            }
+            b.append(" · ").append(safe).append(" safe");
+        }
+        if (!writerJudged) {
+            b.append(" · instances not judged while the writer changes");
+        }
+        return b.toString();
+    }
+
+    /** "stops writes" (one) or "stop writes" (more). */
+    private static String verb(FaultEffect e, boolean one) {
+        return switch (e) {
+            case READS_STOP -> (one ? "stops" : "stop") + " reads";
+            case READ_QUORUM_LOST -> (one ? "loses" : "lose") + " a read quorum";
+            case WRITES_STOP -> (one ? "stops" : "stop") + " writes";
+            case COMMITS_WAIT -> (one ? "makes" : "make") + " commits wait";
+            case NO_WRITER -> (one ? "leaves" : "leave") + " no writer for minutes";
+            case FAILOVER -> (one ? "fails" : "fail") + " over";
+            case REPLICATION_STALLS -> (one ? "stalls" : "stall") + " replication";
+        };
+    }
+
+    private static String key(SingleFault.Kind kind, String id) {
+        return kind.name() + ":" + id;
+    }
+
+    @Override
+    public String toString() {
+        return caption(null);
+    }
+
+    // =================================================================================================================
+    // The analysis
+    // =================================================================================================================
+
+    /** What one fault takes down: copies (segment ids), instances, AZs, and the region when the whole region goes. */
+    record Down(Set<String> copies, Set<String> instances, Set<String> azs, String region) {
+        static Down copies(java.util.Collection<String> ids) {
+            return new Down(Set.copyOf(ids), Set.of(), Set.of(), null);
+        }
+
+        static Down instance(String id) {
+            return new Down(Set.of(), Set.of(id), Set.of(), null);
+        }
+    }
+
+    private static final class Analysis {
+        private final EngineSnapshot s;
+        private final ClusterFacts facts;
+        private final boolean writerJudged;
+        private final List<SingleFault> out = new ArrayList<>();
+
+        Analysis(EngineSnapshot s) {
+            this.s = s;
+            this.facts = SnapshotFacts.of(s);
+            InstanceSnapshot writer = s.writerId() == null ? null : s.instance(s.writerId());
+            this.writerJudged = s.failoverInProgress() == null && writer != null
+                    && writer.status() == InstanceStatus.UP;
+        }
+
+        FailureDistance run() {
+            for (RegionSnapshot r : s.regionsOrPrimary()) {
+                for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
+                    for (SegmentSnapshot seg : pg.segments()) {
+                        if (!seg.replacement()) {
+                            // fail-segment names the copy position; the engine fails the copy holding it now
+                            consider(SingleFault.Kind.COPY, seg.id(), r, new Command.FailSegment(seg.address()),
+                                    Down.copies(Set.of(seg.id())));
+                        }
+                    }
+                }
+                for (StorageNodeSnapshot n : r.storageNodes()) {
+                    consider(SingleFault.Kind.STORAGE_NODE, n.id(), r, new Command.FailStorageNode(n.id()),
+                            Down.copies(n.segments()));
+                }
+                for (String az : r.azs()) {
+                    consider(SingleFault.Kind.AZ, az, r, new Command.FailAvailabilityZone(az), azDown(r, az));
+                }
+                for (InstanceSnapshot i : r.instances()) {
+                    consider(SingleFault.Kind.INSTANCE, i.id(), r, new Command.FailInstance(i.id()),
+                            Down.instance(i.id()));
+                }
+                if (s.isGlobal()) {
+                    consider(SingleFault.Kind.REGION, r.region(), r, new Command.FailRegion(r.region()), regionDown(r));
+                }
+            }
+            return new FailureDistance(s.nowMicros(), writerJudged, out);
+        }
+
+        private static Down azDown(RegionSnapshot r, String az) {
+            Set<String> copies = new HashSet<>();
+            for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
+                for (SegmentSnapshot seg : pg.segments()) {
+                    if (seg.az().equals(az)) {
+                        copies.add(seg.id());
+                    }
+                }
+            }
+            Set<String> instances = new HashSet<>();
+            for (InstanceSnapshot i : r.instances()) {
+                if (i.az().equals(az)) {
+                    instances.add(i.id());
+                }
+            }
+            return new Down(copies, instances, Set.of(az), null);
+        }
+
+        private static Down regionDown(RegionSnapshot r) {
+            Set<String> copies = new HashSet<>();
+            r.volume().protectionGroups().forEach(pg -> pg.segments().forEach(seg -> copies.add(seg.id())));
+            Set<String> instances = new HashSet<>();
+            r.instances().forEach(i -> instances.add(i.id()));
+            return new Down(copies, instances, Set.copyOf(r.azs()), r.region());
+        }
+
+        /** Adds the fault when the engine would accept it now, with what it would do. */
+        private void consider(SingleFault.Kind kind, String id, RegionSnapshot r, Command fault, Down d) {
+            if (Preconditions.check(fault, facts) != null) {
+                return; // already out, or destroyed: not a fault a learner can make now
+            }
+            Set<FaultEffect> effects = EnumSet.noneOf(FaultEffect.class);
+            Map<FaultEffect, String> why = new EnumMap<>(FaultEffect.class);
+            boolean writeRegion = r.region().equals(s.region());
+            quorums(r, d, writeRegion, effects, why);
+            reads(r, d, writeRegion, effects, why);
+            if (writeRegion) {
+                writer(r, d, effects, why);
+            }
+            commitsWait(r, d, effects, why);
+            out.add(new SingleFault(kind, id, r.region(), fault, effects, List.copyOf(why.values())));
+        }
+
+        private void quorums(RegionSnapshot r, Down d, boolean writeRegion, Set<FaultEffect> effects,
+                Map<FaultEffect, String> why) {
+            FaultEffect writeEffect = writeRegion ? FaultEffect.WRITES_STOP : FaultEffect.REPLICATION_STALLS;
+            int writesLost = 0;
+            int readsLost = 0;
+            for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
+                QuorumAfterFault.Count w = QuorumAfterFault.writes(pg, d.copies());
+                if (QuorumAfterFault.writes(pg, Set.of()).held() && !w.held() && writesLost++ == 0) {
+                    why.put(writeEffect, pg.id() + " would reach " + w.copies() + " of " + w.inModel() + " copies; "
+                            + (writeRegion ? "writes" : "replicated writes") + " need " + w.needed());
+                }
+                QuorumAfterFault.Count rd = QuorumAfterFault.reads(pg, d.copies());
+                if (QuorumAfterFault.reads(pg, Set.of()).held() && !rd.held() && readsLost++ == 0) {
+                    why.put(FaultEffect.READ_QUORUM_LOST, pg.id() + " would reach " + rd.copies() + " of "
+                            + rd.inModel() + " copies; a read quorum needs " + rd.needed()
+                            + " (reads go on only from a copy that holds the read point; no new writer could recover)");
+                }
+            }
+            if (writesLost > 0) {
+                effects.add(writeEffect);
+                why.put(writeEffect, why.get(writeEffect) + more(writesLost));
+            }
+            if (readsLost > 0) {
+                effects.add(FaultEffect.READ_QUORUM_LOST);
+                why.put(FaultEffect.READ_QUORUM_LOST, why.get(FaultEffect.READ_QUORUM_LOST) + more(readsLost));
+            }
+        }
+
+        private static String more(int groups) {
+            return groups <= 1 ? "" : " (and " + (groups - 1) + " more group" + (groups == 2 ? "" : "s") + ")";
+        }
+
+        /** Whether reads that work now would stop: no instance behind the endpoint, or no copy left to read from. */
+        private void reads(RegionSnapshot r, Down d, boolean writeRegion, Set<FaultEffect> effects,
+                Map<FaultEffect, String> why) {
+            if (!r.readable()) {
+                return; // they have stopped already: not this fault's doing
+            }
+            long readPoint;
+            if (writeRegion) {
+                List<InstanceSnapshot> targets = readerTargetsAfter(r, d);
+                if (targets.isEmpty()) {
+                    effects.add(FaultEffect.READS_STOP);
+                    why.put(FaultEffect.READS_STOP, "no instance would be left behind the reader endpoint");
+                    return;
+                }
+                readPoint = targets.stream().mapToLong(InstanceSnapshot::appliedLsn).min().orElse(0);
+            } else {
+                boolean instanceUp = r.instances().stream()
+                        .anyMatch(i -> i.status() == InstanceStatus.UP && !d.instances().contains(i.id()));
+                if (d.region() != null || !instanceUp) {
+                    effects.add(FaultEffect.READS_STOP);
+                    why.put(FaultEffect.READS_STOP, d.region() != null ? r.region() + " would be out"
+                            : "no instance would be left up in " + r.region() + " to read from");
+                    return;
+                }
+                readPoint = r.durableLsn();
+            }
+            for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
+                if (!QuorumAfterFault.readableCopyLeft(pg, d.copies(), readPoint)) {
+                    effects.add(FaultEffect.READS_STOP);
+                    why.put(FaultEffect.READS_STOP, "no copy of " + pg.id() + " that holds the read point would be left");
+                    return;
+                }
+            }
+        }
+
+        /**
+         * The reader endpoint after the fault, as the engine resolves it (ReadPath.readerEndpointTargets): the
+         * region's readers that are up, or the writer when there is none and it takes writes.
+         */
+        private List<InstanceSnapshot> readerTargetsAfter(RegionSnapshot r, Down d) {
+            List<InstanceSnapshot> out = new ArrayList<>();
+            for (InstanceSnapshot i : r.instances()) {
+                if (i.role() == InstanceRole.READER && i.status() == InstanceStatus.UP
+                        && !d.instances().contains(i.id())) {
+                    out.add(i);
+                }
+            }
+            if (out.isEmpty() && facts.writerAcceptsWrites() && !d.instances().contains(s.writerId())) {
+                out.add(s.instance(s.writerId()));
+            }
+            return out;
+        }
+
+        /** What losing the writer would lead to: a failover to a replica, or minutes without a writer. */
+        private void writer(RegionSnapshot r, Down d, Set<FaultEffect> effects, Map<FaultEffect, String> why) {
+            String writer = s.writerId();
+            if (!writerJudged || !d.instances().contains(writer)) {
+                return;
+            }
+            if (d.region() != null) {
+                effects.add(FaultEffect.NO_WRITER);
+                why.put(FaultEffect.NO_WRITER, "no writer until " + r.region() + " returns or the global database"
+                        + " fails over to a secondary");
+                return;
+            }
+            // the engine's own rule for who may be promoted, less those the fault takes down too
+            List<ClusterFacts.InstanceFact> left = new ArrayList<>();
+            for (ClusterFacts.InstanceFact c : Preconditions.promotionCandidates(s.region(), facts)) {
+                if (!d.instances().contains(c.id()) && !d.azs().contains(c.az())) {
+                    left.add(c);
+                }
+            }
+            if (!left.isEmpty()) {
+                effects.add(FaultEffect.FAILOVER);
+                why.put(FaultEffect.FAILOVER, writer + " would be lost: Aurora promotes " + likelyTarget(left)
+                        + " and writes pause for the failover (about 30 s with the default timings)");
+                return;
+            }
+            effects.add(FaultEffect.NO_WRITER);
+            boolean anAzLeft = r.azs().stream().anyMatch(az -> !r.downAzs().contains(az) && !d.azs().contains(az));
+            why.put(FaultEffect.NO_WRITER, anAzLeft
+                    ? writer + " would be lost with no replica up to promote: Aurora recreates it (minutes)"
+                    : writer + " would be lost with no replica to promote and no AZ of " + r.region()
+                            + " up to recreate it in");
+        }
+
+        /** "reader-3 (tier 0)", or "reader-1 or reader-2 (tier 1, the same size: chosen at random)". */
+        private String likelyTarget(List<ClusterFacts.InstanceFact> candidates) {
+            List<InstanceSnapshot> all = candidates.stream().map(c -> s.instance(c.id())).toList();
+            Comparator<InstanceSnapshot> order = Comparator.comparingInt(InstanceSnapshot::tier)
+                    .thenComparing(i -> -InstanceClassSize.rank(i.instanceClass()));
+            InstanceSnapshot best = all.stream().min(order).orElseThrow();
+            List<String> tied = all.stream().filter(i -> order.compare(i, best) == 0).map(InstanceSnapshot::id)
+                    .sorted().toList();
+            return tied.size() == 1 ? best.id() + " (tier " + best.tier() + ")"
+                    : String.join(" or ", tied) + " (tier " + best.tier() + ", the same size: chosen at random)";
+        }
+
+        /**
+         * Managed RPO (UG, Aurora PostgreSQL): commits on the primary wait while every secondary lags past it. A fault
+         * that stops the replication of the last secondary still within it makes commits wait once its lag grows past
+         * the limit. Only judged while a writer takes writes: with none, nothing commits anyway.
+         */
+        private void commitsWait(RegionSnapshot r, Down d, Set<FaultEffect> effects, Map<FaultEffect, String> why) {
+            long rpo = s.global() == null ? 0 : s.global().managedRpoSeconds();
+            RegionSnapshot primary = s.regionSnapshot(s.region());
+            if (rpo <= 0 || s.global().commitsBlocked() || primary == null || primary.role() != RegionRole.PRIMARY
+                    || !writerJudged || effects.contains(FaultEffect.NO_WRITER)
+                    || effects.contains(FaultEffect.FAILOVER) || effects.contains(FaultEffect.WRITES_STOP)) {
+                return;
+            }
+            List<String> within = new ArrayList<>();
+            List<String> withinAfter = new ArrayList<>();
+            for (RegionSnapshot sec : s.regions()) {
+                if (sec.role() != RegionRole.SECONDARY || sec.resyncing() || sec.rpoLagMicros() > rpo * 1_000_000) {
+                    continue;
+                }
+                Set<String> gone = sec == r ? d.copies() : Set.of();
+                boolean now = replicates(sec, Set.of());
+                if (now) {
+                    within.add(sec.region());
+                    if ((sec != r || d.region() == null) && replicates(sec, gone)) {
+                        withinAfter.add(sec.region());
+                    }
+                }
+            }
+            if (!within.isEmpty() && withinAfter.isEmpty()) {
+                effects.add(FaultEffect.COMMITS_WAIT);
+                why.put(FaultEffect.COMMITS_WAIT, "replication to " + String.join(", ", within) + " would stop: once"
+                        + " its lag passes the managed RPO of " + rpo + " s, commits on the primary wait");
+            }
+        }
+
+        /** Whether every group of a secondary keeps its write quorum, so replicated writes become durable there. */
+        private static boolean replicates(RegionSnapshot sec, Set<String> down) {
+            for (ProtectionGroupSnapshot pg : sec.volume().protectionGroups()) {
+                if (!QuorumAfterFault.writes(pg, down).held()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
