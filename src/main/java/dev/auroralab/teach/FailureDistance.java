@@ -376,6 +376,13 @@ public final class FailureDistance {
                 effects.add(FaultEffect.FAILOVER);
                 why.put(FaultEffect.FAILOVER, writer + " would be lost: Aurora promotes " + likelyTarget(left)
                         + " and writes pause for the failover (about 30 s with the default timings)");
+                if (left.size() == 1 && r.readable() && readerTargetsAfter(r, d).size() == 1) {
+                    // the reader endpoint's one replica becomes the writer: while it is promoted and recovers, the
+                    // endpoint has no instance to send reads to (ReadPath: readers up, else a writer taking writes)
+                    effects.add(FaultEffect.READS_STOP);
+                    why.put(FaultEffect.READS_STOP, "reads stop too while " + left.get(0).id() + ", the one replica"
+                            + " left, is promoted: the reader endpoint has no other instance until it takes writes");
+                }
                 return;
             }
             effects.add(FaultEffect.NO_WRITER);

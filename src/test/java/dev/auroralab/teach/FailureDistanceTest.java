@@ -68,9 +68,15 @@ class FailureDistanceTest {
         assertThat(d.fault(Kind.AZ, "us-east-1b").effects())
                 .containsExactlyInAnyOrder(FaultEffect.WRITES_STOP, FaultEffect.READ_QUORUM_LOST);
         assertThat(d.fault(Kind.AZ, "us-east-1a").effects()).containsExactlyInAnyOrder(FaultEffect.WRITES_STOP,
-                FaultEffect.READ_QUORUM_LOST, FaultEffect.FAILOVER);
+                FaultEffect.READ_QUORUM_LOST, FaultEffect.FAILOVER, FaultEffect.READS_STOP);
+        // reader-2 went with us-east-1c: reader-1 is the one replica left, so while it is promoted no instance
+        // serves the reader endpoint
+        SingleFault writer = d.fault(Kind.INSTANCE, "writer-1");
+        assertThat(writer.effects()).containsExactlyInAnyOrder(FaultEffect.FAILOVER, FaultEffect.READS_STOP);
+        assertThat(writer.reason()).contains("reader-1, the one replica left, is promoted");
         assertThat(d.fault(Kind.AZ, "us-east-1c")).as("already out: no fault to offer").isNull();
-        assertThat(d.caption(null)).isEqualTo("Distance to failure: 22 single faults stop writes · 2 lose a read quorum · 2 fail over · 11 safe");
+        assertThat(d.caption(null)).isEqualTo("Distance to failure: 22 single faults stop writes · 2 stop reads · 2 lose a read quorum"
+                + " · 2 fail over · 11 safe");
     }
 
     @Test
