@@ -182,6 +182,8 @@ public final class FailureDistance {
         }
     }
 
+    private static final Down NOTHING = new Down(Set.of(), Set.of(), Set.of(), null);
+
     private static final class Analysis {
         private final EngineSnapshot s;
         private final ClusterFacts facts;
@@ -314,6 +316,15 @@ public final class FailureDistance {
                     why.put(FaultEffect.READS_STOP, "no instance would be left behind the reader endpoint");
                     return;
                 }
+                String promoted = promotedLastReader(r, d);
+                if (promoted != null && promotedLastReader(r, NOTHING) == null) {
+                    // the endpoint's one replica becomes the writer: while it is promoted and recovers, the endpoint
+                    // has no instance to send reads to (ReadPath: the readers up, else a writer taking writes)
+                    effects.add(FaultEffect.READS_STOP);
+                    why.put(FaultEffect.READS_STOP, "reads stop while " + promoted + ", the one replica left, is"
+                            + " promoted: the reader endpoint has no other instance until it takes writes");
+                    return;
+                }
                 readPoint = targets.stream().mapToLong(InstanceSnapshot::appliedLsn).min().orElse(0);
             } else {
                 boolean instanceUp = r.instances().stream()
@@ -353,6 +364,50 @@ public final class FailureDistance {
             return out;
         }
 
+        /**
+         * The replica a promotion coming after the fault would take when it is also the one reader left up, so the
+         * reader endpoint loses its last instance; null otherwise. A promotion comes when the fault takes the writer
+         * (or, during a failover, the instance being promoted or the new writer: the engine chooses again at once),
+         * or when a lost writer is still being detected.
+         */
+        private String promotedLastReader(RegionSnapshot r, Down d) {
+            if (!promotionComes(d)) {
+                return null;
+            }
+            List<String> candidates = new ArrayList<>();
+            for (ClusterFacts.InstanceFact c : Preconditions.promotionCandidates(s.region(), facts)) {
+                if (!d.instances().contains(c.id()) && !d.azs().contains(c.az())) {
+                    candidates.add(c.id());
+                }
+            }
+            List<String> readers = new ArrayList<>();
+            for (InstanceSnapshot i : r.instances()) {
+                if (i.role() == InstanceRole.READER && i.status() == InstanceStatus.UP
+                        && !d.instances().contains(i.id())) {
+                    readers.add(i.id());
+                }
+            }
+            return candidates.size() == 1 && readers.equals(candidates) ? candidates.get(0) : null;
+        }
+
+        private boolean promotionComes(Down d) {
+            EngineSnapshot.FailoverSnapshot fo = s.failoverInProgress();
+            if (fo == null) {
+                return writerJudged && d.instances().contains(s.writerId());
+            }
+            if (fo.globalOperation() != null) {
+                return false;
+            }
+            String writerRole = s.instances().stream().filter(i -> i.role() == InstanceRole.WRITER)
+                    .map(InstanceSnapshot::id).findFirst().orElse(null);
+            return switch (fo.phase()) {
+                case DETECTING -> true;
+                case PROMOTING, RECOVERING -> fo.to() != null && d.instances().contains(fo.to());
+                case ENDPOINT_MOVING, RESTARTING -> writerRole != null && d.instances().contains(writerRole);
+                default -> false;
+            };
+        }
+
         /** What losing the writer would lead to: a failover to a replica, or minutes without a writer. */
         private void writer(RegionSnapshot r, Down d, Set<FaultEffect> effects, Map<FaultEffect, String> why) {
             String writer = s.writerId();
@@ -376,13 +431,6 @@ public final class FailureDistance {
                 effects.add(FaultEffect.FAILOVER);
                 why.put(FaultEffect.FAILOVER, writer + " would be lost: Aurora promotes " + likelyTarget(left)
                         + " and writes pause for the failover (about 30 s with the default timings)");
-                if (left.size() == 1 && r.readable() && readerTargetsAfter(r, d).size() == 1) {
-                    // the reader endpoint's one replica becomes the writer: while it is promoted and recovers, the
-                    // endpoint has no instance to send reads to (ReadPath: readers up, else a writer taking writes)
-                    effects.add(FaultEffect.READS_STOP);
-                    why.put(FaultEffect.READS_STOP, "reads stop too while " + left.get(0).id() + ", the one replica"
-                            + " left, is promoted: the reader endpoint has no other instance until it takes writes");
-                }
                 return;
             }
             effects.add(FaultEffect.NO_WRITER);

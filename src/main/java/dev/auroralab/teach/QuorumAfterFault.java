@@ -50,7 +50,9 @@ final class QuorumAfterFault {
         for (SegmentSnapshot s : pg.segments()) {
             byLetter.put(s.letter(), s);
             if (s.replacement() && down.contains(s.id())) {
-                // a new copy that loses its node or AZ before it is filled is dropped: the change rolls back
+                // a new copy that loses its node or AZ before it is filled is dropped: the change rolls back. The
+                // counts come out the same as with the copy merely down (the copy it replaces is out meanwhile, or
+                // the change would have rolled back), but the terms stay the engine's
                 dropped.add(s.letter());
             }
         }
