@@ -80,6 +80,9 @@ class FailureDistanceForkTest {
                 new Situation("an AZ out with the quorum reconfigured to 3 of 4", "lose-an-az", 16 * SECOND,
                         60 * SECOND, List.of(new Action(15 * SECOND, new Command.ReconfigureQuorum("us-east-1c"))),
                         Set.of(FaultEffect.WRITES_STOP, FaultEffect.FAILOVER)),
+                new Situation("a storage node out, its copies replaced", "healthy-cluster", 5_500_000,
+                        40 * SECOND, List.of(new Action(5 * SECOND, new Command.FailStorageNode("sn-us-east-1a-1"))),
+                        Set.of(FaultEffect.FAILOVER)),
                 new Situation("a writer-only cluster", "writer-crash-no-replica", 2 * SECOND, 30 * SECOND, List.of(),
                         Set.of(FaultEffect.NO_WRITER, FaultEffect.READS_STOP)),
                 new Situation("a writer being recreated", "writer-crash-no-replica", 30_500_000, 200 * SECOND,
@@ -91,6 +94,10 @@ class FailureDistanceForkTest {
                                 FaultEffect.READS_STOP, FaultEffect.FAILOVER)),
                 new Situation("a Global Database with its primary region out", "global-region-outage-failover",
                         20_500_000, 25 * SECOND, List.of(), Set.of(FaultEffect.REPLICATION_STALLS)),
+                new Situation("a Global Database switchover under way", "global-switchover", 20_500_000,
+                        45 * SECOND, List.of(), Set.of()),
+                new Situation("after a detach and promote", "global-detach-and-promote", 26 * SECOND,
+                        150 * SECOND, List.of(), Set.of()),
                 new Situation("a Global Database with a managed RPO", "global-managed-rpo", 5_500_000,
                         10 * SECOND, List.of(), Set.of(FaultEffect.COMMITS_WAIT)));
     }
