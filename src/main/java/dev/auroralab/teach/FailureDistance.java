@@ -3,7 +3,6 @@ package dev.auroralab.teach;
 import dev.auroralab.engine.ClusterFacts;
 import dev.auroralab.engine.InstanceClassSize;
 import dev.auroralab.engine.Preconditions;
-import dev.auroralab.engine.SnapshotFacts;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,7 @@ import java.util.Set;
  *
  * <p>A pure function of one {@link EngineSnapshot}: no engine, no clock, no randomness, so the window can draw it every
  * frame and a test can check each answer by forking the engine (FailureDistanceForkTest does, fault by fault). The
- * faults offered are those the engine would accept now ({@link Preconditions} asked through {@link SnapshotFacts}, as
+ * faults offered are those the engine would accept now ({@link Preconditions} asked through {@link dev.auroralab.engine.SnapshotFacts}, as
  * the menus ask); quorums are counted over the engine's own terms ({@link QuorumAfterFault}); the replicas a failover
  * could promote are the engine's own rule on the snapshot ({@link Preconditions#promotionCandidates}).
  *
@@ -189,10 +189,63 @@ public final class FailureDistance {
         private final ClusterFacts facts;
         private final boolean writerJudged;
         private final List<SingleFault> out = new ArrayList<>();
+        private final Map<String, Groups> groups = new HashMap<>();
+
+        /**
+         * A region's protection groups, which group each copy is in, and their quorums before any fault: a fault
+         * changes only the groups it takes copies from, so only those are counted again (a 128 TiB volume has 13,108).
+         */
+        private static final class Groups {
+            final List<ProtectionGroupSnapshot> pgs;
+            final Map<String, Integer> pgOfCopy = new HashMap<>();
+            final boolean[] writeNow;
+            final boolean[] readNow;
+            final boolean replicatesNow;
+
+            Groups(RegionSnapshot r) {
+                pgs = r.volume().protectionGroups();
+                writeNow = new boolean[pgs.size()];
+                readNow = new boolean[pgs.size()];
+                boolean all = true;
+                for (int g = 0; g < pgs.size(); g++) {
+                    for (SegmentSnapshot seg : pgs.get(g).segments()) {
+                        pgOfCopy.put(seg.id(), g);
+                    }
+                    writeNow[g] = QuorumAfterFault.writes(pgs.get(g), Set.of()).held();
+                    readNow[g] = QuorumAfterFault.reads(pgs.get(g), Set.of()).held();
+                    all &= writeNow[g];
+                }
+                replicatesNow = all;
+            }
+
+            /** The groups the fault takes copies from, in volume order, each once. */
+            int[] affected(Down d) {
+                int[] hit = new int[d.copies().size()];
+                int n = 0;
+                for (String copy : d.copies()) {
+                    Integer g = pgOfCopy.get(copy);
+                    if (g != null) {
+                        hit[n++] = g;
+                    }
+                }
+                java.util.Arrays.sort(hit, 0, n);
+                int kept = 0;
+                for (int k = 0; k < n; k++) {
+                    if (kept == 0 || hit[kept - 1] != hit[k]) {
+                        hit[kept++] = hit[k];
+                    }
+                }
+                return kept == hit.length ? hit : java.util.Arrays.copyOf(hit, kept);
+            }
+        }
+
+        private Groups groups(RegionSnapshot r) {
+            return groups.computeIfAbsent(r.region(), k -> new Groups(r));
+        }
 
         Analysis(EngineSnapshot s) {
             this.s = s;
-            this.facts = SnapshotFacts.of(s);
+            this.facts = new IndexedFacts(s);
             InstanceSnapshot writer = s.writerId() == null ? null : s.instance(s.writerId());
             this.writerJudged = s.failoverInProgress() == null && writer != null
                     && writer.status() == InstanceStatus.UP;
@@ -273,16 +326,18 @@ public final class FailureDistance {
         private void quorums(RegionSnapshot r, Down d, boolean writeRegion, Set<FaultEffect> effects,
                 Map<FaultEffect, String> why) {
             FaultEffect writeEffect = writeRegion ? FaultEffect.WRITES_STOP : FaultEffect.REPLICATION_STALLS;
+            Groups gs = groups(r);
             int writesLost = 0;
             int readsLost = 0;
-            for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
+            for (int g : gs.affected(d)) {
+                ProtectionGroupSnapshot pg = gs.pgs.get(g);
                 QuorumAfterFault.Count w = QuorumAfterFault.writes(pg, d.copies());
-                if (QuorumAfterFault.writes(pg, Set.of()).held() && !w.held() && writesLost++ == 0) {
+                if (gs.writeNow[g] && !w.held() && writesLost++ == 0) {
                     why.put(writeEffect, pg.id() + " would reach " + w.copies() + " of " + w.inModel() + " copies; "
                             + (writeRegion ? "writes" : "replicated writes") + " need " + w.needed());
                 }
                 QuorumAfterFault.Count rd = QuorumAfterFault.reads(pg, d.copies());
-                if (QuorumAfterFault.reads(pg, Set.of()).held() && !rd.held() && readsLost++ == 0) {
+                if (gs.readNow[g] && !rd.held() && readsLost++ == 0) {
                     why.put(FaultEffect.READ_QUORUM_LOST, pg.id() + " would reach " + rd.copies() + " of "
                             + rd.inModel() + " copies; a read quorum needs " + rd.needed()
                             + " (reads go on only from a copy that holds the read point; no new writer could recover)");
@@ -337,7 +392,13 @@ public final class FailureDistance {
                 }
                 readPoint = r.durableLsn();
             }
-            for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
+            // a fault that takes no instance leaves the read point where it is: only its groups can change; one that
+            // takes instances may move the read point (the endpoint's instances change), so every group is asked
+            Groups gs = groups(r);
+            int[] which = d.instances().isEmpty() ? gs.affected(d) : java.util.stream.IntStream.range(0, gs.pgs.size())
+                    .toArray();
+            for (int g : which) {
+                ProtectionGroupSnapshot pg = gs.pgs.get(g);
                 if (!QuorumAfterFault.readableCopyLeft(pg, d.copies(), readPoint)) {
                     effects.add(FaultEffect.READS_STOP);
                     why.put(FaultEffect.READS_STOP, "no copy of " + pg.id() + " that holds the read point would be left");
@@ -472,11 +533,9 @@ public final class FailureDistance {
                 if (sec.role() != RegionRole.SECONDARY || sec.resyncing() || sec.rpoLagMicros() > rpo * 1_000_000) {
                     continue;
                 }
-                Set<String> gone = sec == r ? d.copies() : Set.of();
-                boolean now = replicates(sec, Set.of());
-                if (now) {
+                if (groups(sec).replicatesNow) {
                     within.add(sec.region());
-                    if ((sec != r || d.region() == null) && replicates(sec, gone)) {
+                    if (sec != r || d.region() == null && stillReplicates(groups(sec), d)) {
                         withinAfter.add(sec.region());
                     }
                 }
@@ -488,10 +547,10 @@ public final class FailureDistance {
             }
         }
 
-        /** Whether every group of a secondary keeps its write quorum, so replicated writes become durable there. */
-        private static boolean replicates(RegionSnapshot sec, Set<String> down) {
-            for (ProtectionGroupSnapshot pg : sec.volume().protectionGroups()) {
-                if (!QuorumAfterFault.writes(pg, down).held()) {
+        /** Whether every group of a secondary that replicates now keeps its write quorum after the fault. */
+        private static boolean stillReplicates(Groups gs, Down d) {
+            for (int g : gs.affected(d)) {
+                if (!QuorumAfterFault.writes(gs.pgs.get(g), d.copies()).held()) {
                     return false;
                 }
             }

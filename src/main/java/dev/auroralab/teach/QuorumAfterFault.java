@@ -4,10 +4,7 @@ import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.engine.snapshot.QuorumTerm;
 import dev.auroralab.engine.storage.SegmentState;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,15 +42,13 @@ final class QuorumAfterFault {
     }
 
     private static Count count(ProtectionGroupSnapshot pg, List<QuorumTerm> terms, Set<String> down, boolean writes) {
-        Map<Character, SegmentSnapshot> byLetter = new HashMap<>();
-        Set<Character> dropped = new HashSet<>();
+        StringBuilder dropped = new StringBuilder(0);
         for (SegmentSnapshot s : pg.segments()) {
-            byLetter.put(s.letter(), s);
             if (s.replacement() && down.contains(s.id())) {
                 // a new copy that loses its node or AZ before it is filled is dropped: the change rolls back. The
                 // counts come out the same as with the copy merely down (the copy it replaces is out meanwhile, or
                 // the change would have rolled back), but the terms stay the engine's
-                dropped.add(s.letter());
+                dropped.append(s.letter());
             }
         }
         int best = writes ? Integer.MAX_VALUE : 0;
@@ -65,12 +60,7 @@ final class QuorumAfterFault {
             }
             int n = 0;
             for (int k = 0; k < t.copies().length(); k++) {
-                SegmentSnapshot s = byLetter.get(t.copies().charAt(k));
-                if (s == null) {
-                    throw new IllegalArgumentException(pg.id() + ": the term " + t.describe() + " names copy "
-                            + t.copies().charAt(k) + ", which the snapshot does not list");
-                }
-                SegmentState after = stateAfter(s, down);
+                SegmentState after = stateAfter(copy(pg, t, t.copies().charAt(k)), down);
                 n += (writes ? after.accepting() : servesReads(after)) ? 1 : 0;
             }
             needed = t.needed();
@@ -83,6 +73,17 @@ final class QuorumAfterFault {
             }
         }
         return new Count(held, best == Integer.MAX_VALUE ? 0 : best, needed, pg.copiesInModel());
+    }
+
+    /** The copy a term names by its letter (a group lists six to a dozen copies: a walk is cheaper than a map). */
+    private static SegmentSnapshot copy(ProtectionGroupSnapshot pg, QuorumTerm t, char letter) {
+        for (SegmentSnapshot s : pg.segments()) {
+            if (s.letter() == letter) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException(pg.id() + ": the term " + t.describe() + " names copy " + letter
+                + ", which the snapshot does not list");
     }
 
     /**
@@ -112,9 +113,9 @@ final class QuorumAfterFault {
         return state == SegmentState.UP || state == SegmentState.CATCHING_UP;
     }
 
-    private static boolean anyOf(String letters, Set<Character> set) {
-        for (int k = 0; k < letters.length(); k++) {
-            if (set.contains(letters.charAt(k))) {
+    private static boolean anyOf(String letters, CharSequence set) {
+        for (int k = 0; k < set.length(); k++) {
+            if (letters.indexOf(set.charAt(k)) >= 0) {
                 return true;
             }
         }

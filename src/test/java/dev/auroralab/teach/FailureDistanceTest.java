@@ -3,6 +3,9 @@ package dev.auroralab.teach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.auroralab.engine.AuroraEngine;
+import dev.auroralab.engine.ClusterSpec;
+import dev.auroralab.engine.ClusterSpec.InstanceSpec;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.run.Run;
@@ -149,6 +152,28 @@ class FailureDistanceTest {
         assertThat(d.fault(Kind.INSTANCE, "dublin-reader-1").effects())
                 .as("storage-level replication needs no instance: only the region's own reads stop")
                 .containsExactly(FaultEffect.READS_STOP);
+    }
+
+    @Test
+    void aVolumeOf128TiBIsWorkedOutCopyByCopyWithoutCountingEveryGroupForEveryFault() {
+        AuroraEngine e = new AuroraEngine(new ClusterSpec("us-east-1", List.of("us-east-1a", "us-east-1b",
+                "us-east-1c"), 131_072, List.of(
+                        new InstanceSpec("writer-1", "us-east-1a", ClusterSpec.Role.WRITER, 1, "db.r6g.large"),
+                        new InstanceSpec("reader-1", "us-east-1b", ClusterSpec.Role.READER, 0, "db.r6g.large")),
+                1000, 1000, 3));
+        e.advanceTo(SECOND / 4);
+        e.apply(new Command.FailAvailabilityZone("us-east-1c"));
+        EngineSnapshot s = e.snapshot();
+        long t0 = System.nanoTime();
+        FailureDistance d = FailureDistance.of(s);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        // 13,108 groups: 52,432 copies left up (one more of any stops its group's writes), 26,216 down already
+        assertThat(d.count(FaultEffect.WRITES_STOP, null)).isEqualTo(52_432 + 8 + 2);
+        assertThat(d.faults().stream().filter(f -> f.kind() == Kind.COPY)).hasSize(78_648);
+        System.out.println("distance to failure of a 128 TiB volume: " + d.faults().size() + " faults in " + millis
+                + " ms");
+        // a generous bound, for a slow machine: counting every group for every fault took minutes
+        assertThat(millis).isLessThan(20_000);
     }
 
     @Test
