@@ -28,6 +28,11 @@ public final class InspectorModel {
     }
 
     public static List<Field> fields(Selection sel, EngineSnapshot s) {
+        return fields(sel, s, List.of());
+    }
+
+    /** The selection's fields, then {@code more} (the distance overlay's rows), then the volume's. */
+    public static List<Field> fields(Selection sel, EngineSnapshot s, List<Field> more) {
         List<Field> out = new ArrayList<>();
         if (s == null) {
             return out;
@@ -45,6 +50,7 @@ public final class InspectorModel {
                 }
             }
         }
+        out.addAll(more);
         volume(out, s);
         return out;
     }

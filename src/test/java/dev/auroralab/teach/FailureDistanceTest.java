@@ -78,8 +78,8 @@ class FailureDistanceTest {
         assertThat(writer.effects()).containsExactlyInAnyOrder(FaultEffect.FAILOVER, FaultEffect.READS_STOP);
         assertThat(writer.reason()).contains("reader-1, the one replica left, is promoted");
         assertThat(d.fault(Kind.AZ, "us-east-1c")).as("already out: no fault to offer").isNull();
-        assertThat(d.caption(null)).isEqualTo("Distance to failure: 22 single faults stop writes · 2 stop reads · 2 lose a read quorum"
-                + " · 2 fail over · 11 safe");
+        assertThat(d.caption(null)).isEqualTo("Distance to failure: 22 single faults stop writes · 2 fail over · 2 stop reads"
+                + " · 2 lose a read quorum · 11 safe");
     }
 
     @Test
@@ -102,8 +102,8 @@ class FailureDistanceTest {
         FailureDistance d = FailureDistance.of(at("writer-crash-no-replica", 10 * SECOND));
         SingleFault writer = d.fault(Kind.INSTANCE, "writer-1");
         assertThat(writer.effects()).containsExactlyInAnyOrder(FaultEffect.NO_WRITER, FaultEffect.READS_STOP);
-        assertThat(writer.label()).isEqualTo("reads stop · no writer for minutes");
-        assertThat(writer.worst()).isEqualTo(FaultEffect.READS_STOP);
+        assertThat(writer.label()).isEqualTo("no writer (minutes) · reads stop");
+        assertThat(writer.worst()).isEqualTo(FaultEffect.NO_WRITER);
         assertThat(writer.reason()).contains("recreates it (minutes)")
                 .contains("no instance would be left behind the reader endpoint");
     }

@@ -55,6 +55,8 @@ public final class TopologyLayout {
     static final double PG_CHIP_H = 26;
     static final double MORE_LINE = 24;
     static final double LEGEND = 44;
+    /** The distance-to-failure caption's line, over the legend, while the overlay is on. */
+    static final double DISTANCE_LINE = 26;
     /** The width the one-line gauge ("writes 6/6 (need 4) ✓ · reads 6/6 (need 3) ✓") needs at 13 px bold. */
     static final double GAUGE_ONE_LINE_W = 365;
     /** The width the gauge's longest line needs when it takes three lines ("writes 6/8 (need 4) ✓" at 14 px bold). */
@@ -76,6 +78,8 @@ public final class TopologyLayout {
     public Box writerEndpoint;
     public Box readerEndpoint;
     public Box legend;
+    /** The distance-to-failure caption, or null while the overlay is off. */
+    public Box distanceCaption;
     /** The line that counts the protection groups not drawn, or null when every one is. */
     public Box moreGroups;
     /** Protection groups in the volume, and how many of them have a row. */
@@ -129,12 +133,30 @@ public final class TopologyLayout {
 
     /** {@code previous} when it has the same structure and compactness, else a fresh layout. */
     public static TopologyLayout of(EngineSnapshot s, TopologyLayout previous, boolean compact) {
-        return previous != null && previous.compact == compact && previous.structure.matches(s) ? previous
-                : of(s, compact);
+        return of(s, previous, compact, false);
+    }
+
+    /**
+     * {@code previous} when it has the same structure, compactness and distance caption, else a fresh layout;
+     * {@code distance}: the distance-to-failure overlay is on, and the page has a line for its caption.
+     */
+    public static TopologyLayout of(EngineSnapshot s, TopologyLayout previous, boolean compact, boolean distance) {
+        if (previous != null && previous.compact == compact && previous.distance == distance
+                && previous.structure.matches(s)) {
+            return previous;
+        }
+        TopologyLayout l = new TopologyLayout();
+        l.compact = compact;
+        l.distance = distance;
+        l.build(s);
+        l.structure = Structure.of(s);
+        return l;
     }
 
     /** Presenter mode's page: no storage caption, a one-line legend. */
     public boolean compact;
+    /** The distance-to-failure overlay is on: a caption line over the legend. */
+    public boolean distance;
 
     /** What this layout was built from; set by {@link #of(EngineSnapshot)}, the only way to make one. */
     private Structure structure;
@@ -323,6 +345,10 @@ public final class TopologyLayout {
             messageEnds.putIfAbsent(id, messageEnds.size());
         }
         dotsOnPath = new byte[3 * messageEnds.size()];
+        if (distance) {
+            distanceCaption = new Box(MARGIN, top + 2, WIDTH - 2 * MARGIN, DISTANCE_LINE - 4);
+            top += DISTANCE_LINE;
+        }
         double legendH = compact ? LEGEND / 2 : LEGEND;
         legend = new Box(MARGIN, top + 2, WIDTH - 2 * MARGIN, legendH - 6);
         height = top + legendH + MARGIN / 2;
