@@ -77,6 +77,20 @@ public record SingleFault(Kind kind, String id, String region, Command fault, Se
         return b.toString();
     }
 
+    /** "failover (writes pause ~30 s) · reads stop", or "safe": the effects' full words, for the inspector. */
+    public String labelInFull() {
+        if (safe()) {
+            return "safe";
+        }
+        StringBuilder b = new StringBuilder();
+        for (FaultEffect e : FaultEffect.values()) {
+            if (effects.contains(e)) {
+                b.append(b.isEmpty() ? "" : " · ").append(e.label());
+            }
+        }
+        return b.toString();
+    }
+
     /** The reasons as one line, or "nothing a learner watches changes" when safe. */
     public String reason() {
         return safe() ? "nothing a learner watches changes (writes, reads, quorums, the writer)"
@@ -85,6 +99,6 @@ public record SingleFault(Kind kind, String id, String region, Command fault, Se
 
     /** "fail segment pg-0/us-east-1b/1 → writes stop: pg-0 would reach 3 of 6 copies; writes need 4". */
     public String describe() {
-        return fault.describe() + " → " + label() + (safe() ? "" : ": " + reason());
+        return fault.describe() + " → " + labelInFull() + (safe() ? "" : ": " + reason());
     }
 }

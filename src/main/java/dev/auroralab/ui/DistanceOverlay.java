@@ -132,7 +132,7 @@ public final class DistanceOverlay {
         if (f == null) {
             return kindOf(sel.kind()) == null ? null : "Distance to failure: it is out already";
         }
-        return (f.safe() ? "✓ if it fails next: safe (" : "▲ if it fails next: " + f.label() + " (") + f.reason()
+        return (f.safe() ? "✓ if it fails next: safe (" : "▲ if it fails next: " + f.labelInFull() + " (") + f.reason()
                 + ")";
     }
 
@@ -153,7 +153,7 @@ public final class DistanceOverlay {
         SingleFault f = faultOf(sel);
         if (f != null) {
             out.add(new InspectorModel.Field("If it fails next", null));
-            out.add(new InspectorModel.Field("effect", (f.safe() ? "✓ " : "▲ ") + f.label()));
+            out.add(new InspectorModel.Field("effect", (f.safe() ? "✓ " : "▲ ") + f.labelInFull()));
             out.add(new InspectorModel.Field("why", f.reason()));
             out.add(new InspectorModel.Field("the fault", f.fault().describe()));
         }
