@@ -97,12 +97,13 @@ final class DistanceMarks {
             if (tag(d, SingleFault.Kind.REGION, e.getKey()) != null) {
                 Box b = e.getValue();
                 ring(g, b, 4, p);
-                triangle(g, b.right() - 14, b.y() + 5, LABEL_MARK, p);
+                // bottom right: the top right holds the managed RPO's tag, the left the region's badge and words
+                triangle(g, b.right() - 14, b.bottom() - LABEL_MARK - 3, LABEL_MARK, p);
             }
         }
     }
 
-    /** The caption over the legend: how many single faults do what, in the region drawn. */
+    /** The caption, on the protection groups' title line: how many single faults do what, in the region drawn. */
     private static void caption(GraphicsContext g, FailureDistance d, EngineSnapshot s, TopologyLayout l, Palette p) {
         Box b = l.distanceCaption;
         if (b == null) {

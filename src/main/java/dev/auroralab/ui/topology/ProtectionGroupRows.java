@@ -36,8 +36,11 @@ public final class ProtectionGroupRows {
         g.setFill(p.text());
         g.setFont(BOLD);
         g.setTextAlign(TextAlignment.LEFT);
-        text(g, "Protection groups · 6 copies each, 2 per AZ · a write needs 4 of 6, a read 3 of 6",
-                first.x(), first.y() - 12);
+        if (l.distanceCaption == null) {
+            // with the distance overlay on, its caption takes this line
+            text(g, "Protection groups · 6 copies each, 2 per AZ · a write needs 4 of 6, a read 3 of 6",
+                    first.x(), first.y() - 12);
+        }
         List<ProtectionGroupSnapshot> groups = s.volume().protectionGroups();
         for (int k = 0; k < l.pgDrawn && k < groups.size(); k++) {
             ProtectionGroupSnapshot pg = groups.get(k);

@@ -55,8 +55,6 @@ public final class TopologyLayout {
     static final double PG_CHIP_H = 26;
     static final double MORE_LINE = 24;
     static final double LEGEND = 44;
-    /** The distance-to-failure caption's line, over the legend, while the overlay is on. */
-    static final double DISTANCE_LINE = 26;
     /** The width the one-line gauge ("writes 6/6 (need 4) ✓ · reads 6/6 (need 3) ✓") needs at 13 px bold. */
     static final double GAUGE_ONE_LINE_W = 365;
     /** The width the gauge's longest line needs when it takes three lines ("writes 6/8 (need 4) ✓" at 14 px bold). */
@@ -78,7 +76,11 @@ public final class TopologyLayout {
     public Box writerEndpoint;
     public Box readerEndpoint;
     public Box legend;
-    /** The distance-to-failure caption, or null while the overlay is off. */
+    /**
+     * The distance-to-failure caption, or null while the overlay is off: it takes the protection groups' title line
+     * (what the title says, 4 of 6 and 3 of 6, every gauge says too), so the overlay costs the page no height and
+     * the picture is drawn as large with it as without.
+     */
     public Box distanceCaption;
     /** The line that counts the protection groups not drawn, or null when every one is. */
     public Box moreGroups;
@@ -155,7 +157,7 @@ public final class TopologyLayout {
 
     /** Presenter mode's page: no storage caption, a one-line legend. */
     public boolean compact;
-    /** The distance-to-failure overlay is on: a caption line over the legend. */
+    /** The distance-to-failure overlay is on: its caption takes the protection groups' title line. */
     public boolean distance;
 
     /** What this layout was built from; set by {@link #of(EngineSnapshot)}, the only way to make one. */
@@ -316,6 +318,9 @@ public final class TopologyLayout {
             }
         }
         top += colH + GAP + PG_TITLE;
+        if (distance) {
+            distanceCaption = new Box(MARGIN, top - PG_TITLE - 3, WIDTH - 2 * MARGIN, PG_TITLE - 1);
+        }
 
         gaugeX = MARGIN + PG_LABEL + slots * (PG_CHIP_W + CHIP_GAP) + 6;
         gaugeOnThreeLines = WIDTH - MARGIN - 6 - gaugeX < GAUGE_ONE_LINE_W;
@@ -345,10 +350,6 @@ public final class TopologyLayout {
             messageEnds.putIfAbsent(id, messageEnds.size());
         }
         dotsOnPath = new byte[3 * messageEnds.size()];
-        if (distance) {
-            distanceCaption = new Box(MARGIN, top + 2, WIDTH - 2 * MARGIN, DISTANCE_LINE - 4);
-            top += DISTANCE_LINE;
-        }
         double legendH = compact ? LEGEND / 2 : LEGEND;
         legend = new Box(MARGIN, top + 2, WIDTH - 2 * MARGIN, legendH - 6);
         height = top + legendH + MARGIN / 2;
