@@ -145,14 +145,14 @@ public final class DistanceOverlay {
         if (sel.kind() == Selection.Kind.PROTECTION_GROUP) {
             String summary = groupSummary(sel.id());
             if (summary != null) {
-                out.add(new InspectorModel.Field("Distance to failure", null));
+                out.add(new InspectorModel.Field("Distance to failure of " + sel.id(), null));
                 out.add(new InspectorModel.Field("one more copy", summary));
             }
             return out;
         }
         SingleFault f = faultOf(sel);
         if (f != null) {
-            out.add(new InspectorModel.Field("If it fails next", null));
+            out.add(new InspectorModel.Field("If " + f.kind().word() + " " + f.id() + " fails next", null));
             out.add(new InspectorModel.Field("effect", (f.safe() ? "✓ " : "▲ ") + f.labelInFull()));
             out.add(new InspectorModel.Field("why", f.reason()));
             out.add(new InspectorModel.Field("the fault", f.fault().describe()));

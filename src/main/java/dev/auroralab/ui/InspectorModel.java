@@ -31,12 +31,16 @@ public final class InspectorModel {
         return fields(sel, s, List.of());
     }
 
-    /** The selection's fields, then {@code more} (the distance overlay's rows), then the volume's. */
-    public static List<Field> fields(Selection sel, EngineSnapshot s, List<Field> more) {
+    /**
+     * {@code first} (the distance overlay's rows: what failing the selection next would do, on top while the overlay
+     * is on, where a small inspector shows them without scrolling), then the selection's fields, then the volume's.
+     */
+    public static List<Field> fields(Selection sel, EngineSnapshot s, List<Field> first) {
         List<Field> out = new ArrayList<>();
         if (s == null) {
             return out;
         }
+        out.addAll(first);
         if (sel != null) {
             switch (sel.kind()) {
                 case INSTANCE -> instance(out, s.instance(sel.id()), s);
@@ -50,7 +54,6 @@ public final class InspectorModel {
                 }
             }
         }
-        out.addAll(more);
         volume(out, s);
         return out;
     }

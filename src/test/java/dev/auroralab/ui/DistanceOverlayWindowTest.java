@@ -115,7 +115,9 @@ class DistanceOverlayWindowTest {
         // the inspector says why, for a copy and for its group
         robot.interact(() -> window.vm().select(Selection.segment(left)));
         InspectorPane inspector = robot.lookup("#" + MainView.INSPECTOR_ID).queryAs(InspectorPane.class);
-        assertThat(inspector.asText()).contains("If it fails next").contains("writes stop")
+        assertThat(inspector.fields().get(0).name()).as("on top, where a small inspector shows it")
+                .isEqualTo("If copy " + left + " fails next");
+        assertThat(inspector.asText()).contains("writes stop")
                 .contains("pg-0 would reach 3 of 6 copies; writes need 4").contains("fail segment " + left);
         assertThat(topology().distance().tooltipLine(Selection.segment(left)))
                 .isEqualTo("▲ if it fails next: writes stop (pg-0 would reach 3 of 6 copies; writes need 4)");
@@ -134,7 +136,7 @@ class DistanceOverlayWindowTest {
         assertThat(topology().distance().isShown()).isFalse();
         assertThat(topology().layoutNow().distanceCaption).isNull();
         assertThat(triangleOn(robot, left)).as("D again takes the marks away").isFalse();
-        assertThat(inspector.asText()).doesNotContain("If it fails next");
+        assertThat(inspector.asText()).doesNotContain("fails next");
     }
 
     @Test

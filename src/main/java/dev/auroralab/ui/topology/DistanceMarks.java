@@ -139,6 +139,18 @@ final class DistanceMarks {
         return d == null ? null : dev.auroralab.ui.DistanceOverlay.groupSummary(d, pg);
     }
 
+    /** "one more copy: writes stop", without the copies' letters, for a narrow gauge column; null if none. */
+    static String shortGroupLine(FailureDistance d, ProtectionGroupSnapshot pg) {
+        java.util.Set<String> words = new java.util.LinkedHashSet<>();
+        for (SegmentSnapshot seg : pg.segments()) {
+            String t = tag(d, SingleFault.Kind.COPY, seg.id());
+            if (t != null) {
+                words.add(t);
+            }
+        }
+        return words.isEmpty() ? null : "one more copy: " + String.join(" / ", words);
+    }
+
     /**
      * A label with its triangle, right-aligned at {@code right}: "▲ writes stop" on an AZ's title band or an
      * instance's card. Returns the label's left edge.

@@ -83,6 +83,10 @@ public final class ProtectionGroupRows {
             // with the distance overlay on, what one more copy does takes the quorum sets' line (the inspector has
             // the sets)
             String distanceLine = DistanceMarks.groupLine(distance, pg);
+            if (distanceLine != null && PageDrawing.widthOf(distanceLine, SMALL_BOLD) > room - DistanceMarks.CHIP_MARK - 4) {
+                // a narrow gauge column (a row of seven copies): the chips' own triangles say which copies
+                distanceLine = DistanceMarks.shortGroupLine(distance, pg);
+            }
             if (distanceLine != null) {
                 DistanceMarks.triangle(g, gx + DistanceMarks.CHIP_MARK / 2, lastLine - 6, DistanceMarks.CHIP_MARK, p);
                 g.setFont(SMALL_BOLD);
