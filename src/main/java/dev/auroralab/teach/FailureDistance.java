@@ -243,12 +243,21 @@ public final class FailureDistance {
             return groups.computeIfAbsent(r.region(), k -> new Groups(r));
         }
 
+        /** Asked once, not once per fault: the writer, whether it takes writes, who could be promoted now. */
+        private final String writerId;
+        private final boolean writerAcceptsWrites;
+        private final List<ClusterFacts.InstanceFact> candidates;
+
         Analysis(EngineSnapshot s) {
             this.s = s;
             this.facts = new IndexedFacts(s);
-            InstanceSnapshot writer = s.writerId() == null ? null : s.instance(s.writerId());
+            this.writerId = s.writerId();
+            InstanceSnapshot writer = writerId == null ? null : s.instance(writerId);
             this.writerJudged = s.failoverInProgress() == null && writer != null
                     && writer.status() == InstanceStatus.UP;
+            this.writerAcceptsWrites = facts.writerAcceptsWrites();
+            // the engine's own rule for who may be promoted; each fault takes away those it takes down
+            this.candidates = Preconditions.promotionCandidates(s.region(), facts);
         }
 
         FailureDistance run() {
@@ -419,8 +428,8 @@ public final class FailureDistance {
                     out.add(i);
                 }
             }
-            if (out.isEmpty() && facts.writerAcceptsWrites() && !d.instances().contains(s.writerId())) {
-                out.add(s.instance(s.writerId()));
+            if (out.isEmpty() && writerAcceptsWrites && !d.instances().contains(writerId)) {
+                out.add(s.instance(writerId));
             }
             return out;
         }
@@ -436,7 +445,7 @@ public final class FailureDistance {
                 return null;
             }
             List<String> candidates = new ArrayList<>();
-            for (ClusterFacts.InstanceFact c : Preconditions.promotionCandidates(s.region(), facts)) {
+            for (ClusterFacts.InstanceFact c : this.candidates) {
                 if (!d.instances().contains(c.id()) && !d.azs().contains(c.az())) {
                     candidates.add(c.id());
                 }
@@ -454,7 +463,7 @@ public final class FailureDistance {
         private boolean promotionComes(Down d) {
             EngineSnapshot.FailoverSnapshot fo = s.failoverInProgress();
             if (fo == null) {
-                return writerJudged && d.instances().contains(s.writerId());
+                return writerJudged && d.instances().contains(writerId);
             }
             if (fo.globalOperation() != null) {
                 return false;
@@ -471,7 +480,7 @@ public final class FailureDistance {
 
         /** What losing the writer would lead to: a failover to a replica, or minutes without a writer. */
         private void writer(RegionSnapshot r, Down d, Set<FaultEffect> effects, Map<FaultEffect, String> why) {
-            String writer = s.writerId();
+            String writer = writerId;
             if (!writerJudged || !d.instances().contains(writer)) {
                 return;
             }
@@ -483,7 +492,7 @@ public final class FailureDistance {
             }
             // the engine's own rule for who may be promoted, less those the fault takes down too
             List<ClusterFacts.InstanceFact> left = new ArrayList<>();
-            for (ClusterFacts.InstanceFact c : Preconditions.promotionCandidates(s.region(), facts)) {
+            for (ClusterFacts.InstanceFact c : candidates) {
                 if (!d.instances().contains(c.id()) && !d.azs().contains(c.az())) {
                     left.add(c);
                 }
