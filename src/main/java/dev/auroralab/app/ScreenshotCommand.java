@@ -18,7 +18,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * {@code screenshot FILE [--at D] --out PATH.png [--width W --height H] [--dark] [--select KIND:ID] [--headless]}:
- * draws the real window for a scenario at a simulated time into a PNG, with or without a display.
+ * draws the real window for a scenario at a simulated time into a PNG, with or without a display ({@code --distance}
+ * turns the distance-to-failure overlay on, as the D key does).
  *
  * <p>Everything that can be checked without JavaFX (arguments, the scenario file, the output folder) is checked here
  * first, so bad input costs no toolkit start-up. The drawing is in {@link ScreenshotWindow}, the only part that loads
@@ -29,6 +30,7 @@ final class ScreenshotCommand implements Command {
 
     static final String USAGE = "screenshot FILE --out PATH.png [--at D] [--width W --height H]"
             + " [--theme light|dark|high-contrast] [--dark] [--presenter] [--no-notes] [--select KIND:ID] [--ledger]"
+            + " [--distance]"
             + " [--headless] | screenshot --compare A,B --out PATH.png [same options]";
 
     static final long DEFAULT_AT_MICROS = 30_000_000;
@@ -43,11 +45,12 @@ final class ScreenshotCommand implements Command {
     /** Everything the window needs to draw the picture. */
     record Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark,
             String selectKind, String selectId, boolean headless, boolean ledger, String theme, boolean presenter,
-            boolean noNotes, Scenario compare, dev.auroralab.scenario.Lesson lesson, int lessonStep) {
+            boolean noNotes, Scenario compare, boolean distance, dev.auroralab.scenario.Lesson lesson,
+            int lessonStep) {
         Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark, String selectKind,
                 String selectId, boolean headless) {
             this(scenario, atMicros, out, width, height, dark, selectKind, selectId, headless, false, null, false,
-                    false, null, null, 0);
+                    false, null, false, null, 0);
         }
     }
 
@@ -71,7 +74,7 @@ final class ScreenshotCommand implements Command {
         CliArgs a;
         try {
             a = CliArgs.parse(args, Set.of("--at", "--out", "--width", "--height", "--select", "--theme", "--compare"),
-                    Set.of("--dark", "--headless", "--ledger", "--presenter", "--no-notes"));
+                    Set.of("--dark", "--headless", "--ledger", "--presenter", "--no-notes", "--distance"));
             String compare = a.options.get("--compare");
             if (compare != null) {
                 String[] two = compare.split(",", -1);
@@ -162,8 +165,8 @@ final class ScreenshotCommand implements Command {
         }
         Request request = new Request(scenario, at, outPath, width, height, a.options.containsKey("--dark"), kind, id,
                 a.options.containsKey("--headless"), a.options.containsKey("--ledger"), theme,
-                a.options.containsKey("--presenter"), a.options.containsKey("--no-notes"), compared, lesson,
-                lessonStep);
+                a.options.containsKey("--presenter"), a.options.containsKey("--no-notes"), compared,
+                a.options.containsKey("--distance"), lesson, lessonStep);
         Outcome outcome;
         try {
             outcome = ScreenshotWindow.render(request);

@@ -69,6 +69,9 @@ final class ScreenshotWindow {
                     // presenter mode at the size asked for: the picture is what a projector of that size shows
                     window[0].view().setPresenter(true, false);
                 }
+                if (r.distance()) {
+                    window[0].view().topology().distance().setShown(true);
+                }
                 if (r.noNotes()) {
                     window[0].view().panels().setNotesShown(false);
                 }

@@ -25,6 +25,8 @@ final class HelpDialogs {
             Click        select; right-click: actions
             ] / [        select the next / previous element
             F / R        fail / restore the selection (a region too)
+            D            distance to failure: mark each single fault that
+                         would stop writes, reads or the writer (hover: why)
             G / Shift+G  Global Database: show the next / previous region
             Shift+F10    actions for the selection
             Esc          clear the selection (leave presenter mode)

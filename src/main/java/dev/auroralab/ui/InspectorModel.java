@@ -28,10 +28,19 @@ public final class InspectorModel {
     }
 
     public static List<Field> fields(Selection sel, EngineSnapshot s) {
+        return fields(sel, s, List.of());
+    }
+
+    /**
+     * {@code first} (the distance overlay's rows: what failing the selection next would do, on top while the overlay
+     * is on, where a small inspector shows them without scrolling), then the selection's fields, then the volume's.
+     */
+    public static List<Field> fields(Selection sel, EngineSnapshot s, List<Field> first) {
         List<Field> out = new ArrayList<>();
         if (s == null) {
             return out;
         }
+        out.addAll(first);
         if (sel != null) {
             switch (sel.kind()) {
                 case INSTANCE -> instance(out, s.instance(sel.id()), s);

@@ -109,7 +109,9 @@ public final class MainView extends BorderPane {
         this.stage = stage;
         this.topology = new TopologyView(vm);
         this.global = new GlobalControls(vm);
+        global.strip().follow(topology.distance());
         this.side = new SidePanel(vm);
+        side.follow(topology.distance());
         this.dialogs = new Dialogs(stage, vm, () -> theme);
         this.files = new FileActions(vm, stage, dialogs, this);
         this.help = new HelpDialogs(dialogs);
@@ -119,7 +121,7 @@ public final class MainView extends BorderPane {
         menuBar = menuBar();
         controls = new TransportControls(vm, new TransportControls.Actions(files::openFile, files::saveFile,
                 files::openBuiltIn, this::toggleSide, this::toggleCharts,
-                () -> setTheme(theme.next()), this::togglePresenter));
+                () -> setTheme(theme.next()), this::togglePresenter), topology.distance().shownProperty());
         transport = controls.bar();
         timeline = new TimelineRow(vm);
         compare = new CompareStrip(vm);
@@ -205,7 +207,6 @@ public final class MainView extends BorderPane {
         onScenarioOpened();
         onSnapshot(vm.snapshot());
     }
-
 
     public TopologyView topology() {
         return topology;
@@ -296,7 +297,7 @@ public final class MainView extends BorderPane {
         }
         themes.getItems().addAll(new SeparatorMenuItem(),
                 item("Next theme", shortcut(KeyCode.D), () -> setTheme(theme.next())));
-        view.getItems().addAll(sideItem, chartsItem, notesItem, new SeparatorMenuItem(),
+        view.getItems().addAll(sideItem, chartsItem, notesItem, topology.distance().menuItem(), new SeparatorMenuItem(),
                 item("Zoom in", shortcut(KeyCode.EQUALS), topology::zoomIn),
                 item("Zoom out", shortcut(KeyCode.MINUS), topology::zoomOut),
                 item("Fit the picture to the window", shortcut(KeyCode.DIGIT0), topology::zoomToFit),
@@ -380,6 +381,7 @@ public final class MainView extends BorderPane {
                 case F11 -> togglePresenter();
                 case F1 -> help.shortcuts();
                 case G -> vm.selectAdjacentRegion(e.isShiftDown() ? -1 : 1);
+                case D -> topology.distance().toggle();
                 case CLOSE_BRACKET -> topology.selectAdjacent(1);
                 case OPEN_BRACKET -> topology.selectAdjacent(-1);
                 case ESCAPE -> {

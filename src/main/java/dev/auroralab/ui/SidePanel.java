@@ -22,6 +22,8 @@ public final class SidePanel extends VBox {
     private final EventLogView log;
     private final WorkloadControls workload;
     private long lastInspectorNanos;
+    /** The distance-to-failure overlay, whose rows the inspector adds while it is on; null until followed. */
+    private DistanceOverlay distance;
 
     public SidePanel(SimulationViewModel vm) {
         super(8);
@@ -62,7 +64,15 @@ public final class SidePanel extends VBox {
     /** Shows the selection's fields now (also when the panel comes back). */
     public void refreshInspector() {
         lastInspectorNanos = System.nanoTime();
-        inspector.show(InspectorModel.fields(vm.selection(), vm.viewSnapshot()));
+        inspector.show(InspectorModel.fields(vm.selection(), vm.viewSnapshot(),
+                distance == null ? java.util.List.of() : distance.fields(vm.selection())));
+    }
+
+    /** Adds what failing the selection next would do, while the distance-to-failure overlay is on. */
+    public void follow(DistanceOverlay overlay) {
+        this.distance = overlay;
+        overlay.shownProperty().addListener((o, a, b) -> refreshInspector());
+        refreshInspector();
     }
 
     public InspectorPane inspector() {

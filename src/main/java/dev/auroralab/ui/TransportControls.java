@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -36,6 +37,9 @@ final class TransportControls {
             Runnable toggleCharts, Runnable nextTheme, Runnable togglePresenter) {
     }
 
+    /** The bar's toggle for the distance-to-failure overlay. */
+    static final String DISTANCE_ID = "distanceToggle";
+
     private final SimulationViewModel vm;
     private final Button play = new Button();
     private final Slider speed = new Slider(-2, 2, 0);
@@ -49,7 +53,7 @@ final class TransportControls {
     private boolean toldPastEnd;
     private String shownClock = "";
 
-    TransportControls(SimulationViewModel vm, Actions actions) {
+    TransportControls(SimulationViewModel vm, Actions actions, javafx.beans.property.BooleanProperty distanceShown) {
         this.vm = vm;
         play.setId(MainView.PLAY_ID);
         play.setOnAction(e -> vm.togglePlaying());
@@ -101,6 +105,12 @@ final class TransportControls {
                 "Show the charts, or collapse them to one line of headline numbers (Ctrl+2)", actions.toggleCharts());
         Button theme = iconButton(MaterialDesignT.THEME_LIGHT_DARK,
                 "Next theme: light, dark, high contrast; the picture follows (Ctrl+D)", actions.nextTheme());
+        javafx.scene.control.ToggleButton distance = new javafx.scene.control.ToggleButton(null,
+                new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        distance.setId(DISTANCE_ID);
+        distance.selectedProperty().bindBidirectional(distanceShown);
+        distance.setTooltip(new Tooltip("Distance to failure: mark every single further fault that would stop writes,"
+                + " reads or the writer, and say why (D)"));
         Button present = iconButton(MaterialDesignP.PROJECTOR_SCREEN,
                 "Presenter mode: full screen, the picture as large as it goes (F11; Esc leaves)",
                 actions.togglePresenter());
@@ -108,7 +118,7 @@ final class TransportControls {
         clock.setId(MainView.CLOCK_ID);
         clock.getStyleClass().addAll(Styles.TITLE_4, "sim-clock");
         bar = new TransportBar(List.of(play, step, next, restart), speed, speedLabel, picker, List.of(open, save),
-                clock, List.of(panels, charts, theme, present), List.of(open, save, panels, charts));
+                clock, List.of(panels, charts, distance, theme, present), List.of(open, save, panels, charts, distance));
 
         vm.playingProperty().addListener((o, a, b) -> refreshPlay());
         vm.speedProperty().addListener((o, a, b) -> refreshSpeed());

@@ -115,6 +115,37 @@ class ScreenshotCommandTest {
         assertThat(cli.err()).contains("no region 'mars-1'", "us-east-1, eu-west-1");
     }
 
+    @Test
+    void distanceDrawsTheDistanceToFailureMarks() throws Exception {
+        Path plain = dir.resolve("plain.png");
+        Path marked = dir.resolve("marked.png");
+        String[] common = {"screenshot", "az-plus-one", "--at", "15s", "--width", "1024", "--height", "700"};
+        assertThat(cli.run(concat(common, "--out", plain.toString()))).as(cli.err()).isZero();
+        assertThat(cli.run(concat(common, "--out", marked.toString(), "--distance"))).as(cli.err()).isZero();
+
+        // the warning triangles are Okabe-Ito orange (the light palette's warning); without the overlay only the
+        // legend's "catching up" chip has that colour
+        int without = pixelsOf(ImageIO.read(plain.toFile()), 0xE69F00);
+        int with = pixelsOf(ImageIO.read(marked.toFile()), 0xE69F00);
+        assertThat(with).as("orange pixels with the overlay (%d without)", without).isGreaterThan(without + 400);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static int pixelsOf(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                n += (image.getRGB(x, y) & 0xFFFFFF) == rgb ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     private static int distinctColours(BufferedImage image) {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 7) {

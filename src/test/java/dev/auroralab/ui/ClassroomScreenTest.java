@@ -23,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The window on a 1280x720 projector, for every built-in scenario: every protection group's row, gauge included, is
  * on screen without scrolling, the topology's smallest text is at least 11 px, and presenter mode makes the picture
- * larger (at least 16 px), never smaller.
+ * larger (at least 16 px), never smaller; the same with the distance-to-failure overlay on, its caption included.
  */
 @ExtendWith(ApplicationExtension.class)
 class ClassroomScreenTest {
@@ -45,6 +45,10 @@ class ClassroomScreenTest {
     }
 
     private Look look(FxRobot robot, String name, long atMicros, boolean presenter) {
+        return look(robot, name, atMicros, presenter, false);
+    }
+
+    private Look look(FxRobot robot, String name, long atMicros, boolean presenter, boolean distance) {
         AtomicReference<AuroraLabApp.Window> w = new AtomicReference<>();
         robot.interact(() -> {
             try {
@@ -56,6 +60,7 @@ class ClassroomScreenTest {
             if (presenter) {
                 w.get().view().setPresenter(true, false);
             }
+            w.get().view().topology().distance().setShown(distance);
         });
         settle(robot, w.get());
         AtomicReference<Look> out = new AtomicReference<>();
@@ -78,8 +83,14 @@ class ClassroomScreenTest {
             if (canvas.getMaxY() > HEIGHT + 0.5 || canvas.getMaxX() > WIDTH + 0.5) {
                 off.add("the canvas itself ends at " + canvas.getMaxX() + "x" + canvas.getMaxY());
             }
-            out.set(new Look(name + " at " + atMicros / 1_000_000 + " s" + (presenter ? " (presenter)" : ""),
-                    t.scale(), t.smallestTextPx(), t.scrolls(), off));
+            if (distance && l.distanceCaption == null) {
+                off.add("the distance-to-failure caption");
+            } else if (distance && t.onCanvas(l.distanceCaption)[1] + t.onCanvas(l.distanceCaption)[3]
+                    > t.canvas().getHeight() + 0.5) {
+                off.add("the distance-to-failure caption, below the canvas");
+            }
+            out.set(new Look(name + " at " + atMicros / 1_000_000 + " s" + (presenter ? " (presenter)" : "")
+                    + (distance ? " with distance to failure" : ""), t.scale(), t.smallestTextPx(), t.scrolls(), off));
         });
         robot.interact(() -> w.get().view().setPresenter(false, false));
         return out.get();
@@ -111,6 +122,25 @@ class ClassroomScreenTest {
                     problems.add(l.what() + ": off screen: " + l.offScreen());
                 }
                 if (l.smallestTextPx() < 11 - 1e-6) {
+                    problems.add(l.what() + ": smallest text " + l.smallestTextPx() + " px");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void withTheDistanceOverlayOnEveryGaugeAndTheCaptionStayOnScreenAtReadableSizes(FxRobot robot) {
+        List<String> problems = new ArrayList<>();
+        for (String name : BuiltInScenarios.NAMES) {
+            for (boolean presenter : new boolean[] {false, true}) {
+                Look l = look(robot, name, MOMENTS_MICROS[1], presenter, true);
+                System.out.printf("1280x720 %-70s scale %.3f, smallest text %.1f px%n", l.what(), l.scale(),
+                        l.smallestTextPx());
+                if (l.scrolls() || !l.offScreen().isEmpty()) {
+                    problems.add(l.what() + ": scrolls " + l.scrolls() + ", off screen: " + l.offScreen());
+                }
+                if (l.smallestTextPx() < (presenter ? 16 : 11) - 1e-6) {
                     problems.add(l.what() + ": smallest text " + l.smallestTextPx() + " px");
                 }
             }

@@ -54,6 +54,13 @@ public final class GlobalStripRenderer {
 
     public static void draw(GraphicsContext g, double canvasW, double canvasH, TopologyLayout.Fit fit, EngineSnapshot s,
             GlobalStripLayout l, Palette p, String shownRegion, Selection selection) {
+        draw(g, canvasW, canvasH, fit, s, l, p, shownRegion, selection, null);
+    }
+
+    /** The strip, with the distance-to-failure marks of {@code distance} on the region cards (null: overlay off). */
+    public static void draw(GraphicsContext g, double canvasW, double canvasH, TopologyLayout.Fit fit, EngineSnapshot s,
+            GlobalStripLayout l, Palette p, String shownRegion, Selection selection,
+            dev.auroralab.teach.FailureDistance distance) {
         g.save();
         g.setFill(p.background());
         g.fillRect(0, 0, canvasW, canvasH);
@@ -71,6 +78,7 @@ public final class GlobalStripRenderer {
         }
         drawLagLabels(g, s, l, p);
         drawMessages(g, s, l, p);
+        DistanceMarks.drawRegions(g, distance, s, l, p);
         Box shown = shownRegion == null ? null : l.cards.get(shownRegion);
         if (shown != null) {
             drawPointer(g, shown, p);

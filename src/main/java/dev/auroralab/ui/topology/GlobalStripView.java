@@ -3,6 +3,7 @@ package dev.auroralab.ui.topology;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 import dev.auroralab.ui.ActionMenus;
+import dev.auroralab.ui.DistanceOverlay;
 import dev.auroralab.ui.Palette;
 import dev.auroralab.ui.Selection;
 import dev.auroralab.ui.SimulationViewModel;
@@ -139,6 +140,14 @@ public final class GlobalStripView extends Pane {
         return drawNanos;
     }
 
+    /** Marks the region cards whose failure is not safe while the distance-to-failure overlay is on. */
+    public void follow(DistanceOverlay overlay) {
+        this.distance = overlay;
+        overlay.shownProperty().addListener((o, a, b) -> redraw());
+    }
+
+    private DistanceOverlay distance;
+
     public void redraw() {
         EngineSnapshot s = vm.snapshot();
         if (s == null || !s.isGlobal()) {
@@ -152,7 +161,8 @@ public final class GlobalStripView extends Pane {
         }
         if (getWidth() > 0 && getHeight() > 0) {
             GlobalStripRenderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-                    layout.fit(canvas.getWidth(), maxScale), s, layout, palette, vm.viewedRegion(), vm.selection());
+                    layout.fit(canvas.getWidth(), maxScale), s, layout, palette, vm.viewedRegion(), vm.selection(),
+                    distance == null ? null : distance.current());
         }
         drawNanos = System.nanoTime() - t0;
     }
@@ -200,6 +210,8 @@ public final class GlobalStripView extends Pane {
         EngineSnapshot snap = vm.snapshot();
         RegionSnapshot r = s == null || snap == null ? null : snap.regionSnapshot(s.id());
         String text = r == null ? null : lag != null ? lagTip(r) : cardTip(r);
+        String why = text == null || lag != null || distance == null ? null : distance.tooltipLine(s);
+        text = why == null ? text : text + "\n" + why;
         if (text == null) {
             tip.hide();
         } else if (!text.equals(tip.getText())) {

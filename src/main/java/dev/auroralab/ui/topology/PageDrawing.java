@@ -126,6 +126,17 @@ final class PageDrawing {
                 k.getSize() * sc));
     }
 
+    private static final Map<Font, Map<String, Double>> WIDTHS = new HashMap<>();
+
+    /** A text's width at a page font, in page units, measured once per text (labels come from a short list). */
+    static double widthOf(String s, Font f) {
+        return WIDTHS.computeIfAbsent(f, k -> new HashMap<>()).computeIfAbsent(s, t -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(t);
+            probe.setFont(f);
+            return probe.getLayoutBounds().getWidth();
+        });
+    }
+
     static String grouped(long v) {
         return Numbers.grouped(v);
     }

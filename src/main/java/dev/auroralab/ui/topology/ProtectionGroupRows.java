@@ -11,6 +11,7 @@ import static dev.auroralab.ui.topology.PageDrawing.text;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
+import dev.auroralab.teach.FailureDistance;
 import dev.auroralab.ui.Palette;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
@@ -26,7 +27,8 @@ public final class ProtectionGroupRows {
     private ProtectionGroupRows() {
     }
 
-    static void drawProtectionGroups(GraphicsContext g, EngineSnapshot s, TopologyLayout l, Palette p) {
+    static void drawProtectionGroups(GraphicsContext g, EngineSnapshot s, TopologyLayout l, Palette p,
+            FailureDistance distance) {
         if (l.pgRows.isEmpty()) {
             return;
         }
@@ -34,8 +36,11 @@ public final class ProtectionGroupRows {
         g.setFill(p.text());
         g.setFont(BOLD);
         g.setTextAlign(TextAlignment.LEFT);
-        text(g, "Protection groups · 6 copies each, 2 per AZ · a write needs 4 of 6, a read 3 of 6",
-                first.x(), first.y() - 12);
+        if (l.distanceCaption == null) {
+            // with the distance overlay on, its caption takes this line
+            text(g, "Protection groups · 6 copies each, 2 per AZ · a write needs 4 of 6, a read 3 of 6",
+                    first.x(), first.y() - 12);
+        }
         List<ProtectionGroupSnapshot> groups = s.volume().protectionGroups();
         for (int k = 0; k < l.pgDrawn && k < groups.size(); k++) {
             ProtectionGroupSnapshot pg = groups.get(k);
@@ -65,18 +70,33 @@ public final class ProtectionGroupRows {
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(p.text());
             g.setFont(BOLD);
+            double lastLine;
             if (l.gaugeOnThreeLines) {
                 text(g, writeGauge(pg), gx, row.y() + 9, room);
                 text(g, readGauge(pg), gx, row.y() + 25, room);
-                g.setFont(SMALL);
-                g.setFill(p.mutedText());
-                text(g, quorumSets(pg), gx, row.y() + 40, room);
+                lastLine = row.y() + 40;
             } else {
                 g.setFont(SMALL_BOLD);
                 text(g, gauge(pg), gx, row.y() + 9, room);
+                lastLine = row.y() + 24;
+            }
+            // with the distance overlay on, what one more copy does takes the quorum sets' line (the inspector has
+            // the sets)
+            String distanceLine = DistanceMarks.groupLine(distance, pg);
+            if (distanceLine != null && PageDrawing.widthOf(distanceLine, SMALL_BOLD) > room - DistanceMarks.CHIP_MARK - 4) {
+                // a narrow gauge column (a row of seven copies): the chips' own triangles say which copies
+                distanceLine = DistanceMarks.shortGroupLine(distance, pg);
+            }
+            if (distanceLine != null) {
+                DistanceMarks.triangle(g, gx + DistanceMarks.CHIP_MARK / 2, lastLine - 6, DistanceMarks.CHIP_MARK, p);
+                g.setFont(SMALL_BOLD);
+                g.setFill(p.text());
+                g.setTextAlign(TextAlignment.LEFT);
+                text(g, distanceLine, gx + DistanceMarks.CHIP_MARK + 4, lastLine, room - DistanceMarks.CHIP_MARK - 4);
+            } else {
                 g.setFont(SMALL);
                 g.setFill(p.mutedText());
-                text(g, quorumSets(pg), gx, row.y() + 24, room);
+                text(g, quorumSets(pg), gx, lastLine, room);
             }
         }
     }

@@ -76,6 +76,12 @@ public final class TopologyLayout {
     public Box writerEndpoint;
     public Box readerEndpoint;
     public Box legend;
+    /**
+     * The distance-to-failure caption, or null while the overlay is off: it takes the protection groups' title line
+     * (what the title says, 4 of 6 and 3 of 6, every gauge says too), so the overlay costs the page no height and
+     * the picture is drawn as large with it as without.
+     */
+    public Box distanceCaption;
     /** The line that counts the protection groups not drawn, or null when every one is. */
     public Box moreGroups;
     /** Protection groups in the volume, and how many of them have a row. */
@@ -129,12 +135,30 @@ public final class TopologyLayout {
 
     /** {@code previous} when it has the same structure and compactness, else a fresh layout. */
     public static TopologyLayout of(EngineSnapshot s, TopologyLayout previous, boolean compact) {
-        return previous != null && previous.compact == compact && previous.structure.matches(s) ? previous
-                : of(s, compact);
+        return of(s, previous, compact, false);
+    }
+
+    /**
+     * {@code previous} when it has the same structure, compactness and distance caption, else a fresh layout;
+     * {@code distance}: the distance-to-failure overlay is on, and the page has a line for its caption.
+     */
+    public static TopologyLayout of(EngineSnapshot s, TopologyLayout previous, boolean compact, boolean distance) {
+        if (previous != null && previous.compact == compact && previous.distance == distance
+                && previous.structure.matches(s)) {
+            return previous;
+        }
+        TopologyLayout l = new TopologyLayout();
+        l.compact = compact;
+        l.distance = distance;
+        l.build(s);
+        l.structure = Structure.of(s);
+        return l;
     }
 
     /** Presenter mode's page: no storage caption, a one-line legend. */
     public boolean compact;
+    /** The distance-to-failure overlay is on: its caption takes the protection groups' title line. */
+    public boolean distance;
 
     /** What this layout was built from; set by {@link #of(EngineSnapshot)}, the only way to make one. */
     private Structure structure;
@@ -294,6 +318,9 @@ public final class TopologyLayout {
             }
         }
         top += colH + GAP + PG_TITLE;
+        if (distance) {
+            distanceCaption = new Box(MARGIN, top - PG_TITLE - 3, WIDTH - 2 * MARGIN, PG_TITLE - 1);
+        }
 
         gaugeX = MARGIN + PG_LABEL + slots * (PG_CHIP_W + CHIP_GAP) + 6;
         gaugeOnThreeLines = WIDTH - MARGIN - 6 - gaugeX < GAUGE_ONE_LINE_W;

@@ -23,6 +23,8 @@ import dev.auroralab.engine.snapshot.EngineSnapshot.MessageSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot;
+import dev.auroralab.teach.FailureDistance;
+import dev.auroralab.teach.SingleFault;
 import dev.auroralab.ui.Palette;
 import dev.auroralab.ui.Selection;
 import java.util.List;
@@ -48,6 +50,15 @@ public final class TopologyRenderer {
 
     public static void draw(GraphicsContext g, double canvasW, double canvasH, TopologyLayout.Fit fit, EngineSnapshot s,
             TopologyLayout l, Palette p, Selection selection) {
+        draw(g, canvasW, canvasH, fit, s, l, p, selection, null);
+    }
+
+    /**
+     * The page, with the distance-to-failure marks of {@code distance} (worked out from the whole snapshot; null
+     * while the overlay is off) on the elements of the region drawn.
+     */
+    public static void draw(GraphicsContext g, double canvasW, double canvasH, TopologyLayout.Fit fit, EngineSnapshot s,
+            TopologyLayout l, Palette p, Selection selection, FailureDistance distance) {
         g.save();
         g.setFill(p.background());
         g.fillRect(0, 0, canvasW, canvasH);
@@ -66,18 +77,20 @@ public final class TopologyRenderer {
         // cards, and a dot must never sit on a replica's name
         drawMessages(g, s, l, p);
         for (String az : s.azs()) {
-            drawAzTitle(g, az, s.downAzs().contains(az), l, p);
+            drawAzTitle(g, az, s.downAzs().contains(az), l, p,
+                    DistanceMarks.tag(distance, SingleFault.Kind.AZ, az));
         }
         drawEndpointPills(g, s, l, p);
         for (InstanceSnapshot i : s.instances()) {
             Box b = l.instances.get(i.id());
             if (b != null) {
-                drawInstance(g, i, b, s, p);
+                drawInstance(g, i, b, s, p, DistanceMarks.words(distance, SingleFault.Kind.INSTANCE, i.id()));
             }
         }
-        ProtectionGroupRows.drawProtectionGroups(g, s, l, p);
+        ProtectionGroupRows.drawProtectionGroups(g, s, l, p, distance);
         ProtectionGroupRows.drawMoreGroups(g, l, p);
         TopologyLegend.drawLegend(g, l.legend, l.compact, p);
+        DistanceMarks.draw(g, distance, s, l, p);
         drawSelection(g, selection, l, p);
         g.restore();
     }
@@ -110,7 +123,8 @@ public final class TopologyRenderer {
         }
     }
 
-    private static void drawAzTitle(GraphicsContext g, String az, boolean down, TopologyLayout l, Palette p) {
+    private static void drawAzTitle(GraphicsContext g, String az, boolean down, TopologyLayout l, Palette p,
+            String distanceTag) {
         Box col = l.azColumns.get(az);
         Box h = l.azHeaders.get(az);
         // repaint the title band inside the border, so endpoint arrows crossing it are hidden behind it
@@ -129,6 +143,12 @@ public final class TopologyRenderer {
         g.setFont(TITLE);
         g.setTextAlign(TextAlignment.LEFT);
         text(g, "AZ " + az, h.x() + 10, h.cy());
+        if (distanceTag != null) {
+            // the overlay's word takes the place of "up": an AZ that is out has no fault left to offer
+            DistanceMarks.label(g, distanceTag, h.right() - 10, h.cy(),
+                    h.x() + 10 + PageDrawing.widthOf("AZ " + az, TITLE) + 10, p);
+            return;
+        }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(down ? BOLD : SMALL);
         g.setFill(down ? p.text() : p.mutedText());
@@ -205,7 +225,8 @@ public final class TopologyRenderer {
 
     // ---- instances -----------------------------------------------------------------------------------------------------
 
-    private static void drawInstance(GraphicsContext g, InstanceSnapshot i, Box b, EngineSnapshot s, Palette p) {
+    private static void drawInstance(GraphicsContext g, InstanceSnapshot i, Box b, EngineSnapshot s, Palette p,
+            String distanceTag) {
         boolean writer = i.role() == InstanceRole.WRITER;
         boolean down = i.status() == InstanceStatus.DOWN;
         boolean transitional = !down && i.status() != InstanceStatus.UP;
@@ -266,6 +287,14 @@ public final class TopologyRenderer {
             numbers = "not serving";
         }
         g.setFont(down ? BOLD : BODY);
+        if (distanceTag != null) {
+            // the overlay's words take the numbers' place: what failing this instance next would do
+            String shown = status + " · ";
+            text(g, shown, b.x() + 10, b.y() + 38, b.w() - 18);
+            DistanceMarks.labelAfter(g, distanceTag, b.x() + 10 + PageDrawing.widthOf(shown, BODY), b.y() + 38,
+                    b.right() - 8, p);
+            return;
+        }
         text(g, status + " · " + numbers, b.x() + 10, b.y() + 38, b.w() - 18);
     }
 

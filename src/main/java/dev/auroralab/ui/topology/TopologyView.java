@@ -2,6 +2,7 @@ package dev.auroralab.ui.topology;
 
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.ui.ActionMenus;
+import dev.auroralab.ui.DistanceOverlay;
 import dev.auroralab.ui.Palette;
 import dev.auroralab.ui.Selection;
 import dev.auroralab.ui.SimulationViewModel;
@@ -46,6 +47,7 @@ public final class TopologyView extends Pane {
     private Palette palette = Palette.LIGHT;
     private TopologyLayout layout;
     private boolean compact;
+    private final DistanceOverlay distance;
 
     /** Presenter mode's page: lower (no storage caption, a one-line legend), so it is drawn larger. */
     public void setCompact(boolean on) {
@@ -59,6 +61,11 @@ public final class TopologyView extends Pane {
 
     public TopologyView(SimulationViewModel vm) {
         this.vm = vm;
+        this.distance = new DistanceOverlay(vm);
+        distance.shownProperty().addListener((o, a, b) -> {
+            redraw();
+            requestLayout();
+        });
         getStyleClass().add(STYLE_CLASS);
         canvas.setId(CANVAS_ID);
         canvas.setFocusTraversable(false);
@@ -99,6 +106,8 @@ public final class TopologyView extends Pane {
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMove);
         tip.setShowDelay(javafx.util.Duration.millis(400));
+        tip.setWrapText(true);
+        tip.setMaxWidth(560);
         Tooltip.install(canvas, tip);
     }
 
@@ -286,6 +295,11 @@ public final class TopologyView extends Pane {
         return drawNanos;
     }
 
+    /** The distance-to-failure overlay drawn on this picture (key D): its state, and the marks' analysis. */
+    public DistanceOverlay distance() {
+        return distance;
+    }
+
     public TopologyLayout layoutNow() {
         return layout;
     }
@@ -298,13 +312,13 @@ public final class TopologyView extends Pane {
         }
         long t0 = System.nanoTime();
         TopologyLayout previous = layout;
-        layout = TopologyLayout.of(s, previous, compact);
+        layout = TopologyLayout.of(s, previous, compact, distance.isShown());
         if (previous == null || previous.height != layout.height) {
             // the page's height changed: so do this view's preferred and minimum heights
             requestLayout();
         }
         TopologyRenderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), fit(), s, layout,
-                palette, vm.selection());
+                palette, vm.selection(), distance.current());
         Spotlight.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), fit(), layout, palette,
                 spotlight);
         drawNanos = System.nanoTime() - t0;
@@ -368,7 +382,9 @@ public final class TopologyView extends Pane {
 
     private void onMove(MouseEvent e) {
         Selection s = elementAt(e.getX(), e.getY());
-        String text = s == null ? null : s.describe() + " · click to inspect, right-click for actions (F fail, R restore)";
+        String why = distance.tooltipLine(s);
+        String text = s == null ? null : s.describe() + " · click to inspect, right-click for actions (F fail, R restore)"
+                + (why == null ? "" : "\n" + why);
         if (text == null) {
             tip.hide();
         } else if (!text.equals(tip.getText())) {

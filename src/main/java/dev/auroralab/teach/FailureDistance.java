@@ -1,0 +1,152 @@
+package dev.auroralab.teach;
+
+import dev.auroralab.engine.Preconditions;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Distance to failure: for every element a learner could fail with one command (each copy, storage node, AZ and
+ * instance, and each region of a Global Database), what that one more fault would do next: stop the writes, lose the
+ * read quorum, stop the reads, lose the writer (a failover, or minutes without one), stall a secondary's replication,
+ * make commits wait for the managed RPO, or nothing a learner watches (safe). During a lost AZ, for instance, every
+ * copy left of every group is "one more and writes stop".
+ *
+ * <p>Aurora: the write quorum is 4 of 6 and the read quorum 3 of 6 (P17 §2.1), AND / OR over the terms of a membership
+ * change (P18 §4), 3 of 4 in the degraded model of a long AZ loss (P18 §4.1); "AZ+1" keeps reads and loses writes (P17
+ * §2.1, FAQ). A lost writer fails over to the replica of the lowest tier, or with none is recreated in minutes (UG
+ * high availability). Managed RPO holds commits when every secondary lags past it (UG, Aurora PostgreSQL).
+ *
+ * <p>A pure function of one {@link EngineSnapshot}: no engine, no clock, no randomness, so the window can draw it every
+ * frame and a test can check each answer by forking the engine (FailureDistanceForkTest does, fault by fault). The
+ * faults offered are those the engine would accept now ({@link Preconditions} asked through {@link dev.auroralab.engine.SnapshotFacts}, as
+ * the menus ask); quorums are counted over the engine's own terms ({@link QuorumAfterFault}); the replicas a failover
+ * could promote are the engine's own rule on the snapshot ({@link Preconditions#promotionCandidates}).
+ *
+ * <p>What the model simplifies: one fault per element (fail, not crash or destroy; a crash restarts in place and
+ * destroying a copy has the same next effect on the quorum as failing it); the effects are what follows within the
+ * failure-detection time (or the managed RPO), not what repair does later; while a writer change is under way (a
+ * failover, a restart, a Global Database operation) the instances are not judged ({@link #writerJudged()}), only the
+ * storage; a secondary's own writer, after a detach, is not judged either.
+ */
+public final class FailureDistance {
+
+    private final long nowMicros;
+    private final boolean writerJudged;
+    private final List<SingleFault> faults;
+    private final Map<String, SingleFault> byKey = new LinkedHashMap<>();
+
+    FailureDistance(long nowMicros, boolean writerJudged, List<SingleFault> faults) {
+        this.nowMicros = nowMicros;
+        this.writerJudged = writerJudged;
+        this.faults = List.copyOf(faults);
+        for (SingleFault f : this.faults) {
+            byKey.put(key(f.kind(), f.id()), f);
+        }
+    }
+
+    /** The analysis of {@code s}: every single fault the engine would accept now, and what it would do next. */
+    public static FailureDistance of(EngineSnapshot s) {
+        Objects.requireNonNull(s, "distance to failure needs a snapshot, got null");
+        if (s.volume() == null || s.regionsOrPrimary().isEmpty()) {
+            throw new IllegalArgumentException("distance to failure needs a snapshot with a volume and a region");
+        }
+        return FaultAnalysis.of(s);
+    }
+
+    /** The simulated time of the snapshot this was worked out from. */
+    public long nowMicros() {
+        return nowMicros;
+    }
+
+    /** Every single fault, region by region: copies, storage nodes, AZs, instances, then the region itself. */
+    public List<SingleFault> faults() {
+        return faults;
+    }
+
+    /** The faults that are not safe: what the overlay marks. */
+    public List<SingleFault> marked() {
+        return faults.stream().filter(f -> !f.safe()).toList();
+    }
+
+    /** The fault of one element, or null when it cannot be failed now (already out) or there is no such element. */
+    public SingleFault fault(SingleFault.Kind kind, String id) {
+        return byKey.get(key(kind, id));
+    }
+
+    /**
+     * False while a writer change is under way (a failover, a restart in place, a Global Database operation): the
+     * instances are then not judged (their faults are listed as safe), only what the storage would do.
+     */
+    public boolean writerJudged() {
+        return writerJudged;
+    }
+
+    /** How many faults (of {@code region}, or of every region when null) have {@code effect}. */
+    public long count(FaultEffect effect, String region) {
+        return faults.stream().filter(f -> region == null || f.region().equals(region))
+                .filter(f -> f.effects().contains(effect)).count();
+    }
+
+    /**
+     * One line for the picture's caption: "Distance to failure: 4 single faults stop writes · 1 fails over · 37
+     * safe", for {@code region} (every region when null).
+     */
+    public String caption(String region) {
+        Map<FaultEffect, Long> counts = new EnumMap<>(FaultEffect.class);
+        long all = 0;
+        long safe = 0;
+        for (SingleFault f : faults) {
+            if (region != null && !f.region().equals(region)) {
+                continue;
+            }
+            all++;
+            safe += f.safe() ? 1 : 0;
+            for (FaultEffect e : f.effects()) {
+                counts.merge(e, 1L, Long::sum);
+            }
+        }
+        StringBuilder b = new StringBuilder("Distance to failure: ");
+        if (all == safe) {
+            b.append("no single fault stops anything (").append(all).append(" checked)");
+        } else {
+            boolean first = true;
+            for (Map.Entry<FaultEffect, Long> c : counts.entrySet()) {
+                long n = c.getValue();
+                b.append(first ? "" : " · ").append(n).append(first ? (n == 1 ? " single fault " : " single faults ")
+                        : " ").append(verb(c.getKey(), n == 1));
+                first = false;
+            }
+            b.append(" · ").append(safe).append(" safe");
+        }
+        if (!writerJudged) {
+            b.append(" · instances not judged while the writer changes");
+        }
+        return b.toString();
+    }
+
+    /** "stops writes" (one) or "stop writes" (more). */
+    private static String verb(FaultEffect e, boolean one) {
+        return switch (e) {
+            case READS_STOP -> (one ? "stops" : "stop") + " reads";
+            case READ_QUORUM_LOST -> (one ? "loses" : "lose") + " a read quorum";
+            case WRITES_STOP -> (one ? "stops" : "stop") + " writes";
+            case COMMITS_WAIT -> (one ? "makes" : "make") + " commits wait";
+            case NO_WRITER -> (one ? "leaves" : "leave") + " no writer for minutes";
+            case FAILOVER -> (one ? "fails" : "fail") + " over";
+            case REPLICATION_STALLS -> (one ? "stalls" : "stall") + " replication";
+        };
+    }
+
+    private static String key(SingleFault.Kind kind, String id) {
+        return kind.name() + ":" + id;
+    }
+
+    @Override
+    public String toString() {
+        return caption(null);
+    }
+}

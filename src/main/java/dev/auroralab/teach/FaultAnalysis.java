@@ -1,0 +1,439 @@
+package dev.auroralab.teach;
+
+import dev.auroralab.engine.ClusterFacts;
+import dev.auroralab.engine.InstanceClassSize;
+import dev.auroralab.engine.Preconditions;
+import dev.auroralab.engine.command.Command;
+import dev.auroralab.engine.snapshot.EngineSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
+import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot;
+import dev.auroralab.engine.snapshot.RegionRole;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How {@link FailureDistance} is worked out from one snapshot: for each fault the engine would accept now, what it
+ * takes down ({@link Down}), then what that does to the quorums ({@link QuorumAfterFault}), the reads (the reader
+ * endpoint as the engine resolves it, a copy left to read from), the writer (a failover by the engine's promotion rule,
+ * or minutes without one) and the managed RPO. Kept apart from the result so the result reads as what a learner gets.
+ */
+final class FaultAnalysis {
+
+    /** What one fault takes down: copies (segment ids), instances, AZs, and the region when the whole region goes. */
+    record Down(Set<String> copies, Set<String> instances, Set<String> azs, String region) {
+        static Down copies(java.util.Collection<String> ids) {
+            return new Down(Set.copyOf(ids), Set.of(), Set.of(), null);
+        }
+
+        static Down instance(String id) {
+            return new Down(Set.of(), Set.of(id), Set.of(), null);
+        }
+    }
+
+    private static final Down NOTHING = new Down(Set.of(), Set.of(), Set.of(), null);
+
+    // ---- the analysis, one snapshot at a time --------------------------------------------------------------------
+
+    private static final class Analysis {
+        private final EngineSnapshot s;
+        private final ClusterFacts facts;
+        private final boolean writerJudged;
+        private final List<SingleFault> out = new ArrayList<>();
+        private final Map<String, Groups> groups = new HashMap<>();
+
+        /**
+         * A region's protection groups, which group each copy is in, and their quorums before any fault: a fault
+         * changes only the groups it takes copies from, so only those are counted again (a 128 TiB volume has 13,108).
+         */
+        private static final class Groups {
+            final List<ProtectionGroupSnapshot> pgs;
+            final Map<String, Integer> pgOfCopy = new HashMap<>();
+            final boolean[] writeNow;
+            final boolean[] readNow;
+            final boolean replicatesNow;
+
+            Groups(RegionSnapshot r) {
+                pgs = r.volume().protectionGroups();
+                writeNow = new boolean[pgs.size()];
+                readNow = new boolean[pgs.size()];
+                boolean all = true;
+                for (int g = 0; g < pgs.size(); g++) {
+                    for (SegmentSnapshot seg : pgs.get(g).segments()) {
+                        pgOfCopy.put(seg.id(), g);
+                    }
+                    writeNow[g] = QuorumAfterFault.writes(pgs.get(g), Set.of()).held();
+                    readNow[g] = QuorumAfterFault.reads(pgs.get(g), Set.of()).held();
+                    all &= writeNow[g];
+                }
+                replicatesNow = all;
+            }
+
+            /** The groups the fault takes copies from, in volume order, each once. */
+            int[] affected(Down d) {
+                int[] hit = new int[d.copies().size()];
+                int n = 0;
+                for (String copy : d.copies()) {
+                    Integer g = pgOfCopy.get(copy);
+                    if (g != null) {
+                        hit[n++] = g;
+                    }
+                }
+                java.util.Arrays.sort(hit, 0, n);
+                int kept = 0;
+                for (int k = 0; k < n; k++) {
+                    if (kept == 0 || hit[kept - 1] != hit[k]) {
+                        hit[kept++] = hit[k];
+                    }
+                }
+                return kept == hit.length ? hit : java.util.Arrays.copyOf(hit, kept);
+            }
+        }
+
+        private Groups groups(RegionSnapshot r) {
+            return groups.computeIfAbsent(r.region(), k -> new Groups(r));
+        }
+
+        /** Asked once, not once per fault: the writer, whether it takes writes, who could be promoted now. */
+        private final String writerId;
+        private final boolean writerAcceptsWrites;
+        private final List<ClusterFacts.InstanceFact> candidates;
+
+        Analysis(EngineSnapshot s) {
+            this.s = s;
+            this.facts = new IndexedFacts(s);
+            this.writerId = s.writerId();
+            InstanceSnapshot writer = writerId == null ? null : s.instance(writerId);
+            this.writerJudged = s.failoverInProgress() == null && writer != null
+                    && writer.status() == InstanceStatus.UP;
+            this.writerAcceptsWrites = facts.writerAcceptsWrites();
+            // the engine's own rule for who may be promoted; each fault takes away those it takes down
+            this.candidates = Preconditions.promotionCandidates(s.region(), facts);
+        }
+
+        FailureDistance run() {
+            for (RegionSnapshot r : s.regionsOrPrimary()) {
+                for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
+                    for (SegmentSnapshot seg : pg.segments()) {
+                        if (!seg.replacement()) {
+                            // fail-segment names the copy position; the engine fails the copy holding it now
+                            consider(SingleFault.Kind.COPY, seg.id(), r, new Command.FailSegment(seg.address()),
+                                    Down.copies(Set.of(seg.id())));
+                        }
+                    }
+                }
+                for (StorageNodeSnapshot n : r.storageNodes()) {
+                    consider(SingleFault.Kind.STORAGE_NODE, n.id(), r, new Command.FailStorageNode(n.id()),
+                            Down.copies(n.segments()));
+                }
+                for (String az : r.azs()) {
+                    consider(SingleFault.Kind.AZ, az, r, new Command.FailAvailabilityZone(az), azDown(r, az));
+                }
+                for (InstanceSnapshot i : r.instances()) {
+                    consider(SingleFault.Kind.INSTANCE, i.id(), r, new Command.FailInstance(i.id()),
+                            Down.instance(i.id()));
+                }
+                if (s.isGlobal()) {
+                    consider(SingleFault.Kind.REGION, r.region(), r, new Command.FailRegion(r.region()), regionDown(r));
+                }
+            }
+            return new FailureDistance(s.nowMicros(), writerJudged, out);
+        }
+
+        private static Down azDown(RegionSnapshot r, String az) {
+            Set<String> copies = new HashSet<>();
+            for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
+                for (SegmentSnapshot seg : pg.segments()) {
+                    if (seg.az().equals(az)) {
+                        copies.add(seg.id());
+                    }
+                }
+            }
+            Set<String> instances = new HashSet<>();
+            for (InstanceSnapshot i : r.instances()) {
+                if (i.az().equals(az)) {
+                    instances.add(i.id());
+                }
+            }
+            return new Down(copies, instances, Set.of(az), null);
+        }
+
+        private static Down regionDown(RegionSnapshot r) {
+            Set<String> copies = new HashSet<>();
+            r.volume().protectionGroups().forEach(pg -> pg.segments().forEach(seg -> copies.add(seg.id())));
+            Set<String> instances = new HashSet<>();
+            r.instances().forEach(i -> instances.add(i.id()));
+            return new Down(copies, instances, Set.copyOf(r.azs()), r.region());
+        }
+
+        /** Adds the fault when the engine would accept it now, with what it would do. */
+        private void consider(SingleFault.Kind kind, String id, RegionSnapshot r, Command fault, Down d) {
+            if (Preconditions.check(fault, facts) != null) {
+                return; // already out, or destroyed: not a fault a learner can make now
+            }
+            Set<FaultEffect> effects = EnumSet.noneOf(FaultEffect.class);
+            Map<FaultEffect, String> why = new EnumMap<>(FaultEffect.class);
+            boolean writeRegion = r.region().equals(s.region());
+            quorums(r, d, writeRegion, effects, why);
+            reads(r, d, writeRegion, effects, why);
+            if (writeRegion) {
+                writer(r, d, effects, why);
+            }
+            commitsWait(r, d, effects, why);
+            out.add(new SingleFault(kind, id, r.region(), fault, effects, List.copyOf(why.values())));
+        }
+
+        private void quorums(RegionSnapshot r, Down d, boolean writeRegion, Set<FaultEffect> effects,
+                Map<FaultEffect, String> why) {
+            FaultEffect writeEffect = writeRegion ? FaultEffect.WRITES_STOP : FaultEffect.REPLICATION_STALLS;
+            Groups gs = groups(r);
+            int writesLost = 0;
+            int readsLost = 0;
+            for (int g : gs.affected(d)) {
+                ProtectionGroupSnapshot pg = gs.pgs.get(g);
+                QuorumAfterFault.Count w = QuorumAfterFault.writes(pg, d.copies());
+                if (gs.writeNow[g] && !w.held() && writesLost++ == 0) {
+                    why.put(writeEffect, pg.id() + " would reach " + w.copies() + " of " + w.inModel() + " copies; "
+                            + (writeRegion ? "writes" : "replicated writes") + " need " + w.needed());
+                }
+                QuorumAfterFault.Count rd = QuorumAfterFault.reads(pg, d.copies());
+                if (gs.readNow[g] && !rd.held() && readsLost++ == 0) {
+                    why.put(FaultEffect.READ_QUORUM_LOST, pg.id() + " would reach " + rd.copies() + " of "
+                            + rd.inModel() + " copies; a read quorum needs " + rd.needed()
+                            + " (reads go on only from a copy that holds the read point; no new writer could recover)");
+                }
+            }
+            if (writesLost > 0) {
+                effects.add(writeEffect);
+                why.put(writeEffect, why.get(writeEffect) + more(writesLost));
+            }
+            if (readsLost > 0) {
+                effects.add(FaultEffect.READ_QUORUM_LOST);
+                why.put(FaultEffect.READ_QUORUM_LOST, why.get(FaultEffect.READ_QUORUM_LOST) + more(readsLost));
+            }
+        }
+
+        private static String more(int groups) {
+            return groups <= 1 ? "" : " (and " + (groups - 1) + " more group" + (groups == 2 ? "" : "s") + ")";
+        }
+
+        /** Whether reads that work now would stop: no instance behind the endpoint, or no copy left to read from. */
+        private void reads(RegionSnapshot r, Down d, boolean writeRegion, Set<FaultEffect> effects,
+                Map<FaultEffect, String> why) {
+            if (!r.readable()) {
+                return; // they have stopped already: not this fault's doing
+            }
+            long readPoint;
+            if (writeRegion) {
+                List<InstanceSnapshot> targets = readerTargetsAfter(r, d);
+                if (targets.isEmpty()) {
+                    effects.add(FaultEffect.READS_STOP);
+                    why.put(FaultEffect.READS_STOP, "no instance would be left behind the reader endpoint");
+                    return;
+                }
+                String promoted = promotedLastReader(r, d);
+                if (promoted != null && promotedLastReader(r, NOTHING) == null) {
+                    // the endpoint's one replica becomes the writer: while it is promoted and recovers, the endpoint
+                    // has no instance to send reads to (ReadPath: the readers up, else a writer taking writes)
+                    effects.add(FaultEffect.READS_STOP);
+                    why.put(FaultEffect.READS_STOP, "reads stop while " + promoted + ", the one replica left, is"
+                            + " promoted: the reader endpoint has no other instance until it takes writes");
+                    return;
+                }
+                readPoint = targets.stream().mapToLong(InstanceSnapshot::appliedLsn).min().orElse(0);
+            } else {
+                boolean instanceUp = r.instances().stream()
+                        .anyMatch(i -> i.status() == InstanceStatus.UP && !d.instances().contains(i.id()));
+                if (d.region() != null || !instanceUp) {
+                    effects.add(FaultEffect.READS_STOP);
+                    why.put(FaultEffect.READS_STOP, d.region() != null ? r.region() + " would be out"
+                            : "no instance would be left up in " + r.region() + " to read from");
+                    return;
+                }
+                readPoint = r.durableLsn();
+            }
+            // a fault that takes no instance leaves the read point where it is: only its groups can change; one that
+            // takes instances may move the read point (the endpoint's instances change), so every group is asked
+            Groups gs = groups(r);
+            int[] which = d.instances().isEmpty() ? gs.affected(d) : java.util.stream.IntStream.range(0, gs.pgs.size())
+                    .toArray();
+            for (int g : which) {
+                ProtectionGroupSnapshot pg = gs.pgs.get(g);
+                if (!QuorumAfterFault.readableCopyLeft(pg, d.copies(), readPoint)) {
+                    effects.add(FaultEffect.READS_STOP);
+                    why.put(FaultEffect.READS_STOP, "no copy of " + pg.id() + " that holds the read point would be left");
+                    return;
+                }
+            }
+        }
+
+        /**
+         * The reader endpoint after the fault, as the engine resolves it (ReadPath.readerEndpointTargets): the
+         * region's readers that are up, or the writer when there is none and it takes writes.
+         */
+        private List<InstanceSnapshot> readerTargetsAfter(RegionSnapshot r, Down d) {
+            List<InstanceSnapshot> out = new ArrayList<>();
+            for (InstanceSnapshot i : r.instances()) {
+                if (i.role() == InstanceRole.READER && i.status() == InstanceStatus.UP
+                        && !d.instances().contains(i.id())) {
+                    out.add(i);
+                }
+            }
+            if (out.isEmpty() && writerAcceptsWrites && !d.instances().contains(writerId)) {
+                out.add(s.instance(writerId));
+            }
+            return out;
+        }
+
+        /**
+         * The replica a promotion coming after the fault would take when it is also the one reader left up, so the
+         * reader endpoint loses its last instance; null otherwise. A promotion comes when the fault takes the writer
+         * (or, during a failover, the instance being promoted or the new writer: the engine chooses again at once),
+         * or when a lost writer is still being detected.
+         */
+        private String promotedLastReader(RegionSnapshot r, Down d) {
+            if (!promotionComes(d)) {
+                return null;
+            }
+            List<String> candidates = new ArrayList<>();
+            for (ClusterFacts.InstanceFact c : this.candidates) {
+                if (!d.instances().contains(c.id()) && !d.azs().contains(c.az())) {
+                    candidates.add(c.id());
+                }
+            }
+            List<String> readers = new ArrayList<>();
+            for (InstanceSnapshot i : r.instances()) {
+                if (i.role() == InstanceRole.READER && i.status() == InstanceStatus.UP
+                        && !d.instances().contains(i.id())) {
+                    readers.add(i.id());
+                }
+            }
+            return candidates.size() == 1 && readers.equals(candidates) ? candidates.get(0) : null;
+        }
+
+        private boolean promotionComes(Down d) {
+            EngineSnapshot.FailoverSnapshot fo = s.failoverInProgress();
+            if (fo == null) {
+                return writerJudged && d.instances().contains(writerId);
+            }
+            if (fo.globalOperation() != null) {
+                return false;
+            }
+            String writerRole = s.instances().stream().filter(i -> i.role() == InstanceRole.WRITER)
+                    .map(InstanceSnapshot::id).findFirst().orElse(null);
+            return switch (fo.phase()) {
+                case DETECTING -> true;
+                case PROMOTING, RECOVERING -> fo.to() != null && d.instances().contains(fo.to());
+                case ENDPOINT_MOVING, RESTARTING -> writerRole != null && d.instances().contains(writerRole);
+                default -> false;
+            };
+        }
+
+        /** What losing the writer would lead to: a failover to a replica, or minutes without a writer. */
+        private void writer(RegionSnapshot r, Down d, Set<FaultEffect> effects, Map<FaultEffect, String> why) {
+            String writer = writerId;
+            if (!writerJudged || !d.instances().contains(writer)) {
+                return;
+            }
+            if (d.region() != null) {
+                effects.add(FaultEffect.NO_WRITER);
+                why.put(FaultEffect.NO_WRITER, "no writer until " + r.region() + " returns or the global database"
+                        + " fails over to a secondary");
+                return;
+            }
+            // the engine's own rule for who may be promoted, less those the fault takes down too
+            List<ClusterFacts.InstanceFact> left = new ArrayList<>();
+            for (ClusterFacts.InstanceFact c : candidates) {
+                if (!d.instances().contains(c.id()) && !d.azs().contains(c.az())) {
+                    left.add(c);
+                }
+            }
+            if (!left.isEmpty()) {
+                effects.add(FaultEffect.FAILOVER);
+                why.put(FaultEffect.FAILOVER, writer + " would be lost: Aurora promotes " + likelyTarget(left)
+                        + " and writes pause for the failover (about 30 s with the default timings)");
+                return;
+            }
+            effects.add(FaultEffect.NO_WRITER);
+            boolean anAzLeft = r.azs().stream().anyMatch(az -> !r.downAzs().contains(az) && !d.azs().contains(az));
+            why.put(FaultEffect.NO_WRITER, anAzLeft
+                    ? writer + " would be lost with no replica up to promote: Aurora recreates it (minutes)"
+                    : writer + " would be lost with no replica to promote and no AZ of " + r.region()
+                            + " up to recreate it in");
+        }
+
+        /** "reader-3 (tier 0)", or "reader-1 or reader-2 (tier 1, the same size: chosen at random)". */
+        private String likelyTarget(List<ClusterFacts.InstanceFact> candidates) {
+            List<InstanceSnapshot> all = candidates.stream().map(c -> s.instance(c.id())).toList();
+            Comparator<InstanceSnapshot> order = Comparator.comparingInt(InstanceSnapshot::tier)
+                    .thenComparing(i -> -InstanceClassSize.rank(i.instanceClass()));
+            InstanceSnapshot best = all.stream().min(order).orElseThrow();
+            List<String> tied = all.stream().filter(i -> order.compare(i, best) == 0).map(InstanceSnapshot::id)
+                    .sorted().toList();
+            return tied.size() == 1 ? best.id() + " (tier " + best.tier() + ")"
+                    : String.join(" or ", tied) + " (tier " + best.tier() + ", the same size: chosen at random)";
+        }
+
+        /**
+         * Managed RPO (UG, Aurora PostgreSQL): commits on the primary wait while every secondary lags past it. A fault
+         * that stops the replication of the last secondary still within it makes commits wait once its lag grows past
+         * the limit. Only judged while a writer takes writes: with none, nothing commits anyway.
+         */
+        private void commitsWait(RegionSnapshot r, Down d, Set<FaultEffect> effects, Map<FaultEffect, String> why) {
+            long rpo = s.global() == null ? 0 : s.global().managedRpoSeconds();
+            RegionSnapshot primary = s.regionSnapshot(s.region());
+            if (rpo <= 0 || s.global().commitsBlocked() || primary == null || primary.role() != RegionRole.PRIMARY
+                    || !writerJudged || effects.contains(FaultEffect.NO_WRITER)
+                    || effects.contains(FaultEffect.FAILOVER) || effects.contains(FaultEffect.WRITES_STOP)) {
+                return;
+            }
+            List<String> within = new ArrayList<>();
+            List<String> withinAfter = new ArrayList<>();
+            for (RegionSnapshot sec : s.regions()) {
+                if (sec.role() != RegionRole.SECONDARY || sec.resyncing() || sec.rpoLagMicros() > rpo * 1_000_000) {
+                    continue;
+                }
+                if (groups(sec).replicatesNow) {
+                    within.add(sec.region());
+                    if (sec != r || d.region() == null && stillReplicates(groups(sec), d)) {
+                        withinAfter.add(sec.region());
+                    }
+                }
+            }
+            if (!within.isEmpty() && withinAfter.isEmpty()) {
+                effects.add(FaultEffect.COMMITS_WAIT);
+                why.put(FaultEffect.COMMITS_WAIT, "replication to " + String.join(", ", within) + " would stop: once"
+                        + " its lag passes the managed RPO of " + rpo + " s, commits on the primary wait");
+            }
+        }
+
+        /** Whether every group of a secondary that replicates now keeps its write quorum after the fault. */
+        private static boolean stillReplicates(Groups gs, Down d) {
+            for (int g : gs.affected(d)) {
+                if (!QuorumAfterFault.writes(gs.pgs.get(g), d.copies()).held()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private FaultAnalysis() {
+    }
+
+    /** The faults of {@code s} and whether its instances were judged. */
+    static FailureDistance of(EngineSnapshot s) {
+        return new Analysis(s).run();
+    }
+}
