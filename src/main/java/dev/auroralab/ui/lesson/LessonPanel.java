@@ -103,7 +103,10 @@ public final class LessonPanel extends VBox {
         chapters.setFocusTraversable(false);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox where = new HBox(8, position, crumbs, gap, chapters);
+        // "Step 3 of 7" and the Steps menu never shrink to "…": the crumbs get a row of their own
+        position.setMinWidth(Region.USE_PREF_SIZE);
+        chapters.setMinWidth(Region.USE_PREF_SIZE);
+        HBox where = new HBox(8, position, gap, chapters);
         where.setAlignment(Pos.CENTER_LEFT);
 
         title.getStyleClass().add("lesson-title");
@@ -150,7 +153,7 @@ public final class LessonPanel extends VBox {
         HBox buttons = new HBox(8, back, next);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        getChildren().addAll(top, where, new Separator(), scroll, new Separator(), sources, doing, buttons);
+        getChildren().addAll(top, where, crumbs, new Separator(), scroll, new Separator(), sources, doing, buttons);
         model.changesProperty().addListener((o, a, b) -> update());
         update();
     }
