@@ -24,6 +24,8 @@ final class HelpDialogs {
             ] / [        select the next / previous element
             F / R        fail / restore the selection (a region too)
             G / Shift+G  Global Database: show the next / previous region
+            W            why? the events behind the selection, or the volume
+                         (also: click the banner or a group's row)
             Shift+F10    actions for the selection
             Esc          clear the selection (leave presenter mode)
             Ctrl+1       side panel: inspector, event log, workload
