@@ -357,8 +357,12 @@ public final class WhyTrace {
                 chainOf(log.latestBefore(RegionFailed.class, x -> x.region().equals(from), e.event().atMicros()));
             }
         }
-        String reason = r.role() == RegionRole.PRIMARY ? "" : r.volume().reason();
-        return headline(name + " is " + role + (reason.isEmpty() ? "" : ": " + reason), about.get(about.size() - 1));
+        // the reason of a region that does not take the writes, unless it only says the role again
+        String reason = r.role() == RegionRole.PRIMARY || r.volume().reason().isEmpty() ? ""
+                : r.volume().why() instanceof VolumeReason.NotTheWriteRegion n
+                        ? (n.readable() ? "; it serves reads locally" : "; it serves no reads")
+                        : ": " + r.volume().reason();
+        return headline(name + " is " + role + reason, about.get(about.size() - 1));
     }
 
     // =================================================================================================================

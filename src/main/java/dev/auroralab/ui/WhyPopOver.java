@@ -41,6 +41,8 @@ public final class WhyPopOver {
     public static final String FIRST_STYLE = "why-first";
     /** The widest the list gets: long sentences wrap, and the pop-over stays clear of half a 1280 px screen. */
     static final double MAX_WIDTH = 620;
+    /** The tallest the list gets before it scrolls: a long chain stays on a 720 px screen. */
+    static final double MAX_HEIGHT = 420;
 
     private final SimulationViewModel vm;
     private PopOver shown;
@@ -123,7 +125,7 @@ public final class WhyPopOver {
     public void show(WhySubject subject, Node owner, double screenX, double screenY) {
         hide();
         links = WhyTrace.explain(subject, vm.run());
-        PopOver p = new PopOver(content(links, this::go));
+        PopOver p = new PopOver(content(links, vm.nowMicros(), this::go));
         p.getStyleClass().add(STYLE);
         p.setTitle("Why?");
         p.setHeaderAlwaysVisible(true);
@@ -159,13 +161,15 @@ public final class WhyPopOver {
         vm.seek(link.atMicros());
     }
 
-    /** The list: how to read it, then one link per moment, the state first. */
-    static Node content(List<WhyLink> links, Consumer<WhyLink> go) {
+    /** The list: which moment it explains and how to read it, then one link per moment, the state first. */
+    static Node content(List<WhyLink> links, long nowMicros, Consumer<WhyLink> go) {
         VBox list = new VBox(2);
         list.setId(LIST_ID);
         list.getStyleClass().add("why-list");
-        Label how = new Label(links.size() == 1 ? "Nothing led here to trace back."
-                : "Newest first: the state, then what caused it. Click a moment to go there; the run pauses.");
+        String at = "At " + SimulationViewModel.clock(nowMicros) + ": ";
+        Label how = new Label(links.size() == 1 ? at + "nothing led here to trace back."
+                : at + "the state, then what caused it, newest first. Click a moment to go there (the run pauses);"
+                        + " the list stays.");
         how.getStyleClass().add("why-how");
         how.setWrapText(true);
         list.getChildren().add(how);
@@ -188,8 +192,11 @@ public final class WhyPopOver {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         // a long chain scrolls inside the pop-over rather than running off a 720 px screen
-        scroll.setMaxHeight(420);
-        scroll.setPrefViewportHeight(Math.min(420, 40 + links.size() * 48));
+        scroll.setMaxHeight(MAX_HEIGHT);
+        scroll.setPrefViewportHeight(Math.min(MAX_HEIGHT, 56 + links.size() * 30.0));
+        // then exactly the list's height, once it is laid out (a sentence may wrap onto two lines)
+        list.heightProperty().addListener((o, a, h) -> scroll.setPrefViewportHeight(Math.min(MAX_HEIGHT,
+                h.doubleValue())));
         scroll.getStyleClass().add("why-scroll");
         return scroll;
     }

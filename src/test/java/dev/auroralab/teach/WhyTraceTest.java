@@ -74,6 +74,7 @@ class WhyTraceTest {
                         .isEqualTo(l.atMicros());
             }
             assertThat(seen.add(l.label())).as(what + ": " + l.label() + " once").isTrue();
+            assertThat(l.label()).as(what + ": a learner never reads \"null\"").doesNotContainPattern("\\bnull\\b");
             if (l.text().contains("nothing to explain")) {
                 assertThat(links).as(what + ": nothing to explain is said alone").hasSize(1);
             }
