@@ -161,8 +161,9 @@ public final class WhyTrace {
             at = Math.max(at, r.link().atMicros());
         }
         List<WhyLink> out = new ArrayList<>();
-        out.add(new WhyLink(Math.min(at, now.nowMicros()), h.text(), Origin.ENGINE,
-                at == h.atMicros() ? h.eventId() : null));
+        // nothing logged shaped it (a state the scenario starts in): it is how things are now
+        out.add(new WhyLink(at < 0 ? now.nowMicros() : Math.min(at, now.nowMicros()), h.text(), Origin.ENGINE,
+                at >= 0 && at == h.atMicros() ? h.eventId() : null));
         rest.forEach(r -> out.add(r.link()));
         return out;
     }
