@@ -28,6 +28,8 @@ final class HelpDialogs {
             D            distance to failure: mark each single fault that
                          would stop writes, reads or the writer (hover: why)
             G / Shift+G  Global Database: show the next / previous region
+            W            why? the events behind the selection, or the volume
+                         (also: click the banner or a group's row)
             Shift+F10    actions for the selection
             Esc          clear the selection (leave presenter mode)
             Ctrl+1       side panel: inspector, event log, workload

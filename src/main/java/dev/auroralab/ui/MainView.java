@@ -73,6 +73,7 @@ public final class MainView extends BorderPane {
     private final dev.auroralab.ui.lesson.LessonModel lessons;
     private final dev.auroralab.ui.lesson.LessonPanel lessonPanel;
     private final HelpDialogs help;
+    private final WhyPopOver why;
     private final PanelLayout panels;
     private final MenuBar menuBar;
     private final Dialogs dialogs;
@@ -117,6 +118,8 @@ public final class MainView extends BorderPane {
         this.help = new HelpDialogs(dialogs);
         this.lessons = new dev.auroralab.ui.lesson.LessonModel(vm);
         this.lessonPanel = new dev.auroralab.ui.lesson.LessonPanel(lessons);
+        this.why = new WhyPopOver(vm);
+        why.attach(banner, topology, global.strip(), global.ledger());
 
         menuBar = menuBar();
         controls = new TransportControls(vm, new TransportControls.Actions(files::openFile, files::saveFile,
@@ -277,6 +280,8 @@ public final class MainView extends BorderPane {
                         () -> topology.selectAdjacent(1)),
                 item("Select the previous element", new KeyCodeCombination(KeyCode.OPEN_BRACKET),
                         () -> topology.selectAdjacent(-1)),
+                item("Why? The events behind the selection (or the volume)", new KeyCodeCombination(KeyCode.W),
+                        () -> why.showForSelection(banner)),
                 item("Clear the selection", new KeyCodeCombination(KeyCode.ESCAPE), () -> vm.select(null)));
 
         Menu view = new Menu("_View");
@@ -382,6 +387,7 @@ public final class MainView extends BorderPane {
                 case F1 -> help.shortcuts();
                 case G -> vm.selectAdjacentRegion(e.isShiftDown() ? -1 : 1);
                 case D -> topology.distance().toggle();
+                case W -> why.showForSelection(banner);
                 case CLOSE_BRACKET -> topology.selectAdjacent(1);
                 case OPEN_BRACKET -> topology.selectAdjacent(-1);
                 case ESCAPE -> {

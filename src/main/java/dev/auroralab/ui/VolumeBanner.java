@@ -40,7 +40,7 @@ public final class VolumeBanner extends Label {
         String text = text(s);
         if (!text.equals(getText())) {
             setText(text);
-            tip.setText(text);
+            tip.setText(text + "\n\nClick, or press W, for why: the events that led here.");
         }
         VolumeStatus st = s.volume().status();
         String tone = st == VolumeStatus.WRITABLE ? Styles.SUCCESS

@@ -223,7 +223,7 @@ public final class GlobalStripView extends Pane {
         return "Region " + r.region() + " · " + GlobalStripRenderer.roleWord(r)
                 + (r.primary() ? "" : "\nRPO lag " + GlobalStripRenderer.duration(r.rpoLagMicros())
                         + " · durability lag " + GlobalStripRenderer.duration(r.durabilityLagMicros()))
-                + "\nClick to show it below; right-click for its actions (F fail, R restore, G next region)";
+                + "\nClick to show it below; right-click for its actions (F fail, R restore, G next region, W why this role)";
     }
 
     static String lagTip(RegionSnapshot r) {
@@ -233,9 +233,20 @@ public final class GlobalStripView extends Pane {
                 + ": the same for the newest write any of its copies holds.";
     }
 
-    /** Opens the actions of a region at a screen point. */
+    private dev.auroralab.ui.WhyPopOver why;
+
+    /** Where the card menu's "Why?" item opens the region's trace. */
+    public void setWhy(dev.auroralab.ui.WhyPopOver why) {
+        this.why = why;
+    }
+
+    /** Opens the actions of a region at a screen point, with "Why?" for its role last. */
     public void showMenu(Selection s, double screenX, double screenY) {
         menu.getItems().setAll(ActionMenus.items(s, TopologyActions.forSelection(s, vm.snapshot()), vm::act));
+        javafx.scene.control.MenuItem whyItem = why == null ? null : why.menuItem(s, canvas, screenX, screenY);
+        if (whyItem != null) {
+            menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), whyItem);
+        }
         if (!menu.getItems().isEmpty()) {
             menu.show(canvas, screenX, screenY);
         }

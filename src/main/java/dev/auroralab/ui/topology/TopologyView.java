@@ -376,15 +376,27 @@ public final class TopologyView extends Pane {
         vm.select(s);
         if (e.getButton() == MouseButton.SECONDARY || e.isPopupTrigger()) {
             showMenu(s, e.getScreenX(), e.getScreenY());
+        } else if (why != null && s != null && s.kind() == Selection.Kind.PROTECTION_GROUP) {
+            // a group's row is its quorum gauge: a click asks why it reads what it reads (its copies are chips)
+            why.show(dev.auroralab.teach.WhySubject.pg(s.id()), canvas, e.getScreenX(), e.getScreenY());
         }
         requestFocus();
     }
 
+    private dev.auroralab.ui.WhyPopOver why;
+
+    /** Where a click on a protection group's row and the menus' "Why?" item open their trace. */
+    public void setWhy(dev.auroralab.ui.WhyPopOver why) {
+        this.why = why;
+    }
+
     private void onMove(MouseEvent e) {
         Selection s = elementAt(e.getX(), e.getY());
-        String why = distance.tooltipLine(s);
-        String text = s == null ? null : s.describe() + " · click to inspect, right-click for actions (F fail, R restore)"
-                + (why == null ? "" : "\n" + why);
+        String distanceLine = distance.tooltipLine(s);
+        String text = s == null ? null : (s.kind() == Selection.Kind.PROTECTION_GROUP
+                ? s.describe() + " · click: why does its gauge read so? (W) · right-click for actions"
+                : s.describe() + " · click to inspect, right-click for actions (F fail, R restore, W why)")
+                + (distanceLine == null ? "" : "\n" + distanceLine);
         if (text == null) {
             tip.hide();
         } else if (!text.equals(tip.getText())) {
@@ -448,6 +460,17 @@ public final class TopologyView extends Pane {
     }
 
     private List<MenuItem> menuItems(Selection s) {
-        return ActionMenus.items(s, TopologyActions.forSelection(s, vm.viewSnapshot()), vm::act);
+        List<MenuItem> items = new java.util.ArrayList<>(
+                ActionMenus.items(s, TopologyActions.forSelection(s, vm.viewSnapshot()), vm::act));
+        double[] c = centreOf(s);
+        var at = c == null || canvas.getScene() == null ? null : canvas.localToScreen(c[0], c[1]);
+        MenuItem whyItem = why == null || at == null ? null : why.menuItem(s, canvas, at.getX(), at.getY());
+        if (whyItem != null) {
+            if (!items.isEmpty()) {
+                items.add(new javafx.scene.control.SeparatorMenuItem());
+            }
+            items.add(whyItem);
+        }
+        return items;
     }
 }
