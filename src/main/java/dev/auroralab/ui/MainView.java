@@ -2,7 +2,6 @@ package dev.auroralab.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
-import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
 import dev.auroralab.ui.topology.TopologyView;
@@ -20,12 +19,10 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -341,68 +338,15 @@ public final class MainView extends BorderPane {
     public void installKeys(Scene scene) {
         scene.heightProperty().addListener((o, a, b) -> compactGlobal());
         compactGlobal();
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl || e.isAltDown()) {
-                return;
-            }
-            if (e.getTarget() instanceof javafx.scene.control.Slider && (e.getCode().isArrowKey()
-                    || e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.END)) {
-                // a focused slider (speed, workload) takes its own arrows, Home and End
-                return;
-            }
-            if (e.isShortcutDown()) {
-                if (shortcutKey(e.getCode())) {
-                    e.consume();
-                }
-                return;
-            }
-            if (dev.auroralab.ui.lesson.LessonMenu.key(lessons, e.getCode())) {
-                e.consume();
-                return;
-            }
-            boolean handled = true;
-            switch (e.getCode()) {
-                case SPACE -> vm.togglePlaying();
-                case RIGHT -> {
-                    if (e.isShiftDown()) {
-                        vm.stepToNextNotableEvent();
-                    } else {
-                        vm.stepOneEvent();
-                    }
-                }
-                case LEFT -> {
-                    if (e.isShiftDown()) {
-                        vm.backToPreviousMark();
-                    } else {
-                        vm.stepBack();
-                    }
-                }
-                case HOME -> vm.seek(0);
-                case END -> vm.seek(vm.extentMicros());
-                case PLUS, ADD, EQUALS -> vm.faster();
-                case MINUS, SUBTRACT -> vm.slower();
-                case F -> keyed(TopologyAction.Kind.FAIL);
-                case R -> keyed(TopologyAction.Kind.RESTORE);
-                case F11 -> togglePresenter();
-                case F1 -> help.shortcuts();
-                case G -> vm.selectAdjacentRegion(e.isShiftDown() ? -1 : 1);
-                case D -> topology.distance().toggle();
-                case W -> why.showForSelection(banner);
-                case CLOSE_BRACKET -> topology.selectAdjacent(1);
-                case OPEN_BRACKET -> topology.selectAdjacent(-1);
-                case ESCAPE -> {
+        WindowKeys.install(scene, vm, lessons, new WindowKeys.Actions(
+                () -> keyed(TopologyAction.Kind.FAIL), () -> keyed(TopologyAction.Kind.RESTORE),
+                this::togglePresenter, help::shortcuts, () -> why.showForSelection(banner), () -> {
                     if (presenter) {
                         setPresenter(false);
                     } else {
                         vm.select(null);
                     }
-                }
-                default -> handled = false;
-            }
-            if (handled) {
-                e.consume();
-            }
-        });
+                }, code -> shortcutKey(code), topology));
     }
 
     /**
