@@ -136,6 +136,25 @@ class MythCardsDialogTest {
     }
 
     @Test
+    void everyCardsShowMeOpensItsOwnScenarioAtItsMoment(FxRobot robot) throws ScenarioError {
+        for (MythCard c : MythCards.ALL) {
+            if (c.demonstration() == null) {
+                continue;
+            }
+            Window w = openCards(robot);
+            select(robot, w, c.id());
+            robot.clickOn((Node) find(w, MythCardsDialog.SHOW_ME_ID));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(dialogs(robot)).as("%s: the dialog closed", c.id()).isEmpty();
+            assertThat(vm().scenario().name()).as(c.id())
+                    .isEqualTo(BuiltInScenarios.fileOrBuiltIn(c.demonstration().scenario()).name());
+            assertThat(vm().nowMicros()).as("%s: at the card's moment", c.id())
+                    .isEqualTo(c.demonstration().atMicros());
+            assertThat(vm().isPlaying()).as("%s: paused", c.id()).isFalse();
+        }
+    }
+
+    @Test
     void theDialogOpensOnTheCardTheOpenScenarioDemonstratesAndClosingItPlaysOn(FxRobot robot) {
         robot.interact(() -> vm().openBuiltIn("az-plus-one"));
         robot.interact(() -> vm().play());
