@@ -14,7 +14,7 @@ import javafx.scene.Node;
  * pure function of samples and now, so scrubbing back redraws them as they were). The window shows either {@link #node()}, the three charts, or {@link #headline()}, the same numbers on one
  * line for short screens and presenter mode; both are fed, and whichever is out of the scene draws nothing.
  */
-public final class ChartsPanel implements SimulationViewModel.MetricsFeed {
+public final class ChartsPanel implements MetricsFeed {
 
     /**
      * The headline strip's tooltip, for the window to fill in with its key and pass to {@link #setExpandHint}:

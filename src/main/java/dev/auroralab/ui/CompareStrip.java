@@ -75,7 +75,7 @@ final class CompareStrip extends GridPane {
         nameColumn.setMinWidth(120);
         nameColumn.setMaxWidth(320);
         getColumnConstraints().add(nameColumn);
-        Label at = new Label("t = " + SimulationViewModel.clock(shown.nowMicros()));
+        Label at = new Label("t = " + dev.auroralab.run.ClockText.of(shown.nowMicros()));
         at.getStyleClass().add("compare-heading");
         add(at, 0, 0);
         String[] names = withoutCommonPrefix(vm.comparison().shownName(), vm.comparison().name());

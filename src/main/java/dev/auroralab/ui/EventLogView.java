@@ -216,7 +216,7 @@ public final class EventLogView extends VBox {
                 setTooltip(null);
                 return;
             }
-            String line = SimulationViewModel.clock(e.atMicros()) + "  " + e.detail();
+            String line = dev.auroralab.run.ClockText.of(e.atMicros()) + "  " + e.detail();
             setText(line);
             tip.setText(line + "\n(" + e.type() + "; click to select what it concerns)");
             setTooltip(tip);

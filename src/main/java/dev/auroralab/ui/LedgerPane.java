@@ -42,7 +42,7 @@ public final class LedgerPane extends TableView<FailoverRecord> {
                         "in-region failover, global switchover, global failover (allow data loss), detach and promote"),
                 column("From → to", LedgerText::fromTo, 200, false,
                         "instances for an in-region failover, regions otherwise"),
-                column("Started", r -> SimulationViewModel.clock(r.startedAtMicros()), 90, true,
+                column("Started", r -> dev.auroralab.run.ClockText.of(r.startedAtMicros()), 90, true,
                         "simulated time when it was triggered or asked for (m:ss.mmm)"),
                 column("RTO", r -> LedgerText.secondsWithUnit(r.rtoMicros()), 80, true,
                         "from the start to the moment a new writer took writes"),

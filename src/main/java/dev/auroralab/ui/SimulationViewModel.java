@@ -5,6 +5,7 @@ import dev.auroralab.engine.command.CommandResult;
 import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.run.Branch;
+import dev.auroralab.run.ClockText;
 import dev.auroralab.run.MetricSample;
 import dev.auroralab.run.Run;
 import dev.auroralab.scenario.BuiltInScenarios;
@@ -84,18 +85,6 @@ public final class SimulationViewModel {
     private final ObservableList<Branch> branchesView = FXCollections.unmodifiableObservableList(branches);
     private final ObservableList<AuroraEvent> events = FXCollections.observableArrayList();
     private final ObservableList<AuroraEvent> eventsView = FXCollections.unmodifiableObservableList(events);
-
-    /**
-     * Receives every published moment: the branch's chart samples closed before it (oldest first, random access)
-     * and its snapshot. The charts draw from it; kept as a seam so tests can see what they are given.
-     */
-    @FunctionalInterface
-    public interface MetricsFeed {
-        void show(List<MetricSample> samples, EngineSnapshot snapshot);
-
-        MetricsFeed NONE = (samples, snapshot) -> {
-        };
-    }
 
     /** Sees the run at given moments while it plays, or null. */
     private Pacer pacer;
@@ -311,7 +300,6 @@ public final class SimulationViewModel {
         playing.set(!playing.get());
     }
 
-    /** Clamped to the slider's range. */
     /** Sets the speed, held within 1/100× to 100×; a value that is not a number is ignored. */
     public void setSpeed(double s) {
         if (Double.isNaN(s)) {
@@ -394,7 +382,7 @@ public final class SimulationViewModel {
     private void moveTo(long micros, String said) {
         run.seek(micros);
         publish();
-        status.set(said + clock(run.nowMicros()) + (inThePast() ? " (played to " + clock(run.branch().extentMicros())
+        status.set(said + ClockText.of(run.nowMicros()) + (inThePast() ? " (played to " + ClockText.of(run.branch().extentMicros())
                 + "; acting here starts a branch and keeps that future)" : ""));
     }
 
@@ -416,7 +404,7 @@ public final class SimulationViewModel {
         run.switchTo(b);
         branch.set(run.branch());
         publish();
-        status.set("Branch: " + b.name() + ", at t = " + clock(run.nowMicros()));
+        status.set("Branch: " + b.name() + ", at t = " + ClockText.of(run.nowMicros()));
     }
 
     /** Pauses, then fires exactly one engine event (a boxcar landing, an ack, a timer): the finest step there is. */
@@ -427,7 +415,7 @@ public final class SimulationViewModel {
             return;
         }
         publish();
-        status.set("Stepped one engine event, to t = " + clock(run.nowMicros()));
+        status.set("Stepped one engine event, to t = " + ClockText.of(run.nowMicros()));
     }
 
     /** Pauses, then runs until the engine reports something a learner would see in the log (or ten quiet minutes). */
@@ -455,11 +443,11 @@ public final class SimulationViewModel {
         String what = quiet ? null : fresh.get(freshBefore).type();
         publish();
         status.set(quiet && outOfTime
-                ? "No event yet; searched up to t = " + clock(run.nowMicros()) + ". Press again to look further."
+                ? "No event yet; searched up to t = " + ClockText.of(run.nowMicros()) + ". Press again to look further."
                 : quiet
                 ? "No event in the next " + Durations.format(NOTABLE_STEP_LIMIT_MICROS) + "; stopped at t = "
-                        + clock(run.nowMicros())
-                : "Stepped to the next event, " + what + ", at t = " + clock(run.nowMicros()));
+                        + ClockText.of(run.nowMicros())
+                : "Stepped to the next event, " + what + ", at t = " + ClockText.of(run.nowMicros()));
     }
 
     /**
@@ -532,7 +520,7 @@ public final class SimulationViewModel {
         run = new Run(s);
         run.setCommandListener((entry, r) -> {
             if (!entry.learner()) {
-                status.set("Scenario, t = " + clock(entry.atMicros()) + ": " + entry.command().command().describe()
+                status.set("Scenario, t = " + ClockText.of(entry.atMicros()) + ": " + entry.command().command().describe()
                         + (r.accepted() ? "" : " - refused: " + r.message()));
             }
         });
@@ -608,10 +596,5 @@ public final class SimulationViewModel {
         }
         comparison.follow(run.nowMicros());
         metrics.show(run.samplesUpToNow(), s);
-    }
-
-    /** Simulated time as a presenter reads it aloud: "1:05.250" (minutes:seconds.millis). */
-    public static String clock(long micros) {
-        return dev.auroralab.run.ClockText.of(micros);
     }
 }

@@ -147,14 +147,14 @@ final class TransportControls {
     void show(EngineSnapshot s) {
         long now = s.nowMicros();
         boolean pastEnd = now > scenarioEndMicros;
-        String text = "t = " + SimulationViewModel.clock(now) + "   seed " + s.seed() + (pastEnd ? "   ▸ past end" : "");
+        String text = "t = " + dev.auroralab.run.ClockText.of(now) + "   seed " + s.seed() + (pastEnd ? "   ▸ past end" : "");
         if (!text.equals(shownClock)) {
             shownClock = text;
             clock.setText(text);
         }
         if (pastEnd && !toldPastEnd) {
             toldPastEnd = true;
-            vm.tell("The scenario's timeline ended at " + SimulationViewModel.clock(scenarioEndMicros)
+            vm.tell("The scenario's timeline ended at " + dev.auroralab.run.ClockText.of(scenarioEndMicros)
                     + "; the simulation plays on (Restart: Ctrl+R)");
         }
     }

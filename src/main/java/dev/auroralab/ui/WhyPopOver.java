@@ -166,7 +166,7 @@ public final class WhyPopOver {
         VBox list = new VBox(2);
         list.setId(LIST_ID);
         list.getStyleClass().add("why-list");
-        String at = "At " + SimulationViewModel.clock(nowMicros) + ": ";
+        String at = "At " + dev.auroralab.run.ClockText.of(nowMicros) + ": ";
         Label how = new Label(links.size() == 1 ? at + "nothing led here to trace back."
                 : at + "the state, then what caused it, newest first. Click a moment to go there (the run pauses);"
                         + " the list stays.");

@@ -51,7 +51,7 @@ class SimulationViewModelTest {
     private static final String COPY_A = "pg-0/us-east-1a/1";
 
     /** A metrics feed that remembers what it was given: the seam the charts use. */
-    private static final class RecordingFeed implements SimulationViewModel.MetricsFeed {
+    private static final class RecordingFeed implements MetricsFeed {
         final List<Long> fedAt = new ArrayList<>();
         List<MetricSample> samples = List.of();
 
@@ -108,7 +108,7 @@ class SimulationViewModelTest {
     void whenTheFrameBudgetRunsOutTheSimulationFallsBehindAndTheEffectiveSpeedShowsIt() {
         // every look at the clock finds 10 ms gone: the 5 ms budget is spent after the first piece of work
         SimulationViewModel vm = new SimulationViewModel(builtIn(HEALTHY), clockJumpingBy(10_000_000),
-                SimulationViewModel.MetricsFeed.NONE);
+                MetricsFeed.NONE);
         vm.play();
 
         vm.pulse(FRAME_NANOS);
@@ -129,7 +129,7 @@ class SimulationViewModelTest {
     void aBudgetCutRunReachesTheSameStatesAsAnUncutOneOnlyLater() {
         // every look at the clock finds 2 ms gone: each frame gets a few milliseconds of simulated time, not 1.6 s
         SimulationViewModel slow = new SimulationViewModel(builtIn("az-plus-one"), clockJumpingBy(2_000_000),
-                SimulationViewModel.MetricsFeed.NONE);
+                MetricsFeed.NONE);
         slow.advanceTo(9_990_000);
         slow.setSpeed(100);
         slow.play();
@@ -530,7 +530,7 @@ class SimulationViewModelTest {
     void stepToNextEventOnAQuietBusyClusterStopsWhenItsWallTimeBudgetIsSpent() {
         // every look at the clock finds 1 ms gone: the 300 ms budget is spent after about 300 items, not 600 s later
         SimulationViewModel vm = new SimulationViewModel(builtIn(HEALTHY), clockJumpingBy(1_000_000),
-                SimulationViewModel.MetricsFeed.NONE);
+                MetricsFeed.NONE);
 
         vm.stepToNextNotableEvent();
 
@@ -620,9 +620,9 @@ class SimulationViewModelTest {
 
     @Test
     void theClockReadsMinutesSecondsAndMilliseconds() {
-        assertThat(SimulationViewModel.clock(0)).isEqualTo("0:00.000");
-        assertThat(SimulationViewModel.clock(65_250_000)).isEqualTo("1:05.250");
-        assertThat(SimulationViewModel.clock(600 * SECOND + 999)).isEqualTo("10:00.000");
+        assertThat(dev.auroralab.run.ClockText.of(0)).isEqualTo("0:00.000");
+        assertThat(dev.auroralab.run.ClockText.of(65_250_000)).isEqualTo("1:05.250");
+        assertThat(dev.auroralab.run.ClockText.of(600 * SECOND + 999)).isEqualTo("10:00.000");
     }
 
     @Test

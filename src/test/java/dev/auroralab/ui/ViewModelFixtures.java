@@ -51,7 +51,7 @@ final class ViewModelFixtures {
     }
 
     static SimulationViewModel vm(Scenario s) {
-        return new SimulationViewModel(s, frozenClock(), SimulationViewModel.MetricsFeed.NONE);
+        return new SimulationViewModel(s, frozenClock(), MetricsFeed.NONE);
     }
 
     static SimulationViewModel vm(String builtIn) {

@@ -25,7 +25,7 @@ class GlobalStripLayoutTest {
     private static EngineSnapshot base() {
         try {
             SimulationViewModel vm = new SimulationViewModel(BuiltInScenarios.load("healthy-cluster"), () -> 0L,
-                    SimulationViewModel.MetricsFeed.NONE);
+                    dev.auroralab.ui.MetricsFeed.NONE);
             vm.advanceTo(1_000_000);
             return vm.snapshot();
         } catch (Exception e) {

@@ -49,7 +49,7 @@ class GlobalStripRendererTest {
 
     private static EngineSnapshot base() throws Exception {
         SimulationViewModel vm = new SimulationViewModel(BuiltInScenarios.load("healthy-cluster"), () -> 0L,
-                SimulationViewModel.MetricsFeed.NONE);
+                dev.auroralab.ui.MetricsFeed.NONE);
         vm.advanceTo(2_000_000);
         return vm.snapshot();
     }
