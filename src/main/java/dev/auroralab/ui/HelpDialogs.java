@@ -21,6 +21,7 @@ final class HelpDialogs {
             Ctrl+B       compare the branch with the one it left (again: stop)
             Page Down    in a lesson: continue (Space too, when the step waits)
             Page Up      in a lesson: back to the previous step (rewinds)
+            M            myths and facts (works in presenter mode too)
             + / −        faster / slower (1/100× to 100×)
             Click        select; right-click: actions
             ] / [        select the next / previous element

@@ -310,7 +310,8 @@ public final class MainView extends BorderPane {
         Menu helpMenu = new Menu("_Help");
         helpMenu.getItems().addAll(item("About this scenario", null, () -> help.aboutScenario(vm.scenario())),
                 item("What this model simplifies", null, () -> help.simplifications(vm.scenario())),
-                item("_Myths and facts…", null, () -> new MythCardsDialog(stage, vm, files, notes, theme).show()),
+                item("_Myths and facts…", new KeyCodeCombination(KeyCode.M),
+                        () -> new MythCardsDialog(stage, vm, files, notes, theme).show()),
                 item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), help::shortcuts));
         Menu lessonMenu = dev.auroralab.ui.lesson.LessonMenu.build(lessons, files::showError);
         return new MenuBar(file, sim, selection, lessonMenu, view, global.menu(), helpMenu);
@@ -346,7 +347,8 @@ public final class MainView extends BorderPane {
                     } else {
                         vm.select(null);
                     }
-                }, code -> shortcutKey(code), topology));
+                }, code -> shortcutKey(code), topology,
+                () -> new MythCardsDialog(stage, vm, files, notes, theme).show()));
     }
 
     /**

@@ -13,7 +13,8 @@ import javafx.scene.input.KeyEvent;
 /**
  * The window's keys, in one scene-wide filter so they work wherever the focus is and in presenter mode, where the menu
  * bar (and its accelerators) is hidden: a text field keeps its typing and a focused slider its arrows, Home and End;
- * a lesson takes Space, Page Down and Page Up first (a clicker's keys); then the transport, selection and view keys.
+ * a lesson takes Space, Page Down and Page Up first (a clicker's keys); then the transport, selection and view keys
+ * (M opens the myth cards, which presenter mode's hidden Help menu would otherwise keep out of reach).
  */
 final class WindowKeys {
 
@@ -24,7 +25,7 @@ final class WindowKeys {
      * @param shortcut a Ctrl+ key: true when it was one of the window's
      */
     record Actions(Runnable fail, Runnable restore, Runnable togglePresenter, Runnable shortcuts, Runnable why,
-            Runnable escape, Predicate<KeyCode> shortcut, TopologyView topology) {
+            Runnable escape, Predicate<KeyCode> shortcut, TopologyView topology, Runnable myths) {
     }
 
     private WindowKeys() {
@@ -82,6 +83,7 @@ final class WindowKeys {
             case G -> vm.selectAdjacentRegion(e.isShiftDown() ? -1 : 1);
             case D -> topology.distance().toggle();
             case W -> a.why().run();
+            case M -> a.myths().run();
             case CLOSE_BRACKET -> topology.selectAdjacent(1);
             case OPEN_BRACKET -> topology.selectAdjacent(-1);
             case ESCAPE -> a.escape().run();

@@ -136,6 +136,18 @@ class MythCardsDialogTest {
     }
 
     @Test
+    void theMKeyOpensTheCardsEvenInPresenterModeWhereTheHelpMenuIsHidden(FxRobot robot) {
+        robot.interact(() -> window.view().setPresenter(true, false));
+        robot.clickOn(window.scene().getRoot());
+        robot.type(javafx.scene.input.KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Window> open = dialogs(robot);
+        assertThat(open).as("M opened the dialog once").hasSize(1);
+        close(robot, open.get(0));
+        robot.interact(() -> window.view().setPresenter(false, false));
+    }
+
+    @Test
     void everyCardsShowMeOpensItsOwnScenarioAtItsMoment(FxRobot robot) throws ScenarioError {
         for (MythCard c : MythCards.ALL) {
             if (c.demonstration() == null) {
