@@ -4,7 +4,6 @@ import atlantafx.base.theme.PrimerLight;
 import dev.auroralab.app.ScreenshotCommand.Outcome;
 import dev.auroralab.app.ScreenshotCommand.Request;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
-import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.scenario.Durations;
 import dev.auroralab.ui.AuroraLabApp;
 import dev.auroralab.ui.PngExport;
@@ -90,7 +89,7 @@ final class ScreenshotWindow {
                     window[0].vm().advanceTo(r.atMicros());
                 }
                 if (r.selectKind() != null) {
-                    Selection sel = selection(window[0].vm().snapshot(), r.selectKind(), r.selectId(), r.atMicros());
+                    Selection sel = Selection.find(window[0].vm().snapshot(), r.selectKind(), r.selectId());
                     if (sel == null) {
                         return unknownSelection(window[0].vm().snapshot(), r);
                     }
@@ -154,48 +153,6 @@ final class ScreenshotWindow {
             return null;
         });
         FxStartup.await(pulses, "draw the window");
-    }
-
-    /** The selection for --select, or null when nothing by that id exists at that time. */
-    static Selection selection(EngineSnapshot s, String kind, String id, long atMicros) {
-        if (!"region".equals(kind) && !"pg".equals(kind) && s.isGlobal()) {
-            // an element of a secondary region: selecting it shows that region
-            Selection found = null;
-            for (var r : s.regions()) {
-                Selection in = selectionIn(s.forRegion(r.region()), kind, id);
-                if (in != null) {
-                    found = in;
-                    break;
-                }
-            }
-            if (found != null) {
-                return found;
-            }
-        }
-        return selectionIn(s, kind, id);
-    }
-
-    /** The selection in one region's view of the snapshot. */
-    private static Selection selectionIn(EngineSnapshot s, String kind, String id) {
-        return switch (kind) {
-            case "region" -> s.regionSnapshot(id) == null ? null : Selection.region(id);
-            case "instance" -> s.instance(id) == null ? null : Selection.instance(id);
-            case "pg" -> s.pg(id) == null ? null : Selection.pg(id);
-            case "az" -> s.azs().contains(id) ? Selection.az(id) : null;
-            case "node" -> s.storageNode(id) == null ? null : Selection.node(id);
-            case "segment" -> {
-                for (var pg : s.volume().protectionGroups()) {
-                    for (SegmentSnapshot seg : pg.segments()) {
-                        // by id, or by address (pg-0/us-east-1b/1) as scenario files write it
-                        if (seg.id().equals(id) || id.equals(seg.address())) {
-                            yield Selection.segment(seg.id());
-                        }
-                    }
-                }
-                yield null;
-            }
-            default -> null;
-        };
     }
 
     private static String unknownSelection(EngineSnapshot s, Request r) {

@@ -22,18 +22,7 @@ public final class BuiltInLessons {
      */
     public static Lesson fileOrBuiltIn(String arg) throws ScenarioError {
         String ref = arg.contains("#") ? arg.substring(0, arg.indexOf('#')) : arg;
-        java.nio.file.Path p = java.nio.file.Path.of(ref);
-        if (!java.nio.file.Files.exists(p)) {
-            String name = ref.endsWith(".yaml") ? ref.substring(0, ref.length() - ".yaml".length()) : ref;
-            if (NAMES.contains(name)) {
-                return load(name);
-            }
-            if (!ref.contains("/") && !ref.contains("\\") && !ref.contains(".")) {
-                throw new ScenarioError(ref, 0, 0, "no such file, and no built-in lesson by that name",
-                        "Give a lesson file or one of: " + String.join(", ", NAMES));
-            }
-        }
-        return LessonReader.read(p);
+        return BuiltInScenarios.fileOrBuiltIn(ref, NAMES, "lesson", BuiltInLessons::load, LessonReader::read);
     }
 
     /**

@@ -35,17 +35,37 @@ public final class BuiltInScenarios {
      * to do.
      */
     public static Scenario fileOrBuiltIn(String arg) throws ScenarioError {
+        List<String> all = new java.util.ArrayList<>(NAMES);
+        all.addAll(LARGE);
+        return fileOrBuiltIn(arg, all, "scenario", BuiltInScenarios::load, ScenarioReader::read);
+    }
+
+    /** Reads a built-in by name or a file by path. */
+    @FunctionalInterface
+    interface Reader<K, T> {
+        T read(K key) throws ScenarioError;
+    }
+
+    /**
+     * The resolver every command that takes a file uses (scenarios, lessons): an existing file is read as a file;
+     * otherwise a built-in's name (with or without .yaml) is loaded; a bare word that is neither is refused with the
+     * built-in names; anything else is read as a path, so the reader says "file not found" with it.
+     *
+     * @param what "scenario" or "lesson", for the message
+     */
+    static <T> T fileOrBuiltIn(String arg, List<String> names, String what, Reader<String, T> builtIn,
+            Reader<java.nio.file.Path, T> file) throws ScenarioError {
         java.nio.file.Path p = java.nio.file.Path.of(arg);
         if (!java.nio.file.Files.exists(p)) {
             String name = arg.endsWith(".yaml") ? arg.substring(0, arg.length() - ".yaml".length()) : arg;
-            if (NAMES.contains(name) || LARGE.contains(name)) {
-                return load(name);
+            if (names.contains(name)) {
+                return builtIn.read(name);
             }
             if (!arg.contains("/") && !arg.contains("\\") && !arg.contains(".")) {
-                throw new ScenarioError(arg, 0, 0, "no such file, and no built-in scenario by that name",
-                        "Give a scenario file or one of: " + String.join(", ", NAMES) + ", " + String.join(", ", LARGE));
+                throw new ScenarioError(arg, 0, 0, "no such file, and no built-in " + what + " by that name",
+                        "Give a " + what + " file or one of: " + String.join(", ", names));
             }
         }
-        return ScenarioReader.read(p);
+        return file.read(p);
     }
 }

@@ -168,34 +168,24 @@ public final class LessonModel {
         LessonPlayer p = player.get();
         vm.refresh(said);
         if (p != null) {
-            spotlight.set(selections(p.step().highlight()));
+            spotlight.set(selections(p.step().highlight(), vm.snapshot()));
         }
         changes.set(changes.get() + 1);
     }
 
-    /** {@code kind:id} references (checked by the lesson reader) as the topology's selections. */
-    static List<Selection> selections(List<String> refs) {
+    /**
+     * {@code kind:id} references (checked by the lesson reader) as the elements they are in {@code snapshot}: a copy
+     * named by its address is found under the id it has now. Terms and elements gone since are left out.
+     */
+    static List<Selection> selections(List<String> refs, dev.auroralab.engine.snapshot.EngineSnapshot snapshot) {
         List<Selection> out = new ArrayList<>();
         for (String ref : refs) {
             int colon = ref.indexOf(':');
-            Selection s = selection(ref.substring(0, colon), ref.substring(colon + 1));
+            Selection s = Selection.find(snapshot, ref.substring(0, colon), ref.substring(colon + 1));
             if (s != null) {
                 out.add(s);
             }
         }
         return out;
-    }
-
-    /** One element of a caption or a highlight, or null for a kind the topology does not draw. */
-    static Selection selection(String kind, String id) {
-        return switch (kind) {
-            case "instance" -> Selection.instance(id);
-            case "segment" -> Selection.segment(id);
-            case "node" -> Selection.node(id);
-            case "az" -> Selection.az(id);
-            case "pg" -> Selection.pg(id);
-            case "region" -> Selection.region(id);
-            default -> null;
-        };
     }
 }
