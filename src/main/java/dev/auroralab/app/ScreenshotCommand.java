@@ -54,18 +54,21 @@ final class ScreenshotCommand implements Command {
         }
     }
 
-    /** What came back from the window: null problem means the PNG was written. */
-    record Outcome(String problem, boolean badInput) {
-        static Outcome ok() {
-            return new Outcome(null, false);
+    /**
+     * What came back from the window: null problem means the PNG was written, showing the run at {@code shownMicros}
+     * (the time asked for, or where a lesson's step ended).
+     */
+    record Outcome(String problem, boolean badInput, long shownMicros) {
+        static Outcome ok(long shownMicros) {
+            return new Outcome(null, false, shownMicros);
         }
 
         static Outcome badInput(String problem) {
-            return new Outcome(problem, true);
+            return new Outcome(problem, true, -1);
         }
 
         static Outcome failed(String problem) {
-            return new Outcome(problem, false);
+            return new Outcome(problem, false, -1);
         }
     }
 
@@ -179,7 +182,7 @@ final class ScreenshotCommand implements Command {
             return outcome.badInput() ? 2 : 1;
         }
         out.println("wrote " + outPath + " (" + pngSize(outPath, width + "x" + height) + ") at t="
-                + Durations.format(at));
+                + Durations.format(outcome.shownMicros()));
         return 0;
     }
 

@@ -120,7 +120,7 @@ final class ScreenshotWindow {
             if (written != null) {
                 return Outcome.badInput("cannot write " + r.out() + ": " + written);
             }
-            return Outcome.ok();
+            return Outcome.ok(FxStartup.onFxThread(() -> window[0].vm().nowMicros()));
         } finally {
             if (stage[0] != null) {
                 try {

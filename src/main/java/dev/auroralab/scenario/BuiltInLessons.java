@@ -26,10 +26,11 @@ public final class BuiltInLessons {
     }
 
     /**
-     * The step a deep link names ({@code six-copies-two-quorums#write-quorum}): its index, 0 when the link names no
-     * step.
+     * The step a deep link names, by its id ({@code six-copies-two-quorums#lose-one-copy}) or by its number as the
+     * lesson panel shows it, from 1 ({@code six-copies-two-quorums#3}, "open the class at step 3"): its index, 0 when
+     * the link names no step. A step whose id is a number is found by its id first.
      *
-     * @throws ScenarioError when the lesson has no such step (the message lists its steps)
+     * @throws ScenarioError when the lesson has no such step (the message lists its steps and their numbers)
      */
     public static int stepOf(String arg, Lesson lesson) throws ScenarioError {
         int hash = arg.indexOf('#');
@@ -38,10 +39,18 @@ public final class BuiltInLessons {
         }
         String stepId = arg.substring(hash + 1);
         int i = lesson.indexOf(stepId);
-        if (i < 0) {
-            throw new ScenarioError(lesson.sourceName(), 0, 0, "lesson '" + lesson.id() + "' has no step '" + stepId
-                    + "'", "Use one of: " + String.join(", ", lesson.steps().stream().map(Lesson.Step::id).toList()));
+        if (i >= 0) {
+            return i;
         }
-        return i;
+        int count = lesson.steps().size();
+        if (stepId.matches("[0-9]{1,4}")) {
+            int number = Integer.parseInt(stepId);
+            if (number >= 1 && number <= count) {
+                return number - 1;
+            }
+        }
+        throw new ScenarioError(lesson.sourceName(), 0, 0, "lesson '" + lesson.id() + "' has no step '" + stepId
+                + "'", "Use a step number from 1 to " + count + " or one of: " + String.join(", ",
+                        lesson.steps().stream().map(Lesson.Step::id).toList()));
     }
 }

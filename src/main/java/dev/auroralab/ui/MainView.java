@@ -157,6 +157,7 @@ public final class MainView extends BorderPane {
         // a lesson's caption is a column right of the picture, in the side panel's place while the lesson is open
         BorderPane.setMargin(lessonPanel, new Insets(4, 6, 4, 2));
         setRight(lessonPanel);
+        widthProperty().addListener((o, a, b) -> lessonPanel.fitToWindow(b.doubleValue()));
         panels.sideShownProperty().addListener((o, a, b) -> {
             sideItem.setSelected(b);
             if (b) {

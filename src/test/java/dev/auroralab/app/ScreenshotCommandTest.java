@@ -46,6 +46,18 @@ class ScreenshotCommandTest {
     }
 
     @Test
+    void aLessonStepsPictureSaysTheMomentItShowsNotTheDefaultTime() throws Exception {
+        Path png = dir.resolve("lesson.png");
+        // step 3 of losing-an-az takes the AZ out and ends once pg-0 is at 4 of 6: well before the 30 s default
+        int code = cli.run("screenshot", "losing-an-az#3", "--width", "1024", "--height", "700", "--out",
+                png.toString());
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out().strip()).startsWith("wrote " + png + " (1024x700) at t=").doesNotEndWith("t=30s");
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+    }
+
+    @Test
     void aBadScenarioFileExitsTwoWithFileLineAndColumnAndWritesNothing() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "schemaVersion: 1\nname: Broken\ncluster:\n  region: us-east-1\n  volumeGiB: -5\n");

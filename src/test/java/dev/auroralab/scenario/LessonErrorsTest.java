@@ -156,6 +156,21 @@ class LessonErrorsTest {
                 () -> BuiltInLessons.stepOf("six-copies-two-quorums#nope", l));
         assertThat(e.message()).contains("no step 'nope'").contains("six-copies");
     }
+
+    @Test
+    void aDeepLinkMayNameAStepByTheNumberThePanelShows() throws ScenarioError {
+        Lesson l = BuiltInLessons.load("six-copies-two-quorums");
+        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums#1", l)).isZero();
+        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums#4", l)).isEqualTo(3);
+        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums#" + l.steps().size(), l))
+                .isEqualTo(l.steps().size() - 1);
+        for (String outside : new String[] {"0", String.valueOf(l.steps().size() + 1), "-2", "99999"}) {
+            ScenarioError e = catchThrowableOfType(ScenarioError.class,
+                    () -> BuiltInLessons.stepOf("six-copies-two-quorums#" + outside, l));
+            assertThat(e.message()).as(outside).contains("no step '" + outside + "'");
+            assertThat(e.fix()).contains("from 1 to " + l.steps().size());
+        }
+    }
 }
 
 /** A small scenario file for lessons that name one beside them. */

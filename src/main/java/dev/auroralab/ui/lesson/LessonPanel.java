@@ -41,9 +41,15 @@ public final class LessonPanel extends VBox {
     /**
      * The panel is a column right of the picture (in place of the side panel while a lesson is open): the topology
      * keeps its height, which it needs more than its width at 1280x720 (the panel on top made it scroll), and a
-     * caption of three or four sentences wraps to about eight lines of 16 px type.
+     * caption of three or four sentences wraps to about eight lines of 16 px type. On a wider window the column
+     * grows with it ({@link #WIDTH_SHARE} of the window, up to {@link #MAX_WIDTH}) and, from {@link #ROOMY_WINDOW_PX},
+     * its type grows too: on a 1080p projector the caption must not read smaller than the diagram's labels.
      */
     static final double WIDTH = 340;
+    static final double MAX_WIDTH = 520;
+    static final double WIDTH_SHARE = 0.25;
+    static final double ROOMY_WINDOW_PX = 1700;
+    private static final javafx.css.PseudoClass ROOMY = javafx.css.PseudoClass.getPseudoClass("roomy");
 
     private final LessonModel model;
     private final BreadCrumbBar<StepCrumb> crumbs = new BreadCrumbBar<>();
@@ -71,15 +77,25 @@ public final class LessonPanel extends VBox {
         }
     }
 
+    /**
+     * Sizes the column for a window {@code windowWidthPx} wide: a quarter of it, between {@link #WIDTH} and
+     * {@link #MAX_WIDTH} px, with larger type (the {@code :roomy} pseudo-class) from {@link #ROOMY_WINDOW_PX}.
+     */
+    public void fitToWindow(double windowWidthPx) {
+        double w = Math.round(Math.max(WIDTH, Math.min(MAX_WIDTH, windowWidthPx * WIDTH_SHARE)));
+        setPrefWidth(w);
+        setMinWidth(w);
+        setMaxWidth(w);
+        pseudoClassStateChanged(ROOMY, windowWidthPx >= ROOMY_WINDOW_PX);
+    }
+
     public LessonPanel(LessonModel model) {
         super(6);
         this.model = model;
         setId(ID);
         getStyleClass().add("lesson-panel");
         setPadding(new Insets(8, 10, 8, 12));
-        setPrefWidth(WIDTH);
-        setMinWidth(WIDTH);
-        setMaxWidth(WIDTH);
+        fitToWindow(0);
 
         crumbs.getStyleClass().add("lesson-crumbs");
         crumbs.setFocusTraversable(false);

@@ -172,4 +172,29 @@ class LessonFlowTest {
         assertThat(lessons().isOpen()).isFalse();
         assertThat(panel(robot).isVisible()).isFalse();
     }
+
+    @Test
+    void theLessonColumnGrowsWithAWideWindowAndItsTypeWithIt(FxRobot robot) throws Exception {
+        var lesson = BuiltInLessons.load("six-copies-two-quorums");
+        robot.interact(() -> lessons().open(lesson, 0));
+        settle(robot);
+        LessonPanel panel = panel(robot);
+        javafx.scene.text.Text captionWord = robot.from(panel).lookup(".lesson-text")
+                .queryAs(javafx.scene.text.Text.class);
+        assertThat(panel.getWidth()).as("at 1280x720 the column keeps its narrow width").isEqualTo(LessonPanel.WIDTH);
+        double narrowType = captionWord.getFont().getSize();
+
+        robot.interact(() -> panel.fitToWindow(1920));
+        settle(robot);
+        assertThat(panel.getPrefWidth()).as("a quarter of a 1920 px window").isEqualTo(480);
+        assertThat(captionWord.getFont().getSize()).as("the caption's type grows on a wide window")
+                .isGreaterThan(narrowType);
+
+        robot.interact(() -> panel.fitToWindow(4000));
+        assertThat(panel.getPrefWidth()).as("never wider than its cap").isEqualTo(LessonPanel.MAX_WIDTH);
+        robot.interact(() -> panel.fitToWindow(1280));
+        settle(robot);
+        assertThat(panel.getPrefWidth()).isEqualTo(LessonPanel.WIDTH);
+        assertThat(captionWord.getFont().getSize()).isEqualTo(narrowType);
+    }
 }
