@@ -151,6 +151,14 @@ final class MythCardsDialog {
         list.getStyleClass().add("myth-list");
         list.setCellFactory(v -> new MythCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> showCard(c));
+        // Enter on the list shows the chosen card (the list keeps Enter from the default button): ↑ ↓ then Enter is
+        // the whole dialog for a teacher at the keyboard
+        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !showMe.isDisabled()) {
+                e.consume();
+                showMe.fire();
+            }
+        });
 
         Label mythTag = tag("Myth", MaterialDesignC.CLOSE_CIRCLE_OUTLINE, Styles.DANGER);
         Label factTag = tag("Fact", MaterialDesignC.CHECK_CIRCLE_OUTLINE, Styles.SUCCESS);
@@ -231,7 +239,7 @@ final class MythCardsDialog {
             showMe.setText("No scenario shows this");
         }
         position.setText("Card " + (MythCards.ALL.indexOf(c) + 1) + " of " + MythCards.ALL.size()
-                + " · ↑ ↓ for the others");
+                + " · ↑ ↓ for the others, Enter to show it");
     }
 
     /**

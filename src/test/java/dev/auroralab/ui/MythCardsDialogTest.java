@@ -136,6 +136,19 @@ class MythCardsDialogTest {
     }
 
     @Test
+    void theKeyboardAloneWalksTheCardsAndEnterShowsTheChosenOne(FxRobot robot) throws ScenarioError {
+        Window w = openCards(robot);
+        robot.interact(() -> w.getScene().lookup(".myth-list").requestFocus());
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs(robot)).as("Enter showed the card's scenario and closed the dialog").isEmpty();
+        assertThat(vm().scenario().name()).isEqualTo(BuiltInScenarios.load("lose-an-az").name());
+    }
+
+    @Test
     void theMKeyOpensTheCardsEvenInPresenterModeWhereTheHelpMenuIsHidden(FxRobot robot) {
         robot.interact(() -> window.view().setPresenter(true, false));
         robot.clickOn(window.scene().getRoot());
