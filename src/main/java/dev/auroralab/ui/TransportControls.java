@@ -88,6 +88,24 @@ final class TransportControls {
 
         picker.setId(MainView.SCENARIO_PICKER_ID);
         picker.getItems().setAll(BuiltInScenarios.NAMES);
+        // JavaFX shows a ComboBox's prompt text only until a value was set once (after setValue(null) the button is
+        // blank): a file, an inline lesson scenario or the largest volume must still be named, so the button cell
+        // says the prompt itself whenever no built-in of the list is open
+        picker.setButtonCell(new javafx.scene.control.ListCell<>() {
+            {
+                picker.promptTextProperty().addListener((o, a, b) -> show(getItem()));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                show(empty ? null : item);
+            }
+
+            private void show(String item) {
+                setText(item != null ? item : picker.getPromptText());
+            }
+        });
         picker.setTooltip(new Tooltip("The scenario open now; pick a built-in one here, or open a file (Ctrl+O)"));
         picker.setOnAction(e -> {
             String name = picker.getValue();

@@ -128,6 +128,12 @@ class WindowBehaviourTest {
         robot.interact(() -> view().open(mine));
         assertThat(picker(robot).getValue()).as("a file is no built-in").isNull();
         assertThat(picker(robot).getPromptText()).contains("my-cluster.yaml");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(picker(robot).getButtonCell().getText()).as("what the button shows, not only its prompt")
+                .isEqualTo("my-cluster.yaml");
+
+        robot.interact(() -> menuItem("_Built-in scenarios", "az-plus-one").fire());
+        assertThat(picker(robot).getButtonCell().getText()).isEqualTo("az-plus-one");
     }
 
     // ---- defect 5: the workload sliders --------------------------------------------------------------------------------
