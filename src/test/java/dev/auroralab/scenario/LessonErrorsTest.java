@@ -109,6 +109,105 @@ class LessonErrorsTest {
         assertAt(error("  - {id: a, caption: x, until: {when: {writeable: false}}}\n"), 5, 40, "writeable");
     }
 
+    /** A condition written {@code until: {when: {...}}} on line 5; its keys start at column 40. */
+    private static ScenarioError badCondition(String keys) {
+        return error("  - {id: a, caption: x, until: {when: {" + keys + "}}}\n");
+    }
+
+    private static void assertFix(ScenarioError e, String fix) {
+        assertThat(e.fix()).as("the fix of: %s", e.message()).contains(fix);
+    }
+
+    @Test
+    void aReplicaLagBoundThatIsNotAWholeNumberOfMillisecondsIsRefusedAtTheValue() {
+        ScenarioError e = badCondition("replicaLagMillisAtMost: {reader-1: 2.5}");
+        assertAt(e, 5, 75, "a lag bound must be a whole number");
+        assertFix(e, "replicaLagMillisAtMost: {reader-1: 100}");
+        e = badCondition("replicaLagMillisAtLeast: {reader-1: -1}");
+        assertAt(e, 5, 76, "a lag bound");
+        assertFix(e, "whole milliseconds");
+    }
+
+    @Test
+    void aReplicaLagOfAnInstanceTheScenarioDoesNotHaveIsRefusedAtItsName() {
+        ScenarioError e = badCondition("replicaLagMillisAtMost: {reader-3: 100}");
+        assertAt(e, 5, 65, "instance 'reader-3' in replicaLagMillisAtMost is not an instance of this scenario");
+        assertFix(e, "reader-1");
+        e = badCondition("replicaLagMillisAtMost: 100");
+        assertAt(e, 5, 64, "replicaLagMillisAtMost");
+        assertFix(e, "replicaLagMillisAtMost: {reader-1: 100}");
+        assertAt(badCondition("replicaLagMillisAtLeast: {}"), 5, 65, "checks nothing");
+    }
+
+    @Test
+    void aLagThatMustBeAboveItsOwnUpperBoundIsRefused() {
+        ScenarioError e = badCondition("replicaLagMillisAtMost: {reader-1: 5}, replicaLagMillisAtLeast: {reader-1: 10}");
+        assertAt(e, 5, 79, "can never hold");
+        assertFix(e, "at or below the upper one");
+    }
+
+    @Test
+    void aCommitLatencyBoundThatIsNotAWholeNumberIsRefusedAtTheValue() {
+        ScenarioError e = badCondition("commitLatencyMillisAtMost: fast");
+        assertAt(e, 5, 67, "commitLatencyMillisAtMost must be a whole number");
+        e = badCondition("commitLatencyMillisAtLeast: -5");
+        assertAt(e, 5, 68, "commitLatencyMillisAtLeast");
+        assertFix(e, "whole milliseconds");
+        e = badCondition("commitLatencyMillisAtMost: 5, commitLatencyMillisAtLeast: 50");
+        assertAt(e, 5, 70, "commitLatencyMillisAtLeast 50 ms is above the AtMost bound of 5 ms");
+    }
+
+    @Test
+    void aWritesPendingRangeThatIsNotACountIsRefusedAtTheValue() {
+        ScenarioError e = badCondition("writesPendingAtMost: -1");
+        assertAt(e, 5, 61, "writesPendingAtMost");
+        assertFix(e, "0 or more");
+        e = badCondition("writesPendingAtLeast: many");
+        assertAt(e, 5, 62, "writesPendingAtLeast must be a whole number");
+        e = badCondition("writesPendingAtMost: 10, writesPendingAtLeast: 100");
+        assertAt(e, 5, 65, "writesPendingAtLeast 100 writes is above the AtMost bound of 10 writes");
+    }
+
+    @Test
+    void anUnknownFailoverPhaseIsRefusedWithTheEnginesPhases() {
+        ScenarioError e = badCondition("failoverPhase: promotion");
+        assertAt(e, 5, 55, "unknown failover phase 'promotion'");
+        assertFix(e, "promoting");
+        e = badCondition("failoverPhase: endpoint_moving");
+        assertAt(e, 5, 55, "unknown failover phase");
+        assertFix(e, "endpoint-moving");
+    }
+
+    @Test
+    void aMembershipCheckWithoutAPgOrWithABadValueIsRefused() {
+        ScenarioError e = badCondition("membershipChanging: true");
+        assertAt(e, 5, 40, "membershipChanging needs a pg to refer to");
+        assertFix(e, "pg: pg-0");
+        e = badCondition("pg: pg-0, membershipChanging: yes-please");
+        assertAt(e, 5, 70, "membershipChanging");
+        e = badCondition("pg: pg-0, membershipEpoch: 0");
+        assertAt(e, 5, 67, "membershipEpoch");
+        assertFix(e, "starts at 1");
+        assertAt(badCondition("membershipEpoch: 2"), 5, 40, "membershipEpoch needs a pg");
+    }
+
+    @Test
+    void theNewKeysAreReadIntoTheCondition() throws ScenarioError {
+        Lesson l = LessonReader.read("ok.yaml", BASE + """
+                  - id: a
+                    caption: x
+                    until:
+                      when: {pg: pg-0, membershipChanging: true, membershipEpoch: 2, failoverPhase: endpoint-moving,
+                        replicaLagMillisAtMost: {reader-1: 100}, replicaLagMillisAtLeast: {reader-2: 20},
+                        commitLatencyMillisAtMost: 10, commitLatencyMillisAtLeast: 1, writesPendingAtMost: 50,
+                        writesPendingAtLeast: 0}
+                """);
+        Expectation.LiveChecks live = ((Lesson.End.When) l.steps().get(0).end()).condition().live();
+        assertThat(live).isEqualTo(new Expectation.LiveChecks(java.util.Map.of("reader-1", 100L),
+                java.util.Map.of("reader-2", 20L), 10L, 1L, 50L, 0L,
+                dev.auroralab.engine.snapshot.FailoverPhase.ENDPOINT_MOVING, true, 2L));
+    }
+
     @Test
     void aQuestionWhoseAnswerIsNotAChoiceIsRefused() {
         assertAt(error("  - {id: a, caption: x, question: {ask: q, choices: [a, b], answer: 3}}\n"), 5, 69, "answer");
