@@ -209,6 +209,18 @@ class LessonErrorsTest {
     }
 
     @Test
+    void aStepSpeedTheWindowDoesNotOfferOrOnAStepThatWaitsIsRefused() {
+        ScenarioError e = error("  - {id: a, caption: x, until: {after: 5m}, speed: 1000}\n");
+        assertAt(e, 5, 52, "speed 1000 is not one the window offers");
+        assertThat(e.fix()).contains("1/100× to 100×");
+        assertAt(error("  - {id: a, caption: x, until: {after: 5m}, speed: fast}\n"), 5, 52, "speed must be a number");
+        assertAt(error("  - {id: a, caption: x, until: {after: 5m}, speed: 0}\n"), 5, 52, "not one the window offers");
+        e = error("  - {id: a, caption: x, speed: 4}\n");
+        assertAt(e, 5, 32, "waits for Continue");
+        assertThat(e.fix()).contains("until: {after: ...}");
+    }
+
+    @Test
     void aQuestionWhoseAnswerIsNotAChoiceIsRefused() {
         assertAt(error("  - {id: a, caption: x, question: {ask: q, choices: [a, b], answer: 3}}\n"), 5, 69, "answer");
     }

@@ -218,6 +218,10 @@ public final class LessonPanel extends VBox {
                             a.afterMicros())
                     : "▶ Playing until " + dev.auroralab.run.ClockText.of(((Lesson.End.At) end).atMicros());
         };
+        if (p.playSpeed().isPresent()) {
+            what += " at " + dev.auroralab.ui.SpeedLadder.label(p.playSpeed().getAsDouble())
+                    + " (your speed returns after the step)";
+        }
         lines.add(what);
         return String.join("\n", lines);
     }
