@@ -88,6 +88,19 @@ class LessonErrorsTest {
     }
 
     @Test
+    void anEndpointIsAnElementAndOneThePictureDoesNotDrawIsRefusedWithTheTwoItDoes() throws ScenarioError {
+        Lesson l = LessonReader.read("ok.yaml", BASE + "  - {id: a, caption: 'The [cluster endpoint](endpoint:cluster)"
+                + " and the [reader endpoint](endpoint:reader)', highlight: [endpoint:cluster]}\n");
+        assertThat(l.steps().get(0).highlight()).containsExactly("endpoint:cluster");
+        assertThat(CaptionText.parse(l.steps().get(0).caption()).get(1))
+                .isEqualTo(new CaptionText.Part("cluster endpoint", "endpoint", "cluster"));
+        ScenarioError e = error("  - {id: a, caption: 'See [it](endpoint:writer)'}\n");
+        assertAt(e, 5, 22, "endpoint 'writer' in the caption is not an endpoint the picture draws");
+        assertThat(e.fix()).contains("cluster", "reader", "custom endpoints are not modelled");
+        assertAt(error("  - {id: a, caption: x, highlight: [endpoint:custom-1]}\n"), 5, 37, "custom-1");
+    }
+
+    @Test
     void anActionWithATimeIsRefusedBecauseAStepsActionsHappenWhenItStarts() {
         assertAt(error("  - {id: a, caption: x, do: [{at: 5s, do: fail-az, target: us-east-1c}]}\n"), 5, 31, "'at'");
     }

@@ -280,6 +280,7 @@ public final class LessonPanel extends VBox {
             case "node" -> "Storage node";
             case "az" -> "AZ";
             case "pg" -> "Protection group";
+            case "endpoint" -> "Endpoint";
             default -> "Region";
         };
     }
