@@ -274,10 +274,11 @@ class LessonErrorsTest {
     @Test
     void aDeepLinkToAStepTheLessonDoesNotHaveListsItsSteps() throws ScenarioError {
         Lesson l = BuiltInLessons.load("six-copies-two-quorums");
-        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums#repair", l)).isEqualTo(l.indexOf("repair"));
-        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums", l)).isZero();
+        assertThat(LessonLink.parse("six-copies-two-quorums#repair").stepIn(l)).isEqualTo(l.indexOf("repair"));
+        assertThat(LessonLink.parse("six-copies-two-quorums").stepIn(l)).isZero();
+        assertThat(LessonLink.parse("six-copies-two-quorums#").stepIn(l)).isZero();
         ScenarioError e = catchThrowableOfType(ScenarioError.class,
-                () -> BuiltInLessons.stepOf("six-copies-two-quorums#nope", l));
+                () -> LessonLink.parse("six-copies-two-quorums#nope").open());
         assertThat(e.message()).contains("no step 'nope'").contains("six-copies");
     }
 }
