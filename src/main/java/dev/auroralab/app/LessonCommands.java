@@ -5,11 +5,9 @@ import dev.auroralab.run.LessonRun;
 import dev.auroralab.scenario.BuiltInLessons;
 import dev.auroralab.scenario.Durations;
 import dev.auroralab.scenario.Lesson;
-import dev.auroralab.scenario.LessonReader;
+import dev.auroralab.scenario.LessonLink;
 import dev.auroralab.scenario.ScenarioError;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,17 +22,6 @@ final class LessonCommands {
     private LessonCommands() {
     }
 
-    /** Whether {@code arg} names a lesson (a built-in one, or a file that has steps) rather than a scenario. */
-    static boolean isLesson(String arg) {
-        String ref = arg.contains("#") ? arg.substring(0, arg.indexOf('#')) : arg;
-        Path p = Path.of(ref);
-        if (Files.exists(p)) {
-            return LessonReader.isLesson(p);
-        }
-        String name = ref.endsWith(".yaml") ? ref.substring(0, ref.length() - ".yaml".length()) : ref;
-        return BuiltInLessons.NAMES.contains(name);
-    }
-
     /**
      * {@code run LESSON}: every step taken to its end as Continue would; exit 0 when each step's actions were taken
      * and its condition held, 1 when one did not, 2 for a file that cannot be read.
@@ -42,8 +29,7 @@ final class LessonCommands {
     static int run(String arg, Long seed, PrintStream out, PrintStream err) {
         Lesson lesson;
         try {
-            lesson = BuiltInLessons.fileOrBuiltIn(arg);
-            BuiltInLessons.stepOf(arg, lesson); // a deep link to a step it lacks is bad input too
+            lesson = LessonLink.parse(arg).open().lesson(); // a deep link to a step it lacks is bad input too
         } catch (ScenarioError e) {
             err.println(e.getMessage());
             return 2;

@@ -64,7 +64,7 @@ final class RunCommand implements Command {
                     + " (write it like 250ms, 10s, 2m, 1.5s)");
             return 2;
         }
-        if (LessonCommands.isLesson(a.positionals.get(0))) {
+        if (dev.auroralab.scenario.LessonLink.parse(a.positionals.get(0)).namesLesson()) {
             for (String scenarioOnly : List.of("--duration", "--report", "--check")) {
                 if (a.options.containsKey(scenarioOnly)) {
                     err.println("aurora-lab run: " + scenarioOnly + " is for scenarios; a lesson runs each step to"

@@ -147,10 +147,12 @@ final class ScreenshotCommand implements Command {
         dev.auroralab.scenario.Lesson lesson = null;
         int lessonStep = 0;
         try {
-            if (LessonCommands.isLesson(a.positionals.get(0))) {
+            var link = dev.auroralab.scenario.LessonLink.parse(a.positionals.get(0));
+            if (link.namesLesson()) {
                 // a lesson at a step (NAME#step): the picture a learner sees there, the step taken to its end
-                lesson = dev.auroralab.scenario.BuiltInLessons.fileOrBuiltIn(a.positionals.get(0));
-                lessonStep = dev.auroralab.scenario.BuiltInLessons.stepOf(a.positionals.get(0), lesson);
+                var opened = link.open();
+                lesson = opened.lesson();
+                lessonStep = opened.step();
             }
             scenario = lesson != null ? lesson.scenario() : scenarioOf(a.positionals.get(0));
             if (a.options.containsKey("--compare")) {

@@ -19,9 +19,9 @@ final class ValidateCommand implements Command {
         int bad = 0;
         for (String file : args) {
             try {
-                if (LessonCommands.isLesson(file)) {
-                    var lesson = dev.auroralab.scenario.BuiltInLessons.fileOrBuiltIn(file);
-                    dev.auroralab.scenario.BuiltInLessons.stepOf(file, lesson);
+                var link = dev.auroralab.scenario.LessonLink.parse(file);
+                if (link.namesLesson()) {
+                    var lesson = link.open().lesson();
                     LessonCommands.describe(file, lesson, out);
                     continue;
                 }

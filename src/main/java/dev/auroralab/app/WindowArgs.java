@@ -1,6 +1,6 @@
 package dev.auroralab.app;
 
-import dev.auroralab.scenario.BuiltInLessons;
+import dev.auroralab.scenario.LessonLink;
 import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.ScenarioError;
 import java.util.List;
@@ -97,7 +97,7 @@ final class WindowArgs {
         }
         try {
             if (option.equals(LESSON)) {
-                BuiltInLessons.stepOf(scenario, BuiltInLessons.fileOrBuiltIn(scenario));
+                LessonLink.parse(scenario).open();
             } else {
                 BuiltInScenarios.fileOrBuiltIn(scenario);
             }

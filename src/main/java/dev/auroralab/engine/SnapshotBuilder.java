@@ -39,7 +39,8 @@ public final class SnapshotBuilder {
         CountersSnapshot counters = new CountersSnapshot(st.writesIssued, st.writesAcknowledged, st.writesFailed,
                 st.acknowledgedLost, st.ledger.pendingTxns() + st.lsnWait.waiting(), st.readsIssued, st.readsServed, st.readsFailed, st.writeDowntimeMicros,
                 st.readDowntimeMicros, st.commitLatency.percentileMicros(50), st.commitLatency.percentileMicros(99),
-                st.commitLatency.maxMicros(), st.commitLatency.sumMicros());
+                st.commitLatency.maxMicros(), st.commitLatency.sumMicros(), st.ledger.latestAckLatencyMicros(),
+                oldestPendingWriteAgeMicros());
         FailoverSnapshot fo = st.phase == FailoverPhase.NONE ? null
                 : new FailoverSnapshot(st.phase,
                         st.globalKind != null ? st.globalFrom : st.failoverFrom, st.globalKind != null ? st.globalTo : st.failoverTo,
@@ -60,6 +61,16 @@ public final class SnapshotBuilder {
                 main.instances(), main.endpoints(), st.writesPerSecond, st.readsPerSecond, counters, fo, st.failovers,
                 main.storageNodes(), messagesInFlight(), regionSnaps, global,
                 st.spec.engine());
+    }
+
+    /** How long the oldest write still pending (allocated and waiting for VDL, or waiting for an LSN) has waited. */
+    private long oldestPendingWriteAgeMicros() {
+        long oldest = st.ledger.oldestPendingIssuedMicros();
+        if (!st.lsnWait.isEmpty()) {
+            long waiting = st.lsnWait.headArrivedAtMicros();
+            oldest = oldest < 0 ? waiting : Math.min(oldest, waiting);
+        }
+        return oldest < 0 ? 0 : Math.max(0, ctx.now() - oldest);
     }
 
     public RegionSnapshot regionSnapshot(Region r, boolean writeRegionReadable) {

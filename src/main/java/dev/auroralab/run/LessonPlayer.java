@@ -84,6 +84,17 @@ public final class LessonPlayer {
         return List.copyOf(refused);
     }
 
+    /**
+     * The speed the window should play at now: the step's own ({@code speed: 50}) while the step plays, empty while
+     * it waits for Continue, after the lesson or when the step leaves the speed to the learner. Headless runs never
+     * look: they are not driven by the wall clock.
+     */
+    public java.util.OptionalDouble playSpeed() {
+        Double speed = step().speed();
+        return status == Status.RUNNING && speed != null ? java.util.OptionalDouble.of(speed)
+                : java.util.OptionalDouble.empty();
+    }
+
     /** Why the current step's condition is not met in time, or null. */
     public String timedOut() {
         return timedOut;

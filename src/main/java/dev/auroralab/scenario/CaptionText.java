@@ -7,13 +7,21 @@ import java.util.regex.Pattern;
 
 /**
  * A lesson caption's markup: plain text with elements written {@code [label](kind:id)} ({@code [copy 1 of pg-0 in
- * us-east-1c](segment:pg-0/us-east-1c/1)}) and key terms written {@code [label](term)}. The window draws an element
+ * us-east-1c](segment:pg-0/us-east-1c/1)}, {@code [cluster endpoint](endpoint:cluster)}) and key terms written
+ * {@code [label](term)}. The window draws an element
  * as a chip shaped and styled like the diagram's element and a term in bold; the command line prints the label.
  */
 public final class CaptionText {
 
     /** The kinds an element in a caption or a highlight may name; {@code term} takes no id. */
-    public static final List<String> KINDS = List.of("instance", "segment", "node", "az", "pg", "region", "term");
+    public static final List<String> KINDS = List.of("instance", "segment", "node", "az", "pg", "region", "endpoint",
+            "term");
+
+    /**
+     * The endpoints an {@code endpoint:ID} may name: the ones the topology draws. Custom endpoints are not modelled
+     * (docs/model.md), so there are none to name.
+     */
+    public static final List<String> ENDPOINTS = List.of("cluster", "reader");
 
     private static final Pattern LINK = Pattern.compile("\\[([^\\]\\[]+)]\\(([a-z]+)(?::([^)\\s]+))?\\)");
 

@@ -74,6 +74,12 @@ final class ElementRefs {
                 }
                 read.pg(value, id.substring(slash + 1), where + " ", declared.pgCount());
             }
+            case "endpoint" -> {
+                if (!CaptionText.ENDPOINTS.contains(id)) {
+                    throw read.error(at, "endpoint '" + id + "' " + where + " is not an endpoint the picture draws",
+                            useOneOf(id, CaptionText.ENDPOINTS) + " (custom endpoints are not modelled)");
+                }
+            }
             case "segment" -> timeline.segmentAddress(value);
             case "node" -> timeline.storageNode(value);
             default -> throw new IllegalStateException(kind);
@@ -88,6 +94,7 @@ final class ElementRefs {
             case "region" -> declared.primaryRegion();
             case "pg" -> "pg-0";
             case "segment" -> "pg-0/" + az + "/1";
+            case "endpoint" -> "cluster";
             default -> "sn-" + az + "-1";
         };
     }

@@ -1,5 +1,6 @@
 package dev.auroralab.scenario;
 
+import dev.auroralab.engine.snapshot.FailoverPhase;
 import dev.auroralab.engine.snapshot.RegionRole;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,15 +19,28 @@ import java.util.Map;
  *        an LSN); 0 says every commit has drained
  * @param writesFailed exactly this many writes failed (no writer took them)
  * @param global the Global Database checks; {@link GlobalChecks#NONE} when there are none
+ * @param live the checks on what moves while a run plays (replica lag, commit latency, writes pending, the failover
+ *        phase, a protection group's membership change); {@link LiveChecks#NONE} when there are none
  * @param line where the expectation starts in the file
  */
 public record Expectation(Long atMicros, String atText, Boolean writable, Boolean readable,
         boolean writerSpecified, String writer, String pg, Boolean writeQuorum, Boolean readQuorum,
         Integer segmentsUp, Long acknowledgedWritesLost, Long acknowledgedWritesLostAtLeast, Long writesPending,
-        Long writesFailed, GlobalChecks global, int line) {
+        Long writesFailed, GlobalChecks global, LiveChecks live, int line) {
 
     public Expectation {
         global = global == null ? GlobalChecks.NONE : global;
+        live = live == null ? LiveChecks.NONE : live;
+    }
+
+    /** An expectation with none of the {@link LiveChecks}. */
+    public Expectation(Long atMicros, String atText, Boolean writable, Boolean readable, boolean writerSpecified,
+            String writer, String pg, Boolean writeQuorum, Boolean readQuorum, Integer segmentsUp,
+            Long acknowledgedWritesLost, Long acknowledgedWritesLostAtLeast, Long writesPending, Long writesFailed,
+            GlobalChecks global, int line) {
+        this(atMicros, atText, writable, readable, writerSpecified, writer, pg, writeQuorum, readQuorum, segmentsUp,
+                acknowledgedWritesLost, acknowledgedWritesLostAtLeast, writesPending, writesFailed, global,
+                LiveChecks.NONE, line);
     }
 
     /** An expectation with no Global Database checks, as in the single-region format. */
@@ -34,7 +48,7 @@ public record Expectation(Long atMicros, String atText, Boolean writable, Boolea
             String writer, String pg, Boolean writeQuorum, Boolean readQuorum, Integer segmentsUp,
             Long acknowledgedWritesLost, int line) {
         this(atMicros, atText, writable, readable, writerSpecified, writer, pg, writeQuorum, readQuorum, segmentsUp,
-                acknowledgedWritesLost, null, null, null, GlobalChecks.NONE, line);
+                acknowledgedWritesLost, null, null, null, GlobalChecks.NONE, LiveChecks.NONE, line);
     }
 
     public boolean atEnd() {
@@ -45,7 +59,36 @@ public record Expectation(Long atMicros, String atText, Boolean writable, Boolea
     public Expectation atLine(int newLine) {
         return new Expectation(atMicros, atText, writable, readable, writerSpecified, writer, pg, writeQuorum,
                 readQuorum, segmentsUp, acknowledgedWritesLost, acknowledgedWritesLostAtLeast, writesPending, writesFailed,
-                global, newLine);
+                global, live, newLine);
+    }
+
+    /**
+     * What moves while a run plays, each null or empty when not checked. Replica lag is keyed by instance id in file
+     * order: the lag on that replica's card, and the replica must be up. Commit latency is "now"
+     * ({@link dev.auroralab.engine.snapshot.EngineSnapshot.CountersSnapshot#commitLatencyNowMicros()}): the latency of
+     * the oldest commit of the latest acknowledgement, or the wait so far of the oldest write still pending when that
+     * is longer. {@code membershipChanging} and {@code membershipEpoch} refer to the expectation's {@code pg}.
+     *
+     * @param failoverPhase the engine's phase ({@link FailoverPhase#NONE} when a writer is serving)
+     * @param membershipChanging whether a copy of the group is being replaced (two write sets at once)
+     * @param membershipEpoch the group's membership epoch, exactly
+     */
+    public record LiveChecks(Map<String, Long> replicaLagMillisAtMost, Map<String, Long> replicaLagMillisAtLeast,
+            Long commitLatencyMillisAtMost, Long commitLatencyMillisAtLeast, Long writesPendingAtMost,
+            Long writesPendingAtLeast, FailoverPhase failoverPhase, Boolean membershipChanging,
+            Long membershipEpoch) {
+
+        public static final LiveChecks NONE = new LiveChecks(Map.of(), Map.of(), null, null, null, null, null, null,
+                null);
+
+        public LiveChecks {
+            replicaLagMillisAtMost = GlobalChecks.ordered(replicaLagMillisAtMost);
+            replicaLagMillisAtLeast = GlobalChecks.ordered(replicaLagMillisAtLeast);
+        }
+
+        public boolean isEmpty() {
+            return equals(NONE);
+        }
     }
 
     /**

@@ -3,6 +3,12 @@ package dev.auroralab.scenario;
 import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ForwardingSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
+import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
+import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
+import dev.auroralab.engine.snapshot.FailoverPhase;
+import dev.auroralab.engine.snapshot.QuorumTerm;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 import java.util.ArrayList;
@@ -106,6 +112,113 @@ public final class ExpectationCheck {
         });
     }
 
+    /** A protection group's membership change: copies being replaced, the write set in force and the epoch. */
+    private static void checkMembership(Expectation.LiveChecks live, ProtectionGroupSnapshot pg, List<String> ok,
+            List<String> wrong) {
+        if (live.membershipChanging() != null) {
+            List<String> joining = pg.segments().stream().filter(SegmentSnapshot::replacement)
+                    .map(SegmentSnapshot::id).toList();
+            boolean changing = !joining.isEmpty();
+            (changing == live.membershipChanging() ? ok : wrong).add(pg.id() + " membershipChanging " + changing
+                    + (changing ? " (" + String.join(", ", joining) + " joining; writes need "
+                            + QuorumTerm.join(pg.writeSet(), " AND ") + ")" : "") + " at epoch "
+                    + pg.membershipEpoch());
+        }
+        if (live.membershipEpoch() != null) {
+            boolean same = pg.membershipEpoch() == live.membershipEpoch();
+            (same ? ok : wrong).add(pg.id() + " membershipEpoch " + pg.membershipEpoch()
+                    + (same ? "" : ", expected " + live.membershipEpoch()));
+        }
+    }
+
+    /** A replica by id in any region, or null. */
+    private static InstanceSnapshot instance(EngineSnapshot s, String id) {
+        for (RegionSnapshot r : s.regionsOrPrimary()) {
+            for (InstanceSnapshot i : r.instances()) {
+                if (i.id().equals(id)) {
+                    return i;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A replica's lag against a bound ({@code atMost}: at most, else at least). A lag is a replica's: the writer, a
+     * replica that is not up, or an instance not there fails the check, saying which.
+     */
+    private static void checkLag(EngineSnapshot s, String id, long boundMillis, boolean atMost, List<String> ok,
+            List<String> wrong) {
+        InstanceSnapshot i = instance(s, id);
+        String bound = (atMost ? "at most " : "at least ") + boundMillis + " ms";
+        if (i == null) {
+            wrong.add(id + " replica lag: no such instance now, expected " + bound);
+            return;
+        }
+        if (i.role() == InstanceRole.WRITER) {
+            wrong.add(id + " replica lag: " + id + " is the writer (it has no lag), expected " + bound);
+            return;
+        }
+        if (i.status() != InstanceStatus.UP) {
+            wrong.add(id + " replica lag: " + id + " is " + i.status().label() + ", expected " + bound);
+            return;
+        }
+        boolean holds = atMost ? i.lagMicros() <= boundMillis * 1000 : i.lagMicros() >= boundMillis * 1000;
+        (holds ? ok : wrong).add(String.format(Locale.ROOT, "%s replica lag %.2f ms%s", id, i.lagMicros() / 1e3,
+                holds ? " (" + bound + ")" : ", expected " + bound));
+    }
+
+    private static void checkRange(String what, long actual, Long atMost, Long atLeast, List<String> ok,
+            List<String> wrong) {
+        if (atMost != null) {
+            boolean holds = actual <= atMost;
+            (holds ? ok : wrong).add(what + " " + actual + (holds ? " (at most " : ", expected at most ") + atMost
+                    + (holds ? ")" : ""));
+        }
+        if (atLeast != null) {
+            boolean holds = actual >= atLeast;
+            (holds ? ok : wrong).add(what + " " + actual + (holds ? " (at least " : ", expected at least ") + atLeast
+                    + (holds ? ")" : ""));
+        }
+    }
+
+    private static void checkLive(Expectation.LiveChecks live, EngineSnapshot s, List<String> ok,
+            List<String> wrong) {
+        live.replicaLagMillisAtMost().forEach((id, most) -> checkLag(s, id, most, true, ok, wrong));
+        live.replicaLagMillisAtLeast().forEach((id, least) -> checkLag(s, id, least, false, ok, wrong));
+        if (live.commitLatencyMillisAtMost() != null || live.commitLatencyMillisAtLeast() != null) {
+            var c = s.counters();
+            long now = c.commitLatencyNowMicros();
+            String shown = String.format(Locale.ROOT, "commit latency now %.2f ms (%s)", now / 1e3,
+                    c.oldestPendingWriteAgeMicros() > c.latestCommitLatencyMicros()
+                            ? "the oldest pending write has waited that long"
+                            : "the latest commits took that long");
+            // bounds are whole milliseconds, compared in microseconds: at most 5 holds for 5.000 ms, not for 5.001
+            if (live.commitLatencyMillisAtMost() != null) {
+                boolean holds = now <= live.commitLatencyMillisAtMost() * 1000;
+                (holds ? ok : wrong).add(shown + (holds ? ", at most " : ", expected at most ")
+                        + live.commitLatencyMillisAtMost() + " ms");
+            }
+            if (live.commitLatencyMillisAtLeast() != null) {
+                boolean holds = now >= live.commitLatencyMillisAtLeast() * 1000;
+                (holds ? ok : wrong).add(shown + (holds ? ", at least " : ", expected at least ")
+                        + live.commitLatencyMillisAtLeast() + " ms");
+            }
+        }
+        checkRange("writesPending", s.counters().writesPending(), live.writesPendingAtMost(),
+                live.writesPendingAtLeast(), ok, wrong);
+        if (live.failoverPhase() != null) {
+            FailoverPhase actual = s.failoverInProgress() == null ? FailoverPhase.NONE
+                    : s.failoverInProgress().phase();
+            boolean same = actual == live.failoverPhase();
+            // describe() reads "detecting (writer-1 → not chosen yet)": keep its two ends after the file's word
+            (same ? ok : wrong).add("failoverPhase " + ExpectationMapper.phaseWord(actual)
+                    + (s.failoverInProgress() == null ? ""
+                            : s.failoverInProgress().describe().substring(actual.label().length()))
+                    + (same ? "" : ", expected " + ExpectationMapper.phaseWord(live.failoverPhase())));
+        }
+    }
+
     /** Checks one expectation; a failure says what was expected and what the engine says, with its reason. */
     public static ExpectationResult check(Expectation e, EngineSnapshot s) {
         List<String> wrong = new ArrayList<>();
@@ -146,6 +259,7 @@ public final class ExpectationCheck {
                     (e.segmentsUp() == pg.segmentsUp() ? ok : wrong).add(pg.id() + " segmentsUp " + pg.segmentsUp()
                             + (e.segmentsUp() == pg.segmentsUp() ? "" : ", expected " + e.segmentsUp()));
                 }
+                checkMembership(e.live(), pg, ok, wrong);
             }
         }
         if (e.acknowledgedWritesLost() != null) {
@@ -171,6 +285,7 @@ public final class ExpectationCheck {
                     + (failed == e.writesFailed() ? "" : ", expected " + e.writesFailed()));
         }
         checkGlobal(e.global(), s, ok, wrong);
+        checkLive(e.live(), s, ok, wrong);
         boolean passed = wrong.isEmpty();
         String at = "at " + e.atText() + " (line " + e.line() + "): ";
         String message = passed ? at + String.join(", ", ok) : at + "expected otherwise: " + String.join("; ", wrong);

@@ -4,6 +4,7 @@ import static dev.auroralab.scenario.NodeReader.isNull;
 import static dev.auroralab.scenario.NodeReader.useOneOf;
 
 import dev.auroralab.engine.ModelValues;
+import dev.auroralab.engine.snapshot.FailoverPhase;
 import dev.auroralab.engine.snapshot.RegionRole;
 import dev.auroralab.scenario.LocatedTree.ListNode;
 import dev.auroralab.scenario.LocatedTree.Located;
@@ -26,10 +27,15 @@ final class ExpectationMapper {
 
     private static final List<String> EXPECT_KEYS = List.of("at", "writable", "readable", "writer", "pg",
             "writeQuorum", "readQuorum", "segmentsUp", "acknowledgedWritesLost", "acknowledgedWritesLostAtLeast",
-            "writesPending", "writesFailed",
+            "writesPending", "writesFailed", "writesPendingAtMost", "writesPendingAtLeast",
+            "replicaLagMillisAtMost", "replicaLagMillisAtLeast", "commitLatencyMillisAtMost",
+            "commitLatencyMillisAtLeast", "failoverPhase", "membershipChanging", "membershipEpoch",
             "writerRegion", "regionRole", "regionLagMillisAtMost", "regionWritable", "regionReadable",
             "commitsBlocked", "splitBrain", "staleReadsSeen");
     private static final List<String> REGION_ROLES = java.util.Arrays.stream(RegionRole.values()).map(RegionRole::word).toList();
+    /** The keys that check something of the expectation's pg, so need one. */
+    private static final List<String> NEEDS_PG = List.of("writeQuorum", "readQuorum", "segmentsUp",
+            "membershipChanging", "membershipEpoch");
 
     private final NodeReader read;
     private final ScenarioMapper.Declared declared;
@@ -96,7 +102,7 @@ final class ExpectationMapper {
         if (m.has("pg")) {
             pg = expectedPg(m.get("pg"), read.text(m.get("pg"), "pg"));
         } else {
-            for (String needsPg : List.of("writeQuorum", "readQuorum", "segmentsUp")) {
+            for (String needsPg : NEEDS_PG) {
                 if (m.has(needsPg)) {
                     throw read.error(m.entries().get(needsPg).key(), needsPg + " needs a pg to refer to",
                             "Add pg: pg-0 (the protection group to check)");
@@ -118,7 +124,95 @@ final class ExpectationMapper {
         Long failed = m.has("writesFailed") ? read.wholeIn(m.get("writesFailed"), "writesFailed", 0,
                 Long.MAX_VALUE, "Count failed writes: 0 or more") : null;
         return new Expectation(at, atText, writable, readable, m.has("writer"), writer, pg, writeQuorum,
-                readQuorum, segmentsUp, lost, lostAtLeast, pending, failed, globalChecks(m), m.line());
+                readQuorum, segmentsUp, lost, lostAtLeast, pending, failed, globalChecks(m), liveChecks(m, everInstance),
+                m.line());
+    }
+
+    /** The failover phase as a file writes it: the engine's phase name in lower case, words joined by hyphens. */
+    static String phaseWord(FailoverPhase phase) {
+        return phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private static final List<String> PHASE_WORDS = java.util.Arrays.stream(FailoverPhase.values())
+            .map(ExpectationMapper::phaseWord).toList();
+
+    private Expectation.LiveChecks liveChecks(MapNode m, Set<String> everInstance) throws ScenarioError {
+        Map<String, Long> lagAtMost = lagByInstance(m, "replicaLagMillisAtMost", everInstance);
+        Map<String, Long> lagAtLeast = lagByInstance(m, "replicaLagMillisAtLeast", everInstance);
+        for (Map.Entry<String, Long> e : lagAtLeast.entrySet()) {
+            Long most = lagAtMost.get(e.getKey());
+            if (most != null && most < e.getValue()) {
+                throw read.error(m.entries().get("replicaLagMillisAtLeast").key(), "the lag of " + e.getKey()
+                        + " must be at least " + e.getValue() + " ms and at most " + most + " ms: it can never hold",
+                        "Give a lower bound at or below the upper one");
+            }
+        }
+        Long latencyAtMost = bound(m, "commitLatencyMillisAtMost", "Write the most commit latency allowed, in whole"
+                + " milliseconds, e.g. 10");
+        Long latencyAtLeast = bound(m, "commitLatencyMillisAtLeast", "Write the least commit latency awaited, in whole"
+                + " milliseconds, e.g. 1000");
+        ordered(m, "commitLatencyMillisAtLeast", latencyAtLeast, latencyAtMost, " ms");
+        Long pendingAtMost = bound(m, "writesPendingAtMost", "Count the writes still waiting: 0 or more");
+        Long pendingAtLeast = bound(m, "writesPendingAtLeast", "Count the writes still waiting: 0 or more");
+        ordered(m, "writesPendingAtLeast", pendingAtLeast, pendingAtMost, " writes");
+        FailoverPhase phase = null;
+        if (m.has("failoverPhase")) {
+            String word = read.oneOf(m.get("failoverPhase"), "failoverPhase", PHASE_WORDS, "failover phase");
+            phase = FailoverPhase.values()[PHASE_WORDS.indexOf(word)];
+        }
+        Boolean changing = m.has("membershipChanging") ? read.bool(m.get("membershipChanging"),
+                "membershipChanging") : null;
+        Long epoch = m.has("membershipEpoch") ? read.wholeIn(m.get("membershipEpoch"), "membershipEpoch", 1,
+                Long.MAX_VALUE, "A protection group's membership epoch starts at 1 and goes up by one with each"
+                        + " membership change: write e.g. membershipEpoch: 2") : null;
+        return new Expectation.LiveChecks(lagAtMost, lagAtLeast, latencyAtMost, latencyAtLeast, pendingAtMost,
+                pendingAtLeast, phase, changing, epoch);
+    }
+
+    private Long bound(MapNode m, String key, String fix) throws ScenarioError {
+        return m.has(key) ? read.wholeIn(m.get(key), key, 0, Long.MAX_VALUE, fix) : null;
+    }
+
+    /** Refuses a lower bound above the upper one, at the lower bound's key: such an expectation never holds. */
+    private void ordered(MapNode m, String atLeastKey, Long atLeast, Long atMost, String unit) throws ScenarioError {
+        if (atLeast != null && atMost != null && atLeast > atMost) {
+            throw read.error(m.entries().get(atLeastKey).key(), atLeastKey + " " + atLeast + unit + " is above the"
+                    + " AtMost bound of " + atMost + unit + ": it can never hold", "Give a lower bound at or below"
+                            + " the upper one");
+        }
+    }
+
+    /** A map of replica id to a whole number of milliseconds, each id an instance of the scenario. */
+    private Map<String, Long> lagByInstance(MapNode m, String key, Set<String> everInstance) throws ScenarioError {
+        Map<String, Long> result = new LinkedHashMap<>();
+        if (!m.has(key)) {
+            return result;
+        }
+        String example = "{" + exampleReplica(everInstance) + ": 100}";
+        MapNode byInstance = read.map(m.get(key), key, "Write " + key + ": " + example);
+        if (byInstance.entries().isEmpty()) {
+            throw read.error(byInstance, key + " checks nothing", "Name at least one replica, e.g. " + key + ": "
+                    + example);
+        }
+        for (LocatedTree.Entry e : byInstance.entries().values()) {
+            String id = e.key().name();
+            if (!everInstance.contains(id)) {
+                throw read.error(e.key(), "instance '" + id + "' in " + key + " is not an instance of this scenario",
+                        useOneOf(id, everInstance));
+            }
+            String fix = "Write the replica lag in whole milliseconds, e.g. " + key + ": {" + id + ": 100}";
+            if (!(e.value() instanceof ScalarNode v) || v.scalarKind() != LocatedTree.ScalarKind.INTEGER) {
+                // the generic "e.g. a lag bound: 1" would not show where the number goes
+                throw read.error(e.value(), "a lag bound must be a whole number, not " + e.value().kind(), fix);
+            }
+            result.put(id, read.wholeIn(e.value(), "a lag bound", 0, Long.MAX_VALUE, fix));
+        }
+        return result;
+    }
+
+    /** An instance id for an example: the second listed (the first is usually the writer), else the first. */
+    private static String exampleReplica(Set<String> everInstance) {
+        return everInstance.stream().skip(everInstance.size() > 1 ? 1 : 0).findFirst().orElse("reader-1");
     }
 
     /**

@@ -39,12 +39,18 @@ public record Lesson(String id, String title, String description, Scenario scena
      * @param highlight elements to spotlight, as {@code kind:id} ({@code pg:pg-0}, {@code az:us-east-1c})
      * @param pause after a timed or conditional end: whether the simulation pauses for Continue (true) or the next
      *     step starts at once (false)
+     * @param speed the window's play speed while the step plays (4 for 4×), or null for the learner's own: a wait of
+     *     minutes of simulated time plays in seconds; headless runs are not wall-clock driven and ignore it
      * @param myth the id of a myth card this step answers, or null
      * @param question a multiple-choice question asked at this step, or null
      * @param line where the step starts in the file
      */
     public record Step(String id, String title, String caption, List<String> sources, List<Command> actions,
-            List<String> highlight, End end, boolean pause, String myth, Question question, int line) {
+            List<String> highlight, End end, boolean pause, Double speed, String myth, Question question, int line) {
+
+        /** The speeds a step may ask for: the window's speed control goes from 1/100× to 100×. */
+        public static final double MIN_SPEED = 0.01;
+        public static final double MAX_SPEED = 100;
 
         public Step {
             sources = List.copyOf(sources);

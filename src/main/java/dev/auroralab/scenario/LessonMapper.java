@@ -31,7 +31,7 @@ final class LessonMapper {
 
     private static final List<String> TOP_KEYS = List.of("schemaVersion", "title", "description", "scenario", "steps");
     private static final List<String> STEP_KEYS = List.of("id", "title", "caption", "sources", "do", "highlight",
-            "until", "pause", "myth", "question");
+            "until", "pause", "speed", "myth", "question");
     private static final List<String> UNTIL_KEYS = List.of("at", "after", "when", "within");
     private static final List<String> QUESTION_KEYS = List.of("ask", "choices", "answer", "explain");
     private static final Pattern STEP_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -173,9 +173,30 @@ final class LessonMapper {
         }
         Lesson.End end = end(m.get("until"), conditionReader, everInstance);
         boolean pause = m.has("pause") ? read.bool(m.get("pause"), "pause") : true;
+        Double speed = m.has("speed") ? speed(m.get("speed"), end) : null;
         String myth = m.has("myth") ? read.text(m.get("myth"), "myth") : null;
         Lesson.Question question = m.has("question") ? question(m.get("question")) : null;
-        return new Lesson.Step(id, title, caption, sources, actions, highlight, end, pause, myth, question, m.line());
+        return new Lesson.Step(id, title, caption, sources, actions, highlight, end, pause, speed, myth, question,
+                m.line());
+    }
+
+    /** A step's play speed: a number the window's speed control offers, on a step that plays. */
+    private Double speed(Node node, Lesson.End end) throws ScenarioError {
+        String range = "between " + Lesson.Step.MIN_SPEED + " and " + (int) Lesson.Step.MAX_SPEED
+                + " (the window's speed control: 1/100× to 100×)";
+        if (!(node instanceof ScalarNode s) || s.number() == null) {
+            throw read.error(node, "speed must be a number, not " + node.kind(), "Write e.g. speed: 4 for 4×, "
+                    + range);
+        }
+        double speed = s.number().doubleValue();
+        if (!(speed >= Lesson.Step.MIN_SPEED && speed <= Lesson.Step.MAX_SPEED)) {
+            throw read.error(node, "speed " + s.text() + " is not one the window offers", "Give a speed " + range);
+        }
+        if (end instanceof Lesson.End.OnContinue) {
+            throw read.error(node, "speed goes with a step that plays, and this one waits for Continue (paused)",
+                    "Remove speed:, or end the step with until: {after: ...}, {at: ...} or {when: ...}");
+        }
+        return speed;
     }
 
     private Lesson.End end(Node node, ExpectationMapper conditions, Set<String> everInstance) throws ScenarioError {

@@ -306,10 +306,25 @@ public final class ScenarioWriter {
         putIfSet(m, "commitsBlocked", g.commitsBlocked());
         putIfSet(m, "splitBrain", g.splitBrain());
         putByRegion(m, "staleReadsSeen", g.staleReadsSeen());
+        Expectation.LiveChecks live = e.live();
+        putIfSet(m, "writesPendingAtMost", live.writesPendingAtMost());
+        putIfSet(m, "writesPendingAtLeast", live.writesPendingAtLeast());
+        putByRegion(m, "replicaLagMillisAtMost", live.replicaLagMillisAtMost());
+        putByRegion(m, "replicaLagMillisAtLeast", live.replicaLagMillisAtLeast());
+        putIfSet(m, "commitLatencyMillisAtMost", live.commitLatencyMillisAtMost());
+        putIfSet(m, "commitLatencyMillisAtLeast", live.commitLatencyMillisAtLeast());
+        if (live.failoverPhase() != null) {
+            m.put("failoverPhase", ExpectationMapper.phaseWord(live.failoverPhase()));
+        }
+        putIfSet(m, "membershipChanging", live.membershipChanging());
+        putIfSet(m, "membershipEpoch", live.membershipEpoch());
         return m;
     }
 
-    /** A map keyed by region, as a nested flow map: {@code regionRole: {eu-west-1: primary}}. */
+    /**
+     * A map keyed by region (or by instance, for replica lag), as a nested flow map: {@code regionRole: {eu-west-1:
+     * primary}}.
+     */
     private static void putByRegion(Map<String, String> m, String key, Map<String, ?> byRegion) {
         if (!byRegion.isEmpty()) {
             Map<String, String> inner = new LinkedHashMap<>();

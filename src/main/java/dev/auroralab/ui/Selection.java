@@ -56,7 +56,8 @@ public record Selection(Kind kind, String id) {
 
     /**
      * The element written {@code kind:id} ({@code instance:writer-1}, {@code segment:pg-0/us-east-1b/1}, {@code
-     * node:sn-us-east-1a-2}, {@code az:us-east-1c}, {@code pg:pg-0}, {@code region:eu-west-1}) as it exists in
+     * node:sn-us-east-1a-2}, {@code az:us-east-1c}, {@code pg:pg-0}, {@code region:eu-west-1}, {@code
+     * endpoint:cluster}, {@code endpoint:reader}) as it exists in
      * {@code s}, or null when there is none. A copy may be named by its id or by its address as scenario and lesson
      * files write it (after a replacement the two differ); an element of a secondary region is found in that region.
      * The screenshot command's --select and a lesson's highlight both resolve through here.
@@ -81,6 +82,8 @@ public record Selection(Kind kind, String id) {
             case "pg" -> s.pg(id) == null ? null : pg(id);
             case "az" -> s.azs().contains(id) ? az(id) : null;
             case "node" -> s.storageNode(id) == null ? null : node(id);
+            case "endpoint" -> dev.auroralab.scenario.CaptionText.ENDPOINTS.contains(id)
+                    ? new Selection(Kind.ENDPOINT, id) : null;
             case "segment" -> {
                 for (var pg : s.volume().protectionGroups()) {
                     for (var seg : pg.segments()) {

@@ -99,6 +99,15 @@ class WindowArgsTest {
     }
 
     @Test
+    void aLessonLinkToAStepItHasOpensTheWindowAndOneToAStepItLacksIsRefusedWithItsSteps() {
+        assertThat(parse("--lesson", "read-replicas#burst").windowArgs())
+                .containsExactly("--lesson", "read-replicas#burst");
+        assertThat(parse("--lesson=read-replicas").opensTheWindow()).isTrue();
+        assertRefused(parse("--lesson", "read-replicas#bursts"), "has no step 'bursts'", "burst");
+        assertRefused(parse("--lesson", "read-replica#burst"), "no built-in lesson", "read-replicas");
+    }
+
+    @Test
     void optionsGoToTheWindowAndAFirstWordOrHelpToTheCommands() {
         assertThat(WindowArgs.forTheWindow(List.of())).isTrue();
         assertThat(WindowArgs.forTheWindow(List.of("--scenario", "x"))).isTrue();

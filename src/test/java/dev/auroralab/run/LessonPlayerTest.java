@@ -143,6 +143,26 @@ class LessonPlayerTest {
     }
 
     @Test
+    void aStepWithItsOwnSpeedReportsItWhilePlayingAndNotWhileItWaits() throws ScenarioError {
+        Lesson l = inline("  - {id: read, caption: A, sources: [x]}\n"
+                + "  - {id: wait, caption: B, sources: [x], until: {after: 60s}, speed: 50}\n"
+                + "  - {id: mine, caption: C, sources: [x], until: {after: 2s}}\n");
+        LessonPlayer p = new LessonPlayer(l, new Run(l.scenario(), 1));
+        p.begin(0);
+        assertThat(p.playSpeed()).as("a step that waits for Continue").isEmpty();
+        p.next();
+        assertThat(p.playSpeed()).hasValue(50.0);
+        p.finishStepHeadless();
+        assertThat(p.playSpeed()).as("ended: it waits for Continue").isEmpty();
+        assertThat(p.run().nowMicros()).as("headless, the speed changes no moment").isEqualTo(60_000_001);
+        p.goTo(1);
+        assertThat(p.playSpeed()).as("back to its start, it plays again").hasValue(50.0);
+        p.finishStepHeadless();
+        p.next();
+        assertThat(p.playSpeed()).as("a step that leaves the speed to the learner").isEmpty();
+    }
+
+    @Test
     void actingDuringAStepAfterBackStartsABranchAndContinueGoesOnFromThere() {
         Lesson l = lesson("six-copies-two-quorums");
         LessonPlayer p = new LessonPlayer(l, new Run(l.scenario(), l.scenario().seed()));

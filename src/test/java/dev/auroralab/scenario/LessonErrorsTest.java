@@ -88,6 +88,19 @@ class LessonErrorsTest {
     }
 
     @Test
+    void anEndpointIsAnElementAndOneThePictureDoesNotDrawIsRefusedWithTheTwoItDoes() throws ScenarioError {
+        Lesson l = LessonReader.read("ok.yaml", BASE + "  - {id: a, caption: 'The [cluster endpoint](endpoint:cluster)"
+                + " and the [reader endpoint](endpoint:reader)', highlight: [endpoint:cluster]}\n");
+        assertThat(l.steps().get(0).highlight()).containsExactly("endpoint:cluster");
+        assertThat(CaptionText.parse(l.steps().get(0).caption()).get(1))
+                .isEqualTo(new CaptionText.Part("cluster endpoint", "endpoint", "cluster"));
+        ScenarioError e = error("  - {id: a, caption: 'See [it](endpoint:writer)'}\n");
+        assertAt(e, 5, 22, "endpoint 'writer' in the caption is not an endpoint the picture draws");
+        assertThat(e.fix()).contains("cluster", "reader", "custom endpoints are not modelled");
+        assertAt(error("  - {id: a, caption: x, highlight: [endpoint:custom-1]}\n"), 5, 37, "custom-1");
+    }
+
+    @Test
     void anActionWithATimeIsRefusedBecauseAStepsActionsHappenWhenItStarts() {
         assertAt(error("  - {id: a, caption: x, do: [{at: 5s, do: fail-az, target: us-east-1c}]}\n"), 5, 31, "'at'");
     }
@@ -107,6 +120,117 @@ class LessonErrorsTest {
     @Test
     void aConditionWithAnUnknownKeyIsRefusedAtTheKey() {
         assertAt(error("  - {id: a, caption: x, until: {when: {writeable: false}}}\n"), 5, 40, "writeable");
+    }
+
+    /** A condition written {@code until: {when: {...}}} on line 5; its keys start at column 40. */
+    private static ScenarioError badCondition(String keys) {
+        return error("  - {id: a, caption: x, until: {when: {" + keys + "}}}\n");
+    }
+
+    private static void assertFix(ScenarioError e, String fix) {
+        assertThat(e.fix()).as("the fix of: %s", e.message()).contains(fix);
+    }
+
+    @Test
+    void aReplicaLagBoundThatIsNotAWholeNumberOfMillisecondsIsRefusedAtTheValue() {
+        ScenarioError e = badCondition("replicaLagMillisAtMost: {reader-1: 2.5}");
+        assertAt(e, 5, 75, "a lag bound must be a whole number");
+        assertFix(e, "replicaLagMillisAtMost: {reader-1: 100}");
+        e = badCondition("replicaLagMillisAtLeast: {reader-1: -1}");
+        assertAt(e, 5, 76, "a lag bound");
+        assertFix(e, "whole milliseconds");
+    }
+
+    @Test
+    void aReplicaLagOfAnInstanceTheScenarioDoesNotHaveIsRefusedAtItsName() {
+        ScenarioError e = badCondition("replicaLagMillisAtMost: {reader-3: 100}");
+        assertAt(e, 5, 65, "instance 'reader-3' in replicaLagMillisAtMost is not an instance of this scenario");
+        assertFix(e, "reader-1");
+        e = badCondition("replicaLagMillisAtMost: 100");
+        assertAt(e, 5, 64, "replicaLagMillisAtMost");
+        assertFix(e, "replicaLagMillisAtMost: {reader-1: 100}");
+        assertAt(badCondition("replicaLagMillisAtLeast: {}"), 5, 65, "checks nothing");
+    }
+
+    @Test
+    void aLagThatMustBeAboveItsOwnUpperBoundIsRefused() {
+        ScenarioError e = badCondition("replicaLagMillisAtMost: {reader-1: 5}, replicaLagMillisAtLeast: {reader-1: 10}");
+        assertAt(e, 5, 79, "can never hold");
+        assertFix(e, "at or below the upper one");
+    }
+
+    @Test
+    void aCommitLatencyBoundThatIsNotAWholeNumberIsRefusedAtTheValue() {
+        ScenarioError e = badCondition("commitLatencyMillisAtMost: fast");
+        assertAt(e, 5, 67, "commitLatencyMillisAtMost must be a whole number");
+        e = badCondition("commitLatencyMillisAtLeast: -5");
+        assertAt(e, 5, 68, "commitLatencyMillisAtLeast");
+        assertFix(e, "whole milliseconds");
+        e = badCondition("commitLatencyMillisAtMost: 5, commitLatencyMillisAtLeast: 50");
+        assertAt(e, 5, 70, "commitLatencyMillisAtLeast 50 ms is above the AtMost bound of 5 ms");
+    }
+
+    @Test
+    void aWritesPendingRangeThatIsNotACountIsRefusedAtTheValue() {
+        ScenarioError e = badCondition("writesPendingAtMost: -1");
+        assertAt(e, 5, 61, "writesPendingAtMost");
+        assertFix(e, "0 or more");
+        e = badCondition("writesPendingAtLeast: many");
+        assertAt(e, 5, 62, "writesPendingAtLeast must be a whole number");
+        e = badCondition("writesPendingAtMost: 10, writesPendingAtLeast: 100");
+        assertAt(e, 5, 65, "writesPendingAtLeast 100 writes is above the AtMost bound of 10 writes");
+    }
+
+    @Test
+    void anUnknownFailoverPhaseIsRefusedWithTheEnginesPhases() {
+        ScenarioError e = badCondition("failoverPhase: promotion");
+        assertAt(e, 5, 55, "unknown failover phase 'promotion'");
+        assertFix(e, "promoting");
+        e = badCondition("failoverPhase: endpoint_moving");
+        assertAt(e, 5, 55, "unknown failover phase");
+        assertFix(e, "endpoint-moving");
+    }
+
+    @Test
+    void aMembershipCheckWithoutAPgOrWithABadValueIsRefused() {
+        ScenarioError e = badCondition("membershipChanging: true");
+        assertAt(e, 5, 40, "membershipChanging needs a pg to refer to");
+        assertFix(e, "pg: pg-0");
+        e = badCondition("pg: pg-0, membershipChanging: yes-please");
+        assertAt(e, 5, 70, "membershipChanging");
+        e = badCondition("pg: pg-0, membershipEpoch: 0");
+        assertAt(e, 5, 67, "membershipEpoch");
+        assertFix(e, "starts at 1");
+        assertAt(badCondition("membershipEpoch: 2"), 5, 40, "membershipEpoch needs a pg");
+    }
+
+    @Test
+    void theNewKeysAreReadIntoTheCondition() throws ScenarioError {
+        Lesson l = LessonReader.read("ok.yaml", BASE + """
+                  - id: a
+                    caption: x
+                    until:
+                      when: {pg: pg-0, membershipChanging: true, membershipEpoch: 2, failoverPhase: endpoint-moving,
+                        replicaLagMillisAtMost: {reader-1: 100}, replicaLagMillisAtLeast: {reader-2: 20},
+                        commitLatencyMillisAtMost: 10, commitLatencyMillisAtLeast: 1, writesPendingAtMost: 50,
+                        writesPendingAtLeast: 0}
+                """);
+        Expectation.LiveChecks live = ((Lesson.End.When) l.steps().get(0).end()).condition().live();
+        assertThat(live).isEqualTo(new Expectation.LiveChecks(java.util.Map.of("reader-1", 100L),
+                java.util.Map.of("reader-2", 20L), 10L, 1L, 50L, 0L,
+                dev.auroralab.engine.snapshot.FailoverPhase.ENDPOINT_MOVING, true, 2L));
+    }
+
+    @Test
+    void aStepSpeedTheWindowDoesNotOfferOrOnAStepThatWaitsIsRefused() {
+        ScenarioError e = error("  - {id: a, caption: x, until: {after: 5m}, speed: 1000}\n");
+        assertAt(e, 5, 52, "speed 1000 is not one the window offers");
+        assertThat(e.fix()).contains("1/100× to 100×");
+        assertAt(error("  - {id: a, caption: x, until: {after: 5m}, speed: fast}\n"), 5, 52, "speed must be a number");
+        assertAt(error("  - {id: a, caption: x, until: {after: 5m}, speed: 0}\n"), 5, 52, "not one the window offers");
+        e = error("  - {id: a, caption: x, speed: 4}\n");
+        assertAt(e, 5, 32, "waits for Continue");
+        assertThat(e.fix()).contains("until: {after: ...}");
     }
 
     @Test
@@ -150,23 +274,24 @@ class LessonErrorsTest {
     @Test
     void aDeepLinkToAStepTheLessonDoesNotHaveListsItsSteps() throws ScenarioError {
         Lesson l = BuiltInLessons.load("six-copies-two-quorums");
-        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums#repair", l)).isEqualTo(l.indexOf("repair"));
-        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums", l)).isZero();
+        assertThat(LessonLink.parse("six-copies-two-quorums#repair").stepIn(l)).isEqualTo(l.indexOf("repair"));
+        assertThat(LessonLink.parse("six-copies-two-quorums").stepIn(l)).isZero();
+        assertThat(LessonLink.parse("six-copies-two-quorums#").stepIn(l)).isZero();
         ScenarioError e = catchThrowableOfType(ScenarioError.class,
-                () -> BuiltInLessons.stepOf("six-copies-two-quorums#nope", l));
+                () -> LessonLink.parse("six-copies-two-quorums#nope").open());
         assertThat(e.message()).contains("no step 'nope'").contains("six-copies");
     }
 
     @Test
     void aDeepLinkMayNameAStepByTheNumberThePanelShows() throws ScenarioError {
         Lesson l = BuiltInLessons.load("six-copies-two-quorums");
-        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums#1", l)).isZero();
-        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums#4", l)).isEqualTo(3);
-        assertThat(BuiltInLessons.stepOf("six-copies-two-quorums#" + l.steps().size(), l))
+        assertThat(LessonLink.parse("six-copies-two-quorums#1").stepIn(l)).isZero();
+        assertThat(LessonLink.parse("six-copies-two-quorums#4").stepIn(l)).isEqualTo(3);
+        assertThat(LessonLink.parse("six-copies-two-quorums#" + l.steps().size()).stepIn(l))
                 .isEqualTo(l.steps().size() - 1);
         for (String outside : new String[] {"0", String.valueOf(l.steps().size() + 1), "-2", "99999"}) {
             ScenarioError e = catchThrowableOfType(ScenarioError.class,
-                    () -> BuiltInLessons.stepOf("six-copies-two-quorums#" + outside, l));
+                    () -> LessonLink.parse("six-copies-two-quorums#" + outside).stepIn(l));
             assertThat(e.message()).as(outside).contains("no step '" + outside + "'");
             assertThat(e.fix()).contains("from 1 to " + l.steps().size());
         }

@@ -821,6 +821,20 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void theLiveChecksRefuseBadValuesInAScenarioToo() {
+        // the same reader as a lesson's until: {when: ...}; one case each way it can go wrong here
+        ScenarioError e = errorReading(BASE + "expect:\n  - {at: 1s, failoverPhase: promotion}\n");
+        assertAt(e, "bad.yaml", 10, 29);
+        assertThat(e.message()).contains("unknown failover phase 'promotion'", "promoting");
+        e = errorReading(BASE + "expect:\n  - {at: 1s, replicaLagMillisAtMost: {reader-9: 100}}\n");
+        assertAt(e, "bad.yaml", 10, 39);
+        assertThat(e.message()).contains("instance 'reader-9'", "reader-1");
+        e = errorReading(BASE + "expect:\n  - {at: 1s, writesPendingAtMost: 5, writesPendingAtLeast: 6}\n");
+        assertAt(e, "bad.yaml", 10, 38);
+        assertThat(e.message()).contains("can never hold");
+    }
+
+    @Test
     void moreThanSixSegmentsUpIsRefused() {
         ScenarioError e = errorReading(BASE + "expect:\n  - {at: 1s, pg: pg-0, segmentsUp: 7}\n");
 

@@ -43,7 +43,7 @@ class ScenarioWriterTest {
                 s.expectations().stream().map(e -> new Expectation(e.atMicros(), e.atText(), e.writable(),
                         e.readable(), e.writerSpecified(), e.writer(), e.pg(), e.writeQuorum(), e.readQuorum(),
                         e.segmentsUp(), e.acknowledgedWritesLost(), e.acknowledgedWritesLostAtLeast(), e.writesPending(),
-                        e.writesFailed(), e.global(), 0))
+                        e.writesFailed(), e.global(), e.live(), 0))
                         .toList(), "");
     }
 
@@ -299,6 +299,31 @@ class ScenarioWriterTest {
                     builtIn.cluster(), builtIn.timeline(), builtIn.expectations(), builtIn.sourceName());
             assertThat(readBack(ScenarioWriter.toYaml(s, List.of()))).isEqualTo(withoutPositions(s));
         }
+    }
+
+    @Test
+    void everyLiveCheckRoundTripsThroughTheWriter() throws ScenarioError {
+        Scenario s = ScenarioReader.read("live.yaml", """
+                schemaVersion: 1
+                name: Live
+                duration: 20s
+                cluster:
+                  region: us-east-1
+                  azs: [us-east-1a, us-east-1b, us-east-1c]
+                  volumeGiB: 10
+                  instances:
+                    - {id: writer-1, az: us-east-1a, role: writer}
+                    - {id: reader-1, az: us-east-1b}
+                expect:
+                  - {at: 5s, pg: pg-0, membershipChanging: false, membershipEpoch: 1, failoverPhase: endpoint-moving}
+                  - {at: end, replicaLagMillisAtMost: {reader-1: 100}, replicaLagMillisAtLeast: {reader-1: 1},
+                     commitLatencyMillisAtMost: 10, commitLatencyMillisAtLeast: 1, writesPendingAtMost: 50,
+                     writesPendingAtLeast: 0}
+                """);
+        String yaml = ScenarioWriter.toYaml(s, List.of());
+        assertThat(yaml).contains("failoverPhase: endpoint-moving", "replicaLagMillisAtMost: {reader-1: 100}",
+                "membershipEpoch: 1");
+        assertThat(readBack(yaml)).isEqualTo(withoutPositions(s));
     }
 
     @Test

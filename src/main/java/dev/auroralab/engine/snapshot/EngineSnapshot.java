@@ -178,10 +178,36 @@ public record EngineSnapshot(long nowMicros, long seed, String region, List<Stri
         }
     }
 
+    /**
+     * The write and read counters since the run began, and commit latency: p50, p99, max and sum over every commit
+     * so far; {@code latestCommitLatencyMicros} is the latency of the oldest commit of the latest acknowledgement (0
+     * before the first), and {@code oldestPendingWriteAgeMicros} how long the oldest write still pending has waited
+     * so far (0 when none waits): together they say how long commits take now.
+     */
     public record CountersSnapshot(long writesIssued, long writesAcknowledged, long writesFailed,
             long acknowledgedWritesLost, long writesPending, long readsIssued, long readsServed, long readsFailed,
             long writeDowntimeMicros, long readDowntimeMicros, long commitLatencyP50Micros,
-            long commitLatencyP99Micros, long commitLatencyMaxMicros, long commitLatencySumMicros) {
+            long commitLatencyP99Micros, long commitLatencyMaxMicros, long commitLatencySumMicros,
+            long latestCommitLatencyMicros, long oldestPendingWriteAgeMicros) {
+
+        /** Counters with no recent-latency figures (0 and 0), as fixtures build them. */
+        public CountersSnapshot(long writesIssued, long writesAcknowledged, long writesFailed,
+                long acknowledgedWritesLost, long writesPending, long readsIssued, long readsServed, long readsFailed,
+                long writeDowntimeMicros, long readDowntimeMicros, long commitLatencyP50Micros,
+                long commitLatencyP99Micros, long commitLatencyMaxMicros, long commitLatencySumMicros) {
+            this(writesIssued, writesAcknowledged, writesFailed, acknowledgedWritesLost, writesPending, readsIssued,
+                    readsServed, readsFailed, writeDowntimeMicros, readDowntimeMicros, commitLatencyP50Micros,
+                    commitLatencyP99Micros, commitLatencyMaxMicros, commitLatencySumMicros, 0, 0);
+        }
+
+        /**
+         * How long commits take now: the oldest pending write's wait so far when it is longer than the latest
+         * acknowledged commit's latency, else that latency. A stall shows at once (the wait grows while nothing is
+         * acknowledged), and a calm cluster shows the latest commits, not the run's history.
+         */
+        public long commitLatencyNowMicros() {
+            return Math.max(latestCommitLatencyMicros, oldestPendingWriteAgeMicros);
+        }
     }
 
     /**

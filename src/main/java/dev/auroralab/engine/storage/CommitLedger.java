@@ -56,6 +56,11 @@ public final class CommitLedger {
     /** Commits resolved (acknowledged or failed) in order; everything after is pending. */
     private long resolvedThrough;
     private long acknowledgedCount;
+    /**
+     * The latency of the slowest commit the latest acknowledgement took (the oldest of that batch), 0 before any:
+     * with {@link #oldestPendingIssuedMicros()} it says how long commits take now, not since the run began.
+     */
+    private long latestAckLatencyMicros;
 
     public CommitLedger(int recordsPerTxn, long windowMicros) {
         this(recordsPerTxn, windowMicros, INITIAL_CAPACITY);
@@ -83,6 +88,7 @@ public final class CommitLedger {
         acknowledgedLsn = of.acknowledgedLsn;
         resolvedThrough = of.resolvedThrough;
         acknowledgedCount = of.acknowledgedCount;
+        latestAckLatencyMicros = of.latestAckLatencyMicros;
     }
 
     /**
@@ -278,6 +284,9 @@ public final class CommitLedger {
                     // transaction i of n arrived at the middle of its 1/n share of the window
                     long issuedAt = issued + windowMicros * (2L * ackTxn + 1) / (2L * n);
                     latency.record(nowMicros - issuedAt);
+                    if (acked == 0) {
+                        latestAckLatencyMicros = Math.max(0, nowMicros - issuedAt); // the batch's oldest
+                    }
                     acked++;
                     acknowledgedLsn = cpl;
                     resolvedThrough = globalIndex + 1;
@@ -295,6 +304,31 @@ public final class CommitLedger {
 
     public long acknowledgedCount() {
         return acknowledgedCount;
+    }
+
+    /** The latency of the oldest commit of the latest acknowledgement (µs), 0 before the first. */
+    public long latestAckLatencyMicros() {
+        return latestAckLatencyMicros;
+    }
+
+    /**
+     * When the oldest commit still waiting for VDL was issued (µs), or -1 when none waits. A binary search over the
+     * windows: the transactions before each window only grow.
+     */
+    public long oldestPendingIssuedMicros() {
+        if (pendingTxns() <= 0) {
+            return -1;
+        }
+        int w = rows.lastAtOrBelow(BEFORE, resolvedThrough);
+        if (w < rows.first()) {
+            return -1; // cannot happen: forgotten windows hold no pending commit
+        }
+        long n = rows.get(w, TXNS);
+        long k = resolvedThrough - rows.get(w, BEFORE);
+        if (n <= 0 || k >= n) {
+            return -1;
+        }
+        return rows.get(w, ISSUED) + windowMicros * (2L * k + 1) / (2L * n);
     }
 
     /** The writer is gone: every pending commit fails (its client sees an error). Returns how many. */

@@ -2,7 +2,7 @@ package dev.auroralab.ui.lesson;
 
 import dev.auroralab.run.LessonPlayer;
 import dev.auroralab.scenario.BuiltInLessons;
-import dev.auroralab.scenario.Lesson;
+import dev.auroralab.scenario.LessonLink;
 import dev.auroralab.scenario.ScenarioError;
 import java.util.function.Consumer;
 import javafx.scene.control.Menu;
@@ -82,7 +82,7 @@ public final class LessonMenu {
 
     /** The lesson a deep link names ({@code NAME}, {@code NAME#step}, or a file): opened at that step. */
     public static void openLink(LessonModel lessons, String link) throws ScenarioError {
-        Lesson l = BuiltInLessons.fileOrBuiltIn(link);
-        lessons.open(l, BuiltInLessons.stepOf(link, l));
+        LessonLink.Opened opened = LessonLink.parse(link).open();
+        lessons.open(opened.lesson(), opened.step());
     }
 }

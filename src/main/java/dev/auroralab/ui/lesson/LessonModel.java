@@ -28,6 +28,8 @@ public final class LessonModel {
     private java.util.function.Consumer<String> mythOpener = id -> { };
     /** The view model's load count while this lesson's scenario is the one shown. */
     private int ownLoad = -1;
+    /** The learner's speed while a step plays at its own, or NaN when the learner's speed is in force. */
+    private double learnerSpeed = Double.NaN;
 
     public LessonModel(SimulationViewModel vm) {
         this.vm = vm;
@@ -150,8 +152,28 @@ public final class LessonModel {
         }
         vm.setPacer(null);
         player.set(null);
+        followSpeed();
         spotlight.set(List.of());
         changes.set(changes.get() + 1);
+    }
+
+    /**
+     * A step that plays at its own speed ({@code speed: 50}: a wait of minutes takes seconds) sets it while it plays;
+     * when it ends, goes back or the lesson closes, the speed the learner had before the step returns. The learner
+     * may still move the slider during the step; that lasts until the step ends.
+     */
+    private void followSpeed() {
+        LessonPlayer p = player.get();
+        java.util.OptionalDouble stepSpeed = p == null ? java.util.OptionalDouble.empty() : p.playSpeed();
+        if (stepSpeed.isPresent()) {
+            if (Double.isNaN(learnerSpeed)) {
+                learnerSpeed = vm.speed();
+            }
+            vm.setSpeed(stepSpeed.getAsDouble());
+        } else if (!Double.isNaN(learnerSpeed)) {
+            vm.setSpeed(learnerSpeed);
+            learnerSpeed = Double.NaN;
+        }
     }
 
     /** Plays while a step runs, pauses while it waits for Continue. */
@@ -166,6 +188,7 @@ public final class LessonModel {
 
     private void stepChanged(String said) {
         LessonPlayer p = player.get();
+        followSpeed();
         vm.refresh(said);
         if (p != null) {
             spotlight.set(selections(p.step().highlight(), vm.snapshot()));

@@ -234,6 +234,10 @@ public final class LessonPanel extends VBox {
                             a.afterMicros())
                     : "▶ Playing until " + dev.auroralab.run.ClockText.of(((Lesson.End.At) end).atMicros());
         };
+        if (p.playSpeed().isPresent()) {
+            what += " at " + dev.auroralab.ui.SpeedLadder.label(p.playSpeed().getAsDouble())
+                    + " (your speed returns after the step)";
+        }
         lines.add(what);
         return String.join("\n", lines);
     }
@@ -292,6 +296,7 @@ public final class LessonPanel extends VBox {
             case "node" -> "Storage node";
             case "az" -> "AZ";
             case "pg" -> "Protection group";
+            case "endpoint" -> "Endpoint";
             default -> "Region";
         };
     }

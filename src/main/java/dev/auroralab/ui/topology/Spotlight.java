@@ -29,6 +29,8 @@ public final class Spotlight {
                 case AVAILABILITY_ZONE -> add(out, l.azColumns.get(s.id()));
                 case INSTANCE -> add(out, l.instances.get(s.id()));
                 case STORAGE_NODE -> add(out, l.nodes.get(s.id()));
+                case ENDPOINT -> add(out, "cluster".equals(s.id()) ? l.writerEndpoint
+                        : "reader".equals(s.id()) ? l.readerEndpoint : null);
                 case SEGMENT -> {
                     add(out, l.nodeChips.get(s.id()));
                     add(out, l.pgChips.get(s.id()));

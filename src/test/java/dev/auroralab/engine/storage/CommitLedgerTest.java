@@ -153,6 +153,25 @@ class CommitLedgerTest {
     }
 
     @Test
+    void theOldestPendingCommitAndTheLatestAcknowledgementSayHowLongCommitsTakeNow() {
+        // window 0's four commits were issued at 250, 750, 1250 and 1750 µs; window 1's two at 2500 and 3500
+        CommitLedger ledger = twoWindows();
+        assertThat(ledger.oldestPendingIssuedMicros()).isEqualTo(250);
+        assertThat(ledger.latestAckLatencyMicros()).isZero();
+        ledger.acknowledgeUpTo(6, 1000, new LatencyHistogram());
+        assertThat(ledger.latestAckLatencyMicros()).as("the batch's oldest, issued at 250").isEqualTo(750);
+        assertThat(ledger.oldestPendingIssuedMicros()).isEqualTo(1250);
+        ledger.acknowledgeUpTo(15, 4000, new LatencyHistogram());
+        assertThat(ledger.latestAckLatencyMicros()).isEqualTo(4000 - 1250);
+        assertThat(ledger.oldestPendingIssuedMicros()).isEqualTo(3500);
+        ledger.failPending();
+        assertThat(ledger.oldestPendingIssuedMicros()).as("failed commits wait no more").isEqualTo(-1);
+        ledger.allocate(2, 5000);
+        assertThat(ledger.oldestPendingIssuedMicros()).isEqualTo(5500);
+        assertThat(ledger.copy().latestAckLatencyMicros()).as("a copy keeps it").isEqualTo(2750);
+    }
+
+    @Test
     void aCopiedLedgerAndItsOriginalGoTheirOwnWays() {
         CommitLedger original = twoWindows();
         original.acknowledgeUpTo(6, 1000, new LatencyHistogram());
