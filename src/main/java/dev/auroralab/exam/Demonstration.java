@@ -24,8 +24,9 @@ import java.util.TreeMap;
  * @param highlight elements to spotlight, in the lesson syntax: {@code instance:writer-1}, {@code pg:pg-0},
  *     {@code az:us-east-1c}, {@code region:eu-west-1}, {@code segment:pg-0/us-east-1c/1}, {@code node:sn-us-east-1a-2}
  * @param shows what holds at {@code atMicros} (its {@code atMicros} is that moment)
- * @param distractors per wrong choice (0-based index), what it claims, which must not hold at {@code atMicros}; only
- *     the distractors the engine can refute are here
+ * @param distractors per wrong choice (0-based index), what it claims, which must not hold at its own moment (its
+ *     {@code atMicros}: the demonstration's moment unless the file gives another); only the distractors the engine
+ *     can refute are here
  */
 public record Demonstration(String scenarioName, Scenario scenario, boolean builtIn, long atMicros,
         List<String> highlight, Expectation shows, Map<Integer, Expectation> distractors) {
@@ -38,6 +39,14 @@ public record Demonstration(String scenarioName, Scenario scenario, boolean buil
         }
         if (atMicros < 0 || atMicros > scenario.durationMicros()) {
             throw new IllegalArgumentException("a demonstration opens within its scenario's run: " + atMicros);
+        }
+        if (shows.atMicros() == null || shows.atMicros() != atMicros) {
+            throw new IllegalArgumentException("shows is checked at the demonstration's moment");
+        }
+        for (Expectation claim : distractors.values()) {
+            if (claim.atMicros() == null || claim.atMicros() < 0 || claim.atMicros() > scenario.durationMicros()) {
+                throw new IllegalArgumentException("a distractor's claim is checked at a moment of the run");
+            }
         }
         highlight = List.copyOf(highlight);
         distractors = Collections.unmodifiableMap(new TreeMap<>(distractors));

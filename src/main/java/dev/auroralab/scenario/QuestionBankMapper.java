@@ -261,10 +261,27 @@ final class QuestionBankMapper {
                     + " each wrong choice's number and what it claims, which must not hold at the moment");
             for (LocatedTree.Entry e : d.entries().values()) {
                 int choice = choiceNumber(e.key(), answer, choiceCount);
-                distractors.put(choice, atMoment(conditions.condition(e.value(), everInstance), at));
+                distractors.put(choice, claim(e.value(), at, scenario, conditions, everInstance));
             }
         }
         return new Demonstration(name, scenario, builtIn, at, highlight, shows, distractors);
+    }
+
+    /**
+     * What a distractor claims: a condition, checked at the demonstration's moment or at its own {@code at:} (a claim
+     * such as "there is no interruption" is refuted earlier than the answer is shown).
+     */
+    private Expectation claim(Node node, long moment, Scenario scenario, ExpectationMapper conditions,
+            Set<String> everInstance) throws ScenarioError {
+        MapNode m = read.map(node, "a distractor's claim", "Write e.g. {writable: false} or {at: 15s, writable:"
+                + " true}");
+        if (!m.has("at")) {
+            return atMoment(conditions.condition(m, everInstance), moment);
+        }
+        long at = read.atTime(m.get("at"), scenario.durationMicros());
+        Map<String, LocatedTree.Entry> rest = new LinkedHashMap<>(m.entries());
+        rest.remove("at");
+        return atMoment(conditions.condition(new MapNode(rest, m.line(), m.column()), everInstance), at);
     }
 
     private Scenario builtIn(Node at, String name) throws ScenarioError {

@@ -251,6 +251,16 @@ class QuestionBankErrorsTest {
     }
 
     @Test
+    void aDistractorsClaimMayHaveItsOwnMomentWithinTheRun() throws ScenarioError {
+        Demonstration d = QuestionBankReader.read("bank.yaml", withLine(16, "      distractors: {3: {at: 5s, writer:"
+                + " null}}")).questions().get(0).demonstration();
+        assertThat(d.refutation(2).orElseThrow().atMicros()).isEqualTo(5_000_000);
+        assertThat(d.shows().atMicros()).isEqualTo(15_000_000);
+        assertAt(error(withLine(16, "      distractors: {3: {at: 2m, writer: null}}")), 16, 29, "after the run ends");
+        assertAt(error(withLine(16, "      distractors: {3: {at: 5s}}")), 16, 24, "checks nothing");
+    }
+
+    @Test
     void aBanksOwnScenarioMayNotTakeABuiltInsNameAndItsOwnErrorsAreLocatedInTheBank() {
         String clash = GOOD.replace("questions:\n", "scenarios:\n  lose-an-az: {schemaVersion: 1}\nquestions:\n");
         assertAt(error(clash), 3, 3, "'lose-an-az' is the name of a built-in scenario");
