@@ -117,7 +117,8 @@ final class QuizCommand implements Command {
             err.println("aurora-lab quiz: the bank has no " + domain.word() + " questions");
             return Commands.USAGE_ERROR;
         }
-        return ask(bank, domain, questions, count, seed, out);
+        String bankOption = a.options.containsKey("--bank") ? " --bank " + a.options.get("--bank") : "";
+        return ask(bank, domain, questions, count, seed, bankOption, out);
     }
 
     private static int usage(PrintStream err, String problem) {
@@ -181,7 +182,7 @@ final class QuizCommand implements Command {
     // ---- the quiz --------------------------------------------------------------------------------------------------
 
     private int ask(QuestionBank bank, Domain domain, List<Question> questions, int count, long seed,
-            PrintStream out) {
+            String bankOption, PrintStream out) {
         out.printf(Locale.ROOT, "Aurora Lab quiz: %d question%s from %s, %s, seed %d.%n", questions.size(),
                 questions.size() == 1 ? "" : "s", bank.sourceName(), domain == null ? "every domain"
                         : domain.title(), seed);
@@ -210,12 +211,15 @@ final class QuizCommand implements Command {
                 break;
             }
             boolean right = card.record(q, choice);
-            out.println(right ? "Right." : "Wrong: the answer is " + Question.letter(q.answer()) + ") "
-                    + q.answerText());
+            if (right) {
+                out.println("Right.");
+            } else {
+                wrap(out, "Wrong: ", "the answer is " + Question.letter(q.answer()) + ") " + q.answerText());
+            }
             wrap(out, "Why: ", q.explanation());
             wrap(out, "Sources: ", String.join(", ", q.sources()));
             q.whatChanged().ifPresent(c -> wrap(out, "What changed: ", c));
-            q.shownBy().ifPresentOrElse(d -> wrap(out, "Watch it: ", watchIt(q, d)),
+            q.shownBy().ifPresentOrElse(d -> wrap(out, "Watch it: ", watchIt(q, d, bankOption)),
                     () -> out.println("Stated: the engine cannot show this one yet."));
         }
         out.println();
@@ -250,13 +254,17 @@ final class QuizCommand implements Command {
         }
     }
 
-    /** How to see the demonstration: the window or a screenshot, at its moment, with its first element selected. */
-    static String watchIt(Question q, Demonstration d) {
+    /**
+     * How to see the demonstration: the window or a screenshot, at its moment, with its first element selected. A
+     * scenario written in the bank is saved first ({@code bankOption}: " --bank FILE" or "" for the built-in bank).
+     */
+    static String watchIt(Question q, Demonstration d, String bankOption) {
         String at = Durations.format(d.atMicros());
         String select = d.highlight().isEmpty() ? "" : " --select " + d.highlight().get(0);
-        String file = d.builtIn() ? d.scenarioName() : q.id() + ".yaml";
-        String save = d.builtIn() ? "" : "save the scenario with `" + JAR + " quiz --scenario-of " + q.id() + " > "
-                + file + "`, then ";
+        String file = d.builtIn() ? d.scenarioName() : (d.scenarioName() != null ? d.scenarioName() : q.id())
+                + ".yaml";
+        String save = d.builtIn() ? "" : "save the scenario with `" + JAR + " quiz" + bankOption + " --scenario-of "
+                + q.id() + " > " + file + "`, then ";
         return save + "open `" + JAR + " --scenario " + file + "` and go to " + ClockText.of(d.atMicros())
                 + " (the window's clock), or draw it: `" + JAR + " screenshot " + file + " --at " + at + select + " --out " + q.id()
                 + ".png`";

@@ -133,8 +133,8 @@ class QuizCommandTest {
         assertThat(out.indexOf(second.ask())).isLessThan(out.indexOf(third.ask()));
         assertThat(out).contains("Question 1 of 3  [" + first.domain().title() + "; ");
         assertThat(out).contains("  A) " + first.choices().get(0)).contains("  D) " + first.choices().get(3));
-        assertThat(out).contains("Wrong: the answer is " + Question.letter(second.answer()) + ") "
-                + second.answerText());
+        assertThat(out.replaceAll("\\s+", " ")).contains("Wrong: the answer is " + Question.letter(second.answer())
+                + ") " + second.answerText());
         assertThat(out).contains("'7' is not a choice: answer 1-4 or A-D, or q to quit.");
         assertThat(out.split("Right\\.", -1)).hasSize(3);
         assertThat(out).contains("Why: Four of six copies are a write quorum.").contains("Sources: P17 §2.1");
@@ -143,8 +143,9 @@ class QuizCommandTest {
         assertThat(out.replaceAll("\\s+", " ")).contains("Watch it: open `java -jar aurora-lab.jar --scenario"
                 + " lose-an-az` and go to 0:15.000 (the window's clock), or draw it: `java -jar aurora-lab.jar screenshot lose-an-az --at 15s"
                 + " --select az:us-east-1c --out az-out.png`")
-                .contains("Watch it: save the scenario with `java -jar aurora-lab.jar quiz --scenario-of"
-                        + " lonely-writer > lonely-writer.yaml`, then open");
+                .contains("Watch it: save the scenario with `java -jar aurora-lab.jar quiz --bank " + bank
+                        + " --scenario-of lonely-writer > lonely.yaml`, then open `java -jar aurora-lab.jar --scenario"
+                        + " lonely.yaml` and go to 1:00.000");
         assertThat(out).contains("Score: 2 of 3 right (67%)");
         assertThat(out).contains("  " + second.domain().title()).contains("Missed: " + second.id());
         assertThat(out.lines()).allMatch(l -> l.length() <= QuizCommand.WIDTH);
