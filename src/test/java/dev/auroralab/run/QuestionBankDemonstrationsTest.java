@@ -68,6 +68,16 @@ class QuestionBankDemonstrationsTest {
     }
 
     @Test
+    void theRightAnswersAreSpreadOverTheLettersSoAGuessTellsNothing() {
+        int[] byLetter = new int[4];
+        bank.questions().forEach(q -> byLetter[q.answer()]++);
+        for (int i = 0; i < 4; i++) {
+            assertThat(byLetter[i]).as("answers at " + Question.letter(i)).isBetween(bank.size() / 5,
+                    bank.size() / 3);
+        }
+    }
+
+    @Test
     void aQuestionThatAnswersWithADisputedFactSaysWhatChanged() {
         for (Question q : bank.questions()) {
             String said = q.answerText() + " " + q.explanation();
