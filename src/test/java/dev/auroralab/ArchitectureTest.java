@@ -38,6 +38,7 @@ class ArchitectureTest {
     private static final String APP = "dev.auroralab.app..";
     private static final String RUN = "dev.auroralab.run..";
     private static final String TEACH = "dev.auroralab.teach..";
+    private static final String EXAM = "dev.auroralab.exam..";
 
     private static final Set<String> CURRENT_TIME_OWNERS = Set.of(
             Instant.class.getName(), LocalDateTime.class.getName(), LocalDate.class.getName(),
@@ -96,7 +97,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule engineDependsOnNothingOfOurs = noClasses()
             .that().resideInAPackage(ENGINE)
-            .should().dependOnClassesThat().resideInAnyPackage(SCENARIO, RUN, TEACH, UI, APP)
+            .should().dependOnClassesThat().resideInAnyPackage(SCENARIO, RUN, TEACH, EXAM, UI, APP)
             .because("the engine is the core: scenario, ui and app depend on it, never the other way")
             .allowEmptyShould(true);
 
@@ -130,6 +131,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(UI, APP, "javafx..", "com.fasterxml..")
             .because("lessons, myth cards, the why trace and distance to failure (issue 14) are checked headless"
                     + " by the command line and the tests, exactly as the window shows them")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule examIsPlainJavaBelowTheWindow = noClasses()
+            .that().resideInAPackage(EXAM)
+            .should().dependOnClassesThat().resideInAnyPackage(RUN, TEACH, UI, APP, "javafx..", "com.fasterxml..")
+            .because("the question bank (issue 15) is a model the terminal quiz, the tests and the window share: its"
+                    + " file is read by the scenario package and its demonstrations are run by the run package")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule onlyTheBankReaderOfScenarioKnowsTheExamModel = noClasses()
+            .that().resideInAPackage(SCENARIO)
+            .and().haveSimpleNameNotStartingWith("QuestionBank")
+            .should().dependOnClassesThat().resideInAPackage(EXAM)
+            .because("the exam model uses scenarios and expectations, so the scenario package builds it only in its"
+                    + " bank reader (QuestionBankReader, QuestionBankMapper): scenarios and lessons know nothing of"
+                    + " exams (decision 0027)")
             .allowEmptyShould(true);
 
     @ArchTest

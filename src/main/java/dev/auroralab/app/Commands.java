@@ -1,5 +1,6 @@
 package dev.auroralab.app;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The command-line registry: maps a verb to a {@link Command} and dispatches to it.
@@ -24,17 +26,25 @@ public final class Commands {
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Map<String, String> summaries = new LinkedHashMap<>();
 
-    /** The commands Aurora Lab ships with. */
+    /** The commands Aurora Lab ships with, reading standard input (the quiz's answers) from {@code System.in}. */
     public static Commands standard() {
+        return standard(() -> System.in);
+    }
+
+    /** The commands Aurora Lab ships with; {@code input} is standard input, asked for only by a command that reads it. */
+    public static Commands standard(Supplier<InputStream> input) {
         Commands registry = new Commands();
         registry.register("run", RunCommand.USAGE + "   run a scenario (or take a lesson) headless, print a summary",
                 new RunCommand());
-        registry.register("validate", ValidateCommand.USAGE + "   check scenario and lesson files without running them",
+        registry.register("validate", ValidateCommand.USAGE + "   check scenario, lesson and question bank files (a bank's"
+                + " demonstrations are run)",
                 new ValidateCommand());
         registry.register("lessons", LessonCommands.LESSONS_USAGE + "   list the built-in course and each lesson's steps",
                 new LessonCommands.ListCommand());
         registry.register("myths", MythsCommand.USAGE + "   what people get wrong about Aurora, what is true, and"
                 + " the scenario that shows it", new MythsCommand());
+        registry.register("quiz", QuizCommand.USAGE + "   exam practice in the terminal: questions on Aurora,"
+                + " answered from the keyboard, each with the scenario that shows it", new QuizCommand(input));
         registry.register("bench", BenchCommand.USAGE + "   engine speed at the headline load", new BenchCommand());
         // these two draw the window (JavaFX, loaded only when they run), with or without a display
         registry.register("screenshot", ScreenshotCommand.USAGE

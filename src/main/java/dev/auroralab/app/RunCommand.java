@@ -64,6 +64,12 @@ final class RunCommand implements Command {
                     + " (write it like 250ms, 10s, 2m, 1.5s)");
             return 2;
         }
+        if (dev.auroralab.scenario.QuestionBankReader.isQuestionBank(Path.of(a.positionals.get(0)))) {
+            err.println("aurora-lab run: " + a.positionals.get(0) + " is a question bank: take it with 'quiz --bank "
+                    + a.positionals.get(0) + "', or check its demonstrations with 'validate " + a.positionals.get(0)
+                    + "'");
+            return 2;
+        }
         if (dev.auroralab.scenario.LessonLink.parse(a.positionals.get(0)).namesLesson()) {
             for (String scenarioOnly : List.of("--duration", "--report", "--check")) {
                 if (a.options.containsKey(scenarioOnly)) {

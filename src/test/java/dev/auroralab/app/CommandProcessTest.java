@@ -62,13 +62,14 @@ class CommandProcessTest {
     }
 
     @Test
-    void runValidateAndMythsLoadNoJavaFxClass() throws Exception {
+    void runValidateMythsAndQuizLoadNoJavaFxClass() throws Exception {
         Path scenario = dir.resolve("healthy.yaml");
         try (var in = getClass().getClassLoader().getResourceAsStream("scenarios/healthy-cluster.yaml")) {
             Files.copy(in, scenario);
         }
         for (String[] args : List.of(new String[] {"validate", scenario.toString()},
-                new String[] {"run", scenario.toString(), "--duration", "1s"}, new String[] {"myths", "5x-mysql"})) {
+                new String[] {"run", scenario.toString(), "--duration", "1s"}, new String[] {"myths", "5x-mysql"},
+                new String[] {"quiz", "--list"})) {
             Run r = launch(List.of("-Xlog:class+load=info"), args);
             assertThat(r.code()).as(args[0] + ": " + r.err()).isZero();
             assertThat(r.out()).as(args[0]).contains("dev.auroralab.app.Launcher")

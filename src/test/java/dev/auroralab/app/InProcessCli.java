@@ -18,6 +18,13 @@ final class InProcessCli {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    /** As {@link #run}, with {@code stdin} as standard input (a quiz's answers, one a line). */
+    int runWithInput(String stdin, String... args) {
+        return Commands.standard(() -> new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))
+                .dispatch(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
     /** Everything printed on standard output so far. */
     String out() {
         return out.toString(StandardCharsets.UTF_8);
