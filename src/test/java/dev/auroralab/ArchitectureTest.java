@@ -144,10 +144,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheBankReaderOfScenarioKnowsTheExamModel = noClasses()
             .that().resideInAPackage(SCENARIO)
-            .and().haveSimpleNameNotStartingWith("QuestionBank")
+            // the bank's reader and the record's file, with their nested records (Loaded)
+            .and().haveNameNotMatching("dev\\.auroralab\\.scenario\\.(QuestionBank|StudyRecord)[A-Za-z]*(\\$.*)?")
             .should().dependOnClassesThat().resideInAPackage(EXAM)
             .because("the exam model uses scenarios and expectations, so the scenario package builds it only in its"
-                    + " bank reader (QuestionBankReader, QuestionBankMapper): scenarios and lessons know nothing of"
+                    + " bank reader (QuestionBankReader, QuestionBankMapper) and the learner's record file"
+                    + " (StudyRecordFile): scenarios and lessons know nothing of"
                     + " exams (decision 0027)")
             .allowEmptyShould(true);
 
