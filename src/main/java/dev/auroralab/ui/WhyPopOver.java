@@ -61,6 +61,12 @@ public final class WhyPopOver {
         });
         banner.setCursor(javafx.scene.Cursor.HAND);
         banner.setAccessibleHelp("Click, or press W, to see why: the events that led here");
+        // the failover's phase is its own target: the writer's chain, not the volume's
+        FailoverPhaseLink phase = banner.phase();
+        phase.setOnAction(e -> {
+            phase.setVisited(false);
+            show(WhySubject.writer(), phase);
+        });
         topology.setWhy(this);
         strip.setWhy(this);
         ledger.setOnMouseClicked(e -> {
@@ -71,6 +77,17 @@ public final class WhyPopOver {
             }
         });
         Tooltip.install(ledger, new Tooltip("Click a row: why? (the lost writes, or the failover)"));
+    }
+
+    /**
+     * The inspector's volume rows that have a trace of their own: the failover under way (the writer's) and the
+     * acknowledged writes lost.
+     */
+    public void attach(InspectorPane inspector) {
+        inspector.setLink(InspectorModel.FAILOVER_FIELD, "Why? Click for the failover's events, each a link to its"
+                + " moment", owner -> show(WhySubject.writer(), owner));
+        inspector.setLink(InspectorModel.LOST_WRITES_FIELD, "Why? Click for the events that lost acknowledged"
+                + " writes, each a link to its moment", owner -> show(WhySubject.lostWrites(), owner));
     }
 
     /**
