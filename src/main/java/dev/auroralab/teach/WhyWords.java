@@ -51,6 +51,48 @@ final class WhyWords {
     }
 
     /**
+     * The copies of several groups: "copies E and F of pg-0, pg-1 and pg-2" when each group lost the same letters
+     * ("copies E and F of 10 protection groups" past four), else group by group ("copy A of pg-0 and copies A and B
+     * of pg-1"); empty for none.
+     */
+    static String copiesOfGroups(Map<String, List<SegmentSnapshot>> byGroup) {
+        if (byGroup.isEmpty()) {
+            return "";
+        }
+        List<String> letterSets = new ArrayList<>();
+        byGroup.values().forEach(segs -> letterSets.add(lettersOf(segs)));
+        boolean same = letterSets.stream().distinct().count() == 1;
+        if (same && byGroup.size() > 1) {
+            List<SegmentSnapshot> first = byGroup.values().iterator().next();
+            String groups = byGroup.size() > 4 ? byGroup.size() + " protection groups"
+                    : and(new ArrayList<>(byGroup.keySet()));
+            return (first.size() == 1 ? "copy " : "copies ") + letterSets.get(0) + " of " + groups;
+        }
+        List<String> each = new ArrayList<>();
+        byGroup.forEach((pg, segs) -> each.add(copies(segs, pg)));
+        return and(each);
+    }
+
+    /** "E and F": the copies' letters in order. */
+    private static String lettersOf(List<SegmentSnapshot> segs) {
+        List<String> letters = new ArrayList<>();
+        segs.stream().map(SegmentSnapshot::letter).sorted().forEach(c -> letters.add(String.valueOf(c)));
+        return and(letters);
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String and(List<String> items) {
+        if (items.size() <= 1) {
+            return items.isEmpty() ? "" : items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
      * A copy's letter: the snapshot's, or for an original copy no longer shown, its place's: the AZ's position in the
      * region's list times two plus its slot ("pg-0/us-east-1b/1" is C). 0 when neither says.
      */

@@ -91,11 +91,11 @@ public final class WhyPopOver {
     }
 
     /**
-     * What a selection's "why?" is about: a protection group (a copy's too), a region's role, the writer (an instance
-     * that is or was the writer, or a failover's end), the volume; null for what the trace does not explain (an AZ, a
-     * node, an endpoint, a reader no failover touched).
+     * What a selection's "why?" is about: each element its own (an AZ, a storage node, an instance, an endpoint of the
+     * region the topology shows, a protection group, a region's role, the volume); a copy's is its group's, whose
+     * gauge it counts in. Null for nothing selected.
      */
-    public static WhySubject subjectOf(Selection s, EngineSnapshot now) {
+    public static WhySubject subjectOf(Selection s, EngineSnapshot now, String viewedRegion) {
         if (s == null || now == null) {
             return null;
         }
@@ -107,14 +107,17 @@ public final class WhyPopOver {
                 String pg = pgOfCopy(s.id(), now);
                 yield pg == null ? null : WhySubject.pg(pg);
             }
-            case INSTANCE -> touchedByFailover(s.id(), now) ? WhySubject.writer() : null;
-            default -> null;
+            case INSTANCE -> WhySubject.instance(s.id());
+            case AVAILABILITY_ZONE -> WhySubject.az(s.id());
+            case STORAGE_NODE -> WhySubject.node(s.id());
+            case ENDPOINT -> WhySubject.Endpoint.CLUSTER.equals(s.id()) || WhySubject.Endpoint.READER.equals(s.id())
+                    ? WhySubject.endpoint(s.id(), viewedRegion) : null;
         };
     }
 
     /** The "Why?" item of a selection's menu (W), or null when the selection has no trace. */
     public MenuItem menuItem(Selection s, Node owner, double screenX, double screenY) {
-        WhySubject subject = subjectOf(s, vm.snapshot());
+        WhySubject subject = subjectOf(s, vm.snapshot(), vm.viewedRegion());
         if (subject == null) {
             return null;
         }
@@ -125,7 +128,7 @@ public final class WhyPopOver {
 
     /** The W key: the selection's why, or the volume's when the selection has none. */
     public void showForSelection(Node owner) {
-        WhySubject subject = subjectOf(vm.selection(), vm.snapshot());
+        WhySubject subject = subjectOf(vm.selection(), vm.snapshot(), vm.viewedRegion());
         show(subject == null ? WhySubject.volume() : subject, owner);
     }
 
@@ -229,20 +232,5 @@ public final class WhyPopOver {
             }
         }
         return null;
-    }
-
-    private static boolean touchedByFailover(String instance, EngineSnapshot now) {
-        for (RegionSnapshot r : now.regionsOrPrimary()) {
-            for (var i : r.instances()) {
-                if (i.id().equals(instance) && i.role() == InstanceRole.WRITER) {
-                    return true;
-                }
-            }
-        }
-        var f = now.failoverInProgress();
-        if (f != null && (instance.equals(f.from()) || instance.equals(f.to()))) {
-            return true;
-        }
-        return now.failovers().stream().anyMatch(r -> instance.equals(r.from()) || instance.equals(r.to()));
     }
 }
