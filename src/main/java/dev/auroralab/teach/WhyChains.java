@@ -169,7 +169,7 @@ final class WhyChains {
                     continue;
                 }
                 earliest = Math.min(earliest, x.event().atMicros());
-                if (command ? ACTS.contains(x.event().getClass()) : !DERIVED.contains(x.event().getClass())) {
+                if (command ? act(command(k), x.event()) : !DERIVED.contains(x.event().getClass())) {
                     add(x);
                     any = true;
                 }
@@ -235,6 +235,18 @@ final class WhyChains {
         }
         long at = h.atMicros() < 0 ? now.nowMicros() : h.atMicros();
         put("s" + h.text(), new WhyLink(at, h.text(), Origin.ENGINE, h.eventId()), h.rank());
+    }
+
+    /**
+     * Whether {@code e} is what the command did itself: an act ({@link #ACTS}), and an instance's loss or crash only
+     * for a command aimed at that instance (the writer an AZ or a region took with it is the outage's effect, which a
+     * chain through the outage need not repeat).
+     */
+    private static boolean act(String description, AuroraEvent e) {
+        if (e instanceof InstanceFailed || e instanceof InstanceCrashed) {
+            return description.startsWith("fail instance ") || description.startsWith("crash instance ");
+        }
+        return ACTS.contains(e.getClass());
     }
 
     /** "you" or "scenario" for what a command did itself; the engine's for the rest (its effects included). */

@@ -43,15 +43,15 @@ import java.util.function.LongFunction;
  * every event the engine logs carries the id of its cause, and each cause the id of its own (a promotion timer set
  * by the detection, set by the command that failed the writer), up to a command or a periodic clock; each cause
  * along the way contributes the events it logged. (b) What holds the state in place now, read from the snapshot:
- * for a protection group short of copies, each copy that is down and the latest event that took it down (its own
- * failure, its storage node's, its AZ's or its region's), whose cause chain is walked in turn. A command's events
+ * for a protection group short of copies, each copy that is down and every fault that holds it down and was not
+ * undone (its own failure, its storage node's, its AZ's, its region's: {@link HoldingFaults}), whose cause chains
+ * are walked in turn. A command's events
  * are "you" or "scenario" as the run's log says ({@link IssuedCommands}); everything a timer or a recount did is the
  * engine's.
  *
  * <p><b>What the model simplifies.</b> Causes are the engine's bookkeeping, not Aurora's: the chain is exactly as
  * the model decided, and routine traffic (boxcars, acknowledgements, gossip) is left out of it, so "writes resumed"
- * is traced to the repair that made it possible rather than to the boxcar that completed it. A copy whose outage has
- * more than one reason (its AZ out and itself failed) is put down to the latest.
+ * is traced to the repair that made it possible rather than to the boxcar that completed it.
  */
 public final class WhyTrace {
 
@@ -196,23 +196,24 @@ public final class WhyTrace {
         long at = anchor == null ? -1 : anchor.event().atMicros();
         double rank = anchor == null ? -1 : anchor.id();
         Integer eventId = anchor == null ? null : anchor.id();
-        // (b) what holds it there now: each copy down, put down to the latest event that took it down
-        Map<CausedEvent, List<SegmentSnapshot>> faults = new LinkedHashMap<>();
+        // (b) what holds it there now: each copy down, and every fault holding it down (its own, its node's, its AZ's,
+        // its region's: a copy whose node failed and whose AZ then went out is held by both)
+        Map<HoldingFaults.Held, List<SegmentSnapshot>> faults = new LinkedHashMap<>();
+        RegionSnapshot region = regionOf(pg);
         for (SegmentSnapshot s : down) {
-            CausedEvent took = log.tookDown(s, regionOf(pg));
-            if (took != null) {
-                faults.computeIfAbsent(took, k -> new ArrayList<>()).add(s);
+            for (HoldingFaults.Held h : c.holding.copy(s, id, region)) {
+                faults.computeIfAbsent(h, k -> new ArrayList<>()).add(s);
             }
         }
-        for (Map.Entry<CausedEvent, List<SegmentSnapshot>> f : faults.entrySet()) {
-            CausedEvent e = f.getKey();
-            String what = e.event() instanceof SegmentFailed || e.event() instanceof SegmentDestroyed
-                    ? words.of(e.event()) : words.of(e.event()) + ": " + WhyWords.copies(f.getValue(), id) + " down";
-            c.put("e" + e.id(), new WhyLink(e.event().atMicros(), what, c.origin(e), e.id()), e.id());
-            c.chain(e, false);
-            if (e.event().atMicros() > at || (e.event().atMicros() == at && e.id() > rank)) {
-                at = e.event().atMicros();
-                rank = e.id();
+        Map<HoldingFaults.Held, String> what = new LinkedHashMap<>();
+        faults.forEach((h, copies) -> what.put(h, h.event() == null || h.event().event() instanceof SegmentFailed
+                || h.event().event() instanceof SegmentDestroyed ? "" : WhyWords.copies(copies, id) + " down"));
+        HoldingFaults.Held latest = c.holdingLinks(what);
+        if (latest != null) {
+            double latestRank = latest.event() == null ? Double.MAX_VALUE / 2 : latest.event().id();
+            if (latest.atMicros() > at || (latest.atMicros() == at && latestRank > rank)) {
+                at = latest.atMicros();
+                rank = latestRank;
                 eventId = null; // the state's latest change is that fault's, linked on its own
             }
         }
@@ -333,13 +334,13 @@ public final class WhyTrace {
         return null;
     }
 
-    private String regionOf(ProtectionGroupSnapshot pg) {
+    private RegionSnapshot regionOf(ProtectionGroupSnapshot pg) {
         for (RegionSnapshot r : now.regionsOrPrimary()) {
             if (r.volume().protectionGroups().contains(pg)) {
-                return r.region();
+                return r;
             }
         }
-        return now.region();
+        return now.regionsOrPrimary().get(0);
     }
 
     private static String capital(String s) {

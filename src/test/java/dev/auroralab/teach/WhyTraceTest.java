@@ -154,6 +154,53 @@ class WhyTraceTest {
         assertThat(links.get(0).atMicros()).as("the state was set at 0:12; repair is no cause").isEqualTo(12 * SECOND);
     }
 
+    // ---- a copy down for two reasons --------------------------------------------------------------------------------
+
+    @Test
+    void aCopyWhoseNodeFailedAndWhoseAzWentOutIsPutDownToBothNeitherUndone() {
+        Run r = playedTo("healthy-cluster", 5 * SECOND);
+        EngineSnapshot.SegmentSnapshot a = r.snapshot().pg("pg-0").segments().get(0);
+        assertThat(a.letter()).isEqualTo('A');
+        assertThat(r.act(new Command.FailStorageNode(a.nodeId())).result().accepted()).isTrue();
+        r.playTo(8 * SECOND);
+        assertThat(r.act(new Command.FailAvailabilityZone(a.az())).result().accepted()).isTrue();
+        r.playTo(10 * SECOND);
+
+        List<WhyLink> links = why(WhySubject.pg("pg-0"), r);
+        assertThat(labels(links)).containsExactly(
+                "0:08.000 · pg-0 has 4 of 6 copies; writes need 4, so they go on (engine)",
+                "0:08.000 · AZ us-east-1a out: copies A and B of pg-0 down (you)",
+                "0:05.000 · storage node " + a.nodeId() + " failed: copy A of pg-0 down (you)");
+        assertThat(links.subList(1, 3)).as("both still hold").allMatch(WhyLink::holding);
+        assertHoldingFaultsHold(links, r, "pg-0");
+
+        // the AZ back, the node still failed: only the node holds A now
+        r.act(new Command.RestoreAvailabilityZone(a.az()));
+        r.playTo(11 * SECOND);
+        assertThat(labels(why(WhySubject.pg("pg-0"), r))).filteredOn(l -> l.contains("down ("))
+                .containsExactly("0:05.000 · storage node " + a.nodeId() + " failed: copy A of pg-0 down (you)");
+        assertThat(labels(why(WhySubject.node(a.nodeId()), r))).element(1).asString()
+                .isEqualTo("0:05.000 · storage node " + a.nodeId() + " failed (you)");
+    }
+
+    @Test
+    void aCopyFailedWhileItsAzWasOutIsHeldByThatCommandToo() {
+        Run r = playedTo("healthy-cluster", 5 * SECOND);
+        EngineSnapshot.SegmentSnapshot a = r.snapshot().pg("pg-0").segments().get(0);
+        r.act(new Command.FailAvailabilityZone(a.az()));
+        r.playTo(8 * SECOND);
+        // the copy is down already: the engine logs nothing, and the copy stays down when its AZ returns
+        assertThat(r.act(new Command.FailSegment(a.address())).result().accepted()).isTrue();
+        r.playTo(10 * SECOND);
+
+        List<WhyLink> links = why(WhySubject.pg("pg-0"), r);
+        assertThat(labels(links)).containsSubsequence(
+                "0:08.000 · copy A of pg-0 failed while it was already down (you)",
+                "0:05.000 · AZ us-east-1a out: copies A and B of pg-0 down (you)");
+        assertThat(links.get(0).atMicros()).as("the state's latest change is the command").isEqualTo(8 * SECOND);
+        assertHoldingFaultsHold(links, r, "pg-0");
+    }
+
     // ---- failover -------------------------------------------------------------------------------------------------
 
     @Test
@@ -230,8 +277,9 @@ class WhyTraceTest {
         assertThat(chain.get(0)).isEqualTo("0:25.000 · " + lost + " acknowledged writes lost (engine)");
         assertThat(chain).anyMatch(l -> l.contains("not yet replicated to us-west-2"))
                 .anyMatch(l -> l.startsWith("0:25.000 · global failover from us-east-1 to us-west-2"))
-                .endsWith("0:20.000 · writer writer-1 in us-east-1a lost (scenario)")
-                .contains("0:20.000 · region us-east-1 out (scenario)");
+                .endsWith("0:20.000 · region us-east-1 out (scenario)")
+                .as("the writer the region took with it is the outage's effect, not a cause of its own")
+                .noneMatch(l -> l.contains("writer writer-1 in us-east-1a lost"));
     }
 
     // ---- nothing wrong ------------------------------------------------------------------------------------------------
