@@ -165,7 +165,9 @@ final class WhyChains {
                     continue;
                 }
                 if (!withItself && x.id() == e.id()) {
-                    any = true; // said by the link that asked for this chain: the command needs no link of its own
+                    // said by the link that asked for this chain: if it is the command's own act, the command needs
+                    // no link of its own; if it is an effect (a restart after "restore instance"), it does
+                    any |= command && act(command(k), x.event());
                     continue;
                 }
                 earliest = Math.min(earliest, x.event().atMicros());
@@ -218,7 +220,7 @@ final class WhyChains {
         IssuedCommands.Issued by = issued.find(description, atOrBefore);
         long at = by == null ? atOrBefore : by.atMicros();
         int first = log.loggedBy(k.id()).stream().mapToInt(CausedEvent::id).min().orElse(0);
-        found.putIfAbsent("c" + k.id(), new Ranked(new WhyLink(at, description,
+        found.putIfAbsent("c" + k.id(), new Ranked(new WhyLink(at, words.command(description),
                 originOf(by), null), first - 0.5));
     }
 

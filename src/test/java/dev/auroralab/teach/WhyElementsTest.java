@@ -108,6 +108,11 @@ class WhyElementsTest {
                 + " (ready at ");
         assertThat(recreate).last().asString().isEqualTo("0:30.000 · writer writer-1 in us-east-1a lost (scenario)");
 
+        Run restored = playedTo("writer-crash-failover-by-tier", 60 * SECOND);
+        assertThat(labels(why(WhySubject.instance("writer-1"), restored))).as("the restart's cause is the command")
+                .containsExactly("1:00.000 · writer-1 is restarting (ready at 1:10.000) (engine)",
+                        "1:00.000 · writer-1 restored (scenario)");
+
         Run healthy = playedTo("healthy-cluster", 5 * SECOND);
         assertThat(labels(why(WhySubject.instance("reader-1"), healthy))).containsExactly(
                 "0:05.000 · reader-1 is up and healthy, serving reads: nothing to explain (engine)");

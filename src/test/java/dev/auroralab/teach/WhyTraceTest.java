@@ -75,10 +75,21 @@ class WhyTraceTest {
             }
             assertThat(seen.add(l.label())).as(what + ": " + l.label() + " once").isTrue();
             assertThat(l.label()).as(what + ": a learner never reads \"null\"").doesNotContainPattern("\\bnull\\b");
+            assertLearnersWords(l.text(), what + ": " + l.label());
             if (l.text().contains("nothing to explain")) {
                 assertThat(links).as(what + ": nothing to explain is said alone").hasSize(1);
             }
         }
+    }
+
+    /** The engine's bookkeeping a learner should not have to read in a link (the event log keeps it). */
+    private static final java.util.regex.Pattern RAW = java.util.regex.Pattern.compile(
+            "\\(s\\)|->|LSN \\d|\\d ms\\b|(?<![-\\w])(global-failover|global-switchover|detach-and-promote|"
+                    + "restart-in-place)(?![-\\w])|(?<![-\\w])pg-\\d+/|\\bnull\\b");
+
+    /** Said in the learner's words: no "(s)", no "->", no LSN numbers, no milliseconds, no raw copy ids or kind codes. */
+    static void assertLearnersWords(String text, String what) {
+        assertThat(text).as(what + ": in the learner's words").isNotBlank().doesNotContainPattern(RAW);
     }
 
     // ---- AZ+1: the banner -------------------------------------------------------------------------------------------
@@ -249,7 +260,7 @@ class WhyTraceTest {
         List<String> chain = labels(why(WhySubject.region("us-west-2"), r));
 
         assertThat(chain.get(0)).contains("us-west-2 is the primary");
-        assertThat(chain).anyMatch(l -> l.startsWith("1:25.000 · global-failover done: oregon-reader-1 in us-west-2"))
+        assertThat(chain).anyMatch(l -> l.startsWith("1:25.000 · global failover (data loss) done: oregon-reader-1 in us-west-2"))
                 .anyMatch(l -> l.startsWith("0:25.000 · global failover from us-east-1 to us-west-2 started")
                         && l.endsWith("(scenario)"))
                 .contains("0:20.000 · region us-east-1 out (scenario)");
@@ -262,7 +273,7 @@ class WhyTraceTest {
 
         assertThat(chain.get(0)).startsWith("1:30.000 · us-east-1 is a secondary").contains("rebuilt from us-west-2");
         assertThat(chain).containsSubsequence(
-                "1:30.000 · region us-east-1 is back (scenario)",
+                "1:30.000 · region us-east-1 back (scenario)",
                 "0:20.000 · region us-east-1 out (scenario)")
                 .anyMatch(l -> l.startsWith("1:30.000 · old primary us-east-1 is being rebuilt") && l.endsWith("(engine)"));
     }
