@@ -35,6 +35,8 @@ public final class Commands {
                 new LessonCommands.ListCommand());
         registry.register("myths", MythsCommand.USAGE + "   what people get wrong about Aurora, what is true, and"
                 + " the scenario that shows it", new MythsCommand());
+        registry.register("why", WhyCommand.USAGE + "   the events behind a state at a moment, newest first (the"
+                + " window's Why?)", new WhyCommand());
         registry.register("bench", BenchCommand.USAGE + "   engine speed at the headline load", new BenchCommand());
         // these two draw the window (JavaFX, loaded only when they run), with or without a display
         registry.register("screenshot", ScreenshotCommand.USAGE
