@@ -45,6 +45,8 @@ public final class WhyPopOver {
     static final double MAX_HEIGHT = 420;
 
     private final SimulationViewModel vm;
+    /** Where the selection is drawn, to point the pop-over at it (null until attached). */
+    private TopologyView topology;
     private PopOver shown;
     private List<WhyLink> links = List.of();
 
@@ -67,6 +69,7 @@ public final class WhyPopOver {
             phase.setVisited(false);
             show(WhySubject.writer(), phase);
         });
+        this.topology = topology;
         topology.setWhy(this);
         strip.setWhy(this);
         ledger.setOnMouseClicked(e -> {
@@ -126,9 +129,22 @@ public final class WhyPopOver {
         return item;
     }
 
-    /** The W key: the selection's why, or the volume's when the selection has none. */
+    /**
+     * The W key: the selection's why, pointing at the selection where the topology shows it (else at {@code owner}),
+     * or the volume's when nothing is selected.
+     */
     public void showForSelection(Node owner) {
-        WhySubject subject = subjectOf(vm.selection(), vm.snapshot(), vm.viewedRegion());
+        Selection sel = vm.selection();
+        WhySubject subject = subjectOf(sel, vm.snapshot(), vm.viewedRegion());
+        double[] c = topology == null || sel == null || subject == null ? null : topology.centreOf(sel);
+        var canvas = topology == null ? null : topology.canvas();
+        if (c != null && canvas.getScene() != null && canvas.getLayoutBounds().contains(c[0], c[1])) {
+            var at = canvas.localToScreen(c[0], c[1]);
+            if (at != null) {
+                show(subject, canvas, at.getX(), at.getY());
+                return;
+            }
+        }
         show(subject == null ? WhySubject.volume() : subject, owner);
     }
 
@@ -145,7 +161,9 @@ public final class WhyPopOver {
     public void show(WhySubject subject, Node owner, double screenX, double screenY) {
         hide();
         links = WhyTrace.explain(subject, vm.run());
-        PopOver p = new PopOver(content(links, vm.nowMicros(), this::go));
+        Node body = content(links, vm.nowMicros(), this::go);
+        fitHeight(body, owner);
+        PopOver p = new PopOver(body);
         p.getStyleClass().add(STYLE);
         p.setTitle("Why?");
         p.setHeaderAlwaysVisible(true);
@@ -213,12 +231,58 @@ public final class WhyPopOver {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         // a long chain scrolls inside the pop-over rather than running off a 720 px screen
         scroll.setMaxHeight(MAX_HEIGHT);
-        scroll.setPrefViewportHeight(Math.min(MAX_HEIGHT, 56 + links.size() * 30.0));
+        // the pop-over's window takes the height it has when it opens, so guess the wrapped list's height then
+        scroll.setPrefViewportHeight(Math.min(MAX_HEIGHT, estimatedHeight(how.getText(), links)));
         // then exactly the list's height, once it is laid out (a sentence may wrap onto two lines)
         list.heightProperty().addListener((o, a, h) -> scroll.setPrefViewportHeight(Math.min(MAX_HEIGHT,
                 h.doubleValue())));
         scroll.getStyleClass().add("why-scroll");
         return scroll;
+    }
+
+    /**
+     * Lays {@code body} out once with the window's style sheets and style classes (presenter mode's larger type too),
+     * so the list knows its wrapped height before the pop-over opens: the pop-over's window keeps the height it
+     * opens with. The estimate stands when there is no window yet.
+     */
+    static void fitHeight(Node body, Node owner) {
+        javafx.scene.Scene scene = owner.getScene();
+        if (scene == null) {
+            return;
+        }
+        javafx.scene.layout.StackPane probe = new javafx.scene.layout.StackPane(body);
+        probe.getStyleClass().setAll(scene.getRoot().getStyleClass());
+        javafx.scene.Scene measuring = new javafx.scene.Scene(probe);
+        measuring.getStylesheets().setAll(scene.getStylesheets());
+        probe.applyCss();
+        if (body instanceof javafx.scene.Parent parent) {
+            // as wide as the pop-over will make it: its preferred width; the list wraps at that and takes its height
+            parent.resize(parent.prefWidth(-1), MAX_HEIGHT);
+            parent.layout();
+        }
+        probe.getChildren().clear();
+    }
+
+    /**
+     * The list's height before it is laid out: each line measured at the links' 16 px (bold for the first) and wrapped
+     * at the list's width, with the gaps between, a little over rather than under (a scroll bar for a line short).
+     */
+    static double estimatedHeight(String how, List<WhyLink> links) {
+        double width = MAX_WIDTH - 24 - 12;
+        double h = 14 + 4 + wrappedHeight(how, javafx.scene.text.Font.font(16), width);
+        for (int i = 0; i < links.size(); i++) {
+            javafx.scene.text.Font f = i == 0 ? javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 16)
+                    : javafx.scene.text.Font.font(16);
+            h += 2 + 6 + wrappedHeight((i == 0 ? "" : "← ") + links.get(i).label(), f, width);
+        }
+        return Math.ceil(h * 1.05);
+    }
+
+    private static double wrappedHeight(String text, javafx.scene.text.Font font, double width) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        t.setWrappingWidth(width);
+        return t.getLayoutBounds().getHeight();
     }
 
     private static String pgOfCopy(String copy, EngineSnapshot now) {

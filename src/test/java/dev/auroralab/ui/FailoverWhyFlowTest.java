@@ -125,4 +125,28 @@ class FailoverWhyFlowTest {
         settle(robot);
         return link;
     }
+
+    @Test
+    void wOnTheReaderEndpointPointsAtItAndShowsEveryLineWithoutScrollingOrEmptyRoom(FxRobot robot) {
+        robot.interact(() -> window.vm().advanceTo(25 * SECOND));
+        settle(robot);
+        Selection reader = new Selection(Selection.Kind.ENDPOINT, "reader");
+        robot.interact(() -> window.vm().select(reader));
+        robot.type(javafx.scene.input.KeyCode.W);
+        settle(robot);
+        List<String> chain = links(robot);
+        assertThat(chain.get(0)).isEqualTo("0:20.000 · The reader endpoint sends reads to reader-1 and reader-2; not to"
+                + " writer-1 (down) and reader-3 (promoting) (engine)");
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".why-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        double list = scroll.getContent().getLayoutBounds().getHeight();
+        assertThat(scroll.getViewportBounds().getHeight()).as("every line in sight, no room left empty under them")
+                .isBetween(list - 1, list + 1);
+        double[] at = window.view().topology().centreOf(reader);
+        var endpoint = window.view().topology().canvas().localToScreen(at[0], at[1]);
+        var popup = scroll.getScene().getWindow();
+        // kept on the screen, the pop-over may sit left of the point it was asked at, but never beside it
+        assertThat(endpoint.getX()).as("the pop-over is under the endpoint, not at the banner")
+                .isBetween(popup.getX(), popup.getX() + popup.getWidth());
+        assertThat(popup.getY()).isBetween(endpoint.getY() - 40, endpoint.getY() + 60);
+    }
 }
