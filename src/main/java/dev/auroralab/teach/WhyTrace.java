@@ -16,8 +16,6 @@ import dev.auroralab.run.ClockText;
 import dev.auroralab.run.Run;
 import dev.auroralab.teach.WhyChains.Headline;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
