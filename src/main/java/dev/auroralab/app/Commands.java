@@ -45,6 +45,8 @@ public final class Commands {
                 + " the scenario that shows it", new MythsCommand());
         registry.register("quiz", QuizCommand.USAGE + "   exam practice in the terminal: questions on Aurora,"
                 + " answered from the keyboard, each with the scenario that shows it", new QuizCommand(input));
+        registry.register("why", WhyCommand.USAGE + "   the events behind a state at a moment, newest first (the"
+                + " window's Why?)", new WhyCommand());
         registry.register("bench", BenchCommand.USAGE + "   engine speed at the headline load", new BenchCommand());
         // these two draw the window (JavaFX, loaded only when they run), with or without a display
         registry.register("screenshot", ScreenshotCommand.USAGE

@@ -3,7 +3,6 @@ package dev.auroralab.teach;
 import dev.auroralab.engine.event.AuroraEvent;
 import dev.auroralab.engine.event.AuroraEvent.*;
 import dev.auroralab.engine.event.CausedEvent;
-import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * The engine's log of events with their causes, up to one moment, and the questions a "why?" trace asks of it: the
- * latest event of a kind, what a cause logged, what took a copy down. Searched from the end: what is asked for is
+ * latest event of a kind, what a cause logged, what took the writer away. Searched from the end: what is asked for is
  * nearly always recent.
  */
 final class CausedLog {
@@ -76,41 +75,6 @@ final class CausedLog {
         CausedEvent lost = latestBefore(InstanceFailed.class, e -> e.instanceId().equals(from), atOrBefore);
         CausedEvent crashed = latestBefore(InstanceCrashed.class, e -> e.instanceId().equals(from), atOrBefore);
         return lost == null ? crashed : crashed == null || lost.id() > crashed.id() ? lost : crashed;
-    }
-
-    /**
-     * The latest event that took copy {@code s} down and was not undone since: its own failure, its node's, its AZ's
-     * or its region's (an AZ out and back while the node stays failed leaves the node to blame).
-     */
-    CausedEvent tookDown(SegmentSnapshot s, String region) {
-        boolean segmentBack = false;
-        boolean nodeBack = false;
-        boolean azBack = false;
-        boolean regionBack = false;
-        for (int i = events.size() - 1; i >= 0; i--) {
-            AuroraEvent e = events.get(i).event();
-            if (e.atMicros() > nowMicros) {
-                continue;
-            }
-            if (e instanceof SegmentRestored a && a.segment().equals(s.id())) {
-                segmentBack = true;
-            } else if (e instanceof StorageNodeRestored b && b.nodeId().equals(s.nodeId())) {
-                nodeBack = true;
-            } else if (e instanceof AvailabilityZoneRestored c && c.az().equals(s.az())) {
-                azBack = true;
-            } else if (e instanceof RegionRestored d && d.region().equals(region)) {
-                regionBack = true;
-            }
-            boolean took = e instanceof SegmentFailed a ? !segmentBack && a.segment().equals(s.id())
-                    : e instanceof SegmentDestroyed b ? b.segment().equals(s.id())
-                    : e instanceof StorageNodeFailed c ? !nodeBack && c.nodeId().equals(s.nodeId())
-                    : e instanceof AvailabilityZoneFailed d ? !azBack && d.az().equals(s.az())
-                    : e instanceof RegionFailed f && !regionBack && f.region().equals(region);
-            if (took) {
-                return events.get(i);
-            }
-        }
-        return null;
     }
 
     /** The regions an event changes the role or the reach of. */

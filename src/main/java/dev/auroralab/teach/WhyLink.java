@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param origin who did it: the learner, the scenario's timeline, or the engine in response
  * @param eventId the engine's id of the event this link stands for ({@code CausedEvent.id()}), or null for a link
  *     that states how things are now rather than one logged event
+ * @param holding whether this is a fault that still holds the subject as it is (not undone: the AZ still out, the
+ *     node still failed), as opposed to a cause in the past (the crash a failover answered)
  */
-public record WhyLink(long atMicros, String text, Origin origin, Integer eventId) {
+public record WhyLink(long atMicros, String text, Origin origin, Integer eventId, boolean holding) {
 
     /** Who made a link happen: the run knows which commands were the learner's; the engine does not. */
     public enum Origin {
@@ -39,6 +41,11 @@ public record WhyLink(long atMicros, String text, Origin origin, Integer eventId
     public WhyLink {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(origin, "origin");
+    }
+
+    /** A link that is no fault holding now: the state, or a cause in the past. */
+    public WhyLink(long atMicros, String text, Origin origin, Integer eventId) {
+        this(atMicros, text, origin, eventId, false);
     }
 
     /** "0:12.000 · copy C of pg-0 down (scenario)": the link as the window and the command line show it. */

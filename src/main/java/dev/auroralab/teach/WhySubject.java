@@ -34,6 +34,59 @@ public sealed interface WhySubject {
         }
     }
 
+    /** An Availability Zone: out or in, and what its outage holds down (instances, storage nodes, copies). */
+    record AvailabilityZone(String name) implements WhySubject {
+        public AvailabilityZone {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** A storage node: up, or what holds it down (its own failure, its AZ, its region) and the copies it takes. */
+    record StorageNode(String id) implements WhySubject {
+        public StorageNode {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /** An instance, writer or reader: down, restarting, being promoted, recovering, recreated, or serving. */
+    record Instance(String id) implements WhySubject {
+        public Instance {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * An endpoint as the topology draws it: {@code which} is "cluster" (the writer endpoint) or "reader", of
+     * {@code region} (null: the region the writes go to).
+     */
+    record Endpoint(String which, String region) implements WhySubject {
+        public static final String CLUSTER = "cluster";
+        public static final String READER = "reader";
+
+        public Endpoint {
+            Objects.requireNonNull(which, "which");
+            if (!which.equals(CLUSTER) && !which.equals(READER)) {
+                throw new IllegalArgumentException("an endpoint is \"cluster\" or \"reader\", not " + which);
+            }
+        }
+    }
+
+    static WhySubject az(String name) {
+        return new AvailabilityZone(name);
+    }
+
+    static WhySubject node(String id) {
+        return new StorageNode(id);
+    }
+
+    static WhySubject instance(String id) {
+        return new Instance(id);
+    }
+
+    static WhySubject endpoint(String which, String region) {
+        return new Endpoint(which, region);
+    }
+
     static WhySubject volume() {
         return new Volume();
     }

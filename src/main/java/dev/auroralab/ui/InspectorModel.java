@@ -24,6 +24,11 @@ public final class InspectorModel {
         }
     }
 
+    /** The volume's row for the failover under way: a click on it asks why (the writer's trace). */
+    public static final String FAILOVER_FIELD = "failover";
+    /** The volume's row for the acknowledged writes lost: a click on it asks why (the lost writes' trace). */
+    public static final String LOST_WRITES_FIELD = "acked writes lost";
+
     private InspectorModel() {
     }
 
@@ -263,12 +268,12 @@ public final class InspectorModel {
         out.add(new Field("LSN limit (LAL)", grouped(v.allocationLimitLsn())));
         out.add(new Field("volume epoch", String.valueOf(v.volumeEpoch())));
         out.add(new Field("writer", s.writerId() == null ? "none" : s.writerId()));
-        out.add(new Field("failover", s.failoverInProgress() == null ? "none" : s.failoverInProgress().describe()));
+        out.add(new Field(FAILOVER_FIELD, s.failoverInProgress() == null ? "none" : s.failoverInProgress().describe()));
         out.add(new Field("workload", String.format(Locale.ROOT, "%,.0f writes/s, %,.0f reads/s",
                 s.writesPerSecond(), s.readsPerSecond())));
         out.add(new Field("writes acked", grouped(c.writesAcknowledged()) + " of " + grouped(c.writesIssued())
                 + " issued (" + grouped(c.writesPending()) + " waiting)"));
-        out.add(new Field("acked writes lost", grouped(c.acknowledgedWritesLost())));
+        out.add(new Field(LOST_WRITES_FIELD, grouped(c.acknowledgedWritesLost())));
         out.add(new Field("commit latency", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
                 c.commitLatencyP50Micros() / 1e3, c.commitLatencyP99Micros() / 1e3)));
         out.add(new Field("write downtime", String.format(Locale.ROOT, "%.1f s", c.writeDowntimeMicros() / 1e6)));

@@ -25,10 +25,19 @@ import javafx.scene.layout.Priority;
  */
 public final class InspectorPane extends ScrollPane {
 
+    /** On a value that is a link ({@link #setLink}). */
+    public static final String LINK_STYLE = "inspector-link";
+
     private final GridPane grid = new GridPane();
     private final Label placeholder = new Label("Click anything in the topology");
     private final List<Label> values = new ArrayList<>();
     private List<InspectorModel.Field> shown = List.of();
+    /** What a click on a field's value does, by the field's name (the "Why?" of the failover, of the lost writes). */
+    private final java.util.Map<String, Link> links = new java.util.HashMap<>();
+
+    /** A value that is a link: its tooltip and what a click does, given the label clicked. */
+    private record Link(String tip, java.util.function.Consumer<javafx.scene.Node> action) {
+    }
 
     public InspectorPane() {
         getStyleClass().add("inspector");
@@ -59,6 +68,15 @@ public final class InspectorPane extends ScrollPane {
         });
         setContextMenu(new ContextMenu(copy));
         show(List.of());
+    }
+
+    /**
+     * Makes the value of every field named {@code field} a link: underlined, a hand cursor, {@code tip} on hover, and
+     * a click gives {@code action} the label clicked (to anchor a pop-over on).
+     */
+    public void setLink(String field, String tip, java.util.function.Consumer<javafx.scene.Node> action) {
+        links.put(field, new Link(tip, action));
+        rebuild(shown);
     }
 
     /** Shows these fields: in place when only values changed, rebuilt when the rows differ. */
@@ -125,6 +143,17 @@ public final class InspectorPane extends ScrollPane {
                 Label n = wrapping(f.name(), "inspector-name");
                 Label v = wrapping(f.value(), "inspector-value");
                 GridPane.setValignment(n, VPos.TOP);
+                Link link = links.get(f.name());
+                if (link != null) {
+                    v.getStyleClass().add(LINK_STYLE);
+                    v.setCursor(javafx.scene.Cursor.HAND);
+                    v.setTooltip(new javafx.scene.control.Tooltip(link.tip()));
+                    v.setOnMouseClicked(e -> {
+                        if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                            link.action().accept(v);
+                        }
+                    });
+                }
                 grid.add(n, 0, row);
                 grid.add(v, 1, row);
                 values.add(v);

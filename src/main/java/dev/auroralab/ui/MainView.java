@@ -117,6 +117,7 @@ public final class MainView extends BorderPane {
         this.lessonPanel = new dev.auroralab.ui.lesson.LessonPanel(lessons);
         this.why = new WhyPopOver(vm);
         why.attach(banner, topology, global.strip(), global.ledger());
+        why.attach(side.inspector());
 
         menuBar = menuBar();
         controls = new TransportControls(vm, new TransportControls.Actions(files::openFile, files::saveFile,
@@ -135,7 +136,7 @@ public final class MainView extends BorderPane {
                 + " ← steps back, Shift+← goes to the previous mark, + and − change the speed, F11 or Esc leaves"));
         presenterClock.setVisible(false);
         presenterClock.setManaged(false);
-        javafx.scene.layout.HBox bannerRow = new javafx.scene.layout.HBox(8, banner, presenterClock);
+        javafx.scene.layout.HBox bannerRow = new javafx.scene.layout.HBox(8, banner, banner.phase(), presenterClock);
         bannerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         javafx.scene.layout.HBox.setHgrow(banner, javafx.scene.layout.Priority.ALWAYS);
         VBox.setMargin(bannerRow, new Insets(6, 8, 2, 8));

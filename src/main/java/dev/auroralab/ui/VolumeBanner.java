@@ -2,7 +2,6 @@ package dev.auroralab.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
-import dev.auroralab.engine.snapshot.EngineSnapshot.FailoverSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.VolumeStatus;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -12,14 +11,16 @@ import javafx.scene.layout.Region;
 
 /**
  * The volume's state in one sentence over the picture: "✓ Volume WRITABLE - every protection group has its write
- * quorum; writer-1 is writing", with the failover's phase while one runs. It wraps instead of ending in "…" (a
- * projector at 1280 px, large type in presenter mode), and its tone (success, warning, danger) also has a glyph.
+ * quorum; writer-1 is writing". It wraps instead of ending in "…" (a projector at 1280 px, large type in presenter
+ * mode), and its tone (success, warning, danger) also has a glyph. While a failover runs, its phase is {@link #phase()},
+ * a link of its own beside the banner: a click on the banner explains the volume, a click on the phase the failover.
  */
 public final class VolumeBanner extends Label {
 
     public static final String ID = "volumeBanner";
 
     private final Tooltip tip = new Tooltip();
+    private final FailoverPhaseLink phase = new FailoverPhaseLink();
     private String shownTone = "";
 
     public VolumeBanner() {
@@ -35,8 +36,14 @@ public final class VolumeBanner extends Label {
         setTooltip(tip);
     }
 
+    /** The failover's phase, to lay out beside the banner (hidden while no failover runs). */
+    public FailoverPhaseLink phase() {
+        return phase;
+    }
+
     /** Shows the snapshot's state; touches the style classes only when the tone changes (decision 0009). */
     public void show(EngineSnapshot s) {
+        phase.show(s);
         String text = text(s);
         if (!text.equals(getText())) {
             setText(text);
@@ -53,8 +60,8 @@ public final class VolumeBanner extends Label {
     }
 
     /**
-     * The banner's sentence. In a Global Database it names the region the writes go to. The failover's phase is added
-     * unless the engine's reason already speaks of it; a target not chosen yet is said in words, never "null".
+     * The banner's sentence. In a Global Database it names the region the writes go to. The failover's phase is not
+     * in it: {@link FailoverPhaseLink} says it beside the banner, where it is a click target of its own.
      */
     public static String text(EngineSnapshot s) {
         var v = s.volume();
@@ -63,12 +70,9 @@ public final class VolumeBanner extends Label {
             case READ_ONLY -> "⚠";
             case UNAVAILABLE -> "✕";
         };
-        FailoverSnapshot f = s.failoverInProgress();
         String reason = v.reason();
-        String failover = f == null || (v.why() != null && v.why().namesTheOperation()) ? ""
-                : "   ·   failover: " + f.describe();
         String where = s.isGlobal() ? s.writerRegion() + " · " : "";
         return icon + " " + where + "Volume " + v.status().label().toUpperCase(Locale.ROOT)
-                + (reason.isEmpty() ? "" : " - " + reason) + failover;
+                + (reason.isEmpty() ? "" : " - " + reason);
     }
 }

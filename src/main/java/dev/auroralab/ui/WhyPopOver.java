@@ -2,7 +2,6 @@ package dev.auroralab.ui;
 
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.FailoverRecord;
-import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
@@ -45,6 +44,8 @@ public final class WhyPopOver {
     static final double MAX_HEIGHT = 420;
 
     private final SimulationViewModel vm;
+    /** Where the selection is drawn, to point the pop-over at it (null until attached). */
+    private TopologyView topology;
     private PopOver shown;
     private List<WhyLink> links = List.of();
 
@@ -61,6 +62,13 @@ public final class WhyPopOver {
         });
         banner.setCursor(javafx.scene.Cursor.HAND);
         banner.setAccessibleHelp("Click, or press W, to see why: the events that led here");
+        // the failover's phase is its own target: the writer's chain, not the volume's
+        FailoverPhaseLink phase = banner.phase();
+        phase.setOnAction(e -> {
+            phase.setVisited(false);
+            show(WhySubject.writer(), phase);
+        });
+        this.topology = topology;
         topology.setWhy(this);
         strip.setWhy(this);
         ledger.setOnMouseClicked(e -> {
@@ -74,11 +82,22 @@ public final class WhyPopOver {
     }
 
     /**
-     * What a selection's "why?" is about: a protection group (a copy's too), a region's role, the writer (an instance
-     * that is or was the writer, or a failover's end), the volume; null for what the trace does not explain (an AZ, a
-     * node, an endpoint, a reader no failover touched).
+     * The inspector's volume rows that have a trace of their own: the failover under way (the writer's) and the
+     * acknowledged writes lost.
      */
-    public static WhySubject subjectOf(Selection s, EngineSnapshot now) {
+    public void attach(InspectorPane inspector) {
+        inspector.setLink(InspectorModel.FAILOVER_FIELD, "Why? Click for the failover's events, each a link to its"
+                + " moment", owner -> show(WhySubject.writer(), owner));
+        inspector.setLink(InspectorModel.LOST_WRITES_FIELD, "Why? Click for the events that lost acknowledged"
+                + " writes, each a link to its moment", owner -> show(WhySubject.lostWrites(), owner));
+    }
+
+    /**
+     * What a selection's "why?" is about: each element its own (an AZ, a storage node, an instance, an endpoint of the
+     * region the topology shows, a protection group, a region's role, the volume); a copy's is its group's, whose
+     * gauge it counts in. Null for nothing selected.
+     */
+    public static WhySubject subjectOf(Selection s, EngineSnapshot now, String viewedRegion) {
         if (s == null || now == null) {
             return null;
         }
@@ -90,14 +109,17 @@ public final class WhyPopOver {
                 String pg = pgOfCopy(s.id(), now);
                 yield pg == null ? null : WhySubject.pg(pg);
             }
-            case INSTANCE -> touchedByFailover(s.id(), now) ? WhySubject.writer() : null;
-            default -> null;
+            case INSTANCE -> WhySubject.instance(s.id());
+            case AVAILABILITY_ZONE -> WhySubject.az(s.id());
+            case STORAGE_NODE -> WhySubject.node(s.id());
+            case ENDPOINT -> WhySubject.Endpoint.CLUSTER.equals(s.id()) || WhySubject.Endpoint.READER.equals(s.id())
+                    ? WhySubject.endpoint(s.id(), viewedRegion) : null;
         };
     }
 
     /** The "Why?" item of a selection's menu (W), or null when the selection has no trace. */
     public MenuItem menuItem(Selection s, Node owner, double screenX, double screenY) {
-        WhySubject subject = subjectOf(s, vm.snapshot());
+        WhySubject subject = subjectOf(s, vm.snapshot(), vm.viewedRegion());
         if (subject == null) {
             return null;
         }
@@ -106,9 +128,22 @@ public final class WhyPopOver {
         return item;
     }
 
-    /** The W key: the selection's why, or the volume's when the selection has none. */
+    /**
+     * The W key: the selection's why, pointing at the selection where the topology shows it (else at {@code owner}),
+     * or the volume's when nothing is selected.
+     */
     public void showForSelection(Node owner) {
-        WhySubject subject = subjectOf(vm.selection(), vm.snapshot());
+        Selection sel = vm.selection();
+        WhySubject subject = subjectOf(sel, vm.snapshot(), vm.viewedRegion());
+        double[] c = topology == null || sel == null || subject == null ? null : topology.centreOf(sel);
+        var canvas = topology == null ? null : topology.canvas();
+        if (c != null && canvas.getScene() != null && canvas.getLayoutBounds().contains(c[0], c[1])) {
+            var at = canvas.localToScreen(c[0], c[1]);
+            if (at != null) {
+                show(subject, canvas, at.getX(), at.getY());
+                return;
+            }
+        }
         show(subject == null ? WhySubject.volume() : subject, owner);
     }
 
@@ -125,7 +160,9 @@ public final class WhyPopOver {
     public void show(WhySubject subject, Node owner, double screenX, double screenY) {
         hide();
         links = WhyTrace.explain(subject, vm.run());
-        PopOver p = new PopOver(content(links, vm.nowMicros(), this::go));
+        Node body = content(links, vm.nowMicros(), this::go);
+        fitHeight(body, owner);
+        PopOver p = new PopOver(body);
         p.getStyleClass().add(STYLE);
         p.setTitle("Why?");
         p.setHeaderAlwaysVisible(true);
@@ -193,12 +230,58 @@ public final class WhyPopOver {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         // a long chain scrolls inside the pop-over rather than running off a 720 px screen
         scroll.setMaxHeight(MAX_HEIGHT);
-        scroll.setPrefViewportHeight(Math.min(MAX_HEIGHT, 56 + links.size() * 30.0));
+        // the pop-over's window takes the height it has when it opens, so guess the wrapped list's height then
+        scroll.setPrefViewportHeight(Math.min(MAX_HEIGHT, estimatedHeight(how.getText(), links)));
         // then exactly the list's height, once it is laid out (a sentence may wrap onto two lines)
         list.heightProperty().addListener((o, a, h) -> scroll.setPrefViewportHeight(Math.min(MAX_HEIGHT,
                 h.doubleValue())));
         scroll.getStyleClass().add("why-scroll");
         return scroll;
+    }
+
+    /**
+     * Lays {@code body} out once with the window's style sheets and style classes (presenter mode's larger type too),
+     * so the list knows its wrapped height before the pop-over opens: the pop-over's window keeps the height it
+     * opens with. The estimate stands when there is no window yet.
+     */
+    static void fitHeight(Node body, Node owner) {
+        javafx.scene.Scene scene = owner.getScene();
+        if (scene == null) {
+            return;
+        }
+        javafx.scene.layout.StackPane probe = new javafx.scene.layout.StackPane(body);
+        probe.getStyleClass().setAll(scene.getRoot().getStyleClass());
+        javafx.scene.Scene measuring = new javafx.scene.Scene(probe);
+        measuring.getStylesheets().setAll(scene.getStylesheets());
+        probe.applyCss();
+        if (body instanceof javafx.scene.Parent parent) {
+            // as wide as the pop-over will make it: its preferred width; the list wraps at that and takes its height
+            parent.resize(parent.prefWidth(-1), MAX_HEIGHT);
+            parent.layout();
+        }
+        probe.getChildren().clear();
+    }
+
+    /**
+     * The list's height before it is laid out: each line measured at the links' 16 px (bold for the first) and wrapped
+     * at the list's width, with the gaps between, a little over rather than under (a scroll bar for a line short).
+     */
+    static double estimatedHeight(String how, List<WhyLink> links) {
+        double width = MAX_WIDTH - 24 - 12;
+        double h = 14 + 4 + wrappedHeight(how, javafx.scene.text.Font.font(16), width);
+        for (int i = 0; i < links.size(); i++) {
+            javafx.scene.text.Font f = i == 0 ? javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 16)
+                    : javafx.scene.text.Font.font(16);
+            h += 2 + 6 + wrappedHeight((i == 0 ? "" : "← ") + links.get(i).label(), f, width);
+        }
+        return Math.ceil(h * 1.05);
+    }
+
+    private static double wrappedHeight(String text, javafx.scene.text.Font font, double width) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        t.setWrappingWidth(width);
+        return t.getLayoutBounds().getHeight();
     }
 
     private static String pgOfCopy(String copy, EngineSnapshot now) {
@@ -212,20 +295,5 @@ public final class WhyPopOver {
             }
         }
         return null;
-    }
-
-    private static boolean touchedByFailover(String instance, EngineSnapshot now) {
-        for (RegionSnapshot r : now.regionsOrPrimary()) {
-            for (var i : r.instances()) {
-                if (i.id().equals(instance) && i.role() == InstanceRole.WRITER) {
-                    return true;
-                }
-            }
-        }
-        var f = now.failoverInProgress();
-        if (f != null && (instance.equals(f.from()) || instance.equals(f.to()))) {
-            return true;
-        }
-        return now.failovers().stream().anyMatch(r -> instance.equals(r.from()) || instance.equals(r.to()));
     }
 }

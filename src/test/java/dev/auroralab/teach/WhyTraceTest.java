@@ -75,10 +75,21 @@ class WhyTraceTest {
             }
             assertThat(seen.add(l.label())).as(what + ": " + l.label() + " once").isTrue();
             assertThat(l.label()).as(what + ": a learner never reads \"null\"").doesNotContainPattern("\\bnull\\b");
+            assertLearnersWords(l.text(), what + ": " + l.label());
             if (l.text().contains("nothing to explain")) {
                 assertThat(links).as(what + ": nothing to explain is said alone").hasSize(1);
             }
         }
+    }
+
+    /** The engine's bookkeeping a learner should not have to read in a link (the event log keeps it). */
+    private static final java.util.regex.Pattern RAW = java.util.regex.Pattern.compile(
+            "\\(s\\)|->|LSN \\d|\\d ms\\b|(?<![-\\w])(global-failover|global-switchover|detach-and-promote|"
+                    + "restart-in-place)(?![-\\w])|(?<![-\\w])pg-\\d+/|\\bnull\\b");
+
+    /** Said in the learner's words: no "(s)", no "->", no LSN numbers, no milliseconds, no raw copy ids or kind codes. */
+    static void assertLearnersWords(String text, String what) {
+        assertThat(text).as(what + ": in the learner's words").isNotBlank().doesNotContainPattern(RAW);
     }
 
     // ---- AZ+1: the banner -------------------------------------------------------------------------------------------
@@ -154,6 +165,53 @@ class WhyTraceTest {
         assertThat(links.get(0).atMicros()).as("the state was set at 0:12; repair is no cause").isEqualTo(12 * SECOND);
     }
 
+    // ---- a copy down for two reasons --------------------------------------------------------------------------------
+
+    @Test
+    void aCopyWhoseNodeFailedAndWhoseAzWentOutIsPutDownToBothNeitherUndone() {
+        Run r = playedTo("healthy-cluster", 5 * SECOND);
+        EngineSnapshot.SegmentSnapshot a = r.snapshot().pg("pg-0").segments().get(0);
+        assertThat(a.letter()).isEqualTo('A');
+        assertThat(r.act(new Command.FailStorageNode(a.nodeId())).result().accepted()).isTrue();
+        r.playTo(8 * SECOND);
+        assertThat(r.act(new Command.FailAvailabilityZone(a.az())).result().accepted()).isTrue();
+        r.playTo(10 * SECOND);
+
+        List<WhyLink> links = why(WhySubject.pg("pg-0"), r);
+        assertThat(labels(links)).containsExactly(
+                "0:08.000 · pg-0 has 4 of 6 copies; writes need 4, so they go on (engine)",
+                "0:08.000 · AZ us-east-1a out: copies A and B of pg-0 down (you)",
+                "0:05.000 · storage node " + a.nodeId() + " failed: copy A of pg-0 down (you)");
+        assertThat(links.subList(1, 3)).as("both still hold").allMatch(WhyLink::holding);
+        assertHoldingFaultsHold(links, r, "pg-0");
+
+        // the AZ back, the node still failed: only the node holds A now
+        r.act(new Command.RestoreAvailabilityZone(a.az()));
+        r.playTo(11 * SECOND);
+        assertThat(labels(why(WhySubject.pg("pg-0"), r))).filteredOn(l -> l.contains("down ("))
+                .containsExactly("0:05.000 · storage node " + a.nodeId() + " failed: copy A of pg-0 down (you)");
+        assertThat(labels(why(WhySubject.node(a.nodeId()), r))).element(1).asString()
+                .isEqualTo("0:05.000 · storage node " + a.nodeId() + " failed (you)");
+    }
+
+    @Test
+    void aCopyFailedWhileItsAzWasOutIsHeldByThatCommandToo() {
+        Run r = playedTo("healthy-cluster", 5 * SECOND);
+        EngineSnapshot.SegmentSnapshot a = r.snapshot().pg("pg-0").segments().get(0);
+        r.act(new Command.FailAvailabilityZone(a.az()));
+        r.playTo(8 * SECOND);
+        // the copy is down already: the engine logs nothing, and the copy stays down when its AZ returns
+        assertThat(r.act(new Command.FailSegment(a.address())).result().accepted()).isTrue();
+        r.playTo(10 * SECOND);
+
+        List<WhyLink> links = why(WhySubject.pg("pg-0"), r);
+        assertThat(labels(links)).containsSubsequence(
+                "0:08.000 · copy A of pg-0 failed while it was already down (you)",
+                "0:05.000 · AZ us-east-1a out: copies A and B of pg-0 down (you)");
+        assertThat(links.get(0).atMicros()).as("the state's latest change is the command").isEqualTo(8 * SECOND);
+        assertHoldingFaultsHold(links, r, "pg-0");
+    }
+
     // ---- failover -------------------------------------------------------------------------------------------------
 
     @Test
@@ -202,7 +260,7 @@ class WhyTraceTest {
         List<String> chain = labels(why(WhySubject.region("us-west-2"), r));
 
         assertThat(chain.get(0)).contains("us-west-2 is the primary");
-        assertThat(chain).anyMatch(l -> l.startsWith("1:25.000 · global-failover done: oregon-reader-1 in us-west-2"))
+        assertThat(chain).anyMatch(l -> l.startsWith("1:25.000 · global failover (data loss) done: oregon-reader-1 in us-west-2"))
                 .anyMatch(l -> l.startsWith("0:25.000 · global failover from us-east-1 to us-west-2 started")
                         && l.endsWith("(scenario)"))
                 .contains("0:20.000 · region us-east-1 out (scenario)");
@@ -215,7 +273,7 @@ class WhyTraceTest {
 
         assertThat(chain.get(0)).startsWith("1:30.000 · us-east-1 is a secondary").contains("rebuilt from us-west-2");
         assertThat(chain).containsSubsequence(
-                "1:30.000 · region us-east-1 is back (scenario)",
+                "1:30.000 · region us-east-1 back (scenario)",
                 "0:20.000 · region us-east-1 out (scenario)")
                 .anyMatch(l -> l.startsWith("1:30.000 · old primary us-east-1 is being rebuilt") && l.endsWith("(engine)"));
     }
@@ -230,8 +288,9 @@ class WhyTraceTest {
         assertThat(chain.get(0)).isEqualTo("0:25.000 · " + lost + " acknowledged writes lost (engine)");
         assertThat(chain).anyMatch(l -> l.contains("not yet replicated to us-west-2"))
                 .anyMatch(l -> l.startsWith("0:25.000 · global failover from us-east-1 to us-west-2"))
-                .endsWith("0:20.000 · writer writer-1 in us-east-1a lost (scenario)")
-                .contains("0:20.000 · region us-east-1 out (scenario)");
+                .endsWith("0:20.000 · region us-east-1 out (scenario)")
+                .as("the writer the region took with it is the outage's effect, not a cause of its own")
+                .noneMatch(l -> l.contains("writer writer-1 in us-east-1a lost"));
     }
 
     // ---- nothing wrong ------------------------------------------------------------------------------------------------
@@ -300,5 +359,191 @@ class WhyTraceTest {
                 }
             }
         }
+    }
+
+    // ---- the elements: every AZ, storage node, instance and endpoint ----------------------------------------------------
+
+    /** The subjects of every element the topology draws, in every region. */
+    static List<WhySubject> elementSubjects(EngineSnapshot now) {
+        List<WhySubject> out = new java.util.ArrayList<>();
+        for (EngineSnapshot.RegionSnapshot g : now.regionsOrPrimary()) {
+            g.azs().forEach(az -> out.add(WhySubject.az(az)));
+            g.storageNodes().forEach(n -> out.add(WhySubject.node(n.id())));
+            g.instances().forEach(i -> out.add(WhySubject.instance(i.id())));
+            out.add(WhySubject.endpoint("cluster", g.region()));
+            out.add(WhySubject.endpoint("reader", g.region()));
+        }
+        return out;
+    }
+
+    /**
+     * Every link marked as holding is a fault the snapshot says still holds: the copy failed by a user, the node
+     * failed, the AZ among its region's down AZs and not restored since, the region down, the instance down.
+     */
+    static void assertHoldingFaultsHold(List<WhyLink> links, Run r, String what) {
+        EngineSnapshot now = r.snapshot();
+        List<CausedEvent> log = r.engine().causedEvents();
+        for (WhyLink l : links) {
+            if (!l.holding()) {
+                continue;
+            }
+            String as = what + ": " + l.label() + " holds now";
+            if (l.eventId() == null) {
+                // a copy failed while it was down logs nothing: the command stands for it
+                java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("copy (\\w) of (\\S+) failed while it was already down").matcher(l.text());
+                assertThat(m.find()).as(as + ": a holding link without an event is such a command").isTrue();
+                assertThat(copies(now).filter(c -> c.letter() == m.group(1).charAt(0)
+                        && InspectorPgOf.pg(c.id()).equals(m.group(2))).anyMatch(c -> c.failedByUser()
+                        && !c.state().accepting())).as(as).isTrue();
+                continue;
+            }
+            var e = log.get(l.eventId()).event();
+            if (e instanceof dev.auroralab.engine.event.AuroraEvent.SegmentFailed x) {
+                assertThat(copies(now).filter(c -> c.id().equals(x.segment()))
+                        .anyMatch(c -> c.failedByUser() && !c.state().accepting())).as(as).isTrue();
+            } else if (e instanceof dev.auroralab.engine.event.AuroraEvent.SegmentDestroyed x) {
+                assertThat(copies(now).filter(c -> c.id().equals(x.segment()))
+                        .anyMatch(c -> c.state() == dev.auroralab.engine.storage.SegmentState.DESTROYED)).as(as).isTrue();
+            } else if (e instanceof dev.auroralab.engine.event.AuroraEvent.StorageNodeFailed x) {
+                assertThat(now.regionsOrPrimary().stream().flatMap(g -> g.storageNodes().stream())
+                        .anyMatch(n -> n.id().equals(x.nodeId()) && n.failed())).as(as).isTrue();
+            } else if (e instanceof dev.auroralab.engine.event.AuroraEvent.AvailabilityZoneFailed x) {
+                assertThat(now.regionsOrPrimary().stream().anyMatch(g -> g.downAzs().contains(x.az()))).as(as).isTrue();
+                assertThat(log.subList(l.eventId(), log.size()).stream().map(CausedEvent::event)
+                        .noneMatch(y -> y instanceof dev.auroralab.engine.event.AuroraEvent.AvailabilityZoneRestored z
+                                && z.az().equals(x.az()) && y.atMicros() <= now.nowMicros()))
+                        .as(as + ": not restored since").isTrue();
+            } else if (e instanceof dev.auroralab.engine.event.AuroraEvent.RegionFailed x) {
+                assertThat(now.regionsOrPrimary().stream().anyMatch(g -> g.region().equals(x.region())
+                        && g.role() == RegionRole.DOWN)).as(as).isTrue();
+            } else if (e instanceof dev.auroralab.engine.event.AuroraEvent.InstanceFailed x) {
+                assertThat(now.regionsOrPrimary().stream().flatMap(g -> g.instances().stream())
+                        .anyMatch(i -> i.id().equals(x.instanceId())
+                                && i.status() == EngineSnapshot.InstanceStatus.DOWN)).as(as).isTrue();
+            } else {
+                throw new AssertionError(as + ": a holding link is a fault, not " + e.type());
+            }
+        }
+    }
+
+    private static java.util.stream.Stream<EngineSnapshot.SegmentSnapshot> copies(EngineSnapshot now) {
+        return now.regionsOrPrimary().stream().flatMap(g -> g.volume().protectionGroups().stream())
+                .flatMap(pg -> pg.segments().stream());
+    }
+
+    /** The group of a copy: its id less "/AZ/copy". */
+    private static final class InspectorPgOf {
+        static String pg(String segmentId) {
+            int last = segmentId.lastIndexOf('/');
+            return segmentId.substring(0, segmentId.lastIndexOf('/', last - 1));
+        }
+    }
+
+    /** The element traces, and what a down element's trace must hold: its reason. */
+    static void assertElementsExplained(Run r, String what) {
+        EngineSnapshot now = r.snapshot();
+        for (WhySubject subject : elementSubjects(now)) {
+            List<WhyLink> links = WhyTrace.explain(subject, r);
+            String as = what + " at " + now.nowMicros() + " µs, " + subject;
+            assertWellFormed(links, r, as);
+            assertHoldingFaultsHold(links, r, as);
+            boolean fine = links.get(0).text().contains("nothing to explain");
+            boolean held = links.stream().anyMatch(WhyLink::holding);
+            for (EngineSnapshot.RegionSnapshot g : now.regionsOrPrimary()) {
+                if (subject instanceof WhySubject.AvailabilityZone a && g.azs().contains(a.name())) {
+                    assertThat(fine).as(as + ": fine exactly when up").isEqualTo(!g.downAzs().contains(a.name()));
+                    assertThat(held).as(as + ": an AZ out is held by its outage or its region's").isEqualTo(!fine);
+                }
+                for (var n : g.storageNodes()) {
+                    if (subject instanceof WhySubject.StorageNode s && s.id().equals(n.id())) {
+                        assertThat(fine).as(as + ": fine exactly when up").isEqualTo(n.up());
+                        assertThat(held).as(as + ": a node down is held by a fault").isEqualTo(!n.up());
+                    }
+                }
+                for (var i : g.instances()) {
+                    if (subject instanceof WhySubject.Instance s && s.id().equals(i.id())) {
+                        if (i.status() != EngineSnapshot.InstanceStatus.UP) {
+                            assertThat(fine).as(as + ": an instance " + i.status().label() + " is explained").isFalse();
+                        }
+                        if (i.status() == EngineSnapshot.InstanceStatus.DOWN) {
+                            assertThat(links).as(as + ": a down instance has its reason").hasSizeGreaterThan(1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("builtIns")
+    void everyElementOfEveryBuiltInIsExplainedNewestFirstByFaultsThatHoldNow(String name) {
+        Scenario s = scenario(name);
+        long end = Math.min(s.durationMicros(), 4 * 60 * SECOND);
+        Run r = new Run(s);
+        for (int k = 1; k <= 6; k++) {
+            r.playTo(end * k / 6);
+            assertElementsExplained(r, name);
+        }
+    }
+
+    static List<String> builtIns() {
+        return BuiltInScenarios.NAMES;
+    }
+
+    /**
+     * Seeded random faults and repairs (nodes, AZs, copies, instances) on two clusters: at each step, every element's
+     * trace and every group's is well formed, and every link it marks as holding names a fault that holds now.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void underSeededRandomFaultsEveryHoldingLinkNamesAFaultThatHoldsNow(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        String name = seed % 2 == 0 ? "healthy-cluster" : "global-write-forwarding";
+        Run r = new Run(scenario(name), seed);
+        long t = SECOND;
+        for (int step = 0; step < 20; step++) {
+            t += (1 + random.nextInt(4)) * SECOND;
+            r.playTo(t);
+            Command c = randomCommand(r.snapshot(), random);
+            r.act(c);
+            r.playTo(t + 500_000);
+            String what = name + " seed=" + seed + " step " + step + " after " + c.describe();
+            assertElementsExplained(r, what);
+            for (var g : r.snapshot().regionsOrPrimary()) {
+                for (var pg : g.volume().protectionGroups()) {
+                    List<WhyLink> links = WhyTrace.explain(WhySubject.pg(pg.id()), r);
+                    assertWellFormed(links, r, what + ", " + pg.id());
+                    assertHoldingFaultsHold(links, r, what + ", " + pg.id());
+                }
+            }
+        }
+    }
+
+    /**
+     * A fault or a repair of a random element; restores come about as often as faults. Mostly in one AZ of the first
+     * region, so faults overlap: a node failed inside an AZ out, a copy failed on a failed node.
+     */
+    static Command randomCommand(EngineSnapshot now, java.util.Random random) {
+        boolean focus = random.nextInt(4) > 0;
+        var regions = now.regionsOrPrimary();
+        EngineSnapshot.RegionSnapshot g = focus ? regions.get(0) : regions.get(random.nextInt(regions.size()));
+        String az = focus ? g.azs().get(0) : g.azs().get(random.nextInt(g.azs().size()));
+        var nodes = g.storageNodes().stream().filter(n -> n.az().equals(az)).toList();
+        var node = nodes.get(random.nextInt(nodes.size()));
+        var pg = g.volume().protectionGroups().get(random.nextInt(g.volume().protectionGroups().size()));
+        var inAz = pg.segments().stream().filter(x -> x.az().equals(az)).toList();
+        var copy = inAz.get(random.nextInt(inAz.size()));
+        var instance = g.instances().get(random.nextInt(g.instances().size()));
+        return switch (random.nextInt(8)) {
+            case 0 -> new Command.FailStorageNode(node.id());
+            case 1 -> new Command.RestoreStorageNode(node.id());
+            case 2 -> new Command.FailAvailabilityZone(az);
+            case 3 -> new Command.RestoreAvailabilityZone(az);
+            case 4 -> new Command.FailSegment(copy.address());
+            case 5 -> new Command.RestoreSegment(copy.address());
+            case 6 -> new Command.FailInstance(instance.id());
+            default -> new Command.RestoreInstance(instance.id());
+        };
     }
 }

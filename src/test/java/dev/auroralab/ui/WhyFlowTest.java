@@ -113,4 +113,25 @@ class WhyFlowTest {
         settle(robot);
         assertThat(texts(links(robot))).first().asString().startsWith("0:12.000 · pg-0 has 3 of 6 copies");
     }
+
+    @Test
+    void theWKeyOnAnAzANodeOrAnEndpointExplainsThatElementNotTheVolume(FxRobot robot) {
+        robot.interact(() -> window.vm().advanceTo(13 * SECOND));
+        settle(robot);
+        robot.interact(() -> window.vm().select(Selection.az("us-east-1c")));
+        robot.type(KeyCode.W);
+        settle(robot);
+        assertThat(texts(links(robot))).containsExactly(
+                "0:10.000 · AZ us-east-1c is out, and with it its 4 storage nodes and copies E and F of pg-0, pg-1 and"
+                        + " pg-2 (engine)",
+                "← 0:10.000 · AZ us-east-1c out (scenario)");
+
+        robot.clickOn("#" + MainView.STATUS_ID);
+        settle(robot);
+        robot.interact(() -> window.vm().select(new Selection(Selection.Kind.ENDPOINT, "cluster")));
+        robot.type(KeyCode.W);
+        settle(robot);
+        assertThat(texts(links(robot))).singleElement().asString()
+                .startsWith("0:13.000 · The cluster (writer) endpoint points to writer-1");
+    }
 }

@@ -359,6 +359,7 @@ public final class TopologyView extends Pane {
             case SEGMENT -> layout.pgChips.get(s.id());
             case AVAILABILITY_ZONE -> layout.azHeaders.get(s.id());
             case PROTECTION_GROUP -> layout.pgRows.get(s.id());
+            case ENDPOINT -> "cluster".equals(s.id()) ? layout.writerEndpoint : layout.readerEndpoint;
             default -> null;
         };
         if (b == null) {
