@@ -72,7 +72,7 @@ final class WhyCommand implements Command {
         }
         Scenario scenario;
         try {
-            if (LessonCommands.isLesson(a.positionals.get(0))) {
+            if (dev.auroralab.scenario.LessonLink.parse(a.positionals.get(0)).namesLesson()) {
                 err.println("aurora-lab why: " + a.positionals.get(0) + " is a lesson; give its scenario file or a"
                         + " built-in scenario (see: lessons)");
                 return Commands.USAGE_ERROR;
