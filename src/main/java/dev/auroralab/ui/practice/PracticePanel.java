@@ -331,7 +331,8 @@ public final class PracticePanel extends VBox {
     private void drawWatching(Question q) {
         Demonstration d = q.demonstration();
         List<Node> nodes = new ArrayList<>();
-        nodes.add(wrapped("Watch it: " + d.scenario().name(), "practice-ask"));
+        heading.setText("Watch it");
+        nodes.add(wrapped(d.scenario().name(), "practice-ask"));
         nodes.add(wrapped("Opened at " + ClockText.of(d.atMicros()) + " and playing (Space pauses, ← steps back).",
                 "practice-small"));
         String shows = ExpectationWords.sentence(d.shows());

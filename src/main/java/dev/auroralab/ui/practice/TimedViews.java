@@ -85,8 +85,9 @@ final class TimedViews {
             return;
         }
         long elapsed = model.timedElapsedNanos();
-        clock.setText("⏱ " + TimedSet.clock(elapsed) + " · pace for " + set.size() + ": "
-                + TimedSet.clock(set.paceNanos()) + (elapsed > set.paceNanos() ? " (over)" : ""));
+        // no stopwatch glyph: the fonts a classroom machine has may not draw it
+        clock.setText("Clock " + TimedSet.clock(elapsed) + " · exam pace " + TimedSet.clock(set.paceNanos())
+                + " for " + set.size() + (elapsed > set.paceNanos() ? " (over it)" : ""));
     }
 
     /** The score, per domain, and the missed questions to review. */
