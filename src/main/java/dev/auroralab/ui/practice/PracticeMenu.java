@@ -1,5 +1,6 @@
 package dev.auroralab.ui.practice;
 
+import dev.auroralab.exam.Question;
 import dev.auroralab.scenario.QuestionBankReader;
 import dev.auroralab.scenario.ScenarioError;
 import java.io.File;
@@ -18,7 +19,7 @@ import javafx.stage.Window;
  * The Practice menu (a menu of its own rather than entries under Lessons: the lessons are a course read in order, and
  * practice is the learner's own record over sessions, with its own keys) and the practice keys. Ctrl+Shift+P opens
  * practice and Ctrl+Shift+T a timed set anywhere, presenter mode included (where the menu bar is hidden); while the
- * column is open, its keys come before the window's ({@link PracticeModel#key}).
+ * column is open, its keys come before the window's ({@link #columnKey}).
  */
 public final class PracticeMenu {
 
@@ -89,6 +90,53 @@ public final class PracticeMenu {
             }
             return false;
         }
-        return practice.key(e.getCode());
+        return columnKey(practice, e.getCode());
+    }
+
+    /**
+     * A key pressed while the column is open (no Ctrl, no Alt): true when it was the column's. While a question is
+     * shown, 1-5 and A-E are its choices and win over the window's single-letter keys (D, F, R...); Enter goes on;
+     * W watches an answered demonstrated question (otherwise it stays the window's Why?); while watching, Page Up
+     * and Backspace go back to the question and every other key is the window's (decision 0028).
+     */
+    static boolean columnKey(PracticeModel m, KeyCode code) {
+        if (!m.isOpen()) {
+            return false;
+        }
+        if (m.isWatching()) {
+            switch (code) {
+                case PAGE_UP, BACK_SPACE -> m.backToQuestion();
+                case ENTER -> m.next();
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int c = choiceKey(code);
+        Question q = m.question();
+        if (c >= 0 && q != null) {
+            if (!m.answer(c) && m.mode() == PracticeModel.Mode.PRACTICE && m.choice() < 0) {
+                m.say("This question has choices A to " + Question.letter(q.choices().size() - 1));
+            }
+            return true;
+        }
+        if (code == KeyCode.ENTER) {
+            m.next();
+            return true;
+        }
+        return code == KeyCode.W && m.answerShown() && q.demonstrated() && m.watch();
+    }
+
+    /** The choice a key names: 1-5 (top row or keypad) and A-E, as 0-4; -1 for any other key. */
+    static int choiceKey(KeyCode code) {
+        return switch (code) {
+            case DIGIT1, NUMPAD1, A -> 0;
+            case DIGIT2, NUMPAD2, B -> 1;
+            case DIGIT3, NUMPAD3, C -> 2;
+            case DIGIT4, NUMPAD4, D -> 3;
+            case DIGIT5, NUMPAD5, E -> 4;
+            default -> -1;
+        };
     }
 }

@@ -22,7 +22,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.input.KeyCode;
 
 /**
  * Exam practice in the window (issue 15): what the practice column shows and every command it and the keys give.
@@ -316,8 +315,8 @@ public final class PracticeModel {
         }
         newRound();
         mode.set(Mode.PRACTICE);
-        vm.tell("Practice: answer with 1-4 or A-D, Enter goes on" + (pool().isEmpty() ? "" : "; "
-                + countsText()));
+        vm.tell(bank() == null ? "Practice: the question bank could not be read (the column says why)"
+                : "Practice: answer with 1-4 or A-D, Enter goes on; " + countsText());
         changed();
     }
 
@@ -541,57 +540,9 @@ public final class PracticeModel {
         changed();
     }
 
-    // =================================================================================================================
-    // Keys
-    // =================================================================================================================
-
-    /**
-     * A key pressed while the column is open (no Ctrl, no Alt): true when it was the column's. While a question is
-     * shown, 1-5 and A-E are its choices and win over the window's single-letter keys (D, F, R...); Enter goes on;
-     * W watches an answered demonstrated question (otherwise it stays the window's Why?); while watching, Page Up
-     * and Backspace go back to the question and every other key is the window's.
-     */
-    public boolean key(KeyCode code) {
-        if (!isOpen()) {
-            return false;
-        }
-        if (watching) {
-            switch (code) {
-                case PAGE_UP, BACK_SPACE -> backToQuestion();
-                case ENTER -> next();
-                default -> {
-                    return false;
-                }
-            }
-            return true;
-        }
-        int c = choiceKey(code);
-        if (c >= 0 && question() != null) {
-            if (!answer(c) && mode.get() == Mode.PRACTICE && choice() < 0) {
-                vm.tell("This question has choices A to " + Question.letter(question().choices().size() - 1));
-            }
-            return true;
-        }
-        if (code == KeyCode.ENTER) {
-            next();
-            return true;
-        }
-        if (code == KeyCode.W && answerShown() && question().demonstrated()) {
-            return watch();
-        }
-        return false;
-    }
-
-    /** The choice a key names: 1-5 (top row or keypad) and A-E, as 0-4; -1 for any other key. */
-    static int choiceKey(KeyCode code) {
-        return switch (code) {
-            case DIGIT1, NUMPAD1, A -> 0;
-            case DIGIT2, NUMPAD2, B -> 1;
-            case DIGIT3, NUMPAD3, C -> 2;
-            case DIGIT4, NUMPAD4, D -> 3;
-            case DIGIT5, NUMPAD5, E -> 4;
-            default -> -1;
-        };
+    /** Says something in the status line (the keys' hints). */
+    void say(String message) {
+        vm.tell(message);
     }
 
     private void changed() {
