@@ -31,7 +31,9 @@ final class ScreenshotCommand implements Command {
     static final String USAGE = "screenshot FILE --out PATH.png [--at D] [--width W --height H]"
             + " [--theme light|dark|high-contrast] [--dark] [--presenter] [--no-notes] [--select KIND:ID] [--ledger]"
             + " [--distance]"
-            + " [--headless] | screenshot --compare A,B --out PATH.png [same options]";
+            + " [--headless] | screenshot --compare A,B --out PATH.png [same options]"
+            + " | screenshot [FILE] --practice [QUESTION_ID] [--answer CHOICE [--watch]] [--bank BANK] --out PATH.png"
+            + " [same options] | screenshot [FILE] --timed N [--bank BANK] --out PATH.png [same options]";
 
     static final long DEFAULT_AT_MICROS = 30_000_000;
     static final int DEFAULT_WIDTH = 1600;
@@ -46,11 +48,11 @@ final class ScreenshotCommand implements Command {
     record Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark,
             String selectKind, String selectId, boolean headless, boolean ledger, String theme, boolean presenter,
             boolean noNotes, Scenario compare, boolean distance, dev.auroralab.scenario.Lesson lesson,
-            int lessonStep) {
+            int lessonStep, PracticeShot practice) {
         Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark, String selectKind,
                 String selectId, boolean headless) {
             this(scenario, atMicros, out, width, height, dark, selectKind, selectId, headless, false, null, false,
-                    false, null, false, null, 0);
+                    false, null, false, null, 0, null);
         }
     }
 
@@ -75,9 +77,20 @@ final class ScreenshotCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         CliArgs a;
+        String practiceId;
         try {
-            a = CliArgs.parse(args, Set.of("--at", "--out", "--width", "--height", "--select", "--theme", "--compare"),
-                    Set.of("--dark", "--headless", "--ledger", "--presenter", "--no-notes", "--distance"));
+            List<String> rest = new java.util.ArrayList<>(args);
+            practiceId = PracticeShot.takePractice(rest);
+            Set<String> valued = new java.util.HashSet<>(Set.of("--at", "--out", "--width", "--height", "--select",
+                    "--theme", "--compare"));
+            valued.addAll(PracticeShot.VALUED);
+            Set<String> flags = new java.util.HashSet<>(Set.of("--dark", "--headless", "--ledger", "--presenter",
+                    "--no-notes", "--distance"));
+            flags.addAll(PracticeShot.FLAGS);
+            a = CliArgs.parse(rest, valued, flags);
+            if (a.positionals.isEmpty() && (practiceId != null || a.options.containsKey("--timed"))) {
+                a.positionals.add("healthy-cluster"); // the window's default scenario beside the column
+            }
             String compare = a.options.get("--compare");
             if (compare != null) {
                 String[] two = compare.split(",", -1);
@@ -142,6 +155,19 @@ final class ScreenshotCommand implements Command {
             return 2;
         }
 
+        PracticeShot practice;
+        try {
+            practice = PracticeShot.of(practiceId, a.options);
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        } catch (ScenarioError e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        if (practice != null && LessonCommands.isLesson(a.positionals.get(0))) {
+            return usage(err, "a practice picture shows a scenario beside the column, not a lesson");
+        }
+
         Scenario scenario;
         Scenario compared = null;
         dev.auroralab.scenario.Lesson lesson = null;
@@ -171,7 +197,7 @@ final class ScreenshotCommand implements Command {
         Request request = new Request(scenario, at, outPath, width, height, a.options.containsKey("--dark"), kind, id,
                 a.options.containsKey("--headless"), a.options.containsKey("--ledger"), theme,
                 a.options.containsKey("--presenter"), a.options.containsKey("--no-notes"), compared,
-                a.options.containsKey("--distance"), lesson, lessonStep);
+                a.options.containsKey("--distance"), lesson, lessonStep, practice);
         Outcome outcome;
         try {
             outcome = ScreenshotWindow.render(request);

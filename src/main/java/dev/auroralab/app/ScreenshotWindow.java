@@ -9,7 +9,11 @@ import dev.auroralab.ui.AuroraLabApp;
 import dev.auroralab.ui.PngExport;
 import dev.auroralab.ui.Selection;
 import dev.auroralab.ui.Theme;
+import dev.auroralab.exam.Question;
+import dev.auroralab.ui.practice.PracticeModel;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +48,7 @@ final class ScreenshotWindow {
     private static Outcome draw(Request r) {
         Stage[] stage = new Stage[1];
         AuroraLabApp.Window[] window = new AuroraLabApp.Window[1];
+        Path[] recordDir = new Path[1];
         try {
             String problem = FxStartup.onFxThread(() -> {
                 String tooBig = FxStartup.tooBigForScreen(r.width(), r.height());
@@ -88,6 +93,14 @@ final class ScreenshotWindow {
                     // the run samples the charts every 250 ms on the way, as a playing window would
                     window[0].vm().advanceTo(r.atMicros());
                 }
+                if (r.practice() != null) {
+                    try {
+                        recordDir[0] = Files.createTempDirectory("aurora-lab-screenshot");
+                    } catch (IOException e) {
+                        return "cannot make a temporary folder for the practice record: " + e.getMessage();
+                    }
+                    practice(window[0], r.practice(), recordDir[0].resolve("study-record.json"));
+                }
                 if (r.selectKind() != null) {
                     Selection sel = Selection.find(window[0].vm().snapshot(), r.selectKind(), r.selectId());
                     if (sel == null) {
@@ -122,6 +135,7 @@ final class ScreenshotWindow {
             }
             return Outcome.ok(FxStartup.onFxThread(() -> window[0].vm().nowMicros()));
         } finally {
+            deleteQuietly(recordDir[0]);
             if (stage[0] != null) {
                 try {
                     FxStartup.onFxThread(() -> {
@@ -132,6 +146,54 @@ final class ScreenshotWindow {
                     // the toolkit is gone: nothing left to close
                 }
             }
+        }
+    }
+
+    /**
+     * The practice column as {@code --practice} or {@code --timed} asks, over a record of its own (never the
+     * learner's): a question, answered and watched; or a timed set taken to its result, answered right but for every
+     * third question, on a clock that gives each question 75 s (so the result's time is the same on every run).
+     */
+    private static void practice(AuroraLabApp.Window w, PracticeShot p, Path record) {
+        PracticeModel m = w.view().practice();
+        m.useRecordFile(record);
+        m.useBank(p.bank());
+        if (p.timed() > 0) {
+            long[] now = {0};
+            m.useClock(() -> now[0]);
+            m.openTimedSetup();
+            m.setTimedCount(p.timed());
+            m.startTimed();
+            for (int i = 0; i < p.timed(); i++) {
+                Question q = m.question();
+                boolean miss = i % PracticeShot.MISS_EVERY == PracticeShot.MISS_EVERY - 1;
+                m.answer(miss ? (q.answer() + 1) % q.choices().size() : q.answer());
+                now[0] += PracticeShot.NANOS_PER_QUESTION;
+                m.next();
+            }
+            return;
+        }
+        if (p.question() != null) {
+            m.openPractice(p.question().id());
+        } else {
+            m.openPractice();
+        }
+        if (p.answer() >= 0) {
+            m.answer(p.answer());
+        }
+        if (p.watch()) {
+            m.watch();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary folder left behind costs nothing
         }
     }
 

@@ -22,6 +22,11 @@ final class HelpDialogs {
             Page Down    in a lesson: continue (Space too, when the step waits)
             Page Up      in a lesson: back to the previous step (rewinds)
             M            myths and facts (works in presenter mode too)
+            Ctrl+Shift+P practice exam questions (Ctrl+Shift+T: a timed set)
+            1–4 / A–D    in practice: answer (they win over D, F, R there)
+            Enter        in practice: go on to the next question
+            W            in practice, after an answer: watch it in the engine
+            Page Up      in Watch it: back to the question (Backspace too)
             + / −        faster / slower (1/100× to 100×)
             Click        select; right-click: actions
             ] / [        select the next / previous element

@@ -69,6 +69,7 @@ public final class MainView extends BorderPane {
     private final CompareStrip compare;
     private final dev.auroralab.ui.lesson.LessonModel lessons;
     private final dev.auroralab.ui.lesson.LessonPanel lessonPanel;
+    private final dev.auroralab.ui.practice.PracticeModel practice;
     private final HelpDialogs help;
     private final WhyPopOver why;
     private final PanelLayout panels;
@@ -115,6 +116,7 @@ public final class MainView extends BorderPane {
         this.help = new HelpDialogs(dialogs);
         this.lessons = new dev.auroralab.ui.lesson.LessonModel(vm);
         this.lessonPanel = new dev.auroralab.ui.lesson.LessonPanel(lessons);
+        this.practice = new dev.auroralab.ui.practice.PracticeModel(vm);
         this.why = new WhyPopOver(vm);
         why.attach(banner, topology, global.strip(), global.ledger());
         why.attach(side.inspector());
@@ -193,6 +195,9 @@ public final class MainView extends BorderPane {
         vm.loadsProperty().addListener((o, a, b) -> onScenarioOpened());
         // a lesson's caption stands for the scenario's notes, and its step spotlights the picture
         lessons.playerProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                practice.close(); // first: it gives back the side panel the lesson then takes
+            }
             panels.setNotesShown(b == null);
             if (a == null && b != null) {
                 sideBeforeLesson = panels.isSideShown();
@@ -202,6 +207,8 @@ public final class MainView extends BorderPane {
             }
         });
         lessons.spotlightProperty().addListener((o, a, b) -> topology.setSpotlight(b));
+        dev.auroralab.ui.practice.PracticeColumn.attach(this, vm, practice,
+                new dev.auroralab.ui.practice.PracticePanel(practice), lessonPanel);
         lessons.setMythOpener(id -> new MythCardsDialog(stage, vm, files, notes, theme).show(id));
         // weakly: the stage outlives a view built again on it (the screenshot command, tests), and a strong listener
         // kept every old view, its run and the run's keyframes alive
@@ -217,6 +224,11 @@ public final class MainView extends BorderPane {
     /** The lesson open in the window, if any (Lessons menu, {@code --lesson}). */
     public dev.auroralab.ui.lesson.LessonModel lessons() {
         return lessons;
+    }
+
+    /** Exam practice and timed sets (Practice menu), and the learner's study record. */
+    public dev.auroralab.ui.practice.PracticeModel practice() {
+        return practice;
     }
 
     /** The Global Database's strip, region bar, alarm, menu and ledger. */
@@ -316,7 +328,9 @@ public final class MainView extends BorderPane {
                         () -> new MythCardsDialog(stage, vm, files, notes, theme).show()),
                 item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), help::shortcuts));
         Menu lessonMenu = dev.auroralab.ui.lesson.LessonMenu.build(lessons, files::showError);
-        return new MenuBar(file, sim, selection, lessonMenu, view, global.menu(), helpMenu);
+        return new MenuBar(file, sim, selection, lessonMenu,
+                dev.auroralab.ui.practice.PracticeMenu.build(practice, stage, files::showError), view, global.menu(),
+                helpMenu);
     }
 
     private static KeyCombination shortcut(KeyCode code) {
@@ -341,7 +355,7 @@ public final class MainView extends BorderPane {
     public void installKeys(Scene scene) {
         scene.heightProperty().addListener((o, a, b) -> compactGlobal());
         compactGlobal();
-        WindowKeys.install(scene, vm, lessons, new WindowKeys.Actions(
+        WindowKeys.install(scene, vm, lessons, practice, new WindowKeys.Actions(
                 () -> keyed(TopologyAction.Kind.FAIL), () -> keyed(TopologyAction.Kind.RESTORE),
                 this::togglePresenter, help::shortcuts, () -> why.showForSelection(banner), () -> {
                     if (presenter) {

@@ -2,6 +2,8 @@ package dev.auroralab.ui;
 
 import dev.auroralab.ui.lesson.LessonMenu;
 import dev.auroralab.ui.lesson.LessonModel;
+import dev.auroralab.ui.practice.PracticeMenu;
+import dev.auroralab.ui.practice.PracticeModel;
 import dev.auroralab.ui.topology.TopologyView;
 import java.util.function.Predicate;
 import javafx.scene.Scene;
@@ -13,7 +15,9 @@ import javafx.scene.input.KeyEvent;
 /**
  * The window's keys, in one scene-wide filter so they work wherever the focus is and in presenter mode, where the menu
  * bar (and its accelerators) is hidden: a text field keeps its typing and a focused slider its arrows, Home and End;
- * a lesson takes Space, Page Down and Page Up first (a clicker's keys); then the transport, selection and view keys
+ * practice comes first (Ctrl+Shift+P and Ctrl+Shift+T anywhere; while its column is open, 1-5 and A-E answer the
+ * question shown, Enter goes on, W watches and Page Up goes back, so a choice D never toggles the distance overlay);
+ * then a lesson takes Space, Page Down and Page Up (a clicker's keys); then the transport, selection and view keys
  * (M opens the myth cards, which presenter mode's hidden Help menu would otherwise keep out of reach).
  */
 final class WindowKeys {
@@ -31,7 +35,8 @@ final class WindowKeys {
     private WindowKeys() {
     }
 
-    static void install(Scene scene, SimulationViewModel vm, LessonModel lessons, Actions a) {
+    static void install(Scene scene, SimulationViewModel vm, LessonModel lessons, PracticeModel practice,
+            Actions a) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() instanceof TextInputControl || e.isAltDown()) {
                 return;
@@ -39,6 +44,10 @@ final class WindowKeys {
             if (e.getTarget() instanceof Slider && (e.getCode().isArrowKey()
                     || e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.END)) {
                 // a focused slider (speed, workload) takes its own arrows, Home and End
+                return;
+            }
+            if (PracticeMenu.key(practice, e)) {
+                e.consume();
                 return;
             }
             if (e.isShortcutDown()) {

@@ -158,6 +158,58 @@ class ScreenshotCommandTest {
         return n;
     }
 
+    @Test
+    void practiceDrawsAnAnsweredQuestionAndWatchItWithoutTouchingTheLearnersRecord() throws Exception {
+        Path bank = Path.of(ScreenshotCommandTest.class.getResource("/exam/practice-bank.yaml").toURI());
+        Path config = Files.createDirectories(dir.resolve("config"));
+        String before = System.getProperty(dev.auroralab.ui.WindowPrefs.DIR_PROPERTY);
+        System.setProperty(dev.auroralab.ui.WindowPrefs.DIR_PROPERTY, config.toString());
+        try {
+            Path png = dir.resolve("practice.png");
+            int code = cli.run("screenshot", "--practice", "promotion-tier-decides-the-new-writer", "--answer", "C",
+                    "--watch", "--bank", bank.toString(), "--width", "1024", "--height", "700", "--out",
+                    png.toString());
+            assertThat(code).as(cli.err()).isZero();
+            assertThat(cli.out().strip()).as("the demonstration's moment").isEqualTo("wrote " + png
+                    + " (1024x700) at t=50s");
+            assertThat(distinctColours(ImageIO.read(png.toFile()))).isGreaterThan(20);
+
+            Path timed = dir.resolve("timed.png");
+            assertThat(cli.run("screenshot", "--timed", "6", "--bank", bank.toString(), "--width", "1024",
+                    "--height", "700", "--out", timed.toString())).as(cli.err()).isZero();
+            try (var files = Files.list(config)) {
+                assertThat(files.toList()).as("no study record in the configuration folder").isEmpty();
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(dev.auroralab.ui.WindowPrefs.DIR_PROPERTY);
+            } else {
+                System.setProperty(dev.auroralab.ui.WindowPrefs.DIR_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void practiceOptionsThatNameNothingOrDoNotFitAreUsageErrors() throws Exception {
+        Path bank = Path.of(ScreenshotCommandTest.class.getResource("/exam/practice-bank.yaml").toURI());
+        Path png = dir.resolve("never.png");
+        assertThat(cli.run("screenshot", "--practice", "no-such-question", "--bank", bank.toString(), "--out",
+                png.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("no question 'no-such-question'", "losing-an-az-keeps-writes");
+        assertThat(cli.run("screenshot", "--practice", "losing-an-az-keeps-writes", "--answer", "F", "--bank",
+                bank.toString(), "--out", png.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("--answer 'F'", "1 to 4 or A to D");
+        assertThat(cli.run("screenshot", "--practice", "fifteen-replicas-one-region", "--answer", "B", "--watch",
+                "--bank", bank.toString(), "--out", png.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("--watch needs", "demonstrated");
+        assertThat(cli.run("screenshot", "--timed", "99", "--bank", bank.toString(), "--out", png.toString()))
+                .isEqualTo(2);
+        assertThat(cli.err()).contains("--timed takes a number of questions from 1 to 12");
+        assertThat(cli.run("screenshot", "healthy-cluster", "--answer", "B", "--out", png.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("--answer goes with --practice");
+        assertThat(png).doesNotExist();
+    }
+
     private static int distinctColours(BufferedImage image) {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 7) {

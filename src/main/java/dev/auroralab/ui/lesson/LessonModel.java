@@ -200,7 +200,7 @@ public final class LessonModel {
      * {@code kind:id} references (checked by the lesson reader) as the elements they are in {@code snapshot}: a copy
      * named by its address is found under the id it has now. Terms and elements gone since are left out.
      */
-    static List<Selection> selections(List<String> refs, dev.auroralab.engine.snapshot.EngineSnapshot snapshot) {
+    public static List<Selection> selections(List<String> refs, dev.auroralab.engine.snapshot.EngineSnapshot snapshot) {
         List<Selection> out = new ArrayList<>();
         for (String ref : refs) {
             int colon = ref.indexOf(':');

@@ -35,6 +35,11 @@ public final class TopologyView extends Pane {
         redraw();
     }
 
+    /** The elements spotlit now (tests; empty for none). */
+    public java.util.List<dev.auroralab.ui.Selection> spotlight() {
+        return spotlight;
+    }
+
     public static final String STYLE_CLASS = "topology-view";
     public static final String CANVAS_ID = "topologyCanvas";
 
