@@ -164,7 +164,7 @@ final class ScreenshotCommand implements Command {
             err.println(e.getMessage());
             return 2;
         }
-        if (practice != null && LessonCommands.isLesson(a.positionals.get(0))) {
+        if (practice != null && dev.auroralab.scenario.LessonLink.parse(a.positionals.get(0)).namesLesson()) {
             return usage(err, "a practice picture shows a scenario beside the column, not a lesson");
         }
 
