@@ -104,16 +104,37 @@ class FailureDistanceTest {
         assertThat(writer.effects()).containsExactlyInAnyOrder(FaultEffect.NO_WRITER, FaultEffect.READS_STOP);
         assertThat(writer.label()).isEqualTo("no writer (minutes) · reads stop");
         assertThat(writer.worst()).isEqualTo(FaultEffect.NO_WRITER);
-        assertThat(writer.reason()).contains("recreates it (minutes)")
+        assertThat(writer.reason()).contains("Aurora recreates writer-1 (minutes)")
                 .contains("no instance would be left behind the reader endpoint");
     }
 
     @Test
-    void whileTheWriterIsBeingRecreatedTheInstancesAreNotJudgedButTheStorageIs() {
-        FailureDistance d = FailureDistance.of(at("writer-crash-no-replica", 40 * SECOND));
-        assertThat(d.writerJudged()).isFalse();
-        assertThat(d.caption(null)).endsWith("instances not judged while the writer changes");
+    void whileTheWriterIsBeingRecreatedLosingItStartsTheRecreateOver() {
+        FailureDistance d = FailureDistance.of(at("writer-crash-no-replica", 60 * SECOND));
+        SingleFault writer = d.fault(Kind.INSTANCE, "writer-1");
+        assertThat(writer.effects()).containsExactly(FaultEffect.NO_WRITER);
+        assertThat(writer.reason()).isEqualTo("writer-1, being recreated, would be lost with no replica up to"
+                + " promote: the recreate starts over (minutes more without a writer)");
         assertThat(d.fault(Kind.COPY, "pg-0/us-east-1a/1").safe()).isTrue();
+        assertThat(d.caption(null)).doesNotContain("not judged");
+    }
+
+    @Test
+    void duringAFailoverLosingTheReplicaBeingPromotedStartsItAgainOrWithNoOtherLeavesNoWriter() throws Exception {
+        FailureDistance d = FailureDistance.of(at("writer-crash-failover-by-tier", 25 * SECOND));
+        SingleFault target = d.fault(Kind.INSTANCE, "reader-3");
+        assertThat(target.effects()).containsExactly(FaultEffect.FAILOVER);
+        assertThat(target.reason()).startsWith("reader-3, being promoted, would be lost: Aurora promotes reader-2"
+                + " (tier 0) instead");
+        assertThat(d.fault(Kind.INSTANCE, "reader-1").safe()).as("not the one being promoted").isTrue();
+
+        Run run = new Run(BuiltInScenarios.load("writer-restart-vs-failover"));
+        run.playTo(50 * SECOND);
+        run.act(new Command.FailInstance("reader-2"));
+        run.playTo(75 * SECOND);
+        SingleFault last = FailureDistance.of(run.snapshot()).fault(Kind.INSTANCE, "reader-1");
+        assertThat(last.effects()).contains(FaultEffect.NO_WRITER);
+        assertThat(last.reason()).contains("reader-1, being promoted, would be lost with no other replica up");
     }
 
     @Test
