@@ -77,7 +77,7 @@ final class DistanceBench {
     }
 
     private static FailureDistance analyse(EngineSnapshot snap, Scenario s) {
-        return FailureDistance.of(snap);
+        return FailureDistance.of(snap, s.cluster().timings());
     }
 
     private static String shortName(Scenario s) {

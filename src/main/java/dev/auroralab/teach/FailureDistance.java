@@ -1,6 +1,7 @@
 package dev.auroralab.teach;
 
 import dev.auroralab.engine.Preconditions;
+import dev.auroralab.engine.Timings;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -47,13 +48,18 @@ public final class FailureDistance {
         }
     }
 
-    /** The analysis of {@code s}: every single fault the engine would accept now, and what it would do next. */
-    public static FailureDistance of(EngineSnapshot s) {
+    /**
+     * The analysis of {@code s}: every single fault the engine would accept now, and what it would do next; how long
+     * a failover pauses the writes is worked out from {@code timings}, the scenario's own (its {@code timings:} block,
+     * or the model's defaults: {@code scenario.cluster().timings()}, or the engine's {@code spec().timings()}).
+     */
+    public static FailureDistance of(EngineSnapshot s, Timings timings) {
         Objects.requireNonNull(s, "distance to failure needs a snapshot, got null");
+        Objects.requireNonNull(timings, "distance to failure needs the scenario's timings, got null");
         if (s.volume() == null || s.regionsOrPrimary().isEmpty()) {
             throw new IllegalArgumentException("distance to failure needs a snapshot with a volume and a region");
         }
-        return FaultAnalysis.of(s);
+        return FaultAnalysis.of(s, timings);
     }
 
     /** The simulated time of the snapshot this was worked out from. */

@@ -2,6 +2,7 @@ package dev.auroralab.teach;
 
 import dev.auroralab.engine.ClusterFacts;
 import dev.auroralab.engine.Preconditions;
+import dev.auroralab.engine.Timings;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
@@ -109,12 +110,12 @@ final class FaultAnalysis {
         /** Whether the promotion coming without any fault (a lost writer being detected) takes the last reader. */
         private final String promotedLastReaderAlready;
 
-        Analysis(EngineSnapshot s) {
+        Analysis(EngineSnapshot s, WriterTimes times) {
             this.s = s;
             this.facts = new IndexedFacts(s);
             this.writerId = s.writerId();
             this.writerAcceptsWrites = facts.writerAcceptsWrites();
-            this.writerChange = new WriterChange(s, facts);
+            this.writerChange = new WriterChange(s, facts, times);
             RegionSnapshot writeRegion = s.regionsOrPrimary().stream().filter(r -> r.region().equals(s.region()))
                     .findFirst().orElseThrow();
             this.promotedLastReaderAlready = promotedLastReader(writeRegion, NOTHING);
@@ -182,6 +183,7 @@ final class FaultAnalysis {
             }
             Set<FaultEffect> effects = EnumSet.noneOf(FaultEffect.class);
             Map<FaultEffect, String> why = new EnumMap<>(FaultEffect.class);
+            long writesBack = 0;
             boolean writeRegion = r.region().equals(s.region());
             quorums(r, d, writeRegion, effects, why);
             reads(r, d, writeRegion, effects, why);
@@ -190,10 +192,11 @@ final class FaultAnalysis {
                 if (w.effect() != null) {
                     effects.add(w.effect());
                     why.put(w.effect(), w.reason());
+                    writesBack = w.writesBackMicros();
                 }
             }
             commitsWait(r, d, effects, why);
-            out.add(new SingleFault(kind, id, r.region(), fault, effects, List.copyOf(why.values())));
+            out.add(new SingleFault(kind, id, r.region(), fault, effects, List.copyOf(why.values()), writesBack));
         }
 
         private void quorums(RegionSnapshot r, Down d, boolean writeRegion, Set<FaultEffect> effects,
@@ -367,8 +370,8 @@ final class FaultAnalysis {
     private FaultAnalysis() {
     }
 
-    /** The faults of {@code s}. */
-    static FailureDistance of(EngineSnapshot s) {
-        return new Analysis(s).run();
+    /** The faults of {@code s}, the writer's times taken from {@code timings} (the scenario's). */
+    static FailureDistance of(EngineSnapshot s, Timings timings) {
+        return new Analysis(s, new WriterTimes(timings)).run();
     }
 }

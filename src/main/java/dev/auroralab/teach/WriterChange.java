@@ -39,9 +39,16 @@ import java.util.List;
  */
 final class WriterChange {
 
-    /** The effect on the writer ({@link FaultEffect#FAILOVER} or {@link FaultEffect#NO_WRITER}) and why; or none. */
-    record Judged(FaultEffect effect, String reason) {
-        static final Judged NOTHING = new Judged(null, null);
+    /**
+     * The effect on the writer ({@link FaultEffect#FAILOVER} or {@link FaultEffect#NO_WRITER}) and why; or none. A
+     * failover says how long until writes are back ({@code writesBackMicros}, a model value; 0 otherwise).
+     */
+    record Judged(FaultEffect effect, String reason, long writesBackMicros) {
+        static final Judged NOTHING = new Judged(null, null, 0);
+
+        Judged(FaultEffect effect, String reason) {
+            this(effect, reason, 0);
+        }
     }
 
     /** How the engine goes on when a fault takes the instance the writer (or its change) stands on. */
@@ -58,6 +65,7 @@ final class WriterChange {
 
     private final EngineSnapshot s;
     private final ClusterFacts facts;
+    private final WriterTimes times;
     private final FailoverSnapshot fo;
     private final FailoverPhase phase;
     /** The write region's instance holding the writer role and not down (serving, recovering, restarting...). */
@@ -65,9 +73,10 @@ final class WriterChange {
     /** Who could be promoted in the write region now. */
     private final List<InstanceFact> candidates;
 
-    WriterChange(EngineSnapshot s, ClusterFacts facts) {
+    WriterChange(EngineSnapshot s, ClusterFacts facts, WriterTimes times) {
         this.s = s;
         this.facts = facts;
+        this.times = times;
         this.fo = s.failoverInProgress();
         this.phase = fo == null ? FailoverPhase.NONE : fo.phase();
         InstanceSnapshot w = null;
@@ -93,10 +102,14 @@ final class WriterChange {
         }
         String lost = lostWords(d);
         if (!left.isEmpty()) {
-            String then = next == Next.AT_ONCE ? "Aurora promotes " + likelyTarget(left) + " instead: the failover"
-                    + " starts again" : "after the failure detection Aurora promotes " + likelyTarget(left)
-                    + " and writes pause for the failover (about 30 s with the default timings)";
-            return new Judged(FaultEffect.FAILOVER, lost + ": " + then);
+            boolean detected = next != Next.AT_ONCE;
+            boolean endpointMoves = s.endpoints() == null || !best(left).id().equals(s.endpoints().clusterEndpoint());
+            long back = times.failoverMicros(detected, endpointMoves);
+            String then = detected ? "after the failure detection Aurora promotes " + likelyTarget(left)
+                    : "Aurora promotes " + likelyTarget(left) + " instead, and the failover starts again";
+            return new Judged(FaultEffect.FAILOVER, lost + ": " + then + "; writes are back in about "
+                    + WriterTimes.words(back) + " (model value: " + times.failoverParts(detected, endpointMoves) + ")",
+                    back);
         }
         if (d.region() != null) {
             return new Judged(FaultEffect.NO_WRITER, lost + ": no writer until " + r.region() + " returns or the"
@@ -104,7 +117,7 @@ final class WriterChange {
         }
         if (next == Next.AT_ONCE) {
             return new Judged(FaultEffect.NO_WRITER, lost + " with no other replica up to promote: no writer until an"
-                    + " instance is back (a lost host is replaced in minutes)");
+                    + " instance is back (a lost host is replaced in about " + times.recreate() + ", model value)");
         }
         return new Judged(FaultEffect.NO_WRITER, lost + " with no replica up to promote: " + recreate(r, d));
     }
@@ -115,8 +128,9 @@ final class WriterChange {
         if (!anAzLeft) {
             return "no AZ of " + r.region() + " would be up to recreate " + writerName() + " in";
         }
-        return phase == FailoverPhase.RECREATING ? "the recreate starts over (minutes more without a writer)"
-                : "Aurora recreates " + writerName() + " (minutes)";
+        return phase == FailoverPhase.RECREATING ? "the recreate starts over (about " + times.recreate()
+                + " more without a writer, model value)"
+                : "Aurora recreates " + writerName() + " (about " + times.recreate() + ", model value)";
     }
 
     /**
@@ -142,7 +156,8 @@ final class WriterChange {
                     + " would find no replica to promote, so " + recreate(r, d));
             case SWITCHOVER_RECONFIGURING, GLOBAL_PROMOTING -> new Judged(FaultEffect.NO_WRITER, names(candidates)
                     + " would be lost: no instance would be up in " + r.region() + " to take the writer role when the "
-                    + fo.kind().label() + " ends, which waits for one (minutes)");
+                    + fo.kind().label() + " ends, which waits for one (a lost host is replaced in about "
+                    + times.recreate() + ", model value)");
             default -> Judged.NOTHING;
         };
     }
@@ -157,7 +172,8 @@ final class WriterChange {
             return Judged.NOTHING;
         }
         return new Judged(FaultEffect.NO_WRITER, names(now) + " would be lost: no instance would be up in "
-                + r.region() + " to take the writer role when the switchover ends, which waits for one (minutes)");
+                + r.region() + " to take the writer role when the switchover ends, which waits for one (a lost host is"
+                + " replaced in about " + times.recreate() + ", model value)");
     }
 
     private Next next(FaultAnalysis.Down d) {
@@ -223,13 +239,20 @@ final class WriterChange {
         return ids.size() == 1 ? ids.get(0) : String.join(" and ", ids);
     }
 
+    /** The engine's promotion order (PromotionPolicy): the lowest tier, then the largest class. */
+    private static final Comparator<InstanceSnapshot> ORDER = Comparator.comparingInt(InstanceSnapshot::tier)
+            .thenComparing(i -> -InstanceClassSize.rank(i.instanceClass()));
+
+    /** The first in promotion order (one of the tied, when several tie: the engine draws among them). */
+    private InstanceSnapshot best(List<InstanceFact> from) {
+        return from.stream().map(c -> s.instance(c.id())).min(ORDER).orElseThrow();
+    }
+
     /** "reader-3 (tier 0)", or "reader-1 or reader-2 (tier 1, the same size: chosen at random)". */
     String likelyTarget(List<InstanceFact> from) {
         List<InstanceSnapshot> all = from.stream().map(c -> s.instance(c.id())).toList();
-        Comparator<InstanceSnapshot> order = Comparator.comparingInt(InstanceSnapshot::tier)
-                .thenComparing(i -> -InstanceClassSize.rank(i.instanceClass()));
-        InstanceSnapshot best = all.stream().min(order).orElseThrow();
-        List<String> tied = all.stream().filter(i -> order.compare(i, best) == 0).map(InstanceSnapshot::id)
+        InstanceSnapshot best = best(from);
+        List<String> tied = all.stream().filter(i -> ORDER.compare(i, best) == 0).map(InstanceSnapshot::id)
                 .sorted().toList();
         return tied.size() == 1 ? best.id() + " (tier " + best.tier() + ")"
                 : String.join(" or ", tied) + " (tier " + best.tier() + ", the same size: chosen at random)";
