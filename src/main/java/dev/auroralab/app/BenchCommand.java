@@ -30,7 +30,7 @@ import java.util.Set;
 final class BenchCommand implements Command {
 
     static final String USAGE = "bench [--json] [--runs N] [--secondaries N] | bench --seek [--scenario NAME]"
-            + " [--seeks N] [--minutes M]";
+            + " [--seeks N] [--minutes M] | bench --distance [--scenario NAME] [--moments N] [--repeats R]";
     static final long SIMULATED_MICROS = 60_000_000;
     /** Real regions for the bench's secondaries, in the order they are added. */
     static final List<String> SECONDARY_REGIONS = List.of("eu-west-1", "us-west-2", "eu-central-1", "ap-northeast-1",
@@ -47,6 +47,9 @@ final class BenchCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.contains("--seek")) {
             return seek(args, out, err);
+        }
+        if (args.contains("--distance")) {
+            return distance(args, out, err);
         }
         CliArgs a;
         int runs;
@@ -134,6 +137,25 @@ final class BenchCommand implements Command {
             return 2;
         }
         return SeekBench.run(a.options.get("--scenario"), seeks, minutes, out, err);
+    }
+
+    /** {@code bench --distance}: the distance-to-failure analysis's time over built-in scenarios (DistanceBench). */
+    private static int distance(List<String> args, PrintStream out, PrintStream err) {
+        CliArgs a;
+        int moments;
+        int repeats;
+        try {
+            a = CliArgs.parse(args, Set.of("--scenario", "--moments", "--repeats"), Set.of("--distance"));
+            if (!a.positionals.isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + a.positionals.get(0) + "'");
+            }
+            moments = number(a, "--moments", 5, 1, 1000, "--moments takes a number from 1 to 1000");
+            repeats = number(a, "--repeats", 5, 1, 1000, "--repeats takes a number from 1 to 1000");
+        } catch (IllegalArgumentException e) {
+            err.println("aurora-lab bench: " + e.getMessage() + "\nusage: " + USAGE);
+            return 2;
+        }
+        return DistanceBench.run(a.options.get("--scenario"), moments, repeats, out, err);
     }
 
     record Result(long wallNanos, long events, long writesAcknowledged, long writesIssued, long lost) {

@@ -1,6 +1,7 @@
 package dev.auroralab.teach;
 
 import dev.auroralab.engine.Preconditions;
+import dev.auroralab.engine.Timings;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,33 +29,37 @@ import java.util.Objects;
  *
  * <p>What the model simplifies: one fault per element (fail, not crash or destroy; a crash restarts in place and
  * destroying a copy has the same next effect on the quorum as failing it); the effects are what follows within the
- * failure-detection time (or the managed RPO), not what repair does later; while a writer change is under way (a
- * failover, a restart, a Global Database operation) the instances are not judged ({@link #writerJudged()}), only the
- * storage; a secondary's own writer, after a detach, is not judged either.
+ * failure-detection time (or the managed RPO, or the end of a writer change under way), not what repair does later;
+ * while the writer changes (a failover, a restart in place, a recreate, a Global Database operation) an instance is
+ * judged by what it does to that change ({@link WriterChange}); the old primary's own writer after a detach is not
+ * judged (it comes back only with its region).
  */
 public final class FailureDistance {
 
     private final long nowMicros;
-    private final boolean writerJudged;
     private final List<SingleFault> faults;
     private final Map<String, SingleFault> byKey = new LinkedHashMap<>();
 
-    FailureDistance(long nowMicros, boolean writerJudged, List<SingleFault> faults) {
+    FailureDistance(long nowMicros, List<SingleFault> faults) {
         this.nowMicros = nowMicros;
-        this.writerJudged = writerJudged;
         this.faults = List.copyOf(faults);
         for (SingleFault f : this.faults) {
             byKey.put(key(f.kind(), f.id()), f);
         }
     }
 
-    /** The analysis of {@code s}: every single fault the engine would accept now, and what it would do next. */
-    public static FailureDistance of(EngineSnapshot s) {
+    /**
+     * The analysis of {@code s}: every single fault the engine would accept now, and what it would do next; how long
+     * a failover pauses the writes is worked out from {@code timings}, the scenario's own (its {@code timings:} block,
+     * or the model's defaults: {@code scenario.cluster().timings()}, or the engine's {@code spec().timings()}).
+     */
+    public static FailureDistance of(EngineSnapshot s, Timings timings) {
         Objects.requireNonNull(s, "distance to failure needs a snapshot, got null");
+        Objects.requireNonNull(timings, "distance to failure needs the scenario's timings, got null");
         if (s.volume() == null || s.regionsOrPrimary().isEmpty()) {
             throw new IllegalArgumentException("distance to failure needs a snapshot with a volume and a region");
         }
-        return FaultAnalysis.of(s);
+        return FaultAnalysis.of(s, timings);
     }
 
     /** The simulated time of the snapshot this was worked out from. */
@@ -75,14 +80,6 @@ public final class FailureDistance {
     /** The fault of one element, or null when it cannot be failed now (already out) or there is no such element. */
     public SingleFault fault(SingleFault.Kind kind, String id) {
         return byKey.get(key(kind, id));
-    }
-
-    /**
-     * False while a writer change is under way (a failover, a restart in place, a Global Database operation): the
-     * instances are then not judged (their faults are listed as safe), only what the storage would do.
-     */
-    public boolean writerJudged() {
-        return writerJudged;
     }
 
     /** How many faults (of {@code region}, or of every region when null) have {@code effect}. */
@@ -121,9 +118,6 @@ public final class FailureDistance {
                 first = false;
             }
             b.append(" · ").append(safe).append(" safe");
-        }
-        if (!writerJudged) {
-            b.append(" · instances not judged while the writer changes");
         }
         return b.toString();
     }

@@ -1,8 +1,8 @@
 package dev.auroralab.teach;
 
 import dev.auroralab.engine.ClusterFacts;
-import dev.auroralab.engine.InstanceClassSize;
 import dev.auroralab.engine.Preconditions;
+import dev.auroralab.engine.Timings;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
@@ -14,7 +14,6 @@ import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot;
 import dev.auroralab.engine.snapshot.RegionRole;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -49,7 +48,7 @@ final class FaultAnalysis {
     private static final class Analysis {
         private final EngineSnapshot s;
         private final ClusterFacts facts;
-        private final boolean writerJudged;
+        private final WriterChange writerChange;
         private final List<SingleFault> out = new ArrayList<>();
         private final Map<String, Groups> groups = new HashMap<>();
 
@@ -108,18 +107,18 @@ final class FaultAnalysis {
         /** Asked once, not once per fault: the writer, whether it takes writes, who could be promoted now. */
         private final String writerId;
         private final boolean writerAcceptsWrites;
-        private final List<ClusterFacts.InstanceFact> candidates;
+        /** Whether the promotion coming without any fault (a lost writer being detected) takes the last reader. */
+        private final String promotedLastReaderAlready;
 
-        Analysis(EngineSnapshot s) {
+        Analysis(EngineSnapshot s, WriterTimes times) {
             this.s = s;
             this.facts = new IndexedFacts(s);
             this.writerId = s.writerId();
-            InstanceSnapshot writer = writerId == null ? null : s.instance(writerId);
-            this.writerJudged = s.failoverInProgress() == null && writer != null
-                    && writer.status() == InstanceStatus.UP;
             this.writerAcceptsWrites = facts.writerAcceptsWrites();
-            // the engine's own rule for who may be promoted; each fault takes away those it takes down
-            this.candidates = Preconditions.promotionCandidates(s.region(), facts);
+            this.writerChange = new WriterChange(s, facts, times);
+            RegionSnapshot writeRegion = s.regionsOrPrimary().stream().filter(r -> r.region().equals(s.region()))
+                    .findFirst().orElseThrow();
+            this.promotedLastReaderAlready = promotedLastReader(writeRegion, NOTHING);
         }
 
         FailureDistance run() {
@@ -148,7 +147,7 @@ final class FaultAnalysis {
                     consider(SingleFault.Kind.REGION, r.region(), r, new Command.FailRegion(r.region()), regionDown(r));
                 }
             }
-            return new FailureDistance(s.nowMicros(), writerJudged, out);
+            return new FailureDistance(s.nowMicros(), out);
         }
 
         private static Down azDown(RegionSnapshot r, String az) {
@@ -184,14 +183,20 @@ final class FaultAnalysis {
             }
             Set<FaultEffect> effects = EnumSet.noneOf(FaultEffect.class);
             Map<FaultEffect, String> why = new EnumMap<>(FaultEffect.class);
+            long writesBack = 0;
             boolean writeRegion = r.region().equals(s.region());
             quorums(r, d, writeRegion, effects, why);
             reads(r, d, writeRegion, effects, why);
-            if (writeRegion) {
-                writer(r, d, effects, why);
+            if (!d.instances().isEmpty() || !d.azs().isEmpty()) {
+                WriterChange.Judged w = writerChange.judge(r, d);
+                if (w.effect() != null) {
+                    effects.add(w.effect());
+                    why.put(w.effect(), w.reason());
+                    writesBack = w.writesBackMicros();
+                }
             }
             commitsWait(r, d, effects, why);
-            out.add(new SingleFault(kind, id, r.region(), fault, effects, List.copyOf(why.values())));
+            out.add(new SingleFault(kind, id, r.region(), fault, effects, List.copyOf(why.values()), writesBack));
         }
 
         private void quorums(RegionSnapshot r, Down d, boolean writeRegion, Set<FaultEffect> effects,
@@ -243,7 +248,7 @@ final class FaultAnalysis {
                     return;
                 }
                 String promoted = promotedLastReader(r, d);
-                if (promoted != null && promotedLastReader(r, NOTHING) == null) {
+                if (promoted != null && promotedLastReaderAlready == null) {
                     // the endpoint's one replica becomes the writer: while it is promoted and recovers, the endpoint
                     // has no instance to send reads to (ReadPath: the readers up, else a writer taking writes)
                     effects.add(FaultEffect.READS_STOP);
@@ -300,18 +305,14 @@ final class FaultAnalysis {
          * The replica a promotion coming after the fault would take when it is also the one reader left up, so the
          * reader endpoint loses its last instance; null otherwise. A promotion comes when the fault takes the writer
          * (or, during a failover, the instance being promoted or the new writer: the engine chooses again at once),
-         * or when a lost writer is still being detected.
+         * or when a lost writer is still being detected ({@link WriterChange#promotionAfter}).
          */
         private String promotedLastReader(RegionSnapshot r, Down d) {
-            if (!promotionComes(d)) {
+            List<ClusterFacts.InstanceFact> from = writerChange.promotionAfter(d);
+            if (from == null) {
                 return null;
             }
-            List<String> candidates = new ArrayList<>();
-            for (ClusterFacts.InstanceFact c : this.candidates) {
-                if (!d.instances().contains(c.id()) && !d.azs().contains(c.az())) {
-                    candidates.add(c.id());
-                }
-            }
+            List<String> candidates = from.stream().map(ClusterFacts.InstanceFact::id).toList();
             List<String> readers = new ArrayList<>();
             for (InstanceSnapshot i : r.instances()) {
                 if (i.role() == InstanceRole.READER && i.status() == InstanceStatus.UP
@@ -320,69 +321,6 @@ final class FaultAnalysis {
                 }
             }
             return candidates.size() == 1 && readers.equals(candidates) ? candidates.get(0) : null;
-        }
-
-        private boolean promotionComes(Down d) {
-            EngineSnapshot.FailoverSnapshot fo = s.failoverInProgress();
-            if (fo == null) {
-                return writerJudged && d.instances().contains(writerId);
-            }
-            if (fo.globalOperation() != null) {
-                return false;
-            }
-            String writerRole = s.instances().stream().filter(i -> i.role() == InstanceRole.WRITER)
-                    .map(InstanceSnapshot::id).findFirst().orElse(null);
-            return switch (fo.phase()) {
-                case DETECTING -> true;
-                case PROMOTING, RECOVERING -> fo.to() != null && d.instances().contains(fo.to());
-                case ENDPOINT_MOVING, RESTARTING -> writerRole != null && d.instances().contains(writerRole);
-                default -> false;
-            };
-        }
-
-        /** What losing the writer would lead to: a failover to a replica, or minutes without a writer. */
-        private void writer(RegionSnapshot r, Down d, Set<FaultEffect> effects, Map<FaultEffect, String> why) {
-            String writer = writerId;
-            if (!writerJudged || !d.instances().contains(writer)) {
-                return;
-            }
-            if (d.region() != null) {
-                effects.add(FaultEffect.NO_WRITER);
-                why.put(FaultEffect.NO_WRITER, "no writer until " + r.region() + " returns or the global database"
-                        + " fails over to a secondary");
-                return;
-            }
-            // the engine's own rule for who may be promoted, less those the fault takes down too
-            List<ClusterFacts.InstanceFact> left = new ArrayList<>();
-            for (ClusterFacts.InstanceFact c : candidates) {
-                if (!d.instances().contains(c.id()) && !d.azs().contains(c.az())) {
-                    left.add(c);
-                }
-            }
-            if (!left.isEmpty()) {
-                effects.add(FaultEffect.FAILOVER);
-                why.put(FaultEffect.FAILOVER, writer + " would be lost: Aurora promotes " + likelyTarget(left)
-                        + " and writes pause for the failover (about 30 s with the default timings)");
-                return;
-            }
-            effects.add(FaultEffect.NO_WRITER);
-            boolean anAzLeft = r.azs().stream().anyMatch(az -> !r.downAzs().contains(az) && !d.azs().contains(az));
-            why.put(FaultEffect.NO_WRITER, anAzLeft
-                    ? writer + " would be lost with no replica up to promote: Aurora recreates it (minutes)"
-                    : writer + " would be lost with no replica to promote and no AZ of " + r.region()
-                            + " up to recreate it in");
-        }
-
-        /** "reader-3 (tier 0)", or "reader-1 or reader-2 (tier 1, the same size: chosen at random)". */
-        private String likelyTarget(List<ClusterFacts.InstanceFact> candidates) {
-            List<InstanceSnapshot> all = candidates.stream().map(c -> s.instance(c.id())).toList();
-            Comparator<InstanceSnapshot> order = Comparator.comparingInt(InstanceSnapshot::tier)
-                    .thenComparing(i -> -InstanceClassSize.rank(i.instanceClass()));
-            InstanceSnapshot best = all.stream().min(order).orElseThrow();
-            List<String> tied = all.stream().filter(i -> order.compare(i, best) == 0).map(InstanceSnapshot::id)
-                    .sorted().toList();
-            return tied.size() == 1 ? best.id() + " (tier " + best.tier() + ")"
-                    : String.join(" or ", tied) + " (tier " + best.tier() + ", the same size: chosen at random)";
         }
 
         /**
@@ -394,7 +332,7 @@ final class FaultAnalysis {
             long rpo = s.global() == null ? 0 : s.global().managedRpoSeconds();
             RegionSnapshot primary = s.regionSnapshot(s.region());
             if (rpo <= 0 || s.global().commitsBlocked() || primary == null || primary.role() != RegionRole.PRIMARY
-                    || !writerJudged || effects.contains(FaultEffect.NO_WRITER)
+                    || !writerAcceptsWrites || effects.contains(FaultEffect.NO_WRITER)
                     || effects.contains(FaultEffect.FAILOVER) || effects.contains(FaultEffect.WRITES_STOP)) {
                 return;
             }
@@ -432,8 +370,8 @@ final class FaultAnalysis {
     private FaultAnalysis() {
     }
 
-    /** The faults of {@code s} and whether its instances were judged. */
-    static FailureDistance of(EngineSnapshot s) {
-        return new Analysis(s).run();
+    /** The faults of {@code s}, the writer's times taken from {@code timings} (the scenario's). */
+    static FailureDistance of(EngineSnapshot s, Timings timings) {
+        return new Analysis(s, new WriterTimes(timings)).run();
     }
 }

@@ -17,8 +17,11 @@ public enum FaultEffect {
     WRITES_STOP("writes stop", "writes stop"),
     /** The writer is lost with no replica to promote: it is recreated (minutes), or waits for its region or an AZ. */
     NO_WRITER("no writer for minutes", "no writer (minutes)"),
-    /** The writer is lost and a replica is promoted: writes pause for the failover (about 30 s in this model). */
-    FAILOVER("failover (writes pause ~30 s)", "failover ~30 s"),
+    /**
+     * The writer is lost (or, during a failover, the replica being promoted) and a replica is promoted: writes pause
+     * for the failover. How long is the scenario's ({@link SingleFault#writesBackMicros()}, from its timings).
+     */
+    FAILOVER("failover (writes pause)", "failover"),
     /** Reads through the reader endpoint (or a secondary's own reads) fail: no instance or no copy can serve them. */
     READS_STOP("reads stop", "reads stop"),
     /** A protection group would reach fewer copies than its read quorum (3 of 6; 2 of 4 in the degraded model). */
@@ -36,12 +39,12 @@ public enum FaultEffect {
         this.shortLabel = shortLabel;
     }
 
-    /** "failover (writes pause ~30 s)": the words the tooltip, the inspector and the caption use. */
+    /** "writes stop": the words the tooltip and the inspector use (through {@link SingleFault#label(FaultEffect)}). */
     public String label() {
         return label;
     }
 
-    /** "failover ~30 s": the words drawn on the picture, where room is short. */
+    /** "read quorum lost": the words drawn on the picture, where room is short ({@link SingleFault#shortLabel}). */
     public String shortLabel() {
         return shortLabel;
     }

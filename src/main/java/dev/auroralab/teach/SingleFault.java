@@ -16,9 +16,11 @@ import java.util.Set;
  * @param fault the one command that fails it
  * @param effects what the fault would do next; empty when it is safe
  * @param reasons one sentence per effect, in the order of {@link FaultEffect}; empty when safe
+ * @param writesBackMicros with a {@link FaultEffect#FAILOVER}, how long from the fault until writes are back in the
+ *     scenario's model (detection, promotion, recovery, DNS TTL: {@link WriterTimes}); 0 otherwise
  */
 public record SingleFault(Kind kind, String id, String region, Command fault, Set<FaultEffect> effects,
-        List<String> reasons) {
+        List<String> reasons, long writesBackMicros) {
 
     /** The elements a learner can fail with one command, with the word a learner reads for each. */
     public enum Kind {
@@ -46,6 +48,16 @@ public record SingleFault(Kind kind, String id, String region, Command fault, Se
             throw new IllegalArgumentException("a fault with effects says why, a safe one says nothing: " + effects
                     + " / " + reasons);
         }
+        if (writesBackMicros < 0 || writesBackMicros > 0 && !effects.contains(FaultEffect.FAILOVER)) {
+            throw new IllegalArgumentException("only a failover says when writes are back, got " + writesBackMicros
+                    + " µs for " + effects);
+        }
+    }
+
+    /** A fault whose effects, if any, include no failover (or whose failover's length is not known). */
+    public SingleFault(Kind kind, String id, String region, Command fault, Set<FaultEffect> effects,
+            List<String> reasons) {
+        this(kind, id, region, fault, effects, reasons, 0);
     }
 
     /** Whether the fault changes nothing a learner watches (writes, reads, the read quorum, the writer). */
@@ -71,13 +83,16 @@ public record SingleFault(Kind kind, String id, String region, Command fault, Se
         StringBuilder b = new StringBuilder();
         for (FaultEffect e : FaultEffect.values()) {
             if (effects.contains(e)) {
-                b.append(b.isEmpty() ? "" : " · ").append(e.shortLabel());
+                b.append(b.isEmpty() ? "" : " · ").append(shortLabel(e));
             }
         }
         return b.toString();
     }
 
-    /** "failover (writes pause ~30 s) · reads stop", or "safe": the effects' full words, for the inspector. */
+    /**
+     * "failover (writes pause about 27 s, model value) · reads stop", or "safe": the effects' full words, for the
+     * inspector.
+     */
     public String labelInFull() {
         if (safe()) {
             return "safe";
@@ -85,10 +100,26 @@ public record SingleFault(Kind kind, String id, String region, Command fault, Se
         StringBuilder b = new StringBuilder();
         for (FaultEffect e : FaultEffect.values()) {
             if (effects.contains(e)) {
-                b.append(b.isEmpty() ? "" : " · ").append(e.label());
+                b.append(b.isEmpty() ? "" : " · ").append(label(e));
             }
         }
         return b.toString();
+    }
+
+    /**
+     * One effect's words drawn on the picture: "failover ~27 s (model)" (the pause from this scenario's timings),
+     * else the effect's own ("writes stop").
+     */
+    public String shortLabel(FaultEffect e) {
+        return e == FaultEffect.FAILOVER && writesBackMicros > 0
+                ? e.shortLabel() + " ~" + WriterTimes.words(writesBackMicros) + " (model)" : e.shortLabel();
+    }
+
+    /** One effect's full words: "failover (writes pause about 27 s, model value)", else the effect's own. */
+    public String label(FaultEffect e) {
+        return e == FaultEffect.FAILOVER && writesBackMicros > 0
+                ? e.shortLabel() + " (writes pause about " + WriterTimes.words(writesBackMicros) + ", model value)"
+                : e.label();
     }
 
     /** The reasons as one line, or "nothing a learner watches changes" when safe. */

@@ -91,7 +91,7 @@ public final class DistanceOverlay {
         boolean tooSoon = last != null && vm.isPlaying() && lastCostNanos > 20_000_000L
                 && now - lastWorkedOutNanos < 10 * lastCostNanos;
         if (!sameFacts && !tooSoon) {
-            last = FailureDistance.of(s);
+            last = FailureDistance.of(s, vm.scenario().cluster().timings());
             lastWorkedOutNanos = System.nanoTime();
             lastCostNanos = lastWorkedOutNanos - now;
             lastSignature = signature;

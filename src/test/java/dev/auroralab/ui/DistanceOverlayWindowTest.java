@@ -128,7 +128,7 @@ class DistanceOverlayWindowTest {
 
         // the writer's card: a failover, and with reader-2 gone with its AZ, the reader endpoint's last replica
         robot.interact(() -> window.vm().select(Selection.instance("writer-1")));
-        assertThat(inspector.asText()).contains("failover (writes pause ~30 s)")
+        assertThat(inspector.asText()).contains("failover (writes pause about 27 s, model value)")
                 .contains("reader-1, the one replica left, is promoted");
 
         robot.type(KeyCode.D);

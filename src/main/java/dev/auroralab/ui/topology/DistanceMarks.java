@@ -20,9 +20,9 @@ import javafx.scene.text.TextAlignment;
 /**
  * The distance-to-failure overlay on the topology: every element whose one more fault is not safe gets a warning
  * triangle (a shape, so the mark never rests on colour): a copy on its chip in its group's row, a storage node in its
- * corner, with a dashed border, an instance and an AZ beside their label ("failover ~30 s · reads stop", "writes stop
- * +3"; an instance also a dashed ring). Each protection group gets a line saying what one more of its copies does,
- * and the page a caption that counts them. A pure function of the distance, the snapshot drawn, the
+ * corner, with a dashed border, an instance and an AZ beside their label ("failover ~27 s (model) · reads stop",
+ * "writes stop +3"; an instance also a dashed ring). Each protection group gets a line saying what one more of its
+ * copies does, and the page a caption that counts them. A pure function of the distance, the snapshot drawn, the
  * layout and the palette, like the rest of the page (decision 0020).
  */
 final class DistanceMarks {
@@ -37,7 +37,7 @@ final class DistanceMarks {
     /** "writes stop", or "writes stop +2" when the fault has more effects than the first: the words on the page. */
     static String tag(SingleFault f) {
         return f == null || f.safe() ? null
-                : f.worst().shortLabel() + (f.effects().size() > 1 ? " +" + (f.effects().size() - 1) : "");
+                : f.shortLabel(f.worst()) + (f.effects().size() > 1 ? " +" + (f.effects().size() - 1) : "");
     }
 
     /** The tag of an element of the page, or null when the overlay is off or failing it is safe. */
@@ -45,7 +45,7 @@ final class DistanceMarks {
         return d == null ? null : tag(d.fault(kind, id));
     }
 
-    /** All the effects' words of an element ("failover ~30 s · reads stop"), or null when safe or off. */
+    /** All the effects' words of an element ("failover ~27 s (model) · reads stop"), or null when safe or off. */
     static String words(FailureDistance d, SingleFault.Kind kind, String id) {
         SingleFault f = d == null ? null : d.fault(kind, id);
         return f == null || f.safe() ? null : f.label();
@@ -159,6 +159,9 @@ final class DistanceMarks {
         if (right - PageDrawing.widthOf(tag, BOLD) - LABEL_MARK - 4 < leftLimit && tag.contains(" +")) {
             tag = tag.substring(0, tag.lastIndexOf(" +")); // the rest is in the caption, the tooltip, the inspector
         }
+        if (right - PageDrawing.widthOf(tag, BOLD) - LABEL_MARK - 4 < leftLimit) {
+            tag = withoutModelNote(tag);
+        }
         double w = Math.min(PageDrawing.widthOf(tag, BOLD), right - leftLimit - LABEL_MARK - 4);
         g.setFill(p.text());
         g.setFont(BOLD);
@@ -170,8 +173,8 @@ final class DistanceMarks {
     }
 
     /**
-     * A label after its triangle, from {@code left}: "▲ failover ~30 s · reads stop" on an instance's second line;
-     * when all the words do not fit before {@code right}, the first effect's and how many more ("+1").
+     * A label after its triangle, from {@code left}: "▲ failover ~27 s (model) · reads stop" on an instance's second
+     * line; when all the words do not fit before {@code right}, the first effect's and how many more ("+1").
      */
     static void labelAfter(GraphicsContext g, String words, double left, double cy, double right, Palette p) {
         triangle(g, left + LABEL_MARK / 2, cy - LABEL_MARK / 2, LABEL_MARK, p);
@@ -181,10 +184,21 @@ final class DistanceMarks {
         if (parts.length > 1 && x + PageDrawing.widthOf(words, BOLD) > right) {
             shown = parts[0] + " +" + (parts.length - 1);
         }
+        if (x + PageDrawing.widthOf(shown, BOLD) > right) {
+            shown = withoutModelNote(shown);
+        }
         g.setFill(p.text());
         g.setFont(BOLD);
         g.setTextAlign(TextAlignment.LEFT);
         text(g, shown, x, cy, right - x);
+    }
+
+    /**
+     * "failover ~17 s" for "failover ~17 s (model)": the last words to go before the text would be squeezed (the
+     * tooltip, the inspector and the reason still say it is a model value).
+     */
+    static String withoutModelNote(String tag) {
+        return tag.replace(" (model)", "");
     }
 
     /** A dashed ring {@code out} units outside a box: the element is one fault from something. */
