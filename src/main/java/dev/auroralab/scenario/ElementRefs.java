@@ -29,6 +29,26 @@ final class ElementRefs {
      * @param at where the reference is written (a caption's errors point at the caption)
      * @param where "in the caption", "in highlight": for the message
      */
+    /**
+     * A {@code highlight:} list of {@code kind:id} references, each checked against the scenario: what a lesson step
+     * and a question's demonstration spotlight. {@code exampleAz} goes into the fix for a reference without a kind.
+     */
+    java.util.List<String> highlight(Node node, String exampleAz) throws ScenarioError {
+        java.util.List<String> refs = new java.util.ArrayList<>();
+        LocatedTree.ListNode list = read.list(node, "highlight", "Write highlight: [pg:pg-0, az:us-east-1c]");
+        for (Node h : list.items()) {
+            String ref = read.text(h, "an element");
+            int colon = ref.indexOf(':');
+            if (colon < 0) {
+                throw read.error(h, "'" + ref + "' does not say what kind of element it is",
+                        "Write kind:id, e.g. pg:pg-0 or az:" + exampleAz);
+            }
+            check(h, ref.substring(0, colon), ref.substring(colon + 1), "in highlight");
+            refs.add(ref);
+        }
+        return refs;
+    }
+
     void check(Node at, String kind, String id, String where) throws ScenarioError {
         if (!CaptionText.KINDS.contains(kind)) {
             throw read.error(at, "'" + kind + "' " + where + " is not a kind of element",

@@ -55,12 +55,7 @@ final class LessonMapper {
     Lesson map(Node root) throws ScenarioError {
         MapNode top = read.map(root, "the lesson", "Write keys like schemaVersion, title, scenario and steps at the"
                 + " top level");
-        Node version = read.required(top, "schemaVersion", "the lesson");
-        long v = read.whole(version, "schemaVersion");
-        if (v != SCHEMA_VERSION) {
-            throw read.error(version, "schemaVersion " + v + " is not supported",
-                    "This version of Aurora Lab reads lessons with schemaVersion: " + SCHEMA_VERSION);
-        }
+        read.schemaVersion(top, "the lesson", "lessons with ", SCHEMA_VERSION);
         read.allowOnly(top, TOP_KEYS, "at the top level of a lesson");
         String title = read.freeText(read.required(top, "title", "the lesson"), "title");
         String description = top.has("description") ? read.freeText(top.get("description"), "description") : null;
@@ -157,20 +152,8 @@ final class LessonMapper {
                 actions.add(actionReader.action(a, scenario.cluster()));
             }
         }
-        List<String> highlight = new ArrayList<>();
-        if (m.has("highlight") && !isNull(m.get("highlight"))) {
-            ListNode list = read.list(m.get("highlight"), "highlight", "Write highlight: [pg:pg-0, az:us-east-1c]");
-            for (Node h : list.items()) {
-                String ref = read.text(h, "an element");
-                int colon = ref.indexOf(':');
-                if (colon < 0) {
-                    throw read.error(h, "'" + ref + "' does not say what kind of element it is",
-                            "Write kind:id, e.g. pg:pg-0 or az:" + scenario.cluster().azs().get(0));
-                }
-                elements.check(h, ref.substring(0, colon), ref.substring(colon + 1), "in highlight");
-                highlight.add(ref);
-            }
-        }
+        List<String> highlight = m.has("highlight") && !isNull(m.get("highlight"))
+                ? elements.highlight(m.get("highlight"), scenario.cluster().azs().get(0)) : List.of();
         Lesson.End end = end(m.get("until"), conditionReader, everInstance);
         boolean pause = m.has("pause") ? read.bool(m.get("pause"), "pause") : true;
         Double speed = m.has("speed") ? speed(m.get("speed"), end) : null;

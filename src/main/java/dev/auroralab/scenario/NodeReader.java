@@ -74,6 +74,19 @@ final class NodeReader {
         return value;
     }
 
+    /**
+     * The file's {@code schemaVersion}, which must be there and be {@code supported}: one check for scenarios,
+     * lessons and question banks ({@code kind}: "the lesson"; {@code plural}: "lessons ").
+     */
+    void schemaVersion(MapNode top, String kind, String plural, long supported) throws ScenarioError {
+        Node version = required(top, "schemaVersion", kind);
+        long v = whole(version, "schemaVersion");
+        if (v != supported) {
+            throw error(version, "schemaVersion " + v + " is not supported",
+                    "This version of Aurora Lab reads " + plural + "schemaVersion: " + supported);
+        }
+    }
+
     MapNode map(Node node, String what, String fix) throws ScenarioError {
         if (!(node instanceof MapNode)) {
             throw error(node, what + " must be a map of keys, not " + node.kind(), fix);

@@ -58,12 +58,7 @@ final class QuestionBankMapper {
     QuestionBank map(Node root) throws ScenarioError {
         MapNode top = read.map(root, "the question bank", "Write keys like schemaVersion and questions at the top"
                 + " level");
-        Node version = read.required(top, "schemaVersion", "the question bank");
-        long v = read.whole(version, "schemaVersion");
-        if (v != SCHEMA_VERSION) {
-            throw read.error(version, "schemaVersion " + v + " is not supported",
-                    "This version of Aurora Lab reads question banks with schemaVersion: " + SCHEMA_VERSION);
-        }
+        read.schemaVersion(top, "the question bank", "question banks with ", SCHEMA_VERSION);
         read.allowOnly(top, TOP_KEYS, "at the top level of a question bank");
         if (top.has("title")) {
             read.freeText(top.get("title"), "title");
@@ -239,20 +234,8 @@ final class QuestionBankMapper {
         ElementRefs elements = new ElementRefs(read, declared, new TimelineMapper(read, declared), everInstance);
 
         long at = read.atTime(read.required(m, "at", "the demonstration"), scenario.durationMicros());
-        List<String> highlight = new ArrayList<>();
-        if (m.has("highlight") && !isNull(m.get("highlight"))) {
-            ListNode list = read.list(m.get("highlight"), "highlight", "Write highlight: [pg:pg-0, az:us-east-1c]");
-            for (Node h : list.items()) {
-                String ref = read.text(h, "an element");
-                int colon = ref.indexOf(':');
-                if (colon < 0) {
-                    throw read.error(h, "'" + ref + "' does not say what kind of element it is",
-                            "Write kind:id, e.g. pg:pg-0 or az:" + scenario.cluster().azs().get(0));
-                }
-                elements.check(h, ref.substring(0, colon), ref.substring(colon + 1), "in highlight");
-                highlight.add(ref);
-            }
-        }
+        List<String> highlight = m.has("highlight") && !isNull(m.get("highlight"))
+                ? elements.highlight(m.get("highlight"), scenario.cluster().azs().get(0)) : List.of();
         Expectation shows = atMoment(conditions.condition(read.required(m, "shows", "the demonstration"),
                 everInstance), at);
         Map<Integer, Expectation> distractors = new LinkedHashMap<>();

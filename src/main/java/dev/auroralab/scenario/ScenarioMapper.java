@@ -95,12 +95,7 @@ final class ScenarioMapper {
     Scenario map(Node root) throws ScenarioError {
         MapNode top = read.map(root, "the scenario",
                 "Write keys like schemaVersion, cluster and timeline at the top level");
-        Node version = read.required(top, "schemaVersion", "the scenario");
-        long v = read.whole(version, "schemaVersion");
-        if (v != SCHEMA_VERSION) {
-            throw read.error(version, "schemaVersion " + v + " is not supported",
-                    "This version of Aurora Lab reads schemaVersion: " + SCHEMA_VERSION);
-        }
+        read.schemaVersion(top, "the scenario", "", SCHEMA_VERSION);
         read.allowOnly(top, TOP_KEYS, "at the top level");
 
         String name = top.has("name") ? read.freeText(top.get("name"), "name") : source;

@@ -42,14 +42,14 @@ public final class LessonPanel extends VBox {
      * The panel is a column right of the picture (in place of the side panel while a lesson is open): the topology
      * keeps its height, which it needs more than its width at 1280x720 (the panel on top made it scroll), and a
      * caption of three or four sentences wraps to about eight lines of 16 px type. On a wider window the column
-     * grows with it ({@link #WIDTH_SHARE} of the window, up to {@link #MAX_WIDTH}) and, from {@link #ROOMY_WINDOW_PX},
+     * grows with it ({@link #WIDTH_SHARE} of the window, up to {@link #MAX_WIDTH}) and, from 1,700 px (ColumnFit),
      * its type grows too: on a 1080p projector the caption must not read smaller than the diagram's labels.
      */
     static final double WIDTH = 340;
     static final double MAX_WIDTH = 520;
     static final double WIDTH_SHARE = 0.25;
-    static final double ROOMY_WINDOW_PX = 1700;
-    private static final javafx.css.PseudoClass ROOMY = javafx.css.PseudoClass.getPseudoClass("roomy");
+    private static final dev.auroralab.ui.ColumnFit FIT = new dev.auroralab.ui.ColumnFit(WIDTH, MAX_WIDTH,
+            WIDTH_SHARE);
 
     private final LessonModel model;
     private final BreadCrumbBar<StepCrumb> crumbs = new BreadCrumbBar<>();
@@ -79,14 +79,10 @@ public final class LessonPanel extends VBox {
 
     /**
      * Sizes the column for a window {@code windowWidthPx} wide: a quarter of it, between {@link #WIDTH} and
-     * {@link #MAX_WIDTH} px, with larger type (the {@code :roomy} pseudo-class) from {@link #ROOMY_WINDOW_PX}.
+     * {@link #MAX_WIDTH} px, with larger type (the {@code :roomy} pseudo-class) from 1,700 px (ColumnFit).
      */
     public void fitToWindow(double windowWidthPx) {
-        double w = Math.round(Math.max(WIDTH, Math.min(MAX_WIDTH, windowWidthPx * WIDTH_SHARE)));
-        setPrefWidth(w);
-        setMinWidth(w);
-        setMaxWidth(w);
-        pseudoClassStateChanged(ROOMY, windowWidthPx >= ROOMY_WINDOW_PX);
+        FIT.apply(this, windowWidthPx);
     }
 
     public LessonPanel(LessonModel model) {

@@ -61,13 +61,13 @@ public final class PracticePanel extends VBox {
      * A quarter of the window and a bit more than the lesson's (a question and four choices are longer than a
      * caption), and no wider, since at 1280 the topology then reaches its smallest scale: 384 px at 1280, 410 at
      * 1366, up to 560 on a 1080p screen, whose type grows from
-     * {@link #ROOMY_WINDOW_PX} as the lesson column's does.
+     * 1,700 px (ColumnFit) as the lesson column's does.
      */
     static final double WIDTH = 360;
     static final double MAX_WIDTH = 560;
     static final double WIDTH_SHARE = 0.3;
-    static final double ROOMY_WINDOW_PX = 1700;
-    private static final javafx.css.PseudoClass ROOMY = javafx.css.PseudoClass.getPseudoClass("roomy");
+    private static final dev.auroralab.ui.ColumnFit FIT = new dev.auroralab.ui.ColumnFit(WIDTH, MAX_WIDTH,
+            WIDTH_SHARE);
 
     private final PracticeModel model;
     private final Label heading = new Label();
@@ -204,14 +204,10 @@ public final class PracticePanel extends VBox {
 
     /**
      * Sizes the column for a window {@code windowWidthPx} wide: {@link #WIDTH_SHARE} of it, between {@link #WIDTH}
-     * and {@link #MAX_WIDTH} px, with larger type (the {@code :roomy} pseudo-class) from {@link #ROOMY_WINDOW_PX}.
+     * and {@link #MAX_WIDTH} px, with larger type (the {@code :roomy} pseudo-class) from 1,700 px (ColumnFit).
      */
     public void fitToWindow(double windowWidthPx) {
-        double w = Math.round(Math.max(WIDTH, Math.min(MAX_WIDTH, windowWidthPx * WIDTH_SHARE)));
-        setPrefWidth(w);
-        setMinWidth(w);
-        setMaxWidth(w);
-        pseudoClassStateChanged(ROOMY, windowWidthPx >= ROOMY_WINDOW_PX);
+        FIT.apply(this, windowWidthPx);
     }
 
     /** Redraws from the model. */
