@@ -88,6 +88,8 @@ final class ScreenshotWindow {
                     // the run samples the charts every 250 ms on the way, as a playing window would
                     window[0].vm().advanceTo(r.atMicros());
                 }
+                // a huge volume's distance is worked out off the JavaFX thread in the window: here, at once
+                window[0].view().topology().distance().currentNow();
                 if (r.selectKind() != null) {
                     Selection sel = Selection.find(window[0].vm().snapshot(), r.selectKind(), r.selectId());
                     if (sel == null) {
