@@ -101,6 +101,8 @@ final class ScreenshotWindow {
                     }
                     practice(window[0], r.practice(), recordDir[0].resolve("study-record.json"));
                 }
+                // a huge volume's distance is worked out off the JavaFX thread in the window: here, at once
+                window[0].view().topology().distance().currentNow();
                 if (r.selectKind() != null) {
                     Selection sel = Selection.find(window[0].vm().snapshot(), r.selectKind(), r.selectId());
                     if (sel == null) {

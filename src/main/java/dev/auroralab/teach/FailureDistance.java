@@ -3,6 +3,7 @@ package dev.auroralab.teach;
 import dev.auroralab.engine.Preconditions;
 import dev.auroralab.engine.Timings;
 import dev.auroralab.engine.snapshot.EngineSnapshot;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,16 +37,45 @@ import java.util.Objects;
  */
 public final class FailureDistance {
 
-    private final long nowMicros;
-    private final List<SingleFault> faults;
-    private final Map<String, SingleFault> byKey = new LinkedHashMap<>();
-
-    FailureDistance(long nowMicros, List<SingleFault> faults) {
-        this.nowMicros = nowMicros;
-        this.faults = List.copyOf(faults);
-        for (SingleFault f : this.faults) {
-            byKey.put(key(f.kind(), f.id()), f);
+    /**
+     * One region's faults: its copies' (kept by shape of group, made one by one when asked: {@link CopyFaults}; null
+     * when they are among {@code others}), then the others in order (storage nodes, AZs, instances, the region).
+     */
+    record RegionFaults(String region, CopyFaults copies, List<SingleFault> others) {
+        RegionFaults {
+            others = List.copyOf(others);
         }
+    }
+
+    private final long nowMicros;
+    private final List<RegionFaults> regions;
+    /** Every fault but the copies kept by shape, by kind and id. */
+    private final Map<String, SingleFault> byKey = new LinkedHashMap<>();
+    private final int size;
+    private volatile List<SingleFault> all;
+
+    /** A distance from every fault, one by one (tests, and the straightforward analysis they compare with). */
+    FailureDistance(long nowMicros, List<SingleFault> faults) {
+        this(List.of(new RegionFaults(null, null, faults)), nowMicros);
+    }
+
+    /** A distance from each region's faults (the analysis). */
+    static FailureDistance ofRegions(long nowMicros, List<RegionFaults> regions) {
+        return new FailureDistance(regions, nowMicros);
+    }
+
+    private FailureDistance(List<RegionFaults> regions, long nowMicros) {
+        this.nowMicros = nowMicros;
+        this.regions = List.copyOf(regions);
+        int n = 0;
+        for (RegionFaults r : this.regions) {
+            n += r.copies() == null ? 0 : r.copies().size();
+            n += r.others().size();
+            for (SingleFault f : r.others()) {
+                byKey.put(key(f.kind(), f.id()), f);
+            }
+        }
+        this.size = n;
     }
 
     /**
@@ -67,25 +97,87 @@ public final class FailureDistance {
         return nowMicros;
     }
 
-    /** Every single fault, region by region: copies, storage nodes, AZs, instances, then the region itself. */
+    /**
+     * Every single fault, region by region: copies, storage nodes, AZs, instances, then the region itself. Made on the
+     * first call (a 256 TiB volume has 157,290 copies; the window never asks for them all: {@link #fault} and
+     * {@link #caption} do not need this).
+     */
     public List<SingleFault> faults() {
-        return faults;
+        List<SingleFault> out = all;
+        if (out == null) {
+            List<SingleFault> made = new ArrayList<>(size);
+            for (RegionFaults r : regions) {
+                if (r.copies() != null) {
+                    r.copies().addTo(made);
+                }
+                made.addAll(r.others());
+            }
+            out = List.copyOf(made);
+            all = out;
+        }
+        return out;
+    }
+
+    /** How many single faults there are: {@code faults().size()}, without making them. */
+    public int size() {
+        return size;
     }
 
     /** The faults that are not safe: what the overlay marks. */
     public List<SingleFault> marked() {
-        return faults.stream().filter(f -> !f.safe()).toList();
+        return faults().stream().filter(f -> !f.safe()).toList();
     }
 
     /** The fault of one element, or null when it cannot be failed now (already out) or there is no such element. */
     public SingleFault fault(SingleFault.Kind kind, String id) {
-        return byKey.get(key(kind, id));
+        SingleFault f = byKey.get(key(kind, id));
+        if (f == null && kind == SingleFault.Kind.COPY) {
+            for (RegionFaults r : regions) {
+                f = r.copies() == null ? null : r.copies().find(id);
+                if (f != null) {
+                    break;
+                }
+            }
+        }
+        return f;
     }
 
     /** How many faults (of {@code region}, or of every region when null) have {@code effect}. */
     public long count(FaultEffect effect, String region) {
-        return faults.stream().filter(f -> region == null || f.region().equals(region))
-                .filter(f -> f.effects().contains(effect)).count();
+        return counts(region).getOrDefault(effect, 0L);
+    }
+
+    /** How many faults of {@code region} (every region when null) there are, are safe, and have each effect. */
+    private Counted counted(String region) {
+        Map<FaultEffect, Long> counts = new EnumMap<>(FaultEffect.class);
+        long every = 0;
+        long safe = 0;
+        for (RegionFaults r : regions) {
+            CopyFaults c = r.copies();
+            if (c != null && (region == null || c.region().equals(region))) {
+                every += c.size();
+                safe += c.safe();
+                c.counts().forEach((e, n) -> counts.merge(e, n, Long::sum));
+            }
+            for (SingleFault f : r.others()) {
+                if (region != null && !f.region().equals(region)) {
+                    continue;
+                }
+                every++;
+                safe += f.safe() ? 1 : 0;
+                for (FaultEffect e : f.effects()) {
+                    counts.merge(e, 1L, Long::sum);
+                }
+            }
+        }
+        return new Counted(counts, every, safe);
+    }
+
+    private record Counted(Map<FaultEffect, Long> byEffect, long every, long safe) {
+    }
+
+    private Map<FaultEffect, Long> counts(String region) {
+        return counted(region).byEffect();
     }
 
     /**
@@ -93,19 +185,10 @@ public final class FailureDistance {
      * safe", for {@code region} (every region when null).
      */
     public String caption(String region) {
-        Map<FaultEffect, Long> counts = new EnumMap<>(FaultEffect.class);
-        long all = 0;
-        long safe = 0;
-        for (SingleFault f : faults) {
-            if (region != null && !f.region().equals(region)) {
-                continue;
-            }
-            all++;
-            safe += f.safe() ? 1 : 0;
-            for (FaultEffect e : f.effects()) {
-                counts.merge(e, 1L, Long::sum);
-            }
-        }
+        Counted counted = counted(region);
+        Map<FaultEffect, Long> counts = counted.byEffect();
+        long all = counted.every();
+        long safe = counted.safe();
         StringBuilder b = new StringBuilder("Distance to failure: ");
         if (all == safe) {
             b.append("no single fault stops anything (").append(all).append(" checked)");

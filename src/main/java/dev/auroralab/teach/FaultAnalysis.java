@@ -8,7 +8,6 @@ import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceRole;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.InstanceStatus;
-import dev.auroralab.engine.snapshot.EngineSnapshot.ProtectionGroupSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.RegionSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.SegmentSnapshot;
 import dev.auroralab.engine.snapshot.EngineSnapshot.StorageNodeSnapshot;
@@ -25,84 +24,53 @@ import java.util.Set;
 /**
  * How {@link FailureDistance} is worked out from one snapshot: for each fault the engine would accept now, what it
  * takes down ({@link Down}), then what that does to the quorums ({@link QuorumAfterFault}), the reads (the reader
- * endpoint as the engine resolves it, a copy left to read from), the writer (a failover by the engine's promotion rule,
- * or minutes without one) and the managed RPO. Kept apart from the result so the result reads as what a learner gets.
+ * endpoint as the engine resolves it, a copy left to read from), the writer ({@link WriterChange}) and the managed
+ * RPO. Kept apart from the result so the result reads as what a learner gets.
+ *
+ * <p>Fast enough for a frame on the largest volume (decision 0026): the protection groups are sorted by shape
+ * ({@link GroupShapes}), and every question about a group is asked once per shape, of its first group, and counted
+ * for all of its groups; a copy's fault is worked out once per shape and position, and each copy's own fault is made
+ * from it when someone asks ({@link CopyFaults}). The answers are exactly those of judging every fault and every group
+ * one by one, which a test keeps (the straightforward analysis, StraightforwardAnalysis, on every built-in scenario).
  */
 final class FaultAnalysis {
 
-    /** What one fault takes down: copies (segment ids), instances, AZs, and the region when the whole region goes. */
-    record Down(Set<String> copies, Set<String> instances, Set<String> azs, String region) {
-        static Down copies(java.util.Collection<String> ids) {
-            return new Down(Set.copyOf(ids), Set.of(), Set.of(), null);
+    /**
+     * What one fault takes down: copies, by shape of the region's groups (bit k of {@code masks[shape]}: the k-th copy
+     * of every group of that shape, or with {@code oneGroup} of one group of it: a copy's own fault; null when it
+     * takes no copy), and the instances, AZs and region ({@code lost}).
+     */
+    record Down(int[] masks, WriterChange.Lost lost, boolean oneGroup) {
+        Down(int[] masks, WriterChange.Lost lost) {
+            this(masks, lost, false);
         }
 
-        static Down instance(String id) {
-            return new Down(Set.of(), Set.of(id), Set.of(), null);
+        /** How many groups of the shape the fault reaches. */
+        int groups(GroupShapes.Shape sh) {
+            return oneGroup ? 1 : sh.count;
+        }
+
+        Set<String> instances() {
+            return lost.instances();
+        }
+
+        String region() {
+            return lost.region();
+        }
+
+        int mask(GroupShapes.Shape sh) {
+            return masks == null ? 0 : masks[sh.index];
         }
     }
-
-    private static final Down NOTHING = new Down(Set.of(), Set.of(), Set.of(), null);
 
     // ---- the analysis, one snapshot at a time --------------------------------------------------------------------
 
     private static final class Analysis {
         private final EngineSnapshot s;
-        private final ClusterFacts facts;
+        private final IndexedFacts facts;
         private final WriterChange writerChange;
-        private final List<SingleFault> out = new ArrayList<>();
-        private final Map<String, Groups> groups = new HashMap<>();
-
-        /**
-         * A region's protection groups, which group each copy is in, and their quorums before any fault: a fault
-         * changes only the groups it takes copies from, so only those are counted again (a 128 TiB volume has 13,108).
-         */
-        private static final class Groups {
-            final List<ProtectionGroupSnapshot> pgs;
-            final Map<String, Integer> pgOfCopy = new HashMap<>();
-            final boolean[] writeNow;
-            final boolean[] readNow;
-            final boolean replicatesNow;
-
-            Groups(RegionSnapshot r) {
-                pgs = r.volume().protectionGroups();
-                writeNow = new boolean[pgs.size()];
-                readNow = new boolean[pgs.size()];
-                boolean all = true;
-                for (int g = 0; g < pgs.size(); g++) {
-                    for (SegmentSnapshot seg : pgs.get(g).segments()) {
-                        pgOfCopy.put(seg.id(), g);
-                    }
-                    writeNow[g] = QuorumAfterFault.writes(pgs.get(g), Set.of()).held();
-                    readNow[g] = QuorumAfterFault.reads(pgs.get(g), Set.of()).held();
-                    all &= writeNow[g];
-                }
-                replicatesNow = all;
-            }
-
-            /** The groups the fault takes copies from, in volume order, each once. */
-            int[] affected(Down d) {
-                int[] hit = new int[d.copies().size()];
-                int n = 0;
-                for (String copy : d.copies()) {
-                    Integer g = pgOfCopy.get(copy);
-                    if (g != null) {
-                        hit[n++] = g;
-                    }
-                }
-                java.util.Arrays.sort(hit, 0, n);
-                int kept = 0;
-                for (int k = 0; k < n; k++) {
-                    if (kept == 0 || hit[kept - 1] != hit[k]) {
-                        hit[kept++] = hit[k];
-                    }
-                }
-                return kept == hit.length ? hit : java.util.Arrays.copyOf(hit, kept);
-            }
-        }
-
-        private Groups groups(RegionSnapshot r) {
-            return groups.computeIfAbsent(r.region(), k -> new Groups(r));
-        }
+        private final Map<String, GroupShapes> shapes = new HashMap<>();
+        private final List<FailureDistance.RegionFaults> out = new ArrayList<>();
 
         /** Asked once, not once per fault: the writer, whether it takes writes, who could be promoted now. */
         private final String writerId;
@@ -118,66 +86,83 @@ final class FaultAnalysis {
             this.writerChange = new WriterChange(s, facts, times);
             RegionSnapshot writeRegion = s.regionsOrPrimary().stream().filter(r -> r.region().equals(s.region()))
                     .findFirst().orElseThrow();
-            this.promotedLastReaderAlready = promotedLastReader(writeRegion, NOTHING);
+            this.promotedLastReaderAlready = promotedLastReader(writeRegion, WriterChange.Lost.NOTHING);
+        }
+
+        private GroupShapes shapes(RegionSnapshot r) {
+            return shapes.computeIfAbsent(r.region(), k -> new GroupShapes(r));
         }
 
         FailureDistance run() {
             for (RegionSnapshot r : s.regionsOrPrimary()) {
-                for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
-                    for (SegmentSnapshot seg : pg.segments()) {
-                        if (!seg.replacement()) {
-                            // fail-segment names the copy position; the engine fails the copy holding it now
-                            consider(SingleFault.Kind.COPY, seg.id(), r, new Command.FailSegment(seg.address()),
-                                    Down.copies(Set.of(seg.id())));
-                        }
-                    }
-                }
+                GroupShapes gs = shapes(r);
+                CopyFaults copies = new CopyFaults(r.region(), gs, copyTemplates(r, gs));
+                List<SingleFault> others = new ArrayList<>();
                 for (StorageNodeSnapshot n : r.storageNodes()) {
-                    consider(SingleFault.Kind.STORAGE_NODE, n.id(), r, new Command.FailStorageNode(n.id()),
-                            Down.copies(n.segments()));
+                    consider(others, SingleFault.Kind.STORAGE_NODE, n.id(), r, new Command.FailStorageNode(n.id()),
+                            new Down(gs.masksOfNode(n.id()), WriterChange.Lost.NOTHING), null);
                 }
                 for (String az : r.azs()) {
-                    consider(SingleFault.Kind.AZ, az, r, new Command.FailAvailabilityZone(az), azDown(r, az));
+                    consider(others, SingleFault.Kind.AZ, az, r, new Command.FailAvailabilityZone(az),
+                            new Down(gs.masksOfAz(az), new WriterChange.Lost(instancesIn(r, az), Set.of(az), null)),
+                            null);
                 }
                 for (InstanceSnapshot i : r.instances()) {
-                    consider(SingleFault.Kind.INSTANCE, i.id(), r, new Command.FailInstance(i.id()),
-                            Down.instance(i.id()));
+                    consider(others, SingleFault.Kind.INSTANCE, i.id(), r, new Command.FailInstance(i.id()),
+                            new Down(null, new WriterChange.Lost(Set.of(i.id()), Set.of(), null)), null);
                 }
                 if (s.isGlobal()) {
-                    consider(SingleFault.Kind.REGION, r.region(), r, new Command.FailRegion(r.region()), regionDown(r));
+                    Set<String> all = new HashSet<>();
+                    r.instances().forEach(i -> all.add(i.id()));
+                    consider(others, SingleFault.Kind.REGION, r.region(), r, new Command.FailRegion(r.region()),
+                            new Down(gs.masksOfAll(), new WriterChange.Lost(all, Set.copyOf(r.azs()), r.region())),
+                            null);
                 }
+                out.add(new FailureDistance.RegionFaults(r.region(), copies, others));
             }
-            return new FailureDistance(s.nowMicros(), out);
+            return FailureDistance.ofRegions(s.nowMicros(), out);
         }
 
-        private static Down azDown(RegionSnapshot r, String az) {
-            Set<String> copies = new HashSet<>();
-            for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
-                for (SegmentSnapshot seg : pg.segments()) {
-                    if (seg.az().equals(az)) {
-                        copies.add(seg.id());
+        /**
+         * Each copy's fault, once per shape and position: the representative group's copy, with the group's name
+         * left as {@link CopyFaults#GROUP} for each group's own. Null where the engine would refuse the fault.
+         */
+        private SingleFault[][] copyTemplates(RegionSnapshot r, GroupShapes gs) {
+            SingleFault[][] t = new SingleFault[gs.shapes.size()][];
+            for (GroupShapes.Shape sh : gs.shapes) {
+                List<SegmentSnapshot> segs = sh.rep.segments();
+                t[sh.index] = new SingleFault[segs.size()];
+                for (int k = 0; k < segs.size(); k++) {
+                    SegmentSnapshot seg = segs.get(k);
+                    if (!seg.replacement()) {
+                        // fail-segment names the copy position; the engine fails the copy holding it now
+                        facts.know(seg);
+                        List<SingleFault> one = new ArrayList<>(1);
+                        consider(one, SingleFault.Kind.COPY, seg.id(), r, new Command.FailSegment(seg.address()),
+                                new Down(gs.maskOfCopy(sh.index, k), WriterChange.Lost.NOTHING, true), sh);
+                        t[sh.index][k] = one.isEmpty() ? null : one.get(0);
                     }
                 }
             }
+            return t;
+        }
+
+        private static Set<String> instancesIn(RegionSnapshot r, String az) {
             Set<String> instances = new HashSet<>();
             for (InstanceSnapshot i : r.instances()) {
                 if (i.az().equals(az)) {
                     instances.add(i.id());
                 }
             }
-            return new Down(copies, instances, Set.of(az), null);
+            return instances;
         }
 
-        private static Down regionDown(RegionSnapshot r) {
-            Set<String> copies = new HashSet<>();
-            r.volume().protectionGroups().forEach(pg -> pg.segments().forEach(seg -> copies.add(seg.id())));
-            Set<String> instances = new HashSet<>();
-            r.instances().forEach(i -> instances.add(i.id()));
-            return new Down(copies, instances, Set.copyOf(r.azs()), r.region());
-        }
-
-        /** Adds the fault when the engine would accept it now, with what it would do. */
-        private void consider(SingleFault.Kind kind, String id, RegionSnapshot r, Command fault, Down d) {
+        /**
+         * Adds the fault when the engine would accept it now, with what it would do. {@code named}: the shape whose
+         * groups are named {@link CopyFaults#GROUP} in the reasons (a copy's template), or null.
+         */
+        private void consider(List<SingleFault> to, SingleFault.Kind kind, String id, RegionSnapshot r, Command fault,
+                Down d, GroupShapes.Shape named) {
             if (Preconditions.check(fault, facts) != null) {
                 return; // already out, or destroyed: not a fault a learner can make now
             }
@@ -185,10 +170,10 @@ final class FaultAnalysis {
             Map<FaultEffect, String> why = new EnumMap<>(FaultEffect.class);
             long writesBack = 0;
             boolean writeRegion = r.region().equals(s.region());
-            quorums(r, d, writeRegion, effects, why);
-            reads(r, d, writeRegion, effects, why);
-            if (!d.instances().isEmpty() || !d.azs().isEmpty()) {
-                WriterChange.Judged w = writerChange.judge(r, d);
+            quorums(r, d, writeRegion, effects, why, named);
+            reads(r, d, writeRegion, effects, why, named);
+            if (d.lost().any()) {
+                WriterChange.Judged w = writerChange.judge(r, d.lost());
                 if (w.effect() != null) {
                     effects.add(w.effect());
                     why.put(w.effect(), w.reason());
@@ -196,36 +181,65 @@ final class FaultAnalysis {
                 }
             }
             commitsWait(r, d, effects, why);
-            out.add(new SingleFault(kind, id, r.region(), fault, effects, List.copyOf(why.values()), writesBack));
+            to.add(new SingleFault(kind, id, r.region(), fault, effects, List.copyOf(why.values()), writesBack));
         }
 
+        private static String name(GroupShapes gs, GroupShapes.Shape sh, GroupShapes.Shape named) {
+            return sh == named ? CopyFaults.GROUP : gs.pgs.get(sh.first).id();
+        }
+
+        /**
+         * The quorums of the groups the fault takes copies from: the first group (in volume order) that loses one
+         * names it, and the others are counted. A shape's groups all lose it or all keep it.
+         */
         private void quorums(RegionSnapshot r, Down d, boolean writeRegion, Set<FaultEffect> effects,
-                Map<FaultEffect, String> why) {
+                Map<FaultEffect, String> why, GroupShapes.Shape named) {
+            if (d.masks() == null) {
+                return;
+            }
             FaultEffect writeEffect = writeRegion ? FaultEffect.WRITES_STOP : FaultEffect.REPLICATION_STALLS;
-            Groups gs = groups(r);
+            GroupShapes gs = shapes(r);
             int writesLost = 0;
             int readsLost = 0;
-            for (int g : gs.affected(d)) {
-                ProtectionGroupSnapshot pg = gs.pgs.get(g);
-                QuorumAfterFault.Count w = QuorumAfterFault.writes(pg, d.copies());
-                if (gs.writeNow[g] && !w.held() && writesLost++ == 0) {
-                    why.put(writeEffect, pg.id() + " would reach " + w.copies() + " of " + w.inModel() + " copies; "
-                            + (writeRegion ? "writes" : "replicated writes") + " need " + w.needed());
+            GroupShapes.Shape firstW = null;
+            GroupShapes.Shape firstR = null;
+            QuorumAfterFault.Count w1 = null;
+            QuorumAfterFault.Count r1 = null;
+            for (GroupShapes.Shape sh : gs.shapes) {
+                int m = d.mask(sh);
+                if (m == 0) {
+                    continue;
                 }
-                QuorumAfterFault.Count rd = QuorumAfterFault.reads(pg, d.copies());
-                if (gs.readNow[g] && !rd.held() && readsLost++ == 0) {
-                    why.put(FaultEffect.READ_QUORUM_LOST, pg.id() + " would reach " + rd.copies() + " of "
-                            + rd.inModel() + " copies; a read quorum needs " + rd.needed()
-                            + " (reads go on only from a copy that holds the read point; no new writer could recover)");
+                Set<String> down = sh.ids(m);
+                QuorumAfterFault.Count w = QuorumAfterFault.writes(sh.rep, down);
+                if (!w.held() && QuorumAfterFault.writes(sh.rep, Set.of()).held()) {
+                    writesLost += d.groups(sh);
+                    if (firstW == null || sh.first < firstW.first) {
+                        firstW = sh;
+                        w1 = w;
+                    }
+                }
+                QuorumAfterFault.Count rd = QuorumAfterFault.reads(sh.rep, down);
+                if (!rd.held() && QuorumAfterFault.reads(sh.rep, Set.of()).held()) {
+                    readsLost += d.groups(sh);
+                    if (firstR == null || sh.first < firstR.first) {
+                        firstR = sh;
+                        r1 = rd;
+                    }
                 }
             }
             if (writesLost > 0) {
                 effects.add(writeEffect);
-                why.put(writeEffect, why.get(writeEffect) + more(writesLost));
+                why.put(writeEffect, name(gs, firstW, named) + " would reach " + w1.copies() + " of " + w1.inModel()
+                        + " copies; " + (writeRegion ? "writes" : "replicated writes") + " need " + w1.needed()
+                        + more(writesLost));
             }
             if (readsLost > 0) {
                 effects.add(FaultEffect.READ_QUORUM_LOST);
-                why.put(FaultEffect.READ_QUORUM_LOST, why.get(FaultEffect.READ_QUORUM_LOST) + more(readsLost));
+                why.put(FaultEffect.READ_QUORUM_LOST, name(gs, firstR, named) + " would reach " + r1.copies() + " of "
+                        + r1.inModel() + " copies; a read quorum needs " + r1.needed()
+                        + " (reads go on only from a copy that holds the read point; no new writer could recover)"
+                        + more(readsLost));
             }
         }
 
@@ -235,19 +249,19 @@ final class FaultAnalysis {
 
         /** Whether reads that work now would stop: no instance behind the endpoint, or no copy left to read from. */
         private void reads(RegionSnapshot r, Down d, boolean writeRegion, Set<FaultEffect> effects,
-                Map<FaultEffect, String> why) {
+                Map<FaultEffect, String> why, GroupShapes.Shape named) {
             if (!r.readable()) {
                 return; // they have stopped already: not this fault's doing
             }
             long readPoint;
             if (writeRegion) {
-                List<InstanceSnapshot> targets = readerTargetsAfter(r, d);
+                List<InstanceSnapshot> targets = readerTargetsAfter(r, d.lost());
                 if (targets.isEmpty()) {
                     effects.add(FaultEffect.READS_STOP);
                     why.put(FaultEffect.READS_STOP, "no instance would be left behind the reader endpoint");
                     return;
                 }
-                String promoted = promotedLastReader(r, d);
+                String promoted = promotedLastReader(r, d.lost());
                 if (promoted != null && promotedLastReaderAlready == null) {
                     // the endpoint's one replica becomes the writer: while it is promoted and recovers, the endpoint
                     // has no instance to send reads to (ReadPath: the readers up, else a writer taking writes)
@@ -270,16 +284,22 @@ final class FaultAnalysis {
             }
             // a fault that takes no instance leaves the read point where it is: only its groups can change; one that
             // takes instances may move the read point (the endpoint's instances change), so every group is asked
-            Groups gs = groups(r);
-            int[] which = d.instances().isEmpty() ? gs.affected(d) : java.util.stream.IntStream.range(0, gs.pgs.size())
-                    .toArray();
-            for (int g : which) {
-                ProtectionGroupSnapshot pg = gs.pgs.get(g);
-                if (!QuorumAfterFault.readableCopyLeft(pg, d.copies(), readPoint)) {
-                    effects.add(FaultEffect.READS_STOP);
-                    why.put(FaultEffect.READS_STOP, "no copy of " + pg.id() + " that holds the read point would be left");
-                    return;
+            GroupShapes gs = shapes(r);
+            GroupShapes.Shape first = null;
+            for (GroupShapes.Shape sh : gs.shapes) {
+                int m = d.mask(sh);
+                if (m == 0 && d.instances().isEmpty()) {
+                    continue;
                 }
+                if ((first == null || sh.first < first.first)
+                        && !QuorumAfterFault.readableCopyLeft(sh.rep, sh.ids(m), readPoint)) {
+                    first = sh;
+                }
+            }
+            if (first != null) {
+                effects.add(FaultEffect.READS_STOP);
+                why.put(FaultEffect.READS_STOP, "no copy of " + name(gs, first, named)
+                        + " that holds the read point would be left");
             }
         }
 
@@ -287,7 +307,7 @@ final class FaultAnalysis {
          * The reader endpoint after the fault, as the engine resolves it (ReadPath.readerEndpointTargets): the
          * region's readers that are up, or the writer when there is none and it takes writes.
          */
-        private List<InstanceSnapshot> readerTargetsAfter(RegionSnapshot r, Down d) {
+        private List<InstanceSnapshot> readerTargetsAfter(RegionSnapshot r, WriterChange.Lost d) {
             List<InstanceSnapshot> out = new ArrayList<>();
             for (InstanceSnapshot i : r.instances()) {
                 if (i.role() == InstanceRole.READER && i.status() == InstanceStatus.UP
@@ -307,7 +327,7 @@ final class FaultAnalysis {
          * (or, during a failover, the instance being promoted or the new writer: the engine chooses again at once),
          * or when a lost writer is still being detected ({@link WriterChange#promotionAfter}).
          */
-        private String promotedLastReader(RegionSnapshot r, Down d) {
+        private String promotedLastReader(RegionSnapshot r, WriterChange.Lost d) {
             List<ClusterFacts.InstanceFact> from = writerChange.promotionAfter(d);
             if (from == null) {
                 return null;
@@ -342,9 +362,9 @@ final class FaultAnalysis {
                 if (sec.role() != RegionRole.SECONDARY || sec.resyncing() || sec.rpoLagMicros() > rpo * 1_000_000) {
                     continue;
                 }
-                if (groups(sec).replicatesNow) {
+                if (replicates(shapes(sec), null)) {
                     within.add(sec.region());
-                    if (sec != r || d.region() == null && stillReplicates(groups(sec), d)) {
+                    if (sec != r || d.region() == null && replicates(shapes(sec), d)) {
                         withinAfter.add(sec.region());
                     }
                 }
@@ -356,10 +376,14 @@ final class FaultAnalysis {
             }
         }
 
-        /** Whether every group of a secondary that replicates now keeps its write quorum after the fault. */
-        private static boolean stillReplicates(Groups gs, Down d) {
-            for (int g : gs.affected(d)) {
-                if (!QuorumAfterFault.writes(gs.pgs.get(g), d.copies()).held()) {
+        /**
+         * Whether every group of a region keeps its write quorum (with none down: {@code d} null), or every group the
+         * fault takes copies from does after it.
+         */
+        private static boolean replicates(GroupShapes gs, Down d) {
+            for (GroupShapes.Shape sh : gs.shapes) {
+                int m = d == null ? 0 : d.mask(sh);
+                if ((d == null || m != 0) && !QuorumAfterFault.writes(sh.rep, sh.ids(m)).held()) {
                     return false;
                 }
             }

@@ -16,30 +16,49 @@ import java.util.Map;
 
 /**
  * {@link SnapshotFacts} with its answers about copies looked up in a map, and the instance and region lists built
- * once. Why: distance to failure asks the engine's preconditions about every copy of the volume, and the snapshot
- * facts find a copy by walking every volume, which a 128 TiB volume (78,648 copies) turns into billions of steps.
- * Every rule is still decided by {@code Preconditions}; this only answers its questions faster.
+ * once. Why: distance to failure asks the engine's preconditions about copies of the volume, and the snapshot facts
+ * find a copy by walking every volume, which a 256 TiB volume (157,290 copies) turns into billions of steps. The
+ * copies asked about are made known one by one ({@link #know}: the fast analysis asks about one group of each shape);
+ * a copy not made known is found in an index of every copy, built the first time one is asked for. Every rule is
+ * still decided by {@code Preconditions}; this only answers its questions faster.
  */
 final class IndexedFacts implements ClusterFacts {
 
+    private final EngineSnapshot s;
     private final SnapshotFacts facts;
     private final Map<String, SegmentSnapshot> copyAt = new HashMap<>();
+    private boolean everyCopyIndexed;
     private final List<InstanceFact> instances;
     private final List<RegionFact> regions;
 
     IndexedFacts(EngineSnapshot s) {
+        this.s = s;
         this.facts = SnapshotFacts.of(s);
-        for (RegionSnapshot r : s.regionsOrPrimary()) {
-            for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
-                for (SegmentSnapshot seg : pg.segments()) {
-                    if (!seg.replacement()) {
-                        copyAt.putIfAbsent(seg.address(), seg);
+        this.instances = List.copyOf(facts.instances());
+        this.regions = List.copyOf(facts.regions());
+    }
+
+    /** Makes a copy (not a replacement: those have no address of their own) known by its address. */
+    void know(SegmentSnapshot seg) {
+        if (!seg.replacement()) {
+            copyAt.putIfAbsent(seg.address(), seg);
+        }
+    }
+
+    private SegmentSnapshot copyAt(String address) {
+        SegmentSnapshot seg = copyAt.get(address);
+        if (seg == null && !everyCopyIndexed) {
+            everyCopyIndexed = true;
+            for (RegionSnapshot r : s.regionsOrPrimary()) {
+                for (ProtectionGroupSnapshot pg : r.volume().protectionGroups()) {
+                    for (SegmentSnapshot each : pg.segments()) {
+                        know(each);
                     }
                 }
             }
+            seg = copyAt.get(address);
         }
-        this.instances = List.copyOf(facts.instances());
-        this.regions = List.copyOf(facts.regions());
+        return seg;
     }
 
     @Override
@@ -114,13 +133,13 @@ final class IndexedFacts implements ClusterFacts {
 
     @Override
     public SegmentState segmentState(String address) {
-        SegmentSnapshot seg = copyAt.get(address);
+        SegmentSnapshot seg = copyAt(address);
         return seg == null ? null : seg.state();
     }
 
     @Override
     public boolean segmentFailedByUser(String address) {
-        SegmentSnapshot seg = copyAt.get(address);
+        SegmentSnapshot seg = copyAt(address);
         return seg != null && seg.failedByUser();
     }
 

@@ -14,6 +14,7 @@ import dev.auroralab.engine.snapshot.FailoverPhase;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one fault (an instance, an AZ, a region) would do to the writer, whatever the writer is doing now: taking
@@ -48,6 +49,18 @@ final class WriterChange {
 
         Judged(FaultEffect effect, String reason) {
             this(effect, reason, 0);
+        }
+    }
+
+    /**
+     * What one fault takes that the writer's change can stand on: instances (by id), AZs (their instances with them,
+     * and nobody in them can be promoted), and the region when the whole region goes (else null).
+     */
+    record Lost(Set<String> instances, Set<String> azs, String region) {
+        static final Lost NOTHING = new Lost(Set.of(), Set.of(), null);
+
+        boolean any() {
+            return !instances.isEmpty() || !azs.isEmpty();
         }
     }
 
@@ -91,7 +104,7 @@ final class WriterChange {
     }
 
     /** What taking {@code d} (all of it in region {@code r}) would do to the writer. */
-    Judged judge(RegionSnapshot r, FaultAnalysis.Down d) {
+    Judged judge(RegionSnapshot r, Lost d) {
         if (!r.region().equals(s.region())) {
             return judgeSwitchoverTarget(r, d);
         }
@@ -123,7 +136,7 @@ final class WriterChange {
     }
 
     /** What follows a lost writer with nobody to promote: a recreate in an AZ that is up, or a wait for one. */
-    private String recreate(RegionSnapshot r, FaultAnalysis.Down d) {
+    private String recreate(RegionSnapshot r, Lost d) {
         boolean anAzLeft = r.azs().stream().anyMatch(az -> !r.downAzs().contains(az) && !d.azs().contains(az));
         if (!anAzLeft) {
             return "no AZ of " + r.region() + " would be up to recreate " + writerName() + " in";
@@ -137,7 +150,7 @@ final class WriterChange {
      * Who the engine would choose from in a promotion starting within the failure-detection time after the fault,
      * or null when no promotion comes: a lost writer (or promotion target), or a detection under way.
      */
-    List<InstanceFact> promotionAfter(FaultAnalysis.Down d) {
+    List<InstanceFact> promotionAfter(Lost d) {
         Next next = next(d);
         if (next == Next.UNTOUCHED && phase != FailoverPhase.DETECTING) {
             return null;
@@ -147,7 +160,7 @@ final class WriterChange {
     }
 
     /** The change goes on: only who is left to choose from at its end can change. */
-    private Judged judgeUntouched(RegionSnapshot r, FaultAnalysis.Down d, List<InstanceFact> left) {
+    private Judged judgeUntouched(RegionSnapshot r, Lost d, List<InstanceFact> left) {
         if (candidates.isEmpty() || !left.isEmpty()) {
             return Judged.NOTHING;
         }
@@ -163,7 +176,7 @@ final class WriterChange {
     }
 
     /** While a switchover waits for its secondary, the secondary must keep an instance to take the writer role. */
-    private Judged judgeSwitchoverTarget(RegionSnapshot r, FaultAnalysis.Down d) {
+    private Judged judgeSwitchoverTarget(RegionSnapshot r, Lost d) {
         if (phase != FailoverPhase.SWITCHOVER_SYNC || !r.region().equals(fo.to())) {
             return Judged.NOTHING;
         }
@@ -176,7 +189,7 @@ final class WriterChange {
                 + " replaced in about " + times.recreate() + ", model value)");
     }
 
-    private Next next(FaultAnalysis.Down d) {
+    private Next next(Lost d) {
         return switch (phase) {
             case NONE -> writerRole != null && writerRole.status() == InstanceStatus.UP && takes(d, writerRole)
                     ? Next.AFTER_DETECTION : Next.UNTOUCHED;
@@ -191,16 +204,16 @@ final class WriterChange {
         };
     }
 
-    private static boolean takes(FaultAnalysis.Down d, InstanceSnapshot i) {
+    private static boolean takes(Lost d, InstanceSnapshot i) {
         return d.instances().contains(i.id()) || d.azs().contains(i.az());
     }
 
-    private boolean takes(FaultAnalysis.Down d, String id) {
+    private boolean takes(Lost d, String id) {
         InstanceSnapshot i = s.instance(id);
         return i != null ? takes(d, i) : d.instances().contains(id);
     }
 
-    private static List<InstanceFact> left(List<InstanceFact> from, FaultAnalysis.Down d) {
+    private static List<InstanceFact> left(List<InstanceFact> from, Lost d) {
         List<InstanceFact> out = new ArrayList<>();
         for (InstanceFact c : from) {
             if (!d.instances().contains(c.id()) && !d.azs().contains(c.az())) {
@@ -211,7 +224,7 @@ final class WriterChange {
     }
 
     /** "writer-1 would be lost", "reader-3, being promoted, would be lost", ... */
-    private String lostWords(FaultAnalysis.Down d) {
+    private String lostWords(Lost d) {
         return switch (phase) {
             case PROMOTING -> fo.to() + ", being promoted, would be lost";
             case RECOVERING -> fo.to().equals(fo.from()) ? fo.to() + ", recovering, would be lost"

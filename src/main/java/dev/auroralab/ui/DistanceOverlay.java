@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.CheckMenuItem;
@@ -25,24 +28,40 @@ import javafx.scene.input.KeyCodeCombination;
  *
  * <p>The analysis is worked out again only when something it reads has changed (copies' states, quorums, instances,
  * the failover, regions), not on every frame: a frame's snapshot differs from the last in its clock, LSNs and
- * messages, which the analysis does not read. A huge volume (a second of work for 78,664 faults) is worked out at
- * most every few seconds while playing, and at once when paused or stepped.
+ * messages, which the analysis does not read. It takes about a millisecond for a built-in scenario and about ten
+ * for the 256 TiB volume (groups judged once per shape: decision 0026), but the first time for a huge volume,
+ * before the JIT has compiled it, it takes a tenth of a second or more: so a volume of
+ * {@link #BACKGROUND_FROM_COPIES} copies or more is worked out on a worker thread, one analysis at a time, and the
+ * picture keeps the last answer meanwhile and says so ({@link #pendingNote()}: "working it out", or "updating").
  */
 public final class DistanceOverlay {
 
     /** The key that turns it on and off (plain D: Ctrl+D is the next theme). */
     public static final KeyCode KEY = KeyCode.D;
 
+    /** From this many copies (every region's; 3,334 groups, 33 TiB) the analysis runs off the JavaFX thread. */
+    public static final int BACKGROUND_FROM_COPIES = 20_000;
+
+    /** One worker for every window: an analysis at a time, on a daemon thread that never keeps the JVM alive. */
+    private static ExecutorService worker;
+
     private final SimulationViewModel vm;
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "distanceShown", false);
     private EngineSnapshot lastSnapshot;
     private long lastSignature;
     private FailureDistance last;
-    private long lastCostNanos;
-    private long lastWorkedOutNanos;
+    /** Whether {@link #last} is not the analysis of the snapshot on screen (one is being worked out). */
+    private boolean stale;
+    private boolean inFlight;
+    private int groupsInFlight;
+    private Runnable onReady = () -> {
+    };
+    private int backgroundFromCopies = BACKGROUND_FROM_COPIES;
 
     public DistanceOverlay(SimulationViewModel vm) {
         this.vm = vm;
+        // turned off and on again, the snapshot on screen is looked at afresh
+        shown.addListener((o, a, b) -> lastSnapshot = null);
     }
 
     public BooleanProperty shownProperty() {
@@ -61,7 +80,8 @@ public final class DistanceOverlay {
         shown.set(!shown.get());
         if (vm.snapshot() != null) {
             FailureDistance d = current();
-            vm.tell(shown.get() ? (d == null ? "Distance to failure on" : d.caption(null)) + " (D turns it off)"
+            vm.tell(shown.get() ? (d != null ? d.caption(null) : pendingNote() != null
+                    ? "Distance to failure: " + pendingNote() : "Distance to failure on") + " (D turns it off)"
                     : "Distance to failure off");
         }
     }
@@ -74,30 +94,114 @@ public final class DistanceOverlay {
         return item;
     }
 
-    /** The distance of the snapshot on screen, or null when the overlay is off or there is no snapshot yet. */
+    /** For a test: from how many copies the analysis runs on the worker (1: always). */
+    void backgroundFromCopies(int copies) {
+        this.backgroundFromCopies = copies;
+    }
+
+    /** What to run when an analysis worked out off the JavaFX thread is ready: the picture's redraw. */
+    public void setOnReady(Runnable onReady) {
+        this.onReady = onReady;
+    }
+
+    /**
+     * The distance of the snapshot on screen, or null when the overlay is off or there is no snapshot yet; for a
+     * volume of {@link #BACKGROUND_FROM_COPIES} copies or more, the last one worked out (null before the first) while
+     * the one of this snapshot is worked out on the worker ({@link #pendingNote()} says so).
+     */
     public FailureDistance current() {
         EngineSnapshot s = vm.snapshot();
         if (!shown.get() || s == null) {
             return null;
         }
-        if (s == lastSnapshot && last != null) {
+        if (s == lastSnapshot && (!stale || inFlight)) {
             return last;
         }
+        lastSnapshot = s;
         long signature = signature(s);
-        long now = System.nanoTime();
-        boolean sameFacts = last != null && signature == lastSignature;
-        // a slow analysis (a huge volume) is not repeated on every change while playing: the picture stays a little
-        // behind, and catches up as soon as the run pauses
-        boolean tooSoon = last != null && vm.isPlaying() && lastCostNanos > 20_000_000L
-                && now - lastWorkedOutNanos < 10 * lastCostNanos;
-        if (!sameFacts && !tooSoon) {
+        if (last != null && signature == lastSignature) {
+            stale = false;
+            return last;
+        }
+        int groups = groups(s);
+        if (groups * 6L < backgroundFromCopies || !Platform.isFxApplicationThread()) {
             last = FailureDistance.of(s, vm.scenario().cluster().timings());
-            lastWorkedOutNanos = System.nanoTime();
-            lastCostNanos = lastWorkedOutNanos - now;
             lastSignature = signature;
+            stale = false;
+            return last;
+        }
+        stale = true;
+        if (!inFlight) {
+            inFlight = true;
+            groupsInFlight = groups;
+            dev.auroralab.engine.Timings timings = vm.scenario().cluster().timings();
+            worker().execute(() -> {
+                FailureDistance d = FailureDistance.of(s, timings);
+                Platform.runLater(() -> ready(d, signature));
+            });
+        }
+        return last;
+    }
+
+    /** On the JavaFX thread: the worker's analysis is in; the next look at the snapshot decides whether it is current. */
+    private void ready(FailureDistance d, long signature) {
+        inFlight = false;
+        if (!shown.get()) {
+            return;
+        }
+        last = d;
+        lastSignature = signature;
+        lastSnapshot = null;
+        onReady.run();
+    }
+
+    /**
+     * Works out the distance of the snapshot on screen now, on this thread, whatever the volume's size: for a
+     * screenshot, which must show the marks and not "working it out".
+     */
+    public FailureDistance currentNow() {
+        EngineSnapshot s = vm.snapshot();
+        if (!shown.get() || s == null) {
+            return null;
+        }
+        if (stale || last == null || signature(s) != lastSignature) {
+            last = FailureDistance.of(s, vm.scenario().cluster().timings());
+            lastSignature = signature(s);
         }
         lastSnapshot = s;
+        stale = false;
         return last;
+    }
+
+    /**
+     * Null when the marks shown are the snapshot's own; else what the caption adds: "working it out for 26,215
+     * protection groups…" before the first answer, "updating…" while a newer one is worked out.
+     */
+    public String pendingNote() {
+        if (!shown.get() || !stale) {
+            return null;
+        }
+        return last == null ? String.format(java.util.Locale.ROOT, "working it out for %,d protection groups…",
+                groupsInFlight) : "updating…";
+    }
+
+    private static int groups(EngineSnapshot s) {
+        int n = 0;
+        for (RegionSnapshot r : s.regionsOrPrimary()) {
+            n += r.volume().protectionGroups().size();
+        }
+        return n;
+    }
+
+    private static synchronized ExecutorService worker() {
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "distance-to-failure");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return worker;
     }
 
     /** The fault of a selected element (a copy, node, AZ, instance or region), or null. */

@@ -103,8 +103,27 @@ final class DistanceMarks {
         }
     }
 
+    /**
+     * The caption again, with a note ("working it out for 26,215 protection groups…", "updating…") while the
+     * analysis of a huge volume is worked out off the JavaFX thread; {@code d} is the last one, or null before it.
+     */
+    static void drawNote(GraphicsContext g, TopologyLayout.Fit fit, FailureDistance d, EngineSnapshot s,
+            TopologyLayout l, Palette p, String note) {
+        g.save();
+        g.translate(fit.offsetX(), fit.offsetY());
+        g.scale(fit.scale(), fit.scale());
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        caption(g, d, s, l, p, note);
+        g.restore();
+    }
+
     /** The caption, on the protection groups' title line: how many single faults do what, in the region drawn. */
     private static void caption(GraphicsContext g, FailureDistance d, EngineSnapshot s, TopologyLayout l, Palette p) {
+        caption(g, d, s, l, p, null);
+    }
+
+    private static void caption(GraphicsContext g, FailureDistance d, EngineSnapshot s, TopologyLayout l, Palette p,
+            String note) {
         Box b = l.distanceCaption;
         if (b == null) {
             return;
@@ -113,7 +132,8 @@ final class DistanceMarks {
         g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 8, 8);
         triangle(g, b.x() + 12, b.cy() - LABEL_MARK * 0.45, LABEL_MARK, p);
         String where = s.isGlobal() ? " in " + s.region() : "";
-        String caption = d.caption(s.region()) + where;
+        String caption = d == null ? "Distance to failure: " + note
+                : d.caption(s.region()) + where + (note == null ? "" : " · " + note);
         double room = b.w() - 32;
         if (PageDrawing.widthOf(caption, BOLD) > room) {
             // a long count (a Global Database region) drops its filler words before its text is squeezed
@@ -124,8 +144,13 @@ final class DistanceMarks {
         g.setFont(BOLD);
         g.setTextAlign(TextAlignment.LEFT);
         text(g, caption, b.x() + 24, b.cy(), room);
-        String hint = "hover for why · D hides";
+        // a failover's "~27 s" on the marks is a model value: said here too, as the marks drop "(model)" when short
+        boolean times = d != null && d.count(dev.auroralab.teach.FaultEffect.FAILOVER, s.region()) > 0;
+        String hint = times ? "failover times: model values · hover for why · D hides" : "hover for why · D hides";
         double used = PageDrawing.widthOf(caption, BOLD);
+        if (times && used + PageDrawing.widthOf(hint, SMALL) + 24 >= room) {
+            hint = "failover times: model values";
+        }
         if (used + PageDrawing.widthOf(hint, SMALL) + 24 < room) {
             g.setFont(SMALL);
             g.setFill(p.mutedText());

@@ -2,6 +2,7 @@ package dev.auroralab.ui.topology;
 
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.ui.ActionMenus;
+import dev.auroralab.teach.FailureDistance;
 import dev.auroralab.ui.DistanceOverlay;
 import dev.auroralab.ui.Palette;
 import dev.auroralab.ui.Selection;
@@ -67,6 +68,7 @@ public final class TopologyView extends Pane {
     public TopologyView(SimulationViewModel vm) {
         this.vm = vm;
         this.distance = new DistanceOverlay(vm);
+        distance.setOnReady(this::redraw);
         distance.shownProperty().addListener((o, a, b) -> {
             redraw();
             requestLayout();
@@ -322,8 +324,14 @@ public final class TopologyView extends Pane {
             // the page's height changed: so do this view's preferred and minimum heights
             requestLayout();
         }
+        FailureDistance d = distance.current();
         TopologyRenderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), fit(), s, layout,
-                palette, vm.selection(), distance.current());
+                palette, vm.selection(), d);
+        String pending = distance.pendingNote();
+        if (pending != null) {
+            // a huge volume's analysis is being worked out off this thread: the caption says so
+            DistanceMarks.drawNote(canvas.getGraphicsContext2D(), fit(), d, s, layout, palette, pending);
+        }
         Spotlight.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), fit(), layout, palette,
                 spotlight);
         drawNanos = System.nanoTime() - t0;
