@@ -24,9 +24,15 @@ final class VitalsBuilder {
         List<RegionVitals> regions = new ArrayList<>(st.regions.size());
         for (Region r : st.regions) {
             boolean isWrite = r == st.writeRegion;
+            List<String> down = new ArrayList<>();
+            for (String az : r.azs) {
+                if (st.downAzs.contains(az)) {
+                    down.add(az);
+                }
+            }
             regions.add(new RegionVitals(r.name, r.snapshotRole(),
                     isWrite ? st.writable : ctx.splitBrain.oldPrimaryWritable(r),
-                    isWrite ? readable : ctx.snapshots.secondaryReadable(r),
+                    isWrite ? readable : ctx.snapshots.secondaryReadable(r), down,
                     r.pgsWithoutWriteQuorum.cardinality(), first(r, r.pgsWithoutWriteQuorum),
                     r.pgsWithoutReadQuorum.cardinality(), first(r, r.pgsWithoutReadQuorum)));
         }
@@ -37,20 +43,12 @@ final class VitalsBuilder {
                 writer = i.id();
             }
         }
-        List<String> down = new ArrayList<>();
-        for (Region r : st.regions) {
-            for (String az : r.azs) {
-                if (st.downAzs.contains(az)) {
-                    down.add(az);
-                }
-            }
-        }
         List<String> readers = new ArrayList<>();
         for (Instance t : ctx.readPath.readerEndpointTargets()) {
             readers.add(t.id());
         }
         return new Vitals(ctx.now(), Availability.statusOf(st.writable, readable), st.writable, readable, writer,
-                st.phase, st.writeRegion.name, regions, down, readers, st.acknowledgedLost);
+                st.phase, st.writeRegion.name, regions, readers, st.acknowledgedLost);
     }
 
     private static String first(Region r, java.util.BitSet without) {

@@ -29,18 +29,16 @@ class VitalsTest {
     /** The vitals worked out the slow way, from a snapshot. */
     static Vitals fromSnapshot(EngineSnapshot s) {
         List<RegionVitals> regions = new ArrayList<>();
-        List<String> down = new ArrayList<>();
         for (RegionSnapshot r : s.regionsOrPrimary()) {
             List<ProtectionGroupSnapshot> pgs = r.volume().protectionGroups();
             List<String> noWrite = pgs.stream().filter(p -> !p.writeQuorum()).map(ProtectionGroupSnapshot::id).toList();
             List<String> noRead = pgs.stream().filter(p -> !p.readQuorum()).map(ProtectionGroupSnapshot::id).toList();
-            regions.add(new RegionVitals(r.region(), r.role(), r.writable(), r.readable(), noWrite.size(),
+            regions.add(new RegionVitals(r.region(), r.role(), r.writable(), r.readable(), r.downAzs(), noWrite.size(),
                     noWrite.isEmpty() ? null : noWrite.get(0), noRead.size(), noRead.isEmpty() ? null : noRead.get(0)));
-            down.addAll(r.downAzs());
         }
         return new Vitals(s.nowMicros(), s.volume().status(), s.volume().writable(), s.volume().readable(),
                 s.writerId(), s.failoverInProgress() == null ? dev.auroralab.engine.snapshot.FailoverPhase.NONE
-                        : s.failoverInProgress().phase(), s.writerRegion(), regions, down,
+                        : s.failoverInProgress().phase(), s.writerRegion(), regions,
                 s.endpoints().readerEndpoint(), s.counters().acknowledgedWritesLost());
     }
 
