@@ -19,7 +19,8 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * {@code screenshot FILE [--at D] --out PATH.png [--width W --height H] [--dark] [--select KIND:ID] [--headless]}:
  * draws the real window for a scenario at a simulated time into a PNG, with or without a display ({@code --distance}
- * turns the distance-to-failure overlay on, as the D key does).
+ * turns the distance-to-failure overlay on, as the D key does; {@code --predict} shows predict-then-observe's first
+ * question at or after {@code --at}, 0 by default).
  *
  * <p>Everything that can be checked without JavaFX (arguments, the scenario file, the output folder) is checked here
  * first, so bad input costs no toolkit start-up. The drawing is in {@link ScreenshotWindow}, the only part that loads
@@ -30,7 +31,7 @@ final class ScreenshotCommand implements Command {
 
     static final String USAGE = "screenshot FILE --out PATH.png [--at D] [--width W --height H]"
             + " [--theme light|dark|high-contrast] [--dark] [--presenter] [--no-notes] [--select KIND:ID] [--ledger]"
-            + " [--distance]"
+            + " [--distance] [--predict]"
             + " [--headless] | screenshot --compare A,B --out PATH.png [same options]";
 
     static final long DEFAULT_AT_MICROS = 30_000_000;
@@ -46,11 +47,11 @@ final class ScreenshotCommand implements Command {
     record Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark,
             String selectKind, String selectId, boolean headless, boolean ledger, String theme, boolean presenter,
             boolean noNotes, Scenario compare, boolean distance, dev.auroralab.scenario.Lesson lesson,
-            int lessonStep) {
+            int lessonStep, boolean predict) {
         Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark, String selectKind,
                 String selectId, boolean headless) {
             this(scenario, atMicros, out, width, height, dark, selectKind, selectId, headless, false, null, false,
-                    false, null, false, null, 0);
+                    false, null, false, null, 0, false);
         }
     }
 
@@ -77,7 +78,7 @@ final class ScreenshotCommand implements Command {
         CliArgs a;
         try {
             a = CliArgs.parse(args, Set.of("--at", "--out", "--width", "--height", "--select", "--theme", "--compare"),
-                    Set.of("--dark", "--headless", "--ledger", "--presenter", "--no-notes", "--distance"));
+                    Set.of("--dark", "--headless", "--ledger", "--presenter", "--no-notes", "--distance", "--predict"));
             String compare = a.options.get("--compare");
             if (compare != null) {
                 String[] two = compare.split(",", -1);
@@ -101,7 +102,8 @@ final class ScreenshotCommand implements Command {
             return usage(err, e.getMessage());
         }
 
-        long at = DEFAULT_AT_MICROS;
+        // predicting starts where the run starts, unless --at says where to look from
+        long at = a.options.containsKey("--predict") ? 0 : DEFAULT_AT_MICROS;
         if (a.options.containsKey("--at")) {
             try {
                 at = Durations.parseMicros(a.options.get("--at"));
@@ -169,7 +171,7 @@ final class ScreenshotCommand implements Command {
         Request request = new Request(scenario, at, outPath, width, height, a.options.containsKey("--dark"), kind, id,
                 a.options.containsKey("--headless"), a.options.containsKey("--ledger"), theme,
                 a.options.containsKey("--presenter"), a.options.containsKey("--no-notes"), compared,
-                a.options.containsKey("--distance"), lesson, lessonStep);
+                a.options.containsKey("--distance"), lesson, lessonStep, a.options.containsKey("--predict"));
         Outcome outcome;
         try {
             outcome = ScreenshotWindow.render(request);
