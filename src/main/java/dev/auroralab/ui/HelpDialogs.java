@@ -22,6 +22,8 @@ final class HelpDialogs {
             Page Down    in a lesson: continue (Space too, when the step waits)
             Page Up      in a lesson: back to the previous step (rewinds)
             M            myths and facts (works in presenter mode too)
+            P            predict, then observe: stop before each significant
+                         change and ask what happens next (1-4 answer)
             + / −        faster / slower (1/100× to 100×)
             Click        select; right-click: actions
             ] / [        select the next / previous element
