@@ -72,12 +72,15 @@ public final class LookAhead {
 
     /** The log's commands after {@code fromMicros} up to and including {@code toMicros}, in the order applied. */
     public List<Branch.Entry> entriesBetween(long fromMicros, long toMicros) {
-        List<Branch.Entry> out = new ArrayList<>();
+        List<Branch.Entry> out = null; // asked at every grid step: no list unless there is something in it
         for (Branch.Entry e : pending) {
             if (e.atMicros() > fromMicros && e.atMicros() <= toMicros) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
                 out.add(e);
             }
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 }

@@ -221,12 +221,15 @@ public final class PredictModel {
         return false;
     }
 
-    /** A look from the run's present, unless the one held still describes this run, branch, log and moment. */
+    /**
+     * A look from the run's present, unless the one held still describes this run, branch and moment (an action, which
+     * changes the log, drops it in {@link #follow()}: asked every millisecond of a frame, this allocates nothing).
+     */
     private void ensureLook() {
         Run run = vm.run();
         long now = run.nowMicros();
-        if (look != null && lookRun == run && lookBranch == run.branch() && lookLog == run.branch().log().size()
-                && now >= look.startMicros() && now <= look.clearedMicros()) {
+        if (look != null && lookRun == run && lookBranch == run.branch() && now >= look.startMicros()
+                && now <= look.clearedMicros()) {
             return;
         }
         look = new NextChange(run.lookAhead(), horizonMicros);
@@ -283,9 +286,13 @@ public final class PredictModel {
         }
         PredictionPrompt p = prompt.get();
         boolean sameFuture = lookRun == run && lookBranch == run.branch() && lookLog == run.branch().log().size();
+        if (!sameFuture) {
+            look = null; // an action or another branch: the future looked at is not this one
+        }
         if (p != null && (run.nowMicros() != p.change().stopMicros() || !sameFuture)) {
             prompt.set(null); // stepped, sought, acted or branched: the question no longer stands
             look = null;
+            playingTo = -1;
             vm.tell("The prediction was withdrawn: the run left its moment (press Space to go on predicting)");
         }
         Verdict v = verdict.get();

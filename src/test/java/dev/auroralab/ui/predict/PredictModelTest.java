@@ -110,6 +110,31 @@ class PredictModelTest {
     }
 
     @Test
+    void actingWhileAQuestionWaitsWithdrawsItAndTheNextLookHasTheAction() {
+        SimulationViewModel vm = vm("writer-crash-failover-by-tier");
+        PredictModel p = predict(vm);
+        p.onProperty().set(true);
+        vm.advanceTo(60 * SECOND);
+        assertThat(p.promptProperty().get()).isNotNull();
+        vm.act(new Command.FailInstance("reader-3")); // the replica the failover would promote
+        assertThat(p.promptProperty().get()).as("withdrawn: the future it asked about is gone").isNull();
+        assertThat(p.askedProperty().get()).isZero();
+        vm.play();
+        for (int i = 0; i < 6 && vm.nowMicros() < 60 * SECOND; i++) {
+            vm.advanceTo(60 * SECOND);
+            PredictionPrompt q = p.promptProperty().get();
+            if (q != null && q.right().kind() == PredictionChoice.Kind.BECOMES_WRITER) {
+                assertThat(q.right().subject()).as("reader-3 is down: the other tier-0 replica").isEqualTo("reader-2");
+                return;
+            }
+            if (q != null) {
+                p.answer(q.rightIndex());
+            }
+        }
+        throw new AssertionError("no question about the new writer");
+    }
+
+    @Test
     void aLearnersActionIsInTheNextLook() {
         SimulationViewModel vm = vm("healthy-cluster");
         PredictModel p = predict(vm);
