@@ -108,7 +108,9 @@ class PredictionSweepTest {
                         .append(p.choices().stream().map(PredictionChoice::text).toList())
                         .append("\n      ").append(String.join(" ", p.whatHappened()));
             }
-            System.out.println(b);
+            if (Boolean.getBoolean("predict.print")) {
+                System.out.println(b); // -Dpredict.print=true: every question of the sweep, to read them
+            }
             if (!name.equals("healthy-cluster")) {
                 assertThat(prompts).as(name + ": a scenario with a timeline has moments to predict").isNotEmpty();
             }
