@@ -19,7 +19,8 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * {@code screenshot FILE [--at D] --out PATH.png [--width W --height H] [--dark] [--select KIND:ID] [--headless]}:
  * draws the real window for a scenario at a simulated time into a PNG, with or without a display ({@code --distance}
- * turns the distance-to-failure overlay on, as the D key does).
+ * turns the distance-to-failure overlay on, as the D key does; {@code --predict} shows predict-then-observe's first
+ * question at or after {@code --at}, 0 by default).
  *
  * <p>Everything that can be checked without JavaFX (arguments, the scenario file, the output folder) is checked here
  * first, so bad input costs no toolkit start-up. The drawing is in {@link ScreenshotWindow}, the only part that loads
@@ -30,7 +31,7 @@ final class ScreenshotCommand implements Command {
 
     static final String USAGE = "screenshot FILE --out PATH.png [--at D] [--width W --height H]"
             + " [--theme light|dark|high-contrast] [--dark] [--presenter] [--no-notes] [--select KIND:ID] [--ledger]"
-            + " [--distance]"
+            + " [--distance] [--predict]"
             + " [--headless] | screenshot --compare A,B --out PATH.png [same options]"
             + " | screenshot [FILE] --practice [QUESTION_ID] [--answer CHOICE [--watch]] [--bank BANK] --out PATH.png"
             + " [same options] | screenshot [FILE] --timed N [--bank BANK] --out PATH.png [same options]";
@@ -48,11 +49,11 @@ final class ScreenshotCommand implements Command {
     record Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark,
             String selectKind, String selectId, boolean headless, boolean ledger, String theme, boolean presenter,
             boolean noNotes, Scenario compare, boolean distance, dev.auroralab.scenario.Lesson lesson,
-            int lessonStep, PracticeShot practice) {
+            int lessonStep, PracticeShot practice, boolean predict) {
         Request(Scenario scenario, long atMicros, Path out, int width, int height, boolean dark, String selectKind,
                 String selectId, boolean headless) {
             this(scenario, atMicros, out, width, height, dark, selectKind, selectId, headless, false, null, false,
-                    false, null, false, null, 0, null);
+                    false, null, false, null, 0, null, false);
         }
     }
 
@@ -85,7 +86,7 @@ final class ScreenshotCommand implements Command {
                     "--theme", "--compare"));
             valued.addAll(PracticeShot.VALUED);
             Set<String> flags = new java.util.HashSet<>(Set.of("--dark", "--headless", "--ledger", "--presenter",
-                    "--no-notes", "--distance"));
+                    "--no-notes", "--distance", "--predict"));
             flags.addAll(PracticeShot.FLAGS);
             a = CliArgs.parse(rest, valued, flags);
             if (a.positionals.isEmpty() && (practiceId != null || a.options.containsKey("--timed"))) {
@@ -114,7 +115,8 @@ final class ScreenshotCommand implements Command {
             return usage(err, e.getMessage());
         }
 
-        long at = DEFAULT_AT_MICROS;
+        // predicting starts where the run starts, unless --at says where to look from
+        long at = a.options.containsKey("--predict") ? 0 : DEFAULT_AT_MICROS;
         if (a.options.containsKey("--at")) {
             try {
                 at = Durations.parseMicros(a.options.get("--at"));
@@ -197,7 +199,8 @@ final class ScreenshotCommand implements Command {
         Request request = new Request(scenario, at, outPath, width, height, a.options.containsKey("--dark"), kind, id,
                 a.options.containsKey("--headless"), a.options.containsKey("--ledger"), theme,
                 a.options.containsKey("--presenter"), a.options.containsKey("--no-notes"), compared,
-                a.options.containsKey("--distance"), lesson, lessonStep, practice);
+                a.options.containsKey("--distance"), lesson, lessonStep, practice,
+                a.options.containsKey("--predict"));
         Outcome outcome;
         try {
             outcome = ScreenshotWindow.render(request);

@@ -89,6 +89,11 @@ final class ScreenshotWindow {
                         lessons.next(); // "skip to end": the step's effect is what the picture is for
                     }
                     window[0].vm().pause();
+                } else if (r.predict()) {
+                    String none = firstPrediction(window[0], r.atMicros());
+                    if (none != null) {
+                        return none;
+                    }
                 } else {
                     // the run samples the charts every 250 ms on the way, as a playing window would
                     window[0].vm().advanceTo(r.atMicros());
@@ -197,6 +202,24 @@ final class ScreenshotWindow {
         } catch (IOException | RuntimeException e) {
             // a temporary folder left behind costs nothing
         }
+    }
+
+    /**
+     * Plays to {@code fromMicros}, turns predict-then-observe on and plays on until its first question (within the
+     * look-ahead's horizon): the picture a learner sees when the run stops to ask. A message when none comes.
+     */
+    private static String firstPrediction(AuroraLabApp.Window w, long fromMicros) {
+        w.vm().advanceTo(fromMicros);
+        var predict = w.view().predict().model();
+        predict.onProperty().set(true);
+        w.vm().play();
+        w.vm().advanceTo(fromMicros + dev.auroralab.teach.NextChange.HORIZON_MICROS);
+        if (predict.promptProperty().get() == null) {
+            return "--predict: nothing significant changes in " + w.vm().scenario().name() + " within "
+                    + Durations.format(dev.auroralab.teach.NextChange.HORIZON_MICROS) + " after t="
+                    + Durations.format(fromMicros) + ", so there is no question to show";
+        }
+        return null;
     }
 
     /** Waits for a few animation pulses, so the stage is shown, laid out and drawn as a user would see it. */

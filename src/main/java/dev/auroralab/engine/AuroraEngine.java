@@ -352,6 +352,14 @@ public final class AuroraEngine {
         return ctx.snapshots.snapshot();
     }
 
+    /**
+     * The few facts a learner watches (volume status, writer, failover phase, region roles, quorums lost, AZs out,
+     * the reader endpoint, writes lost), without building a snapshot: cheap on any volume. Never changes the engine.
+     */
+    public dev.auroralab.engine.snapshot.Vitals vitals() {
+        return VitalsBuilder.of(ctx);
+    }
+
     private CommandResult dispatch(Command command) {
         if (command instanceof Command.CrashInstance c) {
             return ctx.failover.crashInstance(c.instanceId());

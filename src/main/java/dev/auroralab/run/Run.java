@@ -136,6 +136,15 @@ public final class Run {
         return new Run(this, b);
     }
 
+    /**
+     * A throw-away copy of the run's present, to play forward without touching the run: it starts from a copy of the
+     * engine now and applies the branch's commands after now as playing the run would, at the same instants and in
+     * the same order. The run keeps no keyframe, sample or mark of it, and a learner's later action is not in it.
+     */
+    public LookAhead lookAhead() {
+        return new LookAhead(engine.copy(), branch.log.subList(applied, branch.log.size()));
+    }
+
     /** Sets who hears each command of the log as it is applied, replays included; null for nobody. */
     public void setCommandListener(CommandListener listener) {
         this.commandListener = listener == null ? (entry, result) -> {

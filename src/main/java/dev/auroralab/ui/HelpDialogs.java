@@ -27,6 +27,8 @@ final class HelpDialogs {
             Enter        in practice: go on to the next question
             W            in practice, after an answer: watch it in the engine
             Page Up      in Watch it: back to the question (Backspace too)
+            P            predict, then observe: stop before each significant
+                         change and ask what happens next (1-4 answer)
             + / −        faster / slower (1/100× to 100×)
             Click        select; right-click: actions
             ] / [        select the next / previous element

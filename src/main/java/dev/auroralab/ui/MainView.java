@@ -72,6 +72,7 @@ public final class MainView extends BorderPane {
     private final dev.auroralab.ui.practice.PracticeModel practice;
     private final HelpDialogs help;
     private final WhyPopOver why;
+    private final dev.auroralab.ui.predict.PredictBand predict;
     private final PanelLayout panels;
     private final MenuBar menuBar;
     private final Dialogs dialogs;
@@ -120,6 +121,11 @@ public final class MainView extends BorderPane {
         this.why = new WhyPopOver(vm);
         why.attach(banner, topology, global.strip(), global.ledger());
         why.attach(side.inspector());
+        this.predict = new dev.auroralab.ui.predict.PredictBand(
+                new dev.auroralab.ui.predict.PredictModel(vm, lessons, practice::records));
+        predict.model().waitWhilePractising(
+                practice.modeProperty().isNotEqualTo(dev.auroralab.ui.practice.PracticeModel.Mode.CLOSED));
+        VBox.setMargin(predict, new Insets(2, 8, 2, 8));
 
         menuBar = menuBar();
         controls = new TransportControls(vm, new TransportControls.Actions(files::openFile, files::saveFile,
@@ -146,11 +152,16 @@ public final class MainView extends BorderPane {
         VBox.setMargin(global.alarm(), new Insets(2, 8, 2, 8));
         // a Global Database adds the alarm bar, the strip of regions and the region bar (the topology's title and the
         // region's actions); for a single region they are not shown and take no room
-        panels = new PanelLayout(List.of(bannerRow, compare, notes, global.alarm(), global.strip(),
+        panels = new PanelLayout(List.of(bannerRow, predict, compare, notes, global.alarm(), global.strip(),
                 global.regionBar()), notes,
                 topology, charts, headline, side);
         bottom = new BottomTabs(charts, global.ledger(), panels);
         notes.setOnClose(() -> panels.setNotesShown(false));
+        // the scenario's notes often say what happens next: they step aside while a prediction waits for its answer
+        predict.model().promptProperty().addListener((o, was, p) -> {
+            notes.setVisible(p == null && panels.isNotesShown());
+            notes.setManaged(notes.isVisible());
+        });
         if (headline != null) {
             // the strip stands for the charts: a click brings them back
             headline.setOnMouseClicked(e -> panels.chooseCharts(true));
@@ -229,6 +240,11 @@ public final class MainView extends BorderPane {
     /** Exam practice and timed sets (Practice menu), and the learner's study record. */
     public dev.auroralab.ui.practice.PracticeModel practice() {
         return practice;
+    }
+
+    /** Predict-then-observe's band (its model: {@code predict().model()}). */
+    public dev.auroralab.ui.predict.PredictBand predict() {
+        return predict;
     }
 
     /** The Global Database's strip, region bar, alarm, menu and ledger. */
@@ -313,7 +329,8 @@ public final class MainView extends BorderPane {
         }
         themes.getItems().addAll(new SeparatorMenuItem(),
                 item("Next theme", shortcut(KeyCode.D), () -> setTheme(theme.next())));
-        view.getItems().addAll(sideItem, chartsItem, notesItem, topology.distance().menuItem(), new SeparatorMenuItem(),
+        view.getItems().addAll(sideItem, chartsItem, notesItem, topology.distance().menuItem(), predict.menuItem(),
+                new SeparatorMenuItem(),
                 item("Zoom in", shortcut(KeyCode.EQUALS), topology::zoomIn),
                 item("Zoom out", shortcut(KeyCode.MINUS), topology::zoomOut),
                 item("Fit the picture to the window", shortcut(KeyCode.DIGIT0), topology::zoomToFit),
@@ -355,6 +372,7 @@ public final class MainView extends BorderPane {
     public void installKeys(Scene scene) {
         scene.heightProperty().addListener((o, a, b) -> compactGlobal());
         compactGlobal();
+        predict.installKeys(scene);
         WindowKeys.install(scene, vm, lessons, practice, new WindowKeys.Actions(
                 () -> keyed(TopologyAction.Kind.FAIL), () -> keyed(TopologyAction.Kind.RESTORE),
                 this::togglePresenter, help::shortcuts, () -> why.showForSelection(banner), () -> {

@@ -142,6 +142,17 @@ class ScreenshotCommandTest {
         assertThat(with).as("orange pixels with the overlay (%d without)", without).isGreaterThan(without + 400);
     }
 
+    @Test
+    void predictDrawsTheFirstQuestionAtOrAfterAt() throws Exception {
+        Path png = dir.resolve("predict.png");
+        int code = cli.run("screenshot", "writer-crash-failover-by-tier", "--at", "12s", "--predict", "--width", "1024",
+                "--height", "700", "--out", png.toString());
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out().strip()).as("the failover's next step, not the fault before --at")
+                .isEqualTo("wrote " + png + " (1024x700) at t=19.9s");
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
