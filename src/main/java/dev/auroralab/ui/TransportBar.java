@@ -40,6 +40,10 @@ public final class TransportBar extends HBox {
     private final Slider speed;
     private final ComboBox<?> picker;
     private final List<Node> optional = new ArrayList<>();
+    private final Node clock;
+    /** The clock's width when the row was last fitted: "▸ past end" widens it, and the row must fit again. */
+    private double fittedClockWidth = -1;
+    private static final double CLOCK_SLACK_PX = 3;
     private boolean iconsOnly;
     private boolean forcedIconsOnly;
     private boolean optionalHidden;
@@ -67,6 +71,7 @@ public final class TransportBar extends HBox {
         super(6);
         this.speed = speed;
         this.picker = picker;
+        this.clock = clock;
         getStyleClass().add(STYLE_CLASS);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
@@ -139,10 +144,21 @@ public final class TransportBar extends HBox {
     @Override
     protected void layoutChildren() {
         double w = getWidth();
-        // the clock's text changes every frame and lays the row out again: decide only when the width changed
-        if (w > 0 && (w != fittedWidth || forcedIconsOnly != fittedForced)) {
+        // the clock's text changes every frame and lays the row out again: decide only when the width changed, or
+        // the clock's (its digits keep it within a pixel or two; "▸ past end" adds a word and needs room)
+        double clockWidth = clock.prefWidth(-1);
+        boolean clockResized = fittedClockWidth >= 0 && Math.abs(clockWidth - fittedClockWidth) > CLOCK_SLACK_PX;
+        if (w > 0 && (w != fittedWidth || forcedIconsOnly != fittedForced || clockResized)) {
+            if (clockResized) {
+                // what was measured with the old clock no longer holds: start again from labels and every item
+                hideOptional(false);
+                applyIconsOnly(forcedIconsOnly);
+                labelledWidth = Double.MAX_VALUE;
+                fullWidth = Double.MAX_VALUE;
+            }
             fittedWidth = w;
             fittedForced = forcedIconsOnly;
+            fittedClockWidth = clockWidth;
             fitTo(w);
         }
         super.layoutChildren();
