@@ -149,8 +149,9 @@ public final class StudyRecord {
 
     /**
      * The order to ask {@code questions} in this session: first the due ones (lowest box first, then the longest
-     * unasked, then as given), then the new ones (as given), then the rest (lowest box first). Missed questions so
-     * come back first in the next session.
+     * unasked, then as given), then the new ones (interleaved by domain: one of each domain in turn, each domain's
+     * in the order given, so a first session does not ask thirteen failover questions in a row), then the rest
+     * (lowest box first). Missed questions so come back first in the next session.
      */
     public List<Question> order(List<Question> questions) {
         List<Question> due = new ArrayList<>();
@@ -169,9 +170,26 @@ public final class StudyRecord {
         due.sort(byBox.thenComparingInt(q -> cards.get(q.id()).lastSession()));
         rest.sort(byBox);
         List<Question> all = new ArrayList<>(due);
-        all.addAll(fresh);
+        all.addAll(interleavedByDomain(fresh));
         all.addAll(rest);
         return all;
+    }
+
+    /** One question of each domain in turn (domains in order of first appearance), each domain's in the given order. */
+    static List<Question> interleavedByDomain(List<Question> questions) {
+        Map<Domain, java.util.ArrayDeque<Question>> byDomain = new LinkedHashMap<>();
+        for (Question q : questions) {
+            byDomain.computeIfAbsent(q.domain(), d -> new java.util.ArrayDeque<>()).add(q);
+        }
+        List<Question> out = new ArrayList<>(questions.size());
+        while (out.size() < questions.size()) {
+            for (java.util.ArrayDeque<Question> queue : byDomain.values()) {
+                if (!queue.isEmpty()) {
+                    out.add(queue.poll());
+                }
+            }
+        }
+        return out;
     }
 
     /** How many of {@code questions} are due now. */

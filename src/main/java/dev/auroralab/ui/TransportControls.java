@@ -37,6 +37,8 @@ final class TransportControls {
             Runnable toggleCharts, Runnable nextTheme, Runnable togglePresenter) {
     }
 
+    private static final String PICKER_TIP = "The scenario open now; pick a built-in one here, or open a file (Ctrl+O)";
+
     /** The bar's toggle for the distance-to-failure overlay. */
     static final String DISTANCE_ID = "distanceToggle";
 
@@ -106,7 +108,7 @@ final class TransportControls {
                 setText(item != null ? item : picker.getPromptText());
             }
         });
-        picker.setTooltip(new Tooltip("The scenario open now; pick a built-in one here, or open a file (Ctrl+O)"));
+        picker.setTooltip(new Tooltip(PICKER_TIP));
         picker.setOnAction(e -> {
             String name = picker.getValue();
             if (name != null && !name.equals(shownBuiltIn)) {
@@ -185,8 +187,11 @@ final class TransportControls {
         String builtIn = BuiltInScenarios.NAMES.stream().filter(n -> isBuiltIn(sc, n)).findFirst().orElse(null);
         shownBuiltIn = builtIn;
         picker.setValue(builtIn);
-        picker.setPromptText(builtIn != null ? builtIn : sc.sourceName() == null ? sc.name()
-                : Path.of(sc.sourceName()).getFileName().toString());
+        // not a built-in: the scenario's own name, which a file, a lesson's or a question's demonstration all have
+        // (the file name would say "questions.yaml" for every demonstration); the tooltip says where it came from
+        picker.setPromptText(builtIn != null ? builtIn : sc.name());
+        picker.setTooltip(new Tooltip(builtIn != null || sc.sourceName() == null ? PICKER_TIP
+                : "Open now: " + sc.name() + " (from " + Path.of(sc.sourceName()).getFileName() + ").\n" + PICKER_TIP));
         clock.setTooltip(new Tooltip("Simulated time (minutes:seconds.milliseconds) and the run's seed: the same "
                 + "scenario, seed and actions always give the same run. The scenario's timeline runs to "
                 + Durations.format(sc.durationMicros()) + "; the simulation plays on after it."));

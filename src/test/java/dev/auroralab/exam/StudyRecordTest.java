@@ -68,6 +68,18 @@ class StudyRecordTest {
     }
 
     @Test
+    void newQuestionsComeOneDomainAtATurnEachDomainInItsOwnOrder() {
+        Question h1 = question("h1", Domain.HIGH_AVAILABILITY);
+        Question h2 = question("h2", Domain.HIGH_AVAILABILITY);
+        Question h3 = question("h3", Domain.HIGH_AVAILABILITY);
+        Question s1 = question("s1", Domain.STORAGE);
+        Question s2 = question("s2", Domain.STORAGE);
+        Question g1 = question("g1", Domain.GLOBAL_DATABASE);
+        StudyRecord r = new StudyRecord();
+        assertThat(r.order(List.of(h1, h2, h3, s1, s2, g1))).containsExactly(h1, s1, g1, h2, s2, h3);
+    }
+
+    @Test
     void theOrderIsDueByLowestBoxThenNewThenTheRest() {
         Question d = question("d", Domain.STORAGE);
         Question e = question("e", Domain.STORAGE);

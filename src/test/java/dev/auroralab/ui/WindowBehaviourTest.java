@@ -127,10 +127,11 @@ class WindowBehaviourTest {
                 """);
         robot.interact(() -> view().open(mine));
         assertThat(picker(robot).getValue()).as("a file is no built-in").isNull();
-        assertThat(picker(robot).getPromptText()).contains("my-cluster.yaml");
+        assertThat(picker(robot).getPromptText()).isEqualTo("My cluster");
+        assertThat(picker(robot).getTooltip().getText()).contains("my-cluster.yaml");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(picker(robot).getButtonCell().getText()).as("what the button shows, not only its prompt")
-                .isEqualTo("my-cluster.yaml");
+                .isEqualTo("My cluster");
 
         robot.interact(() -> menuItem("_Built-in scenarios", "az-plus-one").fire());
         assertThat(picker(robot).getButtonCell().getText()).isEqualTo("az-plus-one");

@@ -46,6 +46,11 @@ class PracticeFlowTest {
 
     private AuroraLabApp.Window window;
     private QuestionBank bank;
+
+    /** The order a fresh record asks the bank in. */
+    private List<Question> freshOrder() {
+        return new dev.auroralab.exam.StudyRecord().order(bank.questions());
+    }
     private Path recordFile;
 
     @BeforeAll
@@ -129,8 +134,10 @@ class PracticeFlowTest {
             robot.type(KeyCode.ENTER);
             settle(robot);
         }
-        assertThat(asked).as("the bank's order for a fresh record: all new").containsExactlyElementsOf(
-                bank.questions().subList(0, 10).stream().map(Question::id).toList());
+        assertThat(asked).as("a fresh record's order: all new, a domain at a time").containsExactlyElementsOf(
+                freshOrder().subList(0, 10).stream().map(Question::id).toList());
+        assertThat(asked.stream().map(id -> bank.byId(id).orElseThrow().domain()).distinct().count())
+                .as("ten questions over several domains").isGreaterThan(4);
         assertThat(window.view().topology().distance().isShown()).as("D answered; it did not toggle the overlay")
                 .isFalse();
         assertThat(practice().roundTally()).containsExactly(7, 3);
@@ -235,8 +242,8 @@ class PracticeFlowTest {
 
     @Test
     void aMissedQuestionComesFirstInTheNextSession(FxRobot robot) {
-        Question first = bank.questions().get(0);
-        Question second = bank.questions().get(1);
+        Question first = freshOrder().get(0);
+        Question second = freshOrder().get(1);
         robot.interact(() -> practice().openPractice());
         robot.interact(() -> practice().answer((first.answer() + 1) % first.choices().size())); // missed
         robot.interact(() -> practice().next());
@@ -362,7 +369,7 @@ class PracticeFlowTest {
         assertThat(practice().notices()).as("said once").hasSize(1);
         assertThat(practice().roundTally()).containsExactly(3, 0);
         assertThat(Files.readString(recordFile)).as("a fresh record saved in its place").contains(
-                bank.questions().get(2).id());
+                freshOrder().get(2).id());
     }
 
     @Test
