@@ -167,6 +167,30 @@ class PredictFlowTest {
     }
 
     @Test
+    void aLongWhatHappenedWrapsInsteadOfBeingCutAt1280x720(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            try {
+                window.vm().load(BuiltInScenarios.load("writer-crash-failover-by-tier"));
+            } catch (dev.auroralab.scenario.ScenarioError e) {
+                throw new AssertionError(e);
+            }
+            model().onProperty().set(true);
+            window.vm().play();
+            window.vm().advanceTo(60 * SECOND);
+            model().answer(model().promptProperty().get().rightIndex()); // writes stop at 0:10
+            window.vm().advanceTo(60 * SECOND);
+        });
+        PredictionPrompt promoting = model().promptProperty().get();
+        assertThat(window.vm().nowMicros()).as("before the failover starts promoting").isEqualTo(19_900_000);
+        robot.interact(() -> model().answer(promoting.rightIndex()));
+        settle(robot);
+        Label happened = robot.lookup("#" + PredictBand.HAPPENED_ID).queryAs(Label.class);
+        assertThat(happened.getText()).as("three sentences: the writes, the phase, the reader endpoint")
+                .contains("Failover: promoting").contains("reader endpoint");
+        assertThat(whole(happened)).as("not cut: " + happened.getText()).isTrue();
+    }
+
+    @Test
     void inPresenterModeTheQuestionIsLargerAndStillFits(FxRobot robot) {
         robot.interact(() -> {
             window.view().setPresenter(true, false);

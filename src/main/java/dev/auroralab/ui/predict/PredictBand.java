@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -39,6 +40,7 @@ public final class PredictBand extends VBox {
     public static final String ID = "predictBand";
     public static final String QUESTION_ID = "predictQuestion";
     public static final String VERDICT_ID = "predictVerdict";
+    public static final String HAPPENED_ID = "predictHappened";
     public static final String SCORE_ID = "predictScore";
     /** Choice buttons are {@code predictChoice1} to {@code predictChoice4}. */
     public static final String CHOICE_ID = "predictChoice";
@@ -116,10 +118,18 @@ public final class PredictBand extends VBox {
         verdict.getStyleClass().add("predict-verdict");
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
+        happened.setId(HAPPENED_ID);
         happened.getStyleClass().add("predict-happened");
         happened.setWrapText(true);
         happened.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(head, verdict, happened, question, lead, choices);
+        // wrapped text must keep its lines when the window is short: the picture gives up the height, not the words
+        for (Labeled l : List.of(verdict, happened, question, lead)) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        for (Button b : buttons) {
+            b.setMinHeight(Region.USE_PREF_SIZE);
+        }
 
         model.onProperty().addListener((o, a, b) -> refresh());
         model.promptProperty().addListener((o, a, b) -> refresh());
