@@ -165,18 +165,26 @@ public record PredictionPrompt(SignificantChange change, String lead, List<Predi
     }
 
     /**
-     * The exam domain a moment exercises: by the first command of the step when there is one (an AZ, a copy or a
-     * storage node: storage; an instance, a failover or a tier: high availability; replicas or the workload: read
-     * scaling; a region, a switchover, write forwarding or managed RPO: Global Database), otherwise by what changed
-     * (a region's role or lost writes: Global Database; the writer or the failover: high availability; a quorum or an
-     * AZ: storage; the reader endpoint alone: read scaling).
+     * The exam domain a moment exercises: by what changes (a region's role or lost writes: Global Database; the writer
+     * or the failover: high availability; a quorum or an AZ: storage; the reader endpoint alone: read scaling), so an
+     * AZ outage that takes the writer is a failover question and one that takes two copies a storage question; when
+     * none of those change, by the first command of the step (an AZ, a copy or a storage node: storage; an instance,
+     * a failover or a tier: high availability; replicas or the workload: read scaling; a region, a switchover, write
+     * forwarding or managed RPO: Global Database).
      */
     static Domain domainOf(SignificantChange c, EngineSnapshot atStop) {
+        Domain byChange = domainOfChange(c.before(), c.after());
+        if (byChange != null) {
+            return byChange;
+        }
         if (!c.commands().isEmpty()) {
             return domainOf(c.commands().get(0), atStop);
         }
-        Vitals a = c.before();
-        Vitals b = c.after();
+        return c.after().regions().size() > 1 ? Domain.GLOBAL_DATABASE : Domain.STORAGE;
+    }
+
+    /** The domain of what changed between two moments, or null when nothing a domain is judged by changed. */
+    private static Domain domainOfChange(Vitals a, Vitals b) {
         boolean roles = false;
         boolean quorums = false;
         for (Vitals.RegionVitals rb : b.regions()) {
@@ -204,7 +212,7 @@ public record PredictionPrompt(SignificantChange change, String lead, List<Predi
         if (!a.readerEndpoint().equals(b.readerEndpoint())) {
             return Domain.READ_SCALING;
         }
-        return b.regions().size() > 1 ? Domain.GLOBAL_DATABASE : Domain.STORAGE;
+        return null;
     }
 
     private static boolean isGlobal(FailoverPhase p) {

@@ -197,6 +197,22 @@ class PredictModelTest {
     }
 
     @Test
+    void anAzOutageThatTakesTheWriterIsAFailoverQuestionNotAStorageOne() throws Exception {
+        SimulationViewModel vm = vm("healthy-cluster");
+        PredictModel p = predict(vm);
+        p.onProperty().set(true);
+        assertThat(vm.open(Path.of(PredictModelTest.class.getResource("/predict/writers-az-goes.yaml").toURI())))
+                .isEmpty();
+        vm.play();
+        vm.advanceTo(60 * SECOND);
+        PredictionPrompt q = p.promptProperty().get();
+        assertThat(vm.nowMicros()).isEqualTo(7_900_000);
+        assertThat(q.lead()).contains("fail AZ us-east-1a");
+        assertThat(q.right().kind()).isEqualTo(PredictionChoice.Kind.WRITES_STOP);
+        assertThat(q.domain()).as("the writer goes with its AZ").isEqualTo(Domain.HIGH_AVAILABILITY);
+    }
+
+    @Test
     void withNothingToPredictTheRunPlaysOnPastTheHorizon() {
         SimulationViewModel vm = vm("healthy-cluster");
         PredictModel p = predict(vm);
