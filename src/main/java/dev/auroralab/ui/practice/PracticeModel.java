@@ -228,7 +228,12 @@ public final class PracticeModel {
                 : b.questions().stream().filter(q -> domains.contains(q.domain())).toList();
     }
 
-    /** "3 due · 9 new · box 1: 2 · box 2: 1 · session 4": where the chosen domains' questions stand. */
+    private static final char NO_BREAK = '\u00a0';
+
+    /**
+     * "3 due · 9 new · box 1: 2 · box 2: 1 · session 4": where the chosen domains' questions stand (each part's spaces
+     * are no-break spaces).
+     */
     public String countsText() {
         List<Question> pool = pool();
         if (pool.isEmpty()) {
@@ -245,7 +250,8 @@ public final class PracticeModel {
             }
         }
         parts.add("session " + r.session());
-        return String.join(" · ", parts);
+        // a narrow column wraps between the parts, never inside one ("session" above its number reads as two things)
+        return String.join(" · ", parts.stream().map(p -> p.replace(' ', NO_BREAK)).toList());
     }
 
     /** "due (box 1)", "new" or "box 3": where the question stands in the record now. */

@@ -145,7 +145,8 @@ class PracticeFlowTest {
         assertThat(practice().records().record().boxCounts(bank.questions())).as("7 up to box 2, 3 in box 1, 2 new")
                 .containsExactly(2, 3, 7, 0, 0, 0);
         assertThat(robot.lookup("#" + PracticePanel.COUNTS_ID).queryAs(Label.class).getText())
-                .isEqualTo("0 due · 2 new · box 1: 3 · box 2: 7 · session 1");
+                .isEqualTo("0 due · 2 new · box 1: 3 · box 2: 7 · session 1".replace(' ', '\u00a0')
+                        .replace("\u00a0·\u00a0", " · "));
     }
 
     @Test
@@ -258,7 +259,7 @@ class PracticeFlowTest {
         assertThat(practice().question()).as("the missed question first").isSameAs(first);
         assertThat(practice().standing(first)).isEqualTo("due, box 1");
         assertThat(robot.lookup("#" + PracticePanel.COUNTS_ID).queryAs(Label.class).getText())
-                .startsWith("1 due · 10 new · box 1: 1 · box 2: 1");
+                .startsWith("1 due · 10 new · box 1: 1 · box 2: 1".replace(' ', '\u00a0').replace("\u00a0·\u00a0", " · "));
         assertThat(practice().total()).isEqualTo(bank.size());
         robot.interact(() -> {
             practice().answer(first.answer());
