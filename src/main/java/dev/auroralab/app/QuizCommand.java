@@ -265,9 +265,9 @@ final class QuizCommand implements Command {
                 + ".yaml";
         String save = d.builtIn() ? "" : "save the scenario with `" + JAR + " quiz" + bankOption + " --scenario-of "
                 + q.id() + " > " + file + "`, then ";
-        return save + "open `" + JAR + " --scenario " + file + "` and go to " + ClockText.of(d.atMicros())
-                + " (the window's clock), or draw it: `" + JAR + " screenshot " + file + " --at " + at + select + " --out " + q.id()
-                + ".png`";
+        return save + "open `" + JAR + " --scenario " + file + " --at " + at + "` (the window opens there, paused at "
+                + ClockText.of(d.atMicros()) + "), or draw it: `" + JAR + " screenshot " + file + " --at " + at + select
+                + " --out " + q.id() + ".png`";
     }
 
     private static void score(Scorecard card, PrintStream out) {

@@ -2,12 +2,13 @@ package dev.auroralab.app;
 
 import dev.auroralab.scenario.LessonLink;
 import dev.auroralab.scenario.BuiltInScenarios;
+import dev.auroralab.scenario.Durations;
 import dev.auroralab.scenario.ScenarioError;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The window's command line, {@code [--scenario FILE]}, checked before JavaFX starts: a bad file or a typo ends the
+ * The window's command line, {@code [--scenario FILE [--at D]] | [--lesson NAME[#step]]}, checked before JavaFX starts: a bad file or a typo ends the
  * process with exit code 2 and one message on standard error, never a stack trace or a window with a dialog. Free of
  * JavaFX (the ArchitectureTest checks it), so checking costs no toolkit start.
  *
@@ -19,7 +20,9 @@ final class WindowArgs {
     static final String OPTION = "--scenario";
     /** Opens the window in a lesson, at a step with {@code NAME#step}. */
     static final String LESSON = "--lesson";
-    static final String USAGE = OPTION + " FILE | " + LESSON + " NAME[#step]";
+    /** With {@code --scenario}: open it at this moment, paused (what the quiz's "Watch it" lines ask for). */
+    static final String AT = "--at";
+    static final String USAGE = OPTION + " FILE [" + AT + " D] | " + LESSON + " NAME[#step]";
 
     private static final Set<String> HELP_NAMES = Set.of("help", "--help", "-h");
     private static final String HOW = "To open the window on a scenario, type: java -jar aurora-lab.jar " + USAGE
@@ -65,8 +68,25 @@ final class WindowArgs {
     static Outcome parse(List<String> args) {
         String option = null;
         String scenario = null;
+        String at = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (arg.equals(AT) || arg.startsWith(AT + "=")) {
+                String v = arg.equals(AT) ? (i + 1 < args.size() && !args.get(i + 1).startsWith("--") ? args.get(++i)
+                        : "") : arg.substring(AT.length() + 1);
+                if (at != null) {
+                    return Outcome.refuse("aurora-lab: " + AT + " is given twice; the window opens at one moment. "
+                            + HOW);
+                }
+                try {
+                    Durations.parseMicros(v);
+                } catch (RuntimeException e) {
+                    return Outcome.refuse("aurora-lab: " + AT + " " + (v.isBlank() ? "needs a moment after it"
+                            : "'" + v + "' is not a moment") + " (e.g. 13s, 1.5m, 250ms). " + HOW);
+                }
+                at = v;
+                continue;
+            }
             String named = arg.equals(LESSON) || arg.startsWith(LESSON + "=") ? LESSON
                     : arg.equals(OPTION) || arg.startsWith(OPTION + "=") ? OPTION : null;
             String value;
@@ -92,6 +112,10 @@ final class WindowArgs {
             option = named;
             scenario = value;
         }
+        if (at != null && !OPTION.equals(option)) {
+            return Outcome.refuse("aurora-lab: " + AT + " goes with " + OPTION + " FILE (a lesson sets its own"
+                    + " moments: " + LESSON + " NAME#step). " + HOW);
+        }
         if (scenario == null) {
             return Outcome.open(List.of());
         }
@@ -104,6 +128,6 @@ final class WindowArgs {
         } catch (ScenarioError e) {
             return Outcome.refuse(e.getMessage());
         }
-        return Outcome.open(List.of(option, scenario));
+        return Outcome.open(at == null ? List.of(option, scenario) : List.of(option, scenario, AT, at));
     }
 }

@@ -89,11 +89,24 @@ public class AuroraLabApp extends Application {
             a.initOwner(stage);
             a.setHeaderText("The scenario file was not loaded");
             a.show();
+        } else if (openAt(args) >= 0) {
+            // --at: the moment a quiz's "Watch it" names, paused there, as Show me opens a myth's moment
+            long atMicros = openAt(args);
+            vm.advanceTo(atMicros);
+            vm.pause();
+            vm.tell("Opened " + vm.scenario().name() + " at " + dev.auroralab.run.ClockText.of(atMicros)
+                    + ", paused: Space plays");
         } else {
             vm.play();
         }
         timer = pulse(vm);
         timer.start();
+    }
+
+    /** The {@code --at} moment the launcher checked, in microseconds, or -1 when none is given. */
+    private static long openAt(List<String> args) {
+        int i = args.indexOf("--at");
+        return i >= 0 && i + 1 < args.size() ? dev.auroralab.scenario.Durations.parseMicros(args.get(i + 1)) : -1;
     }
 
     @Override

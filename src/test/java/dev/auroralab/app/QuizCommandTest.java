@@ -141,11 +141,12 @@ class QuizCommandTest {
         assertThat(out).contains("What changed: The June 2023 User Guide said 5.");
         assertThat(out).contains("Stated: the engine cannot show this one yet.");
         assertThat(out.replaceAll("\\s+", " ")).contains("Watch it: open `java -jar aurora-lab.jar --scenario"
-                + " lose-an-az` and go to 0:15.000 (the window's clock), or draw it: `java -jar aurora-lab.jar screenshot lose-an-az --at 15s"
+                + " lose-an-az --at 15s` (the window opens there, paused at 0:15.000), or draw it: `java -jar"
+                + " aurora-lab.jar screenshot lose-an-az --at 15s"
                 + " --select az:us-east-1c --out az-out.png`")
                 .contains("Watch it: save the scenario with `java -jar aurora-lab.jar quiz --bank " + bank
                         + " --scenario-of lonely-writer > lonely.yaml`, then open `java -jar aurora-lab.jar --scenario"
-                        + " lonely.yaml` and go to 1:00.000");
+                        + " lonely.yaml --at 1m` (the window opens there, paused at 1:00.000)");
         assertThat(out).contains("Score: 2 of 3 right (67%)");
         assertThat(out).contains("  " + second.domain().title()).contains("Missed: " + second.id());
         assertThat(out.lines()).allMatch(l -> l.length() <= QuizCommand.WIDTH);

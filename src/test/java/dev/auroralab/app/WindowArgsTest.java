@@ -48,6 +48,20 @@ class WindowArgsTest {
         assertThat(parse("--scenario=" + file).windowArgs()).containsExactly("--scenario", file.toString());
     }
 
+    @Test
+    void atOpensTheScenarioAtAMomentAndABadOneIsRefusedBeforeTheWindow() {
+        assertThat(parse("--scenario", "az-plus-one", "--at", "13s").windowArgs())
+                .containsExactly("--scenario", "az-plus-one", "--at", "13s");
+        assertThat(parse("--at=1.5m", "--scenario", "lose-an-az").windowArgs())
+                .containsExactly("--scenario", "lose-an-az", "--at", "1.5m");
+        assertRefused(parse("--scenario", "az-plus-one", "--at", "13x"), "--at '13x' is not a moment", "e.g. 13s");
+        assertRefused(parse("--scenario", "az-plus-one", "--at"), "--at needs a moment");
+        assertRefused(parse("--at", "13s"), "--at goes with --scenario FILE");
+        assertRefused(parse("--lesson", "losing-an-az", "--at", "13s"), "--at goes with --scenario FILE",
+                "--lesson NAME#step");
+        assertRefused(parse("--scenario", "az-plus-one", "--at", "1s", "--at", "2s"), "--at is given twice");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"az-plus-one", "az-plus-one.yaml", "global-switchover"})
     void aBuiltInNameOpensTheWindowOnThatScenario(String name) {
