@@ -346,7 +346,8 @@ public final class MainView extends BorderPane {
                 item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), help::shortcuts));
         Menu lessonMenu = dev.auroralab.ui.lesson.LessonMenu.build(lessons, files::showError);
         return new MenuBar(file, sim, selection, lessonMenu,
-                dev.auroralab.ui.practice.PracticeMenu.build(practice, stage, files::showError), view, global.menu(),
+                dev.auroralab.ui.practice.PracticeMenu.build(practice, stage, files::showError,
+                        (title, text) -> dialogs.info(title, text, true)), view, global.menu(),
                 helpMenu);
     }
 

@@ -1,6 +1,8 @@
 package dev.auroralab.ui.practice;
 
 import dev.auroralab.exam.Question;
+import dev.auroralab.exam.QuestionBank;
+import dev.auroralab.exam.RecordSummary;
 import dev.auroralab.scenario.QuestionBankReader;
 import dev.auroralab.scenario.ScenarioError;
 import java.io.File;
@@ -36,8 +38,10 @@ public final class PracticeMenu {
     /**
      * @param owner the window a file chooser belongs to
      * @param problem shown when a question bank file cannot be read (the reader's located message)
+     * @param showRecord shows the learner's record (a title and a monospace table) in a dialog
      */
-    public static Menu build(PracticeModel practice, Window owner, Consumer<ScenarioError> problem) {
+    public static Menu build(PracticeModel practice, Window owner, Consumer<ScenarioError> problem,
+            java.util.function.BiConsumer<String, String> showRecord) {
         Menu menu = new Menu("_Practice");
         MenuItem questions = new MenuItem("Practice questions");
         questions.setAccelerator(PRACTICE_KEY);
@@ -62,6 +66,13 @@ public final class PracticeMenu {
                 problem.accept(err);
             }
         });
+        MenuItem record = new MenuItem("Your record…");
+        record.setOnAction(e -> {
+            QuestionBank bank = practice.bank();
+            String table = bank == null ? practice.bankProblem()
+                    : RecordSummary.text(practice.records().record(), bank);
+            showRecord.accept("Your study record", table + "\n\nKept in " + practice.records().file());
+        });
         MenuItem leave = new MenuItem("Leave practice");
         leave.setOnAction(e -> practice.close());
         leave.disableProperty().bind(practice.modeProperty().isEqualTo(PracticeModel.Mode.CLOSED));
@@ -69,8 +80,8 @@ public final class PracticeMenu {
         MenuItem where = new MenuItem();
         where.setDisable(true);
         menu.setOnShowing(e -> where.setText("Your record: " + practice.records().file()));
-        menu.getItems().addAll(questions, timed, new SeparatorMenuItem(), fromFile, leave, new SeparatorMenuItem(),
-                where);
+        menu.getItems().addAll(questions, timed, record, new SeparatorMenuItem(), fromFile, leave,
+                new SeparatorMenuItem(), where);
         return menu;
     }
 
