@@ -30,7 +30,8 @@ import java.util.Set;
 final class BenchCommand implements Command {
 
     static final String USAGE = "bench [--json] [--runs N] [--secondaries N] | bench --seek [--scenario NAME]"
-            + " [--seeks N] [--minutes M] | bench --distance [--scenario NAME] [--moments N] [--repeats R]";
+            + " [--seeks N] [--minutes M] | bench --distance [--scenario NAME] [--moments N] [--repeats R]"
+            + " | bench --predict [--scenario NAME]";
     static final long SIMULATED_MICROS = 60_000_000;
     /** Real regions for the bench's secondaries, in the order they are added. */
     static final List<String> SECONDARY_REGIONS = List.of("eu-west-1", "us-west-2", "eu-central-1", "ap-northeast-1",
@@ -50,6 +51,9 @@ final class BenchCommand implements Command {
         }
         if (args.contains("--distance")) {
             return distance(args, out, err);
+        }
+        if (args.contains("--predict")) {
+            return predict(args, out, err);
         }
         CliArgs a;
         int runs;
@@ -156,6 +160,21 @@ final class BenchCommand implements Command {
             return 2;
         }
         return DistanceBench.run(a.options.get("--scenario"), moments, repeats, out, err);
+    }
+
+    /** {@code bench --predict}: predict-then-observe's look-ahead over built-in scenarios (see {@link PredictBench}). */
+    private static int predict(List<String> args, PrintStream out, PrintStream err) {
+        CliArgs a;
+        try {
+            a = CliArgs.parse(args, Set.of("--scenario"), Set.of("--predict"));
+            if (!a.positionals.isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + a.positionals.get(0) + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("aurora-lab bench: " + e.getMessage() + "\nusage: " + USAGE);
+            return 2;
+        }
+        return PredictBench.run(a.options.get("--scenario"), out, err);
     }
 
     record Result(long wallNanos, long events, long writesAcknowledged, long writesIssued, long lost) {

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class RecordSummaryTest {
 
     private static Question question(String id, Domain domain) {
-        return new Question(id, domain, List.of(Exam.values()[0]), "Which?", List.of("one", "two", "three", "four"),
-                1, "Because.", List.of("P17 §2.1"), null, null, 0);
+        return ExamFixtures.question(id, domain);
     }
 
     private static final Question S1 = question("s1", Domain.STORAGE);

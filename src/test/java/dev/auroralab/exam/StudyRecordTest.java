@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 class StudyRecordTest {
 
     private static Question question(String id, Domain domain) {
-        return new Question(id, domain, List.of(Exam.values()[0]), "Which?", List.of("one", "two", "three", "four"),
-                1, "Because.", List.of("P17 §2.1"), null, null, 0);
+        return ExamFixtures.question(id, domain);
     }
 
     private static final Question A = question("a", Domain.STORAGE);

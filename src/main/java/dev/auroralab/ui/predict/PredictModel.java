@@ -38,7 +38,7 @@ import javafx.beans.value.ObservableBooleanValue;
 public final class PredictModel {
 
     /** Wall time the look-ahead may take each time the run catches up with it (within the frame's budget). */
-    static final long SLICE_NANOS = 2_000_000;
+    public static final long SLICE_NANOS = 2_000_000;
     /** How far ahead of the playhead the look-ahead goes before it waits for the run. */
     static final long LEAD_MICROS = 2_000_000;
 
