@@ -63,7 +63,7 @@ public record Expectation(Long atMicros, String atText, Boolean writable, Boolea
     }
 
     /**
-     * What moves while a run plays, each null or empty when not checked. Replica lag is keyed by instance id in file
+     * What moves while a run plays (the cluster endpoint's target included), each null or empty when not checked. Replica lag is keyed by instance id in file
      * order: the lag on that replica's card, and the replica must be up. Commit latency is "now"
      * ({@link dev.auroralab.engine.snapshot.EngineSnapshot.CountersSnapshot#commitLatencyNowMicros()}): the latency of
      * the oldest commit of the latest acknowledgement, or the wait so far of the oldest write still pending when that
@@ -72,18 +72,30 @@ public record Expectation(Long atMicros, String atText, Boolean writable, Boolea
      * @param failoverPhase the engine's phase ({@link FailoverPhase#NONE} when a writer is serving)
      * @param membershipChanging whether a copy of the group is being replaced (two write sets at once)
      * @param membershipEpoch the group's membership epoch, exactly
+     * @param clusterEndpoint the instance the write region's cluster (writer) endpoint resolves to: it stays on the
+     *        old writer until a failover's new writer is reachable through it
      */
     public record LiveChecks(Map<String, Long> replicaLagMillisAtMost, Map<String, Long> replicaLagMillisAtLeast,
             Long commitLatencyMillisAtMost, Long commitLatencyMillisAtLeast, Long writesPendingAtMost,
             Long writesPendingAtLeast, FailoverPhase failoverPhase, Boolean membershipChanging,
-            Long membershipEpoch) {
+            Long membershipEpoch, String clusterEndpoint) {
 
         public static final LiveChecks NONE = new LiveChecks(Map.of(), Map.of(), null, null, null, null, null, null,
-                null);
+                null, null);
 
         public LiveChecks {
             replicaLagMillisAtMost = GlobalChecks.ordered(replicaLagMillisAtMost);
             replicaLagMillisAtLeast = GlobalChecks.ordered(replicaLagMillisAtLeast);
+        }
+
+        /** The checks without the cluster endpoint's. */
+        public LiveChecks(Map<String, Long> replicaLagMillisAtMost, Map<String, Long> replicaLagMillisAtLeast,
+                Long commitLatencyMillisAtMost, Long commitLatencyMillisAtLeast, Long writesPendingAtMost,
+                Long writesPendingAtLeast, FailoverPhase failoverPhase, Boolean membershipChanging,
+                Long membershipEpoch) {
+            this(replicaLagMillisAtMost, replicaLagMillisAtLeast, commitLatencyMillisAtMost, commitLatencyMillisAtLeast,
+                    writesPendingAtMost, writesPendingAtLeast, failoverPhase, membershipChanging, membershipEpoch,
+                    null);
         }
 
         public boolean isEmpty() {

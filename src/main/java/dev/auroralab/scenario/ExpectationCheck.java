@@ -217,6 +217,14 @@ public final class ExpectationCheck {
                             : s.failoverInProgress().describe().substring(actual.label().length()))
                     + (same ? "" : ", expected " + ExpectationMapper.phaseWord(live.failoverPhase())));
         }
+        if (live.clusterEndpoint() != null) {
+            String actual = s.endpoints() == null ? null : s.endpoints().clusterEndpoint();
+            boolean same = live.clusterEndpoint().equals(actual);
+            (same ? ok : wrong).add("clusterEndpoint " + (actual == null ? "none" : actual)
+                    + (same || s.failoverInProgress() == null ? ""
+                            : " (failover " + s.failoverInProgress().phase().label() + ")")
+                    + (same ? "" : ", expected " + live.clusterEndpoint()));
+        }
     }
 
     /** Checks one expectation; a failure says what was expected and what the engine says, with its reason. */

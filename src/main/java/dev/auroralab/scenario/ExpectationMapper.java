@@ -29,7 +29,7 @@ final class ExpectationMapper {
             "writeQuorum", "readQuorum", "segmentsUp", "acknowledgedWritesLost", "acknowledgedWritesLostAtLeast",
             "writesPending", "writesFailed", "writesPendingAtMost", "writesPendingAtLeast",
             "replicaLagMillisAtMost", "replicaLagMillisAtLeast", "commitLatencyMillisAtMost",
-            "commitLatencyMillisAtLeast", "failoverPhase", "membershipChanging", "membershipEpoch",
+            "commitLatencyMillisAtLeast", "failoverPhase", "clusterEndpoint", "membershipChanging", "membershipEpoch",
             "writerRegion", "regionRole", "regionLagMillisAtMost", "regionWritable", "regionReadable",
             "commitsBlocked", "splitBrain", "staleReadsSeen");
     private static final List<String> REGION_ROLES = java.util.Arrays.stream(RegionRole.values()).map(RegionRole::word).toList();
@@ -165,8 +165,17 @@ final class ExpectationMapper {
         Long epoch = m.has("membershipEpoch") ? read.wholeIn(m.get("membershipEpoch"), "membershipEpoch", 1,
                 Long.MAX_VALUE, "A protection group's membership epoch starts at 1 and goes up by one with each"
                         + " membership change: write e.g. membershipEpoch: 2") : null;
+        String endpoint = null;
+        if (m.has("clusterEndpoint")) {
+            endpoint = read.text(m.get("clusterEndpoint"), "clusterEndpoint");
+            if (!everInstance.contains(endpoint)) {
+                throw read.error(m.get("clusterEndpoint"), "clusterEndpoint '" + endpoint + "' is not an instance of"
+                        + " this scenario", useOneOf(endpoint, everInstance) + ": the instance the cluster (writer)"
+                                + " endpoint resolves to");
+            }
+        }
         return new Expectation.LiveChecks(lagAtMost, lagAtLeast, latencyAtMost, latencyAtLeast, pendingAtMost,
-                pendingAtLeast, phase, changing, epoch);
+                pendingAtLeast, phase, changing, epoch, endpoint);
     }
 
     private Long bound(MapNode m, String key, String fix) throws ScenarioError {

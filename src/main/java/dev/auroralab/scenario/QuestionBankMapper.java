@@ -303,10 +303,13 @@ final class QuestionBankMapper {
         return n - 1;
     }
 
-    /** A condition checked at one moment: it says that moment in messages ("at 13s (line 40): ..."). */
+    /**
+     * A condition checked at one moment: it says that moment in messages ("at 13s (line 40): ..."). Every check
+     * comes along, those on what moves (replica lag, the failover phase, the cluster endpoint, ...) included.
+     */
     private static Expectation atMoment(Expectation e, long at) {
         return new Expectation(at, Durations.format(at), e.writable(), e.readable(), e.writerSpecified(), e.writer(),
                 e.pg(), e.writeQuorum(), e.readQuorum(), e.segmentsUp(), e.acknowledgedWritesLost(),
-                e.acknowledgedWritesLostAtLeast(), e.writesPending(), e.writesFailed(), e.global(), e.line());
+                e.acknowledgedWritesLostAtLeast(), e.writesPending(), e.writesFailed(), e.global(), e.live(), e.line());
     }
 }

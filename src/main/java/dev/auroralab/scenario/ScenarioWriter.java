@@ -316,6 +316,9 @@ public final class ScenarioWriter {
         if (live.failoverPhase() != null) {
             m.put("failoverPhase", ExpectationMapper.phaseWord(live.failoverPhase()));
         }
+        if (live.clusterEndpoint() != null) {
+            m.put("clusterEndpoint", flowText(live.clusterEndpoint()));
+        }
         putIfSet(m, "membershipChanging", live.membershipChanging());
         putIfSet(m, "membershipEpoch", live.membershipEpoch());
         return m;

@@ -61,4 +61,17 @@ class DemonstrationCheckTest {
         assertThat(o.problems()).singleElement().asString().contains("distractor 4 (D) holds too")
                 .contains("at 5s (line 15)").contains("writer writer-1");
     }
+
+    @Test
+    void theChecksOnWhatMovesAreCheckedInADemonstrationToo() throws ScenarioError {
+        // the writer is lost at 10 s: 40 s later the cluster endpoint names reader-3, not writer-1, and no failover
+        // is under way; a demonstration that claims otherwise fails on those keys, not only on writable and writer
+        Outcome o = check(3, "reader-3, clusterEndpoint: writer-1, failoverPhase: detecting", 1,
+                "{replicaLagMillisAtMost: {reader-1: 100}}").get(0);
+        assertThat(o.passed()).isFalse();
+        assertThat(o.problems()).hasSize(2);
+        assertThat(o.problems().get(0)).contains("clusterEndpoint reader-3, expected writer-1",
+                "failoverPhase none, expected detecting");
+        assertThat(o.problems().get(1)).contains("distractor 1 (A) holds too", "reader-1 replica lag");
+    }
 }

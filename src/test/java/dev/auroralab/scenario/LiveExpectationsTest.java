@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checks on what moves while a run plays (replica lag, commit latency now, writes pending, the failover phase, a
- * membership change), each written twice at one moment: first as it is (holds), then as it is not (fails with the
+ * membership change, the cluster endpoint's target), each written twice at one moment: first as it is (holds), then as it is not (fails with the
  * engine's value). The run: copy F of pg-0 fails at 1 s (its replacement begins 10 s later), an AZ and one more copy
  * of pg-1 fail at 25-26 s (every commit stalls), the writer is lost at 40 s.
  */
@@ -67,6 +67,8 @@ class LiveExpectationsTest {
                   - {at: 12s, pg: pg-0, membershipChanging: false}
                   - {at: 12s, pg: pg-0, membershipEpoch: 2}
                   - {at: 12s, pg: pg-0, membershipEpoch: 1}
+                  - {at: 45s, clusterEndpoint: writer-1}
+                  - {at: 45s, clusterEndpoint: reader-1}
                 """);
         results = ScenarioRunner.run(s, null, null).expectations().stream()
                 .sorted(Comparator.comparingInt(r -> r.expectation().line())).toList();
@@ -78,7 +80,7 @@ class LiveExpectationsTest {
 
     @Test
     void eachCheckHoldsWhenTrueAndFailsWhenNot() {
-        assertThat(results).hasSize(24);
+        assertThat(results).hasSize(26);
         for (int i = 0; i < results.size(); i += 2) {
             assertThat(results.get(i).passed()).as(message(i)).isTrue();
             assertThat(results.get(i + 1).passed()).as(message(i + 1)).isFalse();
@@ -121,5 +123,12 @@ class LiveExpectationsTest {
                 + "4/6 of ABCDEF AND 4/6 of ABCDEG) at epoch 2");
         assertThat(message(19)).contains("pg-0 membershipChanging false at epoch 1");
         assertThat(message(23)).contains("pg-0 membershipEpoch 2, expected 1");
+    }
+
+    @Test
+    void theClusterEndpointStaysOnTheLostWriterUntilTheFailoverMovesIt() {
+        // 5 s after writer-1 is lost Aurora is still detecting it: the endpoint has nowhere else to go yet
+        assertThat(message(24)).contains("clusterEndpoint writer-1");
+        assertThat(message(25)).contains("clusterEndpoint writer-1 (failover detecting), expected reader-1");
     }
 }

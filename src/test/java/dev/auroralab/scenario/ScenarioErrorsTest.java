@@ -832,6 +832,9 @@ class ScenarioErrorsTest {
         e = errorReading(BASE + "expect:\n  - {at: 1s, writesPendingAtMost: 5, writesPendingAtLeast: 6}\n");
         assertAt(e, "bad.yaml", 10, 38);
         assertThat(e.message()).contains("can never hold");
+        e = errorReading(BASE + "expect:\n  - {at: 1s, clusterEndpoint: reader-9}\n");
+        assertAt(e, "bad.yaml", 10, 31);
+        assertThat(e.message()).contains("clusterEndpoint 'reader-9' is not an instance", "reader-1");
     }
 
     @Test

@@ -315,13 +315,15 @@ class ScenarioWriterTest {
                     - {id: writer-1, az: us-east-1a, role: writer}
                     - {id: reader-1, az: us-east-1b}
                 expect:
-                  - {at: 5s, pg: pg-0, membershipChanging: false, membershipEpoch: 1, failoverPhase: endpoint-moving}
+                  - {at: 5s, pg: pg-0, membershipChanging: false, membershipEpoch: 1, failoverPhase: endpoint-moving,
+                     clusterEndpoint: reader-1}
                   - {at: end, replicaLagMillisAtMost: {reader-1: 100}, replicaLagMillisAtLeast: {reader-1: 1},
                      commitLatencyMillisAtMost: 10, commitLatencyMillisAtLeast: 1, writesPendingAtMost: 50,
                      writesPendingAtLeast: 0}
                 """);
         String yaml = ScenarioWriter.toYaml(s, List.of());
-        assertThat(yaml).contains("failoverPhase: endpoint-moving", "replicaLagMillisAtMost: {reader-1: 100}",
+        assertThat(yaml).contains("failoverPhase: endpoint-moving", "clusterEndpoint: reader-1",
+                "replicaLagMillisAtMost: {reader-1: 100}",
                 "membershipEpoch: 1");
         assertThat(readBack(yaml)).isEqualTo(withoutPositions(s));
     }

@@ -2,7 +2,9 @@ package dev.auroralab.ui.practice;
 
 import dev.auroralab.scenario.Expectation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A demonstration's {@code shows:} in words a learner reads beside the picture: "the volume takes writes · pg-0 has 4
@@ -37,6 +39,12 @@ final class ExpectationWords {
             if (e.readQuorum() != null) {
                 pg.add(e.readQuorum() ? "a read quorum" : "no read quorum");
             }
+            if (e.live().membershipChanging() != null) {
+                pg.add(e.live().membershipChanging() ? "a copy being replaced" : "no copy being replaced");
+            }
+            if (e.live().membershipEpoch() != null) {
+                pg.add("membership epoch " + e.live().membershipEpoch());
+            }
             if (!pg.isEmpty()) {
                 out.add(e.pg() + " has " + String.join(", ", pg));
             }
@@ -54,8 +62,49 @@ final class ExpectationWords {
         if (e.writesFailed() != null) {
             out.add(e.writesFailed() == 0 ? "no write has failed" : e.writesFailed() + " writes have failed");
         }
+        live(e.live(), out);
         global(e.global(), out);
         return out;
+    }
+
+    /** What moves: the cluster endpoint, the failover phase, replica lag, commit latency, writes waiting. */
+    private static void live(Expectation.LiveChecks live, List<String> out) {
+        if (live.clusterEndpoint() != null) {
+            out.add("the cluster endpoint resolves to " + live.clusterEndpoint());
+        }
+        if (live.failoverPhase() != null) {
+            out.add(live.failoverPhase() == dev.auroralab.engine.snapshot.FailoverPhase.NONE
+                    ? "no failover is under way" : "the failover is " + live.failoverPhase().label());
+        }
+        // replicas with the same bounds share one part: "the lag of reader-1 and reader-2 is 5 to 20 ms"
+        Map<String, List<String>> byBounds = new LinkedHashMap<>();
+        List<String> replicas = new ArrayList<>(live.replicaLagMillisAtLeast().keySet());
+        live.replicaLagMillisAtMost().keySet().stream().filter(id -> !replicas.contains(id)).forEach(replicas::add);
+        for (String id : replicas) {
+            byBounds.computeIfAbsent(range(live.replicaLagMillisAtLeast().get(id),
+                    live.replicaLagMillisAtMost().get(id), " ms"), k -> new ArrayList<>()).add(id);
+        }
+        byBounds.forEach((bounds, ids) -> out.add("the lag of " + joined(ids) + " is " + bounds));
+        if (live.commitLatencyMillisAtLeast() != null || live.commitLatencyMillisAtMost() != null) {
+            out.add("commits take " + range(live.commitLatencyMillisAtLeast(), live.commitLatencyMillisAtMost(),
+                    " ms"));
+        }
+        if (live.writesPendingAtLeast() != null || live.writesPendingAtMost() != null) {
+            out.add(range(live.writesPendingAtLeast(), live.writesPendingAtMost(), "") + " writes are waiting");
+        }
+    }
+
+    /** "5 to 20 ms", "at most 20 ms", "at least 5 ms". */
+    private static String range(Long atLeast, Long atMost, String unit) {
+        if (atLeast != null && atMost != null) {
+            return atLeast + " to " + atMost + unit;
+        }
+        return atMost != null ? "at most " + atMost + unit : "at least " + atLeast + unit;
+    }
+
+    private static String joined(List<String> ids) {
+        return ids.size() == 1 ? ids.get(0)
+                : String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.get(ids.size() - 1);
     }
 
     private static void global(Expectation.GlobalChecks g, List<String> out) {

@@ -79,4 +79,22 @@ class TimedSetTest {
                 1);
         assertThat(ExpectationWords.sentence(writer)).isEqualTo("the writer is reader-3");
     }
+
+    @Test
+    void whatMovesIsSaidInWordsToo() {
+        // in file order, as the reader keeps them
+        java.util.Map<String, Long> most = new java.util.LinkedHashMap<>();
+        most.put("reader-1", 20L);
+        most.put("reader-2", 20L);
+        java.util.Map<String, Long> least = new java.util.LinkedHashMap<>();
+        least.put("reader-1", 5L);
+        least.put("reader-2", 5L);
+        Expectation.LiveChecks live = new Expectation.LiveChecks(most, least, 20L, null, 100L, null,
+                dev.auroralab.engine.snapshot.FailoverPhase.NONE, null, null, "reader-3");
+        Expectation e = new Expectation(1L, "1s", true, null, false, null, null, null, null, null, null, null, null,
+                null, null, live, 1);
+        assertThat(ExpectationWords.sentence(e)).isEqualTo("the volume takes writes · the cluster endpoint resolves"
+                + " to reader-3 · no failover is under way · the lag of reader-1 and reader-2 is 5 to 20 ms · commits"
+                + " take at most 20 ms · at most 100 writes are waiting");
+    }
 }
