@@ -35,6 +35,15 @@ class ModelSimplifiesTextTest {
     }
 
     @Test
+    void thePredictAndPracticeSectionQuotesTheLookAheadsGridAndHorizon() throws Exception {
+        String t = text();
+        assertThat(t).contains("Predict, then observe (P) and exam practice");
+        assertThat(t).contains("every " + dev.auroralab.teach.NextChange.GRID_MICROS / 1_000 + " ms of simulated time")
+                .contains("up to " + dev.auroralab.teach.NextChange.HORIZON_MICROS / 60_000_000 + " minutes ahead");
+        assertThat(t).contains("stated, not demonstrated").contains("by sessions");
+    }
+
+    @Test
     void theInstancesSectionQuotesTheTimingsTheEngineUsesForBothKindsOfFault() throws Exception {
         String t = text();
         dev.auroralab.engine.Timings d = dev.auroralab.engine.Timings.DEFAULTS;
