@@ -69,7 +69,8 @@ final class TimedViews {
                 + (model.domains().isEmpty() ? "every domain" : "the domains chosen above")
                 + ": the ones due first, then new ones.", "practice-small"));
         nodes.add(wrapped("You may change an answer until you go on (Enter); there is no going back. The clock"
-                + " counts up against the exam's pace of two minutes a question.", "practice-small"));
+                + " counts up against the exam's pace of two minutes a question (SAA-C03: 65 questions in 130"
+                + " minutes, AWS exam guide).", "practice-small"));
         return nodes;
     }
 
