@@ -99,8 +99,10 @@ final class QuizCommand implements Command {
         }
         QuestionBank bank;
         try {
-            bank = a.options.containsKey("--bank") ? QuestionBankReader.read(Path.of(a.options.get("--bank")))
-                    : QuestionBankReader.builtIn();
+            // a bank of one's own is taught only if the engine shows what it says: a question whose Watch it would
+            // contradict its answer must not reach a learner (the built-in bank is checked by the tests)
+            bank = a.options.containsKey("--bank") ? dev.auroralab.run.DemonstrationCheck.shownByTheEngine(
+                    QuestionBankReader.read(Path.of(a.options.get("--bank")))) : QuestionBankReader.builtIn();
         } catch (ScenarioError e) {
             err.println(e.getMessage());
             return Commands.USAGE_ERROR;

@@ -61,10 +61,7 @@ final class ValidateCommand implements Command {
     private static boolean validateBank(String file, PrintStream out, PrintStream err) throws ScenarioError {
         QuestionBank bank = QuestionBankReader.read(Path.of(file));
         List<DemonstrationCheck.Outcome> outcomes = DemonstrationCheck.check(bank);
-        List<String> problems = new ArrayList<>();
-        for (DemonstrationCheck.Outcome o : outcomes) {
-            o.problems().forEach(p -> problems.add(bank.sourceName() + ":" + o.question().line() + ": " + p));
-        }
+        List<String> problems = DemonstrationCheck.problems(bank, outcomes);
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
             err.println(file + ": " + problems.size() + " demonstration check" + (problems.size() == 1 ? "" : "s")

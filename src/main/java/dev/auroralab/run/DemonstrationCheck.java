@@ -66,6 +66,40 @@ public final class DemonstrationCheck {
         return check(bank.demonstrated());
     }
 
+    /**
+     * {@code bank} if the engine shows everything it says; otherwise a located error at the first question that
+     * fails, naming every failing check, with how to fix it. A bank of one's own passes this before a learner sees it
+     * (the window, {@code quiz --bank}, {@code screenshot --bank}); the built-in bank is checked by the tests.
+     *
+     * @throws ScenarioError when a demonstration does not show its answer or a refuted distractor holds
+     */
+    public static QuestionBank shownByTheEngine(QuestionBank bank) throws dev.auroralab.scenario.ScenarioError {
+        List<Outcome> failed = check(bank).stream().filter(o -> !o.passed()).toList();
+        if (failed.isEmpty()) {
+            return bank;
+        }
+        List<String> lines = new ArrayList<>();
+        for (Outcome o : failed) {
+            o.problems().forEach(p -> lines.add("line " + o.question().line() + ": " + p));
+        }
+        throw new dev.auroralab.scenario.ScenarioError(bank.sourceName(), failed.get(0).question().line(), 1,
+                "the bank says what the engine does not show (" + lines.size() + " check"
+                        + (lines.size() == 1 ? "" : "s") + " failed):\n  " + String.join("\n  ", lines),
+                "Fix the answer or its demonstration (its moment or what it shows); `validate` checks the bank");
+    }
+
+    /**
+     * What a bank says that the engine does not show, one located line each ("mine.yaml:3: question x: the answer is
+     * not shown at 15s (line 19): ..."), from {@code outcomes} worked out for {@code bank}: empty when all passed.
+     */
+    public static List<String> problems(QuestionBank bank, List<Outcome> outcomes) {
+        List<String> lines = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            o.problems().forEach(p -> lines.add(bank.sourceName() + ":" + o.question().line() + ": " + p));
+        }
+        return lines;
+    }
+
     /** One check to make: {@code choice} -1 is the answer's {@code shows}. */
     private record Probe(Question question, int choice, Expectation expectation) {
 

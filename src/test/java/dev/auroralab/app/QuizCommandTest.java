@@ -230,6 +230,25 @@ class QuizCommandTest {
     }
 
     @Test
+    void aBankThatSaysWhatTheEngineDoesNotShowIsNeverTaughtByQuizOrScreenshot() throws Exception {
+        // the answer's demonstration claims writes stop when an AZ goes: the engine shows they go on
+        Path bank = bankFile(BANK.replace("shows: {writable: true}", "shows: {writable: false}"));
+        assertThat(cli.runWithInput("2\n2\n1\n", "quiz", "--bank", bank.toString(), "--count", "3")).isEqualTo(2);
+        assertThat(cli.err()).startsWith("bank.yaml:")
+                .contains("the bank says what the engine does not show (1 check failed)")
+                .contains("question az-out: the answer is not shown at 15s").contains("`validate`")
+                .doesNotContain("Exception");
+        assertThat(cli.out()).as("no question was asked").doesNotContain("Question 1");
+        InProcessCli shot = new InProcessCli();
+        assertThat(shot.run("screenshot", "--practice", "az-out", "--bank", bank.toString(), "--out",
+                dir.resolve("x.png").toString())).isEqualTo(2);
+        assertThat(shot.err()).contains("the bank says what the engine does not show");
+        assertThat(dir.resolve("x.png")).doesNotExist();
+        InProcessCli fine = new InProcessCli();
+        assertThat(fine.run("quiz", "--bank", bankFile(BANK).toString(), "--list")).isZero();
+    }
+
+    @Test
     void scenarioOfPrintsTheDemonstrationsScenarioAsAFileThatReadsBack() throws Exception {
         Path bank = bankFile(BANK);
         assertThat(cli.run("quiz", "--bank", bank.toString(), "--scenario-of", "lonely-writer")).isZero();

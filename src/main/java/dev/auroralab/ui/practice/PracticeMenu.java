@@ -3,7 +3,6 @@ package dev.auroralab.ui.practice;
 import dev.auroralab.exam.Question;
 import dev.auroralab.exam.QuestionBank;
 import dev.auroralab.exam.RecordSummary;
-import dev.auroralab.scenario.QuestionBankReader;
 import dev.auroralab.scenario.ScenarioError;
 import java.io.File;
 import java.util.function.Consumer;
@@ -60,8 +59,7 @@ public final class PracticeMenu {
                 return;
             }
             try {
-                practice.useBank(QuestionBankReader.read(f.toPath()));
-                practice.openPractice();
+                practice.practiseFrom(f.toPath());
             } catch (ScenarioError err) {
                 problem.accept(err);
             }

@@ -276,6 +276,17 @@ public final class PracticeModel {
         changed();
     }
 
+    /**
+     * Practises from a question bank file: read, then checked by running every demonstration (a bank that says what
+     * the engine does not show never reaches the learner), then opened. On any problem nothing changes.
+     *
+     * @throws ScenarioError the reader's located message, or the first question whose demonstration fails
+     */
+    public void practiseFrom(Path file) throws ScenarioError {
+        useBank(dev.auroralab.run.DemonstrationCheck.shownByTheEngine(QuestionBankReader.read(file)));
+        openPractice();
+    }
+
     /** Records into this file instead of the user's (tests, the screenshot command: never the learner's record). */
     public void useRecordFile(Path file) {
         records = new StudyRecords(file, this::notice);

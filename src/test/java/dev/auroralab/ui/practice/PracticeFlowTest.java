@@ -7,6 +7,7 @@ import dev.auroralab.exam.Question;
 import dev.auroralab.exam.QuestionBank;
 import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.QuestionBankReader;
+import dev.auroralab.scenario.ScenarioError;
 import dev.auroralab.ui.AuroraLabApp;
 import dev.auroralab.ui.Selection;
 import dev.auroralab.ui.SimulationViewModel;
@@ -227,6 +228,42 @@ class PracticeFlowTest {
         settle(robot);
         assertThat(practice().question()).isNotSameAs(q);
         assertThat(window.view().topology().spotlight()).as("the next question leaves the picture whole").isEmpty();
+    }
+
+    @Test
+    void aBankFileThatSaysWhatTheEngineDoesNotShowIsRefusedAndTheOpenBankStays(FxRobot robot) throws Exception {
+        Path original = Path.of(PracticeFlowTest.class.getResource("/exam/practice-bank.yaml").toURI());
+        String text = Files.readString(original);
+        // the first demonstrated answer, turned into its opposite: the engine shows otherwise at its moment
+        String wrong = text.replaceFirst("shows: \\{writable: true", "shows: {writable: false");
+        assertThat(wrong).as("the test bank has a writable claim to turn").isNotEqualTo(text);
+        Path mine = dir.resolve("mine.yaml");
+        Files.writeString(mine, wrong);
+        robot.interact(() -> practice().openPractice());
+        Question before = practice().question();
+        ScenarioError[] refused = new ScenarioError[1];
+        robot.interact(() -> {
+            try {
+                practice().practiseFrom(mine);
+            } catch (ScenarioError e) {
+                refused[0] = e;
+            }
+        });
+        assertThat(refused[0]).as("refused").isNotNull();
+        assertThat(refused[0].getMessage()).startsWith("mine.yaml:").contains("the bank says what the engine does not"
+                + " show").contains("the answer is not shown");
+        assertThat(practice().bank()).as("the open bank stays").isSameAs(bank);
+        assertThat(practice().question()).isSameAs(before);
+
+        Files.writeString(mine, text);
+        robot.interact(() -> {
+            try {
+                practice().practiseFrom(mine);
+            } catch (ScenarioError e) {
+                throw new AssertionError(e.getMessage(), e);
+            }
+        });
+        assertThat(practice().bank().sourceName()).isEqualTo("mine.yaml");
     }
 
     @Test
