@@ -2,7 +2,6 @@ package dev.auroralab.app;
 
 import dev.auroralab.engine.snapshot.EngineSnapshot;
 import dev.auroralab.run.Run;
-import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
 import dev.auroralab.teach.FailureDistance;
@@ -29,19 +28,12 @@ final class DistanceBench {
     }
 
     static int run(String only, int moments, int repeats, PrintStream out, PrintStream err) {
-        List<String> names = new ArrayList<>(BuiltInScenarios.NAMES);
-        names.addAll(BuiltInScenarios.LARGE);
-        if (only != null) {
-            names = List.of(only);
-        }
-        List<Scenario> scenarios = new ArrayList<>();
-        for (String n : names) {
-            try {
-                scenarios.add(BuiltInScenarios.fileOrBuiltIn(n));
-            } catch (ScenarioError e) {
-                err.println("aurora-lab bench: " + e.getMessage());
-                return 2;
-            }
+        List<Scenario> scenarios;
+        try {
+            scenarios = BenchScenarios.of(only, true).scenarios();
+        } catch (ScenarioError e) {
+            err.println("aurora-lab bench: " + e.getMessage());
+            return 2;
         }
         out.printf(Locale.ROOT, "Aurora Lab distance-to-failure bench: %d scenario(s), %d moment(s) each spread over"
                 + " its duration, the analysis worked out %d time(s) a moment; budget: a frame (%.1f ms)%n",

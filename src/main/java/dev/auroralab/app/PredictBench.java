@@ -30,22 +30,15 @@ final class PredictBench {
     }
 
     static int run(String only, PrintStream out, PrintStream err) {
-        List<String> names = new ArrayList<>(BuiltInScenarios.NAMES);
-        names.addAll(BuiltInScenarios.LARGE);
-        if (only != null) {
-            names = List.of(only);
-        }
-        List<Scenario> scenarios = new ArrayList<>();
-        for (String n : names) {
-            try {
-                scenarios.add(BuiltInScenarios.fileOrBuiltIn(n));
-            } catch (ScenarioError e) {
-                err.println("aurora-lab bench: " + e.getMessage());
-                return 2;
-            }
+        BenchScenarios chosen;
+        try {
+            chosen = BenchScenarios.of(only, true);
+        } catch (ScenarioError e) {
+            err.println("aurora-lab bench: " + e.getMessage());
+            return 2;
         }
         try {
-            looks(names, scenarios, out);
+            looks(chosen.names(), chosen.scenarios(), out);
         } catch (ScenarioError e) {
             err.println("aurora-lab bench: " + e.getMessage());
             return 1;

@@ -1,7 +1,6 @@
 package dev.auroralab.app;
 
 import dev.auroralab.run.Run;
-import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.Scenario;
 import dev.auroralab.scenario.ScenarioError;
 import java.io.PrintStream;
@@ -27,15 +26,12 @@ final class SeekBench {
     }
 
     static int run(String only, int seeks, int minutes, PrintStream out, PrintStream err) {
-        List<String> names = only == null ? BuiltInScenarios.NAMES : List.of(only);
-        List<Scenario> scenarios = new ArrayList<>();
-        for (String n : names) {
-            try {
-                scenarios.add(BuiltInScenarios.fileOrBuiltIn(n));
-            } catch (ScenarioError e) {
-                err.println("aurora-lab bench: " + e.getMessage());
-                return 2;
-            }
+        List<Scenario> scenarios;
+        try {
+            scenarios = BenchScenarios.of(only, false).scenarios();
+        } catch (ScenarioError e) {
+            err.println("aurora-lab bench: " + e.getMessage());
+            return 2;
         }
         long playMicros = minutes * 60_000_000L;
         out.printf(Locale.ROOT, "Aurora Lab seek bench: %d scenario(s), each played %d simulated minutes, then %d random"
