@@ -8,14 +8,8 @@ import dev.auroralab.engine.ModelValues;
 import dev.auroralab.engine.command.Command;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -144,29 +137,7 @@ public final class ScenarioWriter {
      * @throws IllegalArgumentException as {@link #toYaml}, before anything is written
      */
     public static void write(Path path, Scenario scenario, List<TimedCommand> extraCommands) throws IOException {
-        byte[] bytes = toYaml(scenario, extraCommands).getBytes(StandardCharsets.UTF_8);
-        Path target = path.toAbsolutePath();
-        // next to the target, so the move is a rename within one file system; a unique name so two saves never
-        // share it; not Files.createTempFile, which would give the saved file owner-only permissions
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                // on disk before the rename, so a crash cannot leave the new name pointing at missing data
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(path, toYaml(scenario, extraCommands).getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- entries ------------------------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ import dev.auroralab.exam.Domain;
 import dev.auroralab.exam.StudyRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -105,19 +104,8 @@ public final class StudyRecordFile {
 
     /** Writes the record, replacing the file whole (a temporary file moved into place). */
     public static void save(Path file, StudyRecord record) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");
-        try {
-            Files.writeString(tmp, toJson(record), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFile.write(file, toJson(record).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The record's JSON text, cards in id order and tallies in domain order: the same record, the same bytes. */

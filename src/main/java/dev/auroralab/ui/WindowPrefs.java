@@ -2,12 +2,10 @@ package dev.auroralab.ui;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -155,21 +153,10 @@ public record WindowPrefs(Double x, Double y, double width, double height, boole
         if (theme != null) {
             p.setProperty("theme", theme);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "Aurora Lab window layout; delete this file to start from the defaults");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        StringWriter text = new StringWriter();
+        p.store(text, "Aurora Lab window layout; delete this file to start from the defaults");
+        dev.auroralab.scenario.AtomicFile.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String fmt(double d) {
