@@ -70,13 +70,7 @@ class PredictFlowTest {
     }
 
     private void settle(FxRobot robot) {
-        for (int i = 0; i < 3; i++) {
-            robot.interact(() -> {
-                window.scene().getRoot().applyCss();
-                window.scene().getRoot().layout();
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        FxSettle.settle(robot, window.scene());
     }
 
     private void waitFor(String what, java.util.function.BooleanSupplier condition) throws Exception {

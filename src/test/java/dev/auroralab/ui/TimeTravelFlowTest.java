@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The time-travel flow a teacher runs in front of a class, through the real window: play, scrub back on the timeline,
@@ -44,13 +43,7 @@ class TimeTravelFlowTest {
     }
 
     private void settle(FxRobot robot) {
-        for (int i = 0; i < 3; i++) {
-            robot.interact(() -> {
-                window.scene().getRoot().applyCss();
-                window.scene().getRoot().layout();
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        FxSettle.settle(robot, window.scene());
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The "why?" flow through the real window (issue 14): AZ+1 at 13 s, click the banner, the pop-over lists the chain
@@ -36,13 +35,7 @@ class WhyFlowTest {
     }
 
     private void settle(FxRobot robot) {
-        for (int i = 0; i < 3; i++) {
-            robot.interact(() -> {
-                window.scene().getRoot().applyCss();
-                window.scene().getRoot().layout();
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        FxSettle.settle(robot, window.scene());
     }
 
     private static List<Hyperlink> links(FxRobot robot) {

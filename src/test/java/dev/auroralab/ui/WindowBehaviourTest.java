@@ -58,13 +58,7 @@ class WindowBehaviourTest {
     }
 
     private void settle(FxRobot robot) {
-        for (int i = 0; i < 3; i++) {
-            robot.interact(() -> {
-                window.scene().getRoot().applyCss();
-                window.scene().getRoot().layout();
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        FxSettle.settle(robot, window.scene());
     }
 
     private MenuItem menuItem(String menu, String text) {

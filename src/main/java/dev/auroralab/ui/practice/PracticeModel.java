@@ -356,11 +356,8 @@ public final class PracticeModel {
 
     /** Shows the timed set's setup: how many questions, which domains. */
     public void openTimedSetup() {
-        watching = false;
-        review = null;
         timed = null;
-        spotlight.set(List.of());
-        mode.set(Mode.TIMED_SETUP);
+        enter(Mode.TIMED_SETUP);
         changed();
     }
 
@@ -372,10 +369,7 @@ public final class PracticeModel {
         }
         int session = records.startSession();
         timed = new TimedSet(TimedSet.pick(records.record(), pool, timedCount, session), nanoClock.getAsLong());
-        review = null;
-        watching = false;
-        spotlight.set(List.of());
-        mode.set(Mode.TIMED);
+        enter(Mode.TIMED);
         vm.tell("Timed set: " + timed.size() + " questions, no feedback until the end. 1-4 or A-D choose (you can"
                 + " change it), Enter goes on");
         changed();
@@ -537,10 +531,7 @@ public final class PracticeModel {
         if (timed == null || !timed.finished()) {
             return;
         }
-        review = null;
-        watching = false;
-        spotlight.set(List.of());
-        mode.set(Mode.RESULT);
+        enter(Mode.RESULT);
         changed();
     }
 
@@ -549,12 +540,17 @@ public final class PracticeModel {
         if (mode.get() == Mode.CLOSED) {
             return;
         }
+        timed = null;
+        enter(Mode.CLOSED);
+        changed();
+    }
+
+    /** Leaves whatever was shown (a review, Watch it and its spotlight) for {@code m}. */
+    private void enter(Mode m) {
         watching = false;
         review = null;
-        timed = null;
         spotlight.set(List.of());
-        mode.set(Mode.CLOSED);
-        changed();
+        mode.set(m);
     }
 
     /** Says something in the status line (the keys' hints). */

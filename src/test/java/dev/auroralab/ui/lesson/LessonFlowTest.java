@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A lesson as a learner takes it in the real window at 1280x720: open it, read, answer the question, Continue with
@@ -47,13 +46,7 @@ class LessonFlowTest {
     }
 
     private void settle(FxRobot robot) {
-        for (int i = 0; i < 3; i++) {
-            robot.interact(() -> {
-                window.scene().getRoot().applyCss();
-                window.scene().getRoot().layout();
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        dev.auroralab.ui.FxSettle.settle(robot, window.scene());
     }
 
     /** Plays frames as the window's timer would, until the lesson's step stops the run or a limit passes. */

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Exam practice as a learner takes it in the real window at 1280x720, over a test bank of twelve questions
@@ -88,13 +87,7 @@ class PracticeFlowTest {
     }
 
     private void settle(FxRobot robot) {
-        for (int i = 0; i < 3; i++) {
-            robot.interact(() -> {
-                window.scene().getRoot().applyCss();
-                window.scene().getRoot().layout();
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        dev.auroralab.ui.FxSettle.settle(robot, window.scene());
     }
 
     private PracticePanel panel(FxRobot robot) {
