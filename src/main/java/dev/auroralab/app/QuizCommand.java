@@ -5,6 +5,7 @@ import dev.auroralab.exam.Domain;
 import dev.auroralab.exam.Question;
 import dev.auroralab.exam.QuestionBank;
 import dev.auroralab.exam.Scorecard;
+import dev.auroralab.exam.Tally;
 import dev.auroralab.run.ClockText;
 import dev.auroralab.scenario.Durations;
 import dev.auroralab.scenario.QuestionBankReader;
@@ -273,14 +274,14 @@ final class QuizCommand implements Command {
     }
 
     private static void score(Scorecard card, PrintStream out) {
-        Scorecard.Tally total = card.total();
+        Tally total = card.total();
         if (total.asked() == 0) {
             out.println("No answers, no score.");
             return;
         }
         out.printf(Locale.ROOT, "Score: %d of %d right (%d%%)%n", total.right(), total.asked(),
                 Math.round(100.0 * total.right() / total.asked()));
-        for (Map.Entry<Domain, Scorecard.Tally> e : card.byDomain().entrySet()) {
+        for (Map.Entry<Domain, Tally> e : card.byDomain().entrySet()) {
             out.printf(Locale.ROOT, "  %-32s %d of %d%n", e.getKey().title(), e.getValue().right(),
                     e.getValue().asked());
         }

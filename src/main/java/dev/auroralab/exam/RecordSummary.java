@@ -23,8 +23,8 @@ public final class RecordSummary {
      * @return lines joined by '\n'; a record with nothing answered says so in its first line
      */
     public static String text(StudyRecord record, QuestionBank bank) {
-        Map<Domain, StudyRecord.Tally> practice = record.practice();
-        Map<Domain, StudyRecord.Tally> predictions = record.predictions();
+        Map<Domain, Tally> practice = record.practice();
+        Map<Domain, Tally> predictions = record.predictions();
         List<String> lines = new ArrayList<>();
         if (practice.isEmpty() && predictions.isEmpty()) {
             lines.add("Nothing answered yet: practise (Ctrl+Shift+P) or predict in a scenario (P), and it shows here.");
@@ -32,12 +32,12 @@ public final class RecordSummary {
         }
         lines.add(String.format(Locale.ROOT, "%-31s %-15s %-15s %s", "Domain", "Questions", "Predictions",
                 "new  b1  b2  b3  b4  b5"));
-        StudyRecord.Tally allPractice = StudyRecord.Tally.NONE;
-        StudyRecord.Tally allPredictions = StudyRecord.Tally.NONE;
+        Tally allPractice = Tally.NONE;
+        Tally allPredictions = Tally.NONE;
         for (Domain d : Domain.values()) {
             List<Question> inDomain = bank.inDomain(d);
-            StudyRecord.Tally q = practice.getOrDefault(d, StudyRecord.Tally.NONE);
-            StudyRecord.Tally p = predictions.getOrDefault(d, StudyRecord.Tally.NONE);
+            Tally q = practice.getOrDefault(d, Tally.NONE);
+            Tally p = predictions.getOrDefault(d, Tally.NONE);
             if (inDomain.isEmpty() && q.asked() == 0 && p.asked() == 0) {
                 continue;
             }
@@ -47,8 +47,8 @@ public final class RecordSummary {
                 b.append(String.format(Locale.ROOT, i == 0 ? "%3d" : "%4d", boxes[i]));
             }
             lines.add(String.format(Locale.ROOT, "%-31s %-15s %-15s %s", d.title(), tally(q), tally(p), b));
-            allPractice = sum(allPractice, q);
-            allPredictions = sum(allPredictions, p);
+            allPractice = allPractice.plus(q);
+            allPredictions = allPredictions.plus(p);
         }
         lines.add(String.format(Locale.ROOT, "%-31s %-15s %-15s", "All", tally(allPractice), tally(allPredictions)));
         lines.add("");
@@ -58,14 +58,10 @@ public final class RecordSummary {
     }
 
     /** "7 of 9 (78%)", or "-" when none was asked. */
-    static String tally(StudyRecord.Tally t) {
+    static String tally(Tally t) {
         if (t.asked() == 0) {
             return "-";
         }
         return t.right() + " of " + t.asked() + " (" + Math.round(100.0 * t.right() / t.asked()) + "%)";
-    }
-
-    private static StudyRecord.Tally sum(StudyRecord.Tally a, StudyRecord.Tally b) {
-        return new StudyRecord.Tally(a.asked() + b.asked(), a.right() + b.right());
     }
 }

@@ -12,14 +12,6 @@ import java.util.Map;
  */
 public final class Scorecard {
 
-    /** Questions asked and answered right, of one domain (or overall). */
-    public record Tally(int asked, int right) {
-
-        public int wrong() {
-            return asked - right;
-        }
-    }
-
     /** One answer: the question and the choice given (0-based). */
     public record Answer(Question question, int choice) {
 
@@ -55,14 +47,10 @@ public final class Scorecard {
 
     /** Per domain answered, in domain order. */
     public Map<Domain, Tally> byDomain() {
-        Map<Domain, int[]> counts = new EnumMap<>(Domain.class);
-        for (Answer a : answers) {
-            int[] c = counts.computeIfAbsent(a.question().domain(), d -> new int[2]);
-            c[0]++;
-            c[1] += a.right() ? 1 : 0;
-        }
         Map<Domain, Tally> result = new EnumMap<>(Domain.class);
-        counts.forEach((d, c) -> result.put(d, new Tally(c[0], c[1])));
+        for (Answer a : answers) {
+            result.merge(a.question().domain(), Tally.NONE.plus(a.right()), Tally::plus);
+        }
         return Collections.unmodifiableMap(result);
     }
 

@@ -44,21 +44,6 @@ public final class StudyRecord {
         }
     }
 
-    /** Answers of a domain: asked, and right of them. */
-    public record Tally(int asked, int right) {
-        public static final Tally NONE = new Tally(0, 0);
-
-        public Tally {
-            if (asked < 0 || right < 0 || right > asked) {
-                throw new IllegalArgumentException("right <= asked, both 0 or more: " + right + "/" + asked);
-            }
-        }
-
-        Tally plus(boolean wasRight) {
-            return new Tally(asked + 1, right + (wasRight ? 1 : 0));
-        }
-    }
-
     private int sessions;
     private final Map<String, Card> cards = new TreeMap<>();
     private final Map<Domain, Tally> practice = new EnumMap<>(Domain.class);
@@ -121,14 +106,12 @@ public final class StudyRecord {
         // a new question counts as box 1: answered right it goes to box 2 and need not come back next time
         int box = right ? Math.min(BOXES, (was == null ? 1 : was.box()) + 1) : 1;
         cards.put(q.id(), new Card(box, sessions));
-        practice.merge(q.domain(), Tally.NONE.plus(right), (a, b) -> new Tally(a.asked() + b.asked(),
-                a.right() + b.right()));
+        practice.merge(q.domain(), Tally.NONE.plus(right), Tally::plus);
     }
 
     /** Records a predict-then-observe answer: it joins the domain's prediction tally (the boxes hold bank questions). */
     public void predicted(Domain domain, boolean right) {
-        predictions.merge(domain, Tally.NONE.plus(right), (a, b) -> new Tally(a.asked() + b.asked(),
-                a.right() + b.right()));
+        predictions.merge(domain, Tally.NONE.plus(right), Tally::plus);
     }
 
     /** The question's card, or null when it was never answered (a new question). */
@@ -220,8 +203,7 @@ public final class StudyRecord {
     /** Practice and predictions together, per domain: the learner's whole record. */
     public Map<Domain, Tally> combined() {
         Map<Domain, Tally> all = new EnumMap<>(practice);
-        predictions.forEach((d, t) -> all.merge(d, t, (a, b) -> new Tally(a.asked() + b.asked(),
-                a.right() + b.right())));
+        predictions.forEach((d, t) -> all.merge(d, t, Tally::plus));
         return Collections.unmodifiableMap(all);
     }
 }

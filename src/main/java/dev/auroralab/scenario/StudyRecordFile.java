@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auroralab.exam.Domain;
 import dev.auroralab.exam.StudyRecord;
+import dev.auroralab.exam.Tally;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,18 +125,18 @@ public final class StudyRecordFile {
         }
     }
 
-    private static void putTallies(ObjectNode into, Map<Domain, StudyRecord.Tally> tallies) {
+    private static void putTallies(ObjectNode into, Map<Domain, Tally> tallies) {
         tallies.forEach((d, t) -> into.putObject(d.word()).put("asked", t.asked()).put("right", t.right()));
     }
 
-    private static Map<Domain, StudyRecord.Tally> tallies(JsonNode root, String key) {
-        Map<Domain, StudyRecord.Tally> result = new EnumMap<>(Domain.class);
+    private static Map<Domain, Tally> tallies(JsonNode root, String key) {
+        Map<Domain, Tally> result = new EnumMap<>(Domain.class);
         for (Iterator<Map.Entry<String, JsonNode>> it = object(root, key).fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             Domain d = Domain.ofWord(e.getKey()).orElseThrow(() -> new IllegalArgumentException(key + ": '"
                     + e.getKey() + "' is no domain (" + String.join(", ", Domain.words()) + ")"));
             int asked = whole(e.getValue(), "asked", 0, Integer.MAX_VALUE);
-            result.put(d, new StudyRecord.Tally(asked, whole(e.getValue(), "right", 0, asked)));
+            result.put(d, new Tally(asked, whole(e.getValue(), "right", 0, asked)));
         }
         return result;
     }

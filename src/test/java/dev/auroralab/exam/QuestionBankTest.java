@@ -93,10 +93,10 @@ class QuestionBankTest {
         assertThat(card.record(s, 2)).isTrue();
         assertThat(card.record(h, 0)).isFalse();
         assertThat(card.record(q("s2", Domain.STORAGE), 1)).isFalse();
-        assertThat(card.total()).isEqualTo(new Scorecard.Tally(3, 1));
+        assertThat(card.total()).isEqualTo(new Tally(3, 1));
         assertThat(card.byDomain()).containsExactly(
-                java.util.Map.entry(Domain.HIGH_AVAILABILITY, new Scorecard.Tally(1, 0)),
-                java.util.Map.entry(Domain.STORAGE, new Scorecard.Tally(2, 1)));
+                java.util.Map.entry(Domain.HIGH_AVAILABILITY, new Tally(1, 0)),
+                java.util.Map.entry(Domain.STORAGE, new Tally(2, 1)));
         assertThat(card.missed()).extracting(Question::id).containsExactly("h", "s2");
         assertThatThrownBy(() -> card.record(s, 4)).isInstanceOf(IllegalArgumentException.class);
     }

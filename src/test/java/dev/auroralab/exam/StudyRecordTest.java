@@ -100,10 +100,10 @@ class StudyRecordTest {
         r.predicted(Domain.STORAGE, true);
         r.predicted(Domain.HIGH_AVAILABILITY, false);
         assertThat(r.session()).as("an answer outside a session starts one").isEqualTo(1);
-        assertThat(r.practice()).containsExactly(Map.entry(Domain.STORAGE, new StudyRecord.Tally(2, 1)));
-        assertThat(r.predictions()).containsEntry(Domain.HIGH_AVAILABILITY, new StudyRecord.Tally(1, 0));
-        assertThat(r.combined()).containsEntry(Domain.STORAGE, new StudyRecord.Tally(3, 2))
-                .containsEntry(Domain.HIGH_AVAILABILITY, new StudyRecord.Tally(1, 0));
+        assertThat(r.practice()).containsExactly(Map.entry(Domain.STORAGE, new Tally(2, 1)));
+        assertThat(r.predictions()).containsEntry(Domain.HIGH_AVAILABILITY, new Tally(1, 0));
+        assertThat(r.combined()).containsEntry(Domain.STORAGE, new Tally(3, 2))
+                .containsEntry(Domain.HIGH_AVAILABILITY, new Tally(1, 0));
     }
 
     @Test
@@ -111,7 +111,7 @@ class StudyRecordTest {
         assertThatThrownBy(() -> new StudyRecord(2, Map.of("a", new StudyRecord.Card(1, 3)), Map.of(), Map.of()))
                 .hasMessageContaining("after the last session");
         assertThatThrownBy(() -> new StudyRecord.Card(6, 1)).hasMessageContaining("box 1 to 5");
-        assertThatThrownBy(() -> new StudyRecord.Tally(2, 3)).hasMessageContaining("right <= asked");
+        assertThatThrownBy(() -> new Tally(2, 3)).hasMessageContaining("right <= asked");
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.exam.Domain;
 import dev.auroralab.exam.StudyRecord;
+import dev.auroralab.exam.Tally;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,8 +19,8 @@ class StudyRecordFileTest {
     private static StudyRecord sample() {
         return new StudyRecord(3, Map.of("no-replica-recreate", new StudyRecord.Card(1, 3),
                 "six-copies", new StudyRecord.Card(4, 2)),
-                Map.of(Domain.STORAGE, new StudyRecord.Tally(4, 3)),
-                Map.of(Domain.HIGH_AVAILABILITY, new StudyRecord.Tally(2, 1)));
+                Map.of(Domain.STORAGE, new Tally(4, 3)),
+                Map.of(Domain.HIGH_AVAILABILITY, new Tally(2, 1)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroralab.exam.Domain;
 import dev.auroralab.exam.StudyRecord;
+import dev.auroralab.exam.Tally;
 import dev.auroralab.scenario.BuiltInScenarios;
 import dev.auroralab.scenario.StudyRecordFile;
 import dev.auroralab.teach.PredictionChoice;
@@ -156,7 +157,7 @@ class PredictFlowTest {
         waitFor("the copy's failure played", () -> !window.vm().snapshot().volume().writable());
 
         StudyRecord saved = StudyRecordFile.load(configDir.resolve(StudyRecordFile.FILE_NAME)).record();
-        assertThat(saved.predictions()).containsEntry(Domain.STORAGE, new StudyRecord.Tally(2, 1));
+        assertThat(saved.predictions()).containsEntry(Domain.STORAGE, new Tally(2, 1));
         assertThat(window.view().practice().records().record().predictions()).isEqualTo(saved.predictions());
     }
 

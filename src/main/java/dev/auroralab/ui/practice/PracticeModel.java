@@ -6,6 +6,7 @@ import dev.auroralab.exam.Question;
 import dev.auroralab.exam.QuestionBank;
 import dev.auroralab.exam.Scorecard;
 import dev.auroralab.exam.StudyRecord;
+import dev.auroralab.exam.Tally;
 import dev.auroralab.run.ClockText;
 import dev.auroralab.scenario.QuestionBankReader;
 import dev.auroralab.scenario.ScenarioError;
@@ -417,7 +418,7 @@ public final class PracticeModel {
                 }
                 records.answered(q, a.right());
                 if (timed.finished()) {
-                    Scorecard.Tally t = timed.scorecard().total();
+                    Tally t = timed.scorecard().total();
                     mode.set(Mode.RESULT);
                     vm.tell("Timed set done: " + t.right() + " of " + t.asked() + " right in "
                             + TimedSet.clock(timed.elapsedNanos(nanoClock.getAsLong())));

@@ -6,6 +6,7 @@ import atlantafx.base.theme.Styles;
 import dev.auroralab.exam.Domain;
 import dev.auroralab.exam.Question;
 import dev.auroralab.exam.Scorecard;
+import dev.auroralab.exam.Tally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,7 @@ final class TimedViews {
         List<Node> nodes = new ArrayList<>();
         TimedSet set = model.timed();
         Scorecard card = set.scorecard();
-        Scorecard.Tally total = card.total();
+        Tally total = card.total();
         long elapsed = model.timedElapsedNanos();
         Label score = wrapped(total.right() + " of " + total.asked() + " right (" + percent(total) + ") in "
                 + TimedSet.clock(elapsed), "practice-score");
@@ -112,8 +113,8 @@ final class TimedViews {
         grid.setVgap(4);
         grid.getStyleClass().add("practice-domains");
         int row = 0;
-        for (Map.Entry<Domain, Scorecard.Tally> e : card.byDomain().entrySet()) {
-            Scorecard.Tally t = e.getValue();
+        for (Map.Entry<Domain, Tally> e : card.byDomain().entrySet()) {
+            Tally t = e.getValue();
             Label name = wrapped(e.getKey().title(), "practice-text");
             GridPane.setHgrow(name, Priority.ALWAYS);
             Label got = new Label(t.right() + " of " + t.asked());
@@ -162,7 +163,7 @@ final class TimedViews {
         return nodes;
     }
 
-    private static String percent(Scorecard.Tally t) {
+    private static String percent(Tally t) {
         return t.asked() == 0 ? "–" : String.format(Locale.ROOT, "%d %%", Math.round(100.0 * t.right() / t.asked()));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.auroralab.engine.command.Command;
 import dev.auroralab.exam.Domain;
 import dev.auroralab.exam.StudyRecord;
+import dev.auroralab.exam.Tally;
 import dev.auroralab.scenario.BuiltInLessons;
 import dev.auroralab.teach.PredictionChoice;
 import dev.auroralab.teach.PredictionPrompt;
@@ -90,7 +91,7 @@ class PredictModelTest {
         assertThat(p.score()).isEqualTo("predictions: 1 of 2");
 
         StudyRecord saved = new StudyRecords(dir.resolve("study-record.json"), notices::add).record();
-        assertThat(saved.predictions()).containsEntry(Domain.STORAGE, new StudyRecord.Tally(2, 1));
+        assertThat(saved.predictions()).containsEntry(Domain.STORAGE, new Tally(2, 1));
         assertThat(notices).isEmpty();
     }
 
