@@ -65,8 +65,8 @@ record PracticeShot(QuestionBank bank, Question question, int answer, boolean wa
         if (practiceId != null && options.containsKey("--timed")) {
             throw new IllegalArgumentException("give --practice or --timed N, not both");
         }
-        QuestionBank bank = options.containsKey("--bank") ? dev.auroralab.run.DemonstrationCheck.shownByTheEngine(
-                QuestionBankReader.read(Path.of(options.get("--bank"))))
+        QuestionBank bank = options.containsKey("--bank") ? dev.auroralab.run.DemonstrationCheck.readShownByTheEngine(
+                Path.of(options.get("--bank")))
                 : QuestionBankReader.builtIn();
         if (options.containsKey("--timed")) {
             int n;

@@ -102,8 +102,8 @@ final class QuizCommand implements Command {
         try {
             // a bank of one's own is taught only if the engine shows what it says: a question whose Watch it would
             // contradict its answer must not reach a learner (the built-in bank is checked by the tests)
-            bank = a.options.containsKey("--bank") ? dev.auroralab.run.DemonstrationCheck.shownByTheEngine(
-                    QuestionBankReader.read(Path.of(a.options.get("--bank")))) : QuestionBankReader.builtIn();
+            bank = a.options.containsKey("--bank") ? dev.auroralab.run.DemonstrationCheck.readShownByTheEngine(
+                    Path.of(a.options.get("--bank"))) : QuestionBankReader.builtIn();
         } catch (ScenarioError e) {
             err.println(e.getMessage());
             return Commands.USAGE_ERROR;

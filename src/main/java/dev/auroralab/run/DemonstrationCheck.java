@@ -6,7 +6,10 @@ import dev.auroralab.exam.QuestionBank;
 import dev.auroralab.scenario.Expectation;
 import dev.auroralab.scenario.ExpectationCheck;
 import dev.auroralab.scenario.ExpectationResult;
+import dev.auroralab.scenario.QuestionBankReader;
 import dev.auroralab.scenario.Scenario;
+import dev.auroralab.scenario.ScenarioError;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -67,13 +70,23 @@ public final class DemonstrationCheck {
     }
 
     /**
+     * A question bank file of one's own, read and then checked ({@link #shownByTheEngine}): what the window's "Practise
+     * from a question bank file", {@code quiz --bank} and {@code screenshot --bank} open.
+     *
+     * @throws ScenarioError the reader's located message, or the first question whose demonstration fails
+     */
+    public static QuestionBank readShownByTheEngine(Path file) throws ScenarioError {
+        return shownByTheEngine(QuestionBankReader.read(file));
+    }
+
+    /**
      * {@code bank} if the engine shows everything it says; otherwise a located error at the first question that
      * fails, naming every failing check, with how to fix it. A bank of one's own passes this before a learner sees it
      * (the window, {@code quiz --bank}, {@code screenshot --bank}); the built-in bank is checked by the tests.
      *
      * @throws ScenarioError when a demonstration does not show its answer or a refuted distractor holds
      */
-    public static QuestionBank shownByTheEngine(QuestionBank bank) throws dev.auroralab.scenario.ScenarioError {
+    public static QuestionBank shownByTheEngine(QuestionBank bank) throws ScenarioError {
         List<Outcome> failed = check(bank).stream().filter(o -> !o.passed()).toList();
         if (failed.isEmpty()) {
             return bank;
@@ -82,7 +95,7 @@ public final class DemonstrationCheck {
         for (Outcome o : failed) {
             o.problems().forEach(p -> lines.add("line " + o.question().line() + ": " + p));
         }
-        throw new dev.auroralab.scenario.ScenarioError(bank.sourceName(), failed.get(0).question().line(), 1,
+        throw new ScenarioError(bank.sourceName(), failed.get(0).question().line(), 1,
                 "the bank says what the engine does not show (" + lines.size() + " check"
                         + (lines.size() == 1 ? "" : "s") + " failed):\n  " + String.join("\n  ", lines),
                 "Fix the answer or its demonstration (its moment or what it shows); `validate` checks the bank");

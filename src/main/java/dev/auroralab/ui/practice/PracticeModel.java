@@ -284,7 +284,7 @@ public final class PracticeModel {
      * @throws ScenarioError the reader's located message, or the first question whose demonstration fails
      */
     public void practiseFrom(Path file) throws ScenarioError {
-        useBank(dev.auroralab.run.DemonstrationCheck.shownByTheEngine(QuestionBankReader.read(file)));
+        useBank(dev.auroralab.run.DemonstrationCheck.readShownByTheEngine(file));
         openPractice();
     }
 
