@@ -57,7 +57,8 @@ public final class PredictModel {
     private final ReadOnlyObjectWrapper<PredictionPrompt> prompt = new ReadOnlyObjectWrapper<>(this, "prompt");
     private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
     private final ReadOnlyIntegerWrapper asked = new ReadOnlyIntegerWrapper(this, "asked");
-    private final ReadOnlyIntegerWrapper right = new ReadOnlyIntegerWrapper(this, "right");
+    /** Right of {@link #askedProperty()} (the band redraws when that changes: they change together). */
+    private int right;
 
     /** How far a look goes before it gives up and starts again from the present (tests shorten it). */
     long horizonMicros = NextChange.HORIZON_MICROS;
@@ -133,19 +134,9 @@ public final class PredictModel {
         return asked.getReadOnlyProperty();
     }
 
-    /** ... and right of them. */
-    public ReadOnlyIntegerProperty rightProperty() {
-        return right.getReadOnlyProperty();
-    }
-
     /** "predictions: 3 of 4" (right of answered), as the band shows it. */
     public String score() {
-        return "predictions: " + right.get() + " of " + asked.get();
-    }
-
-    /** Whether a lesson holds the run's pacing now (predicting waits for it to close). */
-    public boolean waitingForLesson() {
-        return lessons.isOpen();
+        return "predictions: " + right + " of " + asked.get();
     }
 
     /** What predicting waits for: "the lesson", "practice", or null when it does not wait. */
@@ -181,8 +172,8 @@ public final class PredictModel {
             return;
         }
         boolean ok = p.isRight(index);
+        right += ok ? 1 : 0; // before asked: the band redraws on asked and reads both
         asked.set(asked.get() + 1);
-        right.set(right.get() + (ok ? 1 : 0));
         records.get().predicted(p.domain(), ok);
         close(new Verdict(p, index, ok));
         vm.tell((ok ? "✓ Right: " : "✗ Not this time: ") + p.right().text() + " (" + score() + ")");
@@ -195,11 +186,6 @@ public final class PredictModel {
             close(new Verdict(p, -1, false));
             vm.tell("Skipped: " + p.right().text());
         }
-    }
-
-    /** Hides the verdict. */
-    public void dismissVerdict() {
-        verdict.set(null);
     }
 
     private void close(Verdict v) {

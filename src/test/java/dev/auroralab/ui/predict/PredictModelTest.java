@@ -157,7 +157,7 @@ class PredictModelTest {
         PredictModel p = new PredictModel(vm, lessons, () -> records);
         p.onProperty().set(true);
         lessons.open(BuiltInLessons.load("losing-an-az"), 0);
-        assertThat(p.waitingForLesson()).isTrue();
+        assertThat(p.waitingForProperty().get()).isEqualTo("the lesson");
         for (int i = 0; i < 4; i++) {
             lessons.next();
             vm.advanceTo(vm.nowMicros() + 20 * SECOND);
