@@ -48,6 +48,8 @@ public final class HeadlineStrip extends Pane {
     /** The tooltip's first line until the window says which key shows the charts. */
     public static final String DEFAULT_HINT = "Charts collapsed";
     static final String SEPARATOR = " \u00b7 ";
+    /** The smallest scale the line is drawn at to fit: presenter mode's type at 0.7 is about the base 14 px. */
+    static final double MIN_FIT_SCALE = 0.7;
 
     private static final Series[] SERIES = Series.values();
 
@@ -268,6 +270,12 @@ public final class HeadlineStrip extends Pane {
         return x;
     }
 
+    /** The scale the line is drawn at in a strip {@code width} wide: 1 when it fits, less when it would be cut. */
+    double fitScale(double width) {
+        double line = lineWidth() + pad();
+        return line <= width ? 1 : Math.max(MIN_FIT_SCALE, width / line);
+    }
+
     private double swatchSize() {
         return Math.round(fontPx() * 0.9);
     }
@@ -291,6 +299,7 @@ public final class HeadlineStrip extends Pane {
         double px = fontPx();
         double pad = pad();
         double y = h / 2;
+        g.setTransform(1, 0, 0, 1, 0, 0);
         g.clearRect(0, 0, w, h);
         // every setting is made here, without save() and restore(), which copy the context's state each time
         g.setGlobalAlpha(1);
@@ -301,6 +310,10 @@ public final class HeadlineStrip extends Pane {
         g.strokeRect(0.5, 0.5, w - 1, h - 1);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
+        // a lesson's or practice's column beside the picture can leave the strip narrower than its line (presenter
+        // mode's larger type): the line is drawn smaller, about its middle, rather than cut off at its state
+        double fit = fitScale(w);
+        g.setTransform(fit, 0, 0, fit, 0, y * (1 - fit));
 
         double x = pad;
         for (int k = 0; k < SERIES.length; k++) {
@@ -330,6 +343,7 @@ public final class HeadlineStrip extends Pane {
             g.setFill(palette.text());
             g.fillText(state, x, y);
         }
+        g.setTransform(1, 0, 0, 1, 0, 0);
         if (pastEnd) {
             // unobtrusive: muted, at the far right, and left out rather than crowding the numbers
             double noteWidth = titleMeter.width(PAST_END_TEXT);

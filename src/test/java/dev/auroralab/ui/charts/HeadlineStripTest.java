@@ -207,6 +207,25 @@ class HeadlineStripTest {
     }
 
     @Test
+    void besideALessonOrPracticeColumnInPresenterModeTheLineIsDrawnSmallerNotCutAtItsState() throws Exception {
+        // 1280 x 720 in presenter mode with the practice column: the strip is about 880 px wide
+        HeadlineStrip narrow = onFx(HeadlineStrip::new);
+        double[] got = onFx(() -> {
+            VBox box = new VBox(narrow);
+            new Scene(box, 880, 60);
+            narrow.setFontScale(1.4);
+            box.applyCss();
+            box.layout();
+            narrow.update(aMinuteWithAFault(), 35_000_000, MINUTE);
+            return new double[] {narrow.lineWidth(), narrow.fitScale(880), narrow.fitScale(2_000)};
+        });
+        assertThat(got[0]).as("the blocked line at presenter size is wider than the strip").isGreaterThan(880);
+        assertThat(got[1]).isLessThan(1).isGreaterThanOrEqualTo(HeadlineStrip.MIN_FIT_SCALE);
+        assertThat(got[0] * got[1]).as("drawn, it fits").isLessThanOrEqualTo(880);
+        assertThat(got[2]).as("with room, full size").isEqualTo(1);
+    }
+
+    @Test
     void theTooltipSaysHowToShowTheChartsAndWhatTheMarksMean() throws Exception {
         String before = onFx(strip::tooltipText);
         String after = onFx(() -> {
