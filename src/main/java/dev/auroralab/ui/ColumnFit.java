@@ -25,6 +25,11 @@ public record ColumnFit(double minPx, double maxPx, double share) {
         column.setPrefWidth(w);
         column.setMinWidth(w);
         column.setMaxWidth(w);
-        column.pseudoClassStateChanged(ROOMY, windowWidthPx >= ROOMY_WINDOW_PX);
+        markRoomy(column, windowWidthPx);
+    }
+
+    /** Sets {@code :roomy} on {@code n} when the window is {@link #ROOMY_WINDOW_PX} wide or more (a band's type too). */
+    public static void markRoomy(javafx.scene.Node n, double windowWidthPx) {
+        n.pseudoClassStateChanged(ROOMY, windowWidthPx >= ROOMY_WINDOW_PX);
     }
 }

@@ -171,7 +171,10 @@ public final class MainView extends BorderPane {
         // a lesson's caption is a column right of the picture, in the side panel's place while the lesson is open
         BorderPane.setMargin(lessonPanel, new Insets(4, 6, 4, 2));
         setRight(lessonPanel);
-        widthProperty().addListener((o, a, b) -> lessonPanel.fitToWindow(b.doubleValue()));
+        widthProperty().addListener((o, a, b) -> {
+            lessonPanel.fitToWindow(b.doubleValue());
+            ColumnFit.markRoomy(predict, b.doubleValue());
+        });
         panels.sideShownProperty().addListener((o, a, b) -> {
             sideItem.setSelected(b);
             if (b) {

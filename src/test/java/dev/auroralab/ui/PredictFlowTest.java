@@ -186,6 +186,41 @@ class PredictFlowTest {
     }
 
     @Test
+    void onA1080pWindowTheBandsTypeGrowsAsTheColumnsDoes(FxRobot robot) {
+        // a stage of its own, hidden: the headless screen is 1280 px wide, but a scene lays out at any size
+        AuroraLabApp.Window[] wide = new AuroraLabApp.Window[1];
+        robot.interact(() -> {
+            javafx.stage.Stage hidden = new javafx.stage.Stage();
+            try {
+                wide[0] = AuroraLabApp.build(hidden, BuiltInScenarios.load("az-plus-one"), 1920, 1080);
+            } catch (dev.auroralab.scenario.ScenarioError e) {
+                throw new AssertionError(e);
+            }
+            hidden.hide();
+            wide[0].view().predict().model().onProperty().set(true);
+            wide[0].vm().play();
+            wide[0].vm().advanceTo(60 * SECOND);
+        });
+        FxSettle.settle(robot, wide[0].scene(), () -> wide[0].scene().getRoot().resize(1920, 1080));
+        Label big = (Label) wide[0].scene().lookup("#" + PredictBand.QUESTION_ID);
+        Button bigChoice = (Button) wide[0].scene().lookup("#" + PredictBand.CHOICE_ID + "1");
+        assertThat(wide[0].view().predict().model().promptProperty().get()).isNotNull();
+
+        robot.interact(() -> {
+            model().onProperty().set(true);
+            window.vm().play();
+            window.vm().advanceTo(60 * SECOND);
+        });
+        settle(robot);
+        Label small = robot.lookup("#" + PredictBand.QUESTION_ID).queryAs(Label.class);
+        Button smallChoice = robot.lookup("#" + PredictBand.CHOICE_ID + "1").queryAs(Button.class);
+        assertThat(big.getFont().getSize()).as("the question at 1920").isGreaterThanOrEqualTo(26)
+                .isGreaterThan(small.getFont().getSize());
+        assertThat(bigChoice.getFont().getSize()).as("a choice at 1920").isGreaterThanOrEqualTo(20)
+                .isGreaterThan(smallChoice.getFont().getSize());
+    }
+
+    @Test
     void inPresenterModeTheQuestionIsLargerAndStillFits(FxRobot robot) {
         robot.interact(() -> {
             window.view().setPresenter(true, false);
